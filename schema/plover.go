@@ -43,27 +43,28 @@ type eventInfo struct {
 	symmetric bool
 }
 
-// events maps each type to its quad class and intensity. The intensity is
-// a Goldstein-style score on [-10, 10] (cooperation positive, conflict
-// negative), taken as the midpoint of the CAMEO root codes each PLOVER
-// category absorbs on the Goldstein (1992) scale.
+// events maps each type to its quad class and intensity. The quad classes
+// and the intensities are the PLOVER manual's (PLOVER_MANUAL.tex, "Numeric
+// conflict/cooperation scores"): the "Schrodt scores" on [-10, 10], the
+// frequency-weighted mean Goldstein score of the CAMEO codes each category
+// absorbs, with COERCE and MOBILIZE swapped as the manual explains.
 var events = map[EventType]eventInfo{
-	Agree:     {VerbalCooperation, 4.0, true},
-	Consult:   {VerbalCooperation, 1.0, true},
-	Support:   {VerbalCooperation, 3.5, false},
+	Agree:     {VerbalCooperation, 4.2, true},
+	Consult:   {VerbalCooperation, 2.1, true},
+	Support:   {VerbalCooperation, 4.6, false},
 	Concede:   {VerbalCooperation, 5.0, false},
-	Cooperate: {MaterialCooperation, 6.0, true},
-	Aid:       {MaterialCooperation, 7.0, false},
-	Retreat:   {MaterialCooperation, 5.0, false},
-	Request:   {VerbalConflict, -2.0, false},
+	Cooperate: {MaterialCooperation, 6.8, true},
+	Aid:       {MaterialCooperation, 7.4, false},
+	Retreat:   {MaterialCooperation, 7.6, false},
+	Request:   {VerbalConflict, -5.0, false},
 	Accuse:    {VerbalConflict, -2.0, false},
-	Reject:    {VerbalConflict, -4.0, false},
-	Threaten:  {VerbalConflict, -6.0, false},
-	Protest:   {MaterialConflict, -6.5, false},
-	Sanction:  {MaterialConflict, -7.0, false},
-	Mobilize:  {MaterialConflict, -7.2, false},
-	Coerce:    {MaterialConflict, -8.0, false},
-	Assault:   {MaterialConflict, -10.0, false},
+	Reject:    {VerbalConflict, -4.2, false},
+	Threaten:  {VerbalConflict, -5.1, false},
+	Protest:   {MaterialConflict, -6.6, false},
+	Sanction:  {MaterialConflict, -5.2, false},
+	Mobilize:  {MaterialConflict, -5.3, false},
+	Coerce:    {MaterialConflict, -7.2, false},
+	Assault:   {MaterialConflict, -9.3, false},
 }
 
 // EventTypes lists the 16 categories in PLOVER's order, cooperation first.
