@@ -1,0 +1,247 @@
+package graphdata
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+
+	"github.com/geokg/geokg/jsonl"
+	"github.com/geokg/geokg/outdir"
+	"github.com/geokg/geokg/schema"
+)
+
+// Docs is a Source over a JSON-lines file of schema.Doc — an output
+// folder's docs.jsonl or the output of `geokg extract`. Lines that do not
+// parse are reported to OnError and skipped; the rest is read.
+type Docs struct {
+	path    string
+	onError func(error)
+	actors  []Actor // merged on first use
+}
+
+// OpenDocs returns a Source over path: an output folder (its docs.jsonl is
+// read) or a JSON-lines file. onError, which may be nil, receives each line
+// that does not parse.
+func OpenDocs(path string, onError func(error)) (*Docs, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("graph folder %s: %w", path, unwrapPath(err))
+	}
+	if info.IsDir() {
+		file := filepath.Join(path, outdir.DocsFile)
+		if _, err := os.Stat(file); err != nil {
+			return nil, fmt.Errorf("graph folder %s: no %s in it (write one with `geokg import --out %s`)", path, outdir.DocsFile, path)
+		}
+		path = file
+	}
+	if onError == nil {
+		onError = func(error) {}
+	}
+	return &Docs{path: path, onError: onError}, nil
+}
+
+// Path is the JSON-lines file read.
+func (d *Docs) Path() string { return d.path }
+
+// each calls fn for every doc of the file.
+func (d *Docs) each(ctx context.Context, fn func(*schema.Doc) error) error {
+	f, err := os.Open(d.path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", d.path, unwrapPath(err))
+	}
+	defer f.Close()
+	r := jsonl.NewReader(f, d.path)
+	lastBad := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		doc, err := r.Next()
+		if err == io.EOF {
+			return nil
+		}
+		var pe *jsonl.ParseError
+		if errors.As(err, &pe) {
+			if pe.Line == lastBad {
+				// The scanner itself failed (a line over jsonl.MaxLineSize
+				// or a read error) and cannot go on.
+				return pe
+			}
+			lastBad = pe.Line
+			d.onError(pe)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(&doc); err != nil {
+			return err
+		}
+	}
+}
+
+// Actors merges each actor over the articles that name it: the most used
+// name, role and affiliation, and every alias in order of first use.
+func (d *Docs) Actors(ctx context.Context, fn func(Actor) error) error {
+	if d.actors == nil {
+		actors, err := d.mergeActors(ctx)
+		if err != nil {
+			return err
+		}
+		d.actors = actors
+	}
+	for _, a := range d.actors {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// actorVotes gathers one actor's forms over all articles.
+type actorVotes struct {
+	Actor
+	names, roles, affiliations counter
+	seen                       map[string]bool
+}
+
+func (d *Docs) mergeActors(ctx context.Context) ([]Actor, error) {
+	byID := map[string]*actorVotes{}
+	err := d.each(ctx, func(doc *schema.Doc) error {
+		for _, a := range doc.Actors {
+			v := byID[a.ID]
+			if v == nil {
+				v = &actorVotes{Actor: Actor{ID: a.ID, Type: a.Type}, seen: map[string]bool{}}
+				byID[a.ID] = v
+			}
+			v.Articles++
+			v.Mentions += len(a.Mentions)
+			v.names.add(a.Name)
+			v.roles.add(a.Role)
+			v.affiliations.add(a.Affiliation)
+			for _, alias := range a.Aliases {
+				if !v.seen[alias] {
+					v.seen[alias] = true
+					v.Aliases = append(v.Aliases, alias)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Actor, 0, len(byID))
+	for _, v := range byID {
+		a := v.Actor
+		a.Name = v.names.top()
+		if a.Name == "" {
+			a.Name = a.ID
+		}
+		a.Role = v.roles.top()
+		a.Affiliation = v.affiliations.top()
+		if a.Aliases == nil {
+			a.Aliases = []string{}
+		}
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// Articles yields each doc's article metadata, in file order.
+func (d *Docs) Articles(ctx context.Context, fn func(Article) error) error {
+	return d.each(ctx, func(doc *schema.Doc) error {
+		return fn(Article{ID: doc.ID, URL: doc.URL, Title: doc.Title, Published: doc.Published, Source: doc.Source, Path: doc.Path})
+	})
+}
+
+// Events yields each doc's relations as events, in file order. The same
+// event reported twice in one article (the same id) is yielded once, as
+// the graph stores it once.
+func (d *Docs) Events(ctx context.Context, f Filter, fn func(Event) error) error {
+	return d.each(ctx, func(doc *schema.Doc) error {
+		var seen map[string]bool
+		for _, r := range doc.Relations {
+			e := eventOf(doc, r)
+			if !f.Keep(e) {
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			if seen[e.ID] {
+				continue
+			}
+			seen[e.ID] = true
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// eventOf turns one relation of doc into an Event. The quad class and
+// score come from the PLOVER vocabulary when the line lacks them.
+func eventOf(doc *schema.Doc, r schema.Relation) Event {
+	quad, score := r.Quad, r.Score
+	if quad == "" {
+		quad, score = r.Type.Quad(), r.Type.Score()
+	}
+	date := r.Date
+	if date.IsZero() {
+		date = doc.Published
+	}
+	return Event{
+		ID: r.EventID(doc.ID), Source: r.Source, Target: r.Target,
+		Type: r.Type, Quad: quad, Score: score, Modes: slices.Clone(r.Modes),
+		Date: date, Evidence: r.Evidence, Sentence: r.Sentence, Cue: r.Cue,
+		Confidence: r.Confidence, Claimant: r.Claimant, Article: doc.ID,
+	}
+}
+
+// counter finds the most frequent non-empty string, the first seen on
+// ties.
+type counter struct {
+	order []string
+	n     map[string]int
+}
+
+func (c *counter) add(s string) {
+	if s == "" {
+		return
+	}
+	if c.n == nil {
+		c.n = map[string]int{}
+	}
+	if c.n[s] == 0 {
+		c.order = append(c.order, s)
+	}
+	c.n[s]++
+}
+
+func (c *counter) top() string {
+	best := ""
+	for _, s := range c.order {
+		if c.n[s] > c.n[best] {
+			best = s
+		}
+	}
+	return best
+}
+
+// unwrapPath drops the *os.PathError wrapper whose path the caller names
+// already.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

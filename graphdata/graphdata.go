@@ -1,0 +1,129 @@
+// Package graphdata reads the content of a geokg graph — actors, articles
+// and events — as flat records, from an output folder's docs.jsonl or from
+// Neo4j, for the consumers that render or export the whole graph (the HTML
+// view, GraphML, PLOVER JSON, GDELT-like and neo4j-admin CSV exports).
+//
+// A Source streams: events are handed to a callback one at a time, so an
+// export's memory grows with the number of distinct actors and dyads, never
+// with the number of events or articles.
+package graphdata
+
+import (
+	"context"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// Actor is one canonical actor, merged over every article that names it.
+type Actor struct {
+	// ID is the canonical identity (ISO 3166 alpha-3 for countries).
+	ID string `json:"id"`
+	// Name is the display name.
+	Name string `json:"name"`
+	// Type is the actor's kind.
+	Type schema.ActorType `json:"type"`
+	// Aliases are the distinct surface forms seen for the actor.
+	Aliases []string `json:"aliases"`
+	// Affiliation is the ID of the country or organization a person acts
+	// for, when known.
+	Affiliation string `json:"affiliation,omitempty"`
+	// Role is a person's title ("Foreign Minister"), when known.
+	Role string `json:"role,omitempty"`
+	// Mentions counts the spans naming the actor over all articles.
+	Mentions int `json:"mentions"`
+	// Articles counts the articles naming the actor.
+	Articles int `json:"articles"`
+}
+
+// Article is the metadata of one source article.
+type Article struct {
+	ID        string      `json:"id"`
+	URL       string      `json:"url,omitempty"`
+	Title     string      `json:"title"`
+	Published schema.Date `json:"published"`
+	Source    string      `json:"source,omitempty"`
+	Path      string      `json:"path,omitempty"`
+}
+
+// Event is one PLOVER event between two actors, as reported in one
+// article.
+type Event struct {
+	// ID is schema.Relation.EventID of the relation in its article.
+	ID string `json:"id"`
+	// Source acts on Target; both are actor IDs.
+	Source string `json:"source"`
+	Target string `json:"target"`
+	// Type, Quad and Score are the PLOVER category, its quad class and
+	// its intensity.
+	Type  schema.EventType `json:"type"`
+	Quad  schema.Quad      `json:"quad"`
+	Score float64          `json:"score"`
+	// Modes qualify the statement (negated, hypothetical, future,
+	// attributed); empty for a plain assertion.
+	Modes []schema.Mode `json:"modes,omitempty"`
+	// Date is the event's date; zero when unknown.
+	Date schema.Date `json:"date"`
+	// Evidence is the sentence that states the event; Sentence its 0-based
+	// index in the article; Cue the signalling word.
+	Evidence string `json:"evidence"`
+	Sentence int    `json:"sentence"`
+	Cue      string `json:"cue,omitempty"`
+	// Confidence is the extractor's confidence in (0, 1].
+	Confidence float64 `json:"confidence"`
+	// Claimant is who the text attributes the event to, when attributed.
+	Claimant string `json:"claimant,omitempty"`
+	// Article is the ID of the article that reports the event.
+	Article string `json:"article"`
+}
+
+// Asserted reports whether the event is neither negated nor hypothetical,
+// and so is a graph edge by default.
+func (e Event) Asserted() bool {
+	return schema.Relation{Modes: e.Modes}.Asserted()
+}
+
+// Source yields the graph's records. Each method walks its records once
+// per call, in a deterministic order, and stops at the first error fn
+// returns.
+type Source interface {
+	// Actors calls fn for every actor, ordered by ID.
+	Actors(ctx context.Context, fn func(Actor) error) error
+	// Articles calls fn for every article.
+	Articles(ctx context.Context, fn func(Article) error) error
+	// Events calls fn for every event whose date lies in the filter's
+	// window.
+	Events(ctx context.Context, f Filter, fn func(Event) error) error
+}
+
+// Filter selects events.
+type Filter struct {
+	// Since and Until bound the event date, both inclusive; a zero bound is
+	// open. When either is set, undated events are left out.
+	Since, Until schema.Date
+	// AllModes keeps negated and hypothetical events, which are not graph
+	// edges by default.
+	AllModes bool
+}
+
+// Keep reports whether e passes the filter.
+func (f Filter) Keep(e Event) bool {
+	if !f.AllModes && !e.Asserted() {
+		return false
+	}
+	if f.Since.IsZero() && f.Until.IsZero() {
+		return true
+	}
+	if e.Date.IsZero() {
+		return false
+	}
+	if !f.Since.IsZero() && e.Date.Time().Before(f.Since.Time()) {
+		return false
+	}
+	if !f.Until.IsZero() && e.Date.Time().After(f.Until.Time()) {
+		return false
+	}
+	return true
+}
+
+// Windowed reports whether the filter bounds dates.
+func (f Filter) Windowed() bool { return !f.Since.IsZero() || !f.Until.IsZero() }
