@@ -4,6 +4,7 @@ go 1.26
 
 require (
 	github.com/jdkato/prose/v2 v2.0.0
+	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
 	github.com/urfave/cli/v2 v2.27.7
 )
 
