@@ -5,13 +5,13 @@ import (
 	"fmt"
 )
 
-// Error reports one input that could not be read. Reading continues after
-// it.
+// Error reports one input that could not be read, or one record of a
+// multi-article file. Reading continues after it.
 type Error struct {
 	// Path is the file (or "-" for standard input).
 	Path string
-	// Line is the 1-based line of a multi-article file, 0 when the whole
-	// file is at fault.
+	// Line is the 1-based line of a record in a multi-article file, 0 when
+	// the whole file is at fault or the format has no useful line.
 	Line int
 	// Err says why.
 	Err error
@@ -28,12 +28,36 @@ func (e *Error) Error() string {
 // Unwrap returns the reason.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Reasons an input is rejected. Callers may branch on them with errors.Is.
+// Skipped reports whether the input was passed over rather than failed:
+// it holds no article text, or the same article was read before. A job
+// counts skipped inputs apart from failed ones and does not fail because
+// of them.
+func (e *Error) Skipped() bool {
+	return errors.Is(e.Err, ErrEmpty) || errors.Is(e.Err, ErrNoText) || errors.Is(e.Err, ErrDuplicate)
+}
+
+// Reasons an input is rejected or passed over. Callers may branch on them
+// with errors.Is.
 var (
-	// ErrEmpty: the file holds no text.
+	// ErrEmpty: the file holds nothing but white space. Skipped.
 	ErrEmpty = errors.New("empty file")
+	// ErrNoText: the input or record is well-formed but has no article
+	// text (an HTML page with no main text, a record with an empty text
+	// field). Skipped.
+	ErrNoText = errors.New("no article text")
+	// ErrDuplicate: an article with the same id or the same text was read
+	// earlier in this job. Skipped.
+	ErrDuplicate = errors.New("duplicate article")
 	// ErrBinary: the file is not text.
 	ErrBinary = errors.New("binary file, not text")
+	// ErrTooLarge: the input exceeds Reader.MaxArticleSize.
+	ErrTooLarge = errors.New("too large")
 	// ErrUnsupported: no reader handles the file's extension.
 	ErrUnsupported = errors.New("unsupported file type")
+	// ErrSyntax: the file is not valid in its format (broken JSON, XML or
+	// CSV quoting).
+	ErrSyntax = errors.New("syntax error")
+	// ErrRepaired marks a warning: the text was not valid UTF-8 and was
+	// decoded or repaired; the article is read all the same.
+	ErrRepaired = errors.New("text repaired")
 )

@@ -2,41 +2,62 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/geokg/geokg/schema"
 )
 
-// parseText turns a plain-text file into an article. The first line is the
-// headline when a blank line follows it; Text keeps the file verbatim so
-// that offsets are offsets into the file.
-func parseText(path string, data []byte) (schema.Article, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return schema.Article{}, ErrEmpty
+// openText reads a plain-text file as one article. The first line is the
+// headline when a blank line follows it; Text keeps the file verbatim
+// (less a byte-order mark) so that offsets are offsets into the file.
+func openText(in *input) (iterator, error) {
+	return &single{parse: func() (schema.Article, error) {
+		data, err := in.readAll(in.opts.maxSize)
+		if err != nil {
+			return schema.Article{}, err
+		}
+		return in.parseText(data)
+	}}, nil
+}
+
+func (in *input) parseText(data []byte) (schema.Article, error) {
+	text, err := in.decode(data)
+	if err != nil {
+		return schema.Article{}, err
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return schema.Article{}, ErrBinary
-	}
-	if !utf8.Valid(data) {
-		// Repair rather than reject: news archives often hold stray
-		// Latin-1 bytes in otherwise good text.
-		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
-	}
-	text := string(data)
 	hash := schema.ContentHash(text)
 	return schema.Article{
-		ID:    "sha256:" + hash,
-		Path:  path,
-		Title: headline(text),
-		Text:  text,
-		Hash:  hash,
+		ID:        "sha256:" + hash,
+		Path:      in.path,
+		Title:     headline(text),
+		Published: fileDate(in.path),
+		Text:      text,
+		Hash:      hash,
 	}, nil
+}
+
+// decode turns a whole file into text, rejecting empty and binary files
+// and warning about a repair.
+func (in *input) decode(data []byte) (string, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", ErrEmpty
+	}
+	text, repair, err := decodeText(data)
+	if err != nil {
+		return "", err
+	}
+	if repair != "" {
+		in.warnf(0, fmt.Errorf("%w: %s", ErrRepaired, repair))
+	}
+	if strings.TrimSpace(text) == "" {
+		return "", ErrEmpty
+	}
+	return text, nil
 }
 
 // headline returns the first line when a blank line follows it.
 func headline(text string) string {
-	text = strings.TrimPrefix(text, "\uFEFF")
 	first, rest, ok := strings.Cut(text, "\n")
 	if !ok {
 		return ""
