@@ -3,8 +3,10 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -12,7 +14,9 @@ import (
 )
 
 // Source yields articles until io.EOF. Any other error is reported and
-// reading continues, unless the error is the context's.
+// reading continues, unless the error is the context's. An error with a
+// method Skipped() bool that returns true (a duplicate, an empty file)
+// counts as skipped rather than failed.
 type Source interface {
 	Next(ctx context.Context) (schema.Article, error)
 }
@@ -38,30 +42,38 @@ type Config struct {
 	Workers int
 	// BatchSize is the number of docs per WriteBatch; 0 means 100.
 	BatchSize int
-	// Limit stops after this many articles have been read; 0 means all.
+	// Limit stops after this many articles have been read (failed and
+	// skipped inputs do not count); 0 means all.
 	Limit int
-	// FailFast stops the job at the first article that fails.
+	// FailFast stops the job at the first input that fails.
 	FailFast bool
-	// OnError is called, from one goroutine, for each article that failed.
+	// OnError is called, from one goroutine, for each input that failed.
 	OnError func(error)
-	// OnProgress is called, from one goroutine, after each article is
-	// done.
+	// OnSkip is called, from the same goroutine, for each input skipped.
+	OnSkip func(error)
+	// OnProgress is called, from the same goroutine, after each input is
+	// accounted for.
 	OnProgress func(Summary)
+	// Now is the clock; nil means time.Now. Tests fix it.
+	Now func() time.Time
 }
 
 // Summary counts what a job did.
 type Summary struct {
-	// Read counts articles read; Failed counts inputs that failed to read
-	// or extract; Written counts docs handed to the sink.
-	Read, Failed, Written int
-	// Actors counts actors by type; Relations counts relations by type.
+	// Read counts articles read; Skipped counts inputs passed over
+	// (duplicates, empty files); Failed counts inputs that could not be
+	// read and articles whose extraction failed; Written counts docs the
+	// sink accepted.
+	Read, Skipped, Failed, Written int
+	// Actors counts actors by type; Relations counts relations by type,
+	// over the docs written.
 	Actors    map[schema.ActorType]int
 	Relations map[schema.EventType]int
 	// Elapsed is the job's wall time so far.
 	Elapsed time.Duration
 }
 
-// Rate is articles done per second.
+// Rate is articles read per second.
 func (s Summary) Rate() float64 {
 	if s.Elapsed <= 0 {
 		return 0
@@ -70,7 +82,7 @@ func (s Summary) Rate() float64 {
 }
 
 // ErrFailFast is returned when Config.FailFast stopped the job.
-var ErrFailFast = errors.New("stopped at the first failed article (--fail-fast)")
+var ErrFailFast = errors.New("stopped at the first failed input (--fail-fast)")
 
 // job is one input, numbered so that results can be put back in order.
 type job struct {
@@ -81,16 +93,27 @@ type job struct {
 
 // result is one input's outcome.
 type result struct {
-	seq int
-	doc schema.Doc
-	err error
+	seq  int
+	doc  schema.Doc
+	err  error
+	read bool // an article was read (err, if any, is the extraction's)
 }
 
 // Run reads src to the end, extracts each article and writes the docs to
 // sink in input order. It closes the sink. The error is non-nil only when
-// the job could not finish (sink failure, cancellation, fail-fast).
+// the job could not finish (sink failure, cancellation, fail-fast); the
+// docs completed before a stop are written all the same.
+//
+// At most 4×Workers inputs are between the source and the sink at any
+// time, plus one batch: memory does not grow with the corpus. A source
+// blocked in a read that ignores the context (standard input) is left
+// behind when the job is cancelled.
 func Run(ctx context.Context, src Source, x Extractor, sink Sink, cfg Config) (Summary, error) {
-	start := time.Now()
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	start := now()
 	workers := cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -104,7 +127,7 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, cfg Config) (S
 
 	jobs := make(chan job, workers)
 	results := make(chan result, workers)
-	// window bounds the articles between the reader and the in-order
+	// window bounds the inputs between the reader and the in-order
 	// writer, so one slow article cannot make the reorder buffer grow.
 	window := make(chan struct{}, 4*workers)
 
@@ -112,10 +135,14 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, cfg Config) (S
 	// the order and account for failures in place.
 	go func() {
 		defer close(jobs)
-		for seq := 0; cfg.Limit <= 0 || seq < cfg.Limit; seq++ {
+		articles := 0
+		for seq := 0; cfg.Limit <= 0 || articles < cfg.Limit; seq++ {
 			a, err := src.Next(ctx)
 			if err == io.EOF || (err != nil && ctx.Err() != nil) {
 				return
+			}
+			if err == nil {
+				articles++
 			}
 			select {
 			case window <- struct{}{}:
@@ -135,10 +162,20 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, cfg Config) (S
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				r := result{seq: j.seq, err: j.err}
-				if r.err == nil {
-					r.doc, r.err = x.Extract(ctx, j.article)
+			for {
+				var j job
+				var ok bool
+				select {
+				case j, ok = <-jobs:
+				case <-ctx.Done():
+					return
+				}
+				if !ok {
+					return
+				}
+				r := result{seq: j.seq, err: j.err, read: j.err == nil}
+				if r.read {
+					r.doc, r.err = extract(ctx, x, j.article)
 				}
 				select {
 				case results <- r:
@@ -154,21 +191,30 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, cfg Config) (S
 	pending := map[int]result{}
 	next := 0
 	batch := make([]schema.Doc, 0, batchSize)
-	var runErr error
-	flush := func() {
-		if len(batch) == 0 || runErr != nil {
+	var runErr, sinkErr error
+	flush := func(ctx context.Context) {
+		if len(batch) == 0 || sinkErr != nil {
 			return
 		}
 		if err := sink.WriteBatch(ctx, batch); err != nil {
-			runErr = err
+			sinkErr = err
 			cancel()
 			return
 		}
 		sum.Written += len(batch)
+		for _, d := range batch {
+			for _, a := range d.Actors {
+				sum.Actors[a.Type]++
+			}
+			for _, rel := range d.Relations {
+				sum.Relations[rel.Type]++
+			}
+		}
+		clear(batch) // let the docs go before the next batch fills
 		batch = batch[:0]
 	}
 	for r := range results {
-		if runErr != nil {
+		if runErr != nil || sinkErr != nil || ctx.Err() != nil {
 			continue // drain so the workers can exit
 		}
 		pending[r.seq] = r
@@ -180,8 +226,21 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, cfg Config) (S
 			delete(pending, next)
 			next++
 			<-window
-			sum.Read++
-			if r.err != nil {
+			if r.read {
+				sum.Read++
+			}
+			switch {
+			case r.err == nil:
+				batch = append(batch, r.doc)
+				if len(batch) == batchSize {
+					flush(ctx)
+				}
+			case isSkip(r.err):
+				sum.Skipped++
+				if cfg.OnSkip != nil {
+					cfg.OnSkip(r.err)
+				}
+			default:
 				sum.Failed++
 				if cfg.OnError != nil {
 					cfg.OnError(r.err)
@@ -189,33 +248,70 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, cfg Config) (S
 				if cfg.FailFast {
 					runErr = ErrFailFast
 					cancel()
-					break
-				}
-			} else {
-				for _, a := range r.doc.Actors {
-					sum.Actors[a.Type]++
-				}
-				for _, rel := range r.doc.Relations {
-					sum.Relations[rel.Type]++
-				}
-				batch = append(batch, r.doc)
-				if len(batch) == batchSize {
-					flush()
 				}
 			}
 			if cfg.OnProgress != nil {
-				sum.Elapsed = time.Since(start)
+				sum.Elapsed = now().Sub(start)
 				cfg.OnProgress(sum)
+			}
+			if runErr != nil || sinkErr != nil {
+				break
 			}
 		}
 	}
-	flush()
-	if runErr == nil && ctx.Err() != nil {
+	// The docs completed before a stop or a cancellation are written:
+	// a rerun then has less to redo. The batch is small and bounded.
+	flush(context.WithoutCancel(ctx))
+	switch {
+	case sinkErr != nil:
+		runErr = sinkErr
+	case runErr == nil && ctx.Err() != nil:
 		runErr = ctx.Err()
 	}
 	if err := sink.Close(context.WithoutCancel(ctx)); err != nil && runErr == nil {
 		runErr = err
 	}
-	sum.Elapsed = time.Since(start)
+	sum.Elapsed = now().Sub(start)
 	return sum, runErr
+}
+
+// extract runs the extractor, turning a panic into this article's error:
+// one pathological text must not end a job of thousands.
+func extract(ctx context.Context, x Extractor, a schema.Article) (d schema.Doc, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &ExtractError{Path: a.Path, Err: fmt.Errorf("internal error, please report: %v", p)}
+		}
+	}()
+	d, err = x.Extract(ctx, a)
+	if err != nil {
+		err = &ExtractError{Path: a.Path, Err: err}
+	}
+	return d, err
+}
+
+// ExtractError reports an article whose extraction failed.
+type ExtractError struct {
+	// Path names the article (Article.Path).
+	Path string
+	Err  error
+}
+
+// Error formats as "PATH: extraction failed: reason", without repeating a
+// path the reason already names.
+func (e *ExtractError) Error() string {
+	msg := e.Err.Error()
+	if strings.Contains(msg, e.Path) {
+		return msg
+	}
+	return fmt.Sprintf("%s: extraction failed: %s", e.Path, msg)
+}
+
+// Unwrap returns the reason.
+func (e *ExtractError) Unwrap() error { return e.Err }
+
+// isSkip reports whether a source error marks a skipped input.
+func isSkip(err error) bool {
+	var s interface{ Skipped() bool }
+	return errors.As(err, &s) && s.Skipped()
 }
