@@ -1,0 +1,444 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// DefaultBatchSize is the number of events per write transaction when
+// Config.BatchSize is 0 (see bench/README.md for the measured curve).
+const DefaultBatchSize = 2000
+
+// DefaultRetryTime is how long a transaction is retried on transient
+// errors (deadlocks, a restarting server) when Config.RetryTime is 0.
+const DefaultRetryTime = 30 * time.Second
+
+// Config says where and how to write. URI is required.
+type Config struct {
+	// URI is the server: neo4j://, bolt://, and their +s (TLS) and +ssc
+	// (TLS, self-signed) variants.
+	URI string
+	// Username and Password are the credentials; Password is never logged
+	// or put in errors.
+	Username, Password string
+	// Database is the database name; empty means the server's default.
+	Database string
+	// BatchSize is the number of events per write transaction (a doc is
+	// never split); 0 means DefaultBatchSize.
+	BatchSize int
+	// RetryTime bounds the retries of one transaction on transient errors;
+	// 0 means DefaultRetryTime.
+	RetryTime time.Duration
+	// Graph tunes how docs become rows (e.g. loading unasserted
+	// relations).
+	Graph schema.GraphOptions
+	// Logger receives debug messages per batch and warnings for the
+	// relations left out of a doc; nil means none.
+	Logger *slog.Logger
+}
+
+// Stats counts what a Writer did. Created counts come from the server, so
+// re-importing unchanged articles creates nothing.
+type Stats struct {
+	// Docs, Events, Actors: rows written (merged), not necessarily new.
+	Docs, Events, Actors int
+	// Transactions counts committed write transactions.
+	Transactions int
+	// NodesCreated, NodesDeleted, RelationshipsCreated and
+	// RelationshipsDeleted are the server's counters.
+	NodesCreated, NodesDeleted, RelationshipsCreated, RelationshipsDeleted int
+	// PropertiesSet is the server's counter.
+	PropertiesSet int
+	// Problems counts relations and actors left out of inconsistent docs.
+	Problems int
+}
+
+// Writer loads docs into Neo4j. It is a pipeline sink: WriteBatch buffers
+// docs and writes them in transactions of about Config.BatchSize events;
+// Close writes the rest. A Writer is not safe for concurrent use.
+type Writer struct {
+	driver    neo4j.DriverWithContext
+	cfg       Config
+	uri       string // redacted
+	log       *slog.Logger
+	pending   []schema.Doc
+	pendingEv int
+	stats     Stats
+}
+
+// Open connects to the server, checks the credentials and the graph
+// schema version, and applies the schema (constraints and indexes) when the
+// graph has none or an older one.
+func Open(ctx context.Context, cfg Config) (*Writer, error) {
+	w, err := connect(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := w.ensureSchema(ctx); err != nil {
+		w.driver.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	return w, nil
+}
+
+// connect creates the driver and verifies the server and credentials.
+func connect(ctx context.Context, cfg Config) (*Writer, error) {
+	if cfg.URI == "" {
+		return nil, errors.New("neo4j: no URI (set --neo4j-uri or NEO4J_URI)")
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = DefaultBatchSize
+	}
+	if cfg.RetryTime <= 0 {
+		cfg.RetryTime = DefaultRetryTime
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	w := &Writer{cfg: cfg, uri: redactURI(cfg.URI), log: log}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
+		func(c *config.Config) {
+			c.MaxTransactionRetryTime = cfg.RetryTime
+			c.SocketConnectTimeout = 10 * time.Second
+			c.ConnectionAcquisitionTimeout = time.Minute
+			c.UserAgent = "geokg"
+		})
+	if err != nil {
+		// The driver's message quotes the URI, which may hold a password.
+		msg := strings.ReplaceAll(oneLine(rootCause(err)), cfg.URI, w.uri)
+		if strings.Contains(msg, cfg.Password) && cfg.Password != "" {
+			msg = "invalid URI"
+		}
+		return nil, fmt.Errorf("neo4j %s: %s (want neo4j:// or bolt://HOST:PORT, +s or +ssc for TLS)", w.uri, msg)
+	}
+	w.driver = driver
+	if err := driver.VerifyConnectivity(ctx); err != nil {
+		driver.Close(context.WithoutCancel(ctx))
+		return nil, w.wrapError("connect", err)
+	}
+	return w, nil
+}
+
+// session opens a session on the configured database.
+func (w *Writer) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return w.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: w.cfg.Database, AccessMode: mode})
+}
+
+// ensureSchema applies the schema unless the graph already has this
+// version, and refuses graphs written by a newer geokg.
+func (w *Writer) ensureSchema(ctx context.Context) error {
+	v, err := w.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if v > schema.SchemaVersion {
+		return fmt.Errorf("neo4j %s: the graph has schema version %d, newer than this geokg's %d: upgrade geokg", w.uri, v, schema.SchemaVersion)
+	}
+	if v == schema.SchemaVersion {
+		return nil
+	}
+	return w.ApplySchema(ctx)
+}
+
+// SchemaVersion returns the graph's recorded schema version, 0 when none.
+func (w *Writer) SchemaVersion(ctx context.Context) (int, error) {
+	s := w.session(ctx, neo4j.AccessModeRead)
+	defer s.Close(context.WithoutCancel(ctx))
+	v, err := neo4j.ExecuteRead(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
+		res, err := tx.Run(ctx, schema.CypherSchemaVersion, nil)
+		if err != nil {
+			return 0, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil || len(recs) == 0 {
+			return 0, err
+		}
+		n, _ := recs[0].Values[0].(int64)
+		return n, nil
+	})
+	if err != nil {
+		return 0, w.wrapError("read schema version", err)
+	}
+	return int(v), nil
+}
+
+// ApplySchema creates the constraints and indexes (idempotently), waits
+// for the indexes to come online and records the schema version.
+func (w *Writer) ApplySchema(ctx context.Context) error {
+	s := w.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(context.WithoutCancel(ctx))
+	for _, stmt := range schema.SchemaStatements {
+		if err := w.runAuto(ctx, s, stmt, nil); err != nil {
+			return w.wrapError("apply schema", err)
+		}
+	}
+	if err := w.runAuto(ctx, s, "CALL db.awaitIndexes(300)", nil); err != nil {
+		return w.wrapError("wait for indexes", err)
+	}
+	_, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
+		res, err := tx.Run(ctx, schema.CypherSetSchemaVersion, map[string]any{"version": int64(schema.SchemaVersion)})
+		if err != nil {
+			return false, err
+		}
+		_, err = res.Consume(ctx)
+		return err == nil, err
+	})
+	if err != nil {
+		return w.wrapError("record schema version", err)
+	}
+	w.log.Debug("graph schema applied", "version", schema.SchemaVersion)
+	return nil
+}
+
+// runAuto runs one auto-commit statement (schema statements cannot run in
+// a managed transaction together with data). Two loaders racing to create
+// the same index is not an error.
+func (w *Writer) runAuto(ctx context.Context, s neo4j.SessionWithContext, stmt string, params map[string]any) error {
+	res, err := s.Run(ctx, stmt, params)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	var n4j *neo4j.Neo4jError
+	if errors.As(err, &n4j) && strings.Contains(n4j.Code, "EquivalentSchemaRuleAlreadyExists") {
+		return nil
+	}
+	return err
+}
+
+// WriteBatch buffers docs and writes every full transaction's worth.
+func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
+	for _, d := range docs {
+		w.pending = append(w.pending, d)
+		w.pendingEv += len(d.Relations)
+		if w.pendingEv >= w.cfg.BatchSize || len(w.pending) >= w.cfg.BatchSize {
+			if err := w.Flush(ctx); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Flush writes the buffered docs.
+func (w *Writer) Flush(ctx context.Context) error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	docs := w.pending
+	err := w.write(ctx, docs)
+	w.pending, w.pendingEv = w.pending[:0], 0
+	if err != nil {
+		first, last := docs[0].Path, docs[len(docs)-1].Path
+		return fmt.Errorf("write %d article(s) (%s … %s): %w", len(docs), first, last, err)
+	}
+	return nil
+}
+
+// Close writes the buffered docs and closes the connection.
+func (w *Writer) Close(ctx context.Context) error {
+	err := w.Flush(ctx)
+	if cerr := w.driver.Close(context.WithoutCancel(ctx)); err == nil && cerr != nil {
+		err = w.wrapError("close", cerr)
+	}
+	return err
+}
+
+// Stats returns what the writer has done so far.
+func (w *Writer) Stats() Stats { return w.stats }
+
+// write writes one transaction's worth of docs. Nodes come first, actors
+// and articles in two concurrent transactions (they touch disjoint nodes,
+// each sorted by id, so they cannot deadlock); then one transaction writes
+// the events and every relationship, deletes what earlier extractions of
+// these articles left behind, recomputes the aggregated edges of the
+// touched dyads and finally marks the articles loaded. Every statement is
+// an idempotent MERGE, so a retried or rerun transaction gives the same
+// graph.
+func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
+	start := time.Now()
+	b := schema.NewGraphBatch(docs, w.cfg.Graph)
+	for _, p := range b.Problems {
+		w.log.Warn(p.Error())
+	}
+	var wg sync.WaitGroup
+	var actorsErr, articlesErr error
+	var actorCounts, articleCounts counts
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		actorCounts, actorsErr = w.writeRows(ctx, "write actors", schema.CypherMergeActors, schema.Params(b.Actors))
+	}()
+	go func() {
+		defer wg.Done()
+		articleCounts, articlesErr = w.writeRows(ctx, "write articles", schema.CypherMergeArticles, schema.Params(b.Articles))
+	}()
+	wg.Wait()
+	if err := errors.Join(actorsErr, articlesErr); err != nil {
+		return err
+	}
+	linkCounts, err := w.writeLinks(ctx, &b)
+	if err != nil {
+		return err
+	}
+	total := actorCounts.add(articleCounts).add(linkCounts)
+	w.stats.Docs += len(b.Articles)
+	w.stats.Events += len(b.Events)
+	w.stats.Actors += len(b.Actors)
+	w.stats.Transactions += 3
+	w.stats.NodesCreated += total.nodesCreated
+	w.stats.NodesDeleted += total.nodesDeleted
+	w.stats.RelationshipsCreated += total.relsCreated
+	w.stats.RelationshipsDeleted += total.relsDeleted
+	w.stats.PropertiesSet += total.propsSet
+	w.stats.Problems += len(b.Problems)
+	w.log.Debug("batch written", "articles", len(b.Articles), "events", len(b.Events), "actors", len(b.Actors),
+		"relationships_created", total.relsCreated, "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// counts are a statement's update counters.
+type counts struct {
+	nodesCreated, nodesDeleted, relsCreated, relsDeleted, propsSet int
+}
+
+func (c counts) add(d counts) counts {
+	return counts{c.nodesCreated + d.nodesCreated, c.nodesDeleted + d.nodesDeleted,
+		c.relsCreated + d.relsCreated, c.relsDeleted + d.relsDeleted, c.propsSet + d.propsSet}
+}
+
+// countersOf reads a result summary's update counters.
+func countersOf(s neo4j.ResultSummary) counts {
+	c := s.Counters()
+	return counts{c.NodesCreated(), c.NodesDeleted(), c.RelationshipsCreated(), c.RelationshipsDeleted(), c.PropertiesSet()}
+}
+
+// writeRows runs one statement over rows in its own managed transaction.
+func (w *Writer) writeRows(ctx context.Context, op, cypher string, rows []any) (counts, error) {
+	if len(rows) == 0 {
+		return counts{}, nil
+	}
+	s := w.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(context.WithoutCancel(ctx))
+	c, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
+		res, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
+		if err != nil {
+			return counts{}, err
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return counts{}, err
+		}
+		return countersOf(sum), nil
+	})
+	return c, w.wrapError(op, err)
+}
+
+// writeLinks writes events, mentions and derived edges in one transaction.
+func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, error) {
+	s := w.session(ctx, neo4j.AccessModeWrite)
+	defer s.Close(context.WithoutCancel(ctx))
+	events, mentions, contents := schema.Params(b.Events), schema.Params(b.Mentions), schema.Params(b.Contents)
+	loaded := schema.Params(b.Loaded)
+	c, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
+		var total counts
+		run := func(cypher string, rows []any) ([]*neo4j.Record, error) {
+			if len(rows) == 0 {
+				return nil, nil
+			}
+			res, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
+			if err != nil {
+				return nil, err
+			}
+			recs, err := res.Collect(ctx)
+			if err != nil {
+				return nil, err
+			}
+			sum, err := res.Consume(ctx)
+			if err != nil {
+				return nil, err
+			}
+			total = total.add(countersOf(sum))
+			return recs, nil
+		}
+		if _, err := run(schema.CypherMergeEvents, events); err != nil {
+			return total, err
+		}
+		if _, err := run(schema.CypherMergeMentions, mentions); err != nil {
+			return total, err
+		}
+		staleDyads, err := run(schema.CypherDeleteStaleEvents, contents)
+		if err != nil {
+			return total, err
+		}
+		stalePersons, err := run(schema.CypherDeleteStaleMentions, contents)
+		if err != nil {
+			return total, err
+		}
+		if _, err := run(schema.CypherRecomputeRelations, schema.Params(withStaleDyads(b.Dyads, staleDyads))); err != nil {
+			return total, err
+		}
+		if _, err := run(schema.CypherRecomputeAffiliations, schema.Params(withStalePersons(b.Persons, stalePersons))); err != nil {
+			return total, err
+		}
+		if _, err := run(schema.CypherMarkArticlesLoaded, loaded); err != nil {
+			return total, err
+		}
+		return total, nil
+	})
+	return c, w.wrapError("write events and relationships", err)
+}
+
+// withStaleDyads adds the dyads of deleted events to the batch's dyads.
+func withStaleDyads(dyads []schema.DyadRow, stale []*neo4j.Record) []schema.DyadRow {
+	if len(stale) == 0 {
+		return dyads
+	}
+	seen := make(map[schema.DyadRow]bool, len(dyads))
+	out := append([]schema.DyadRow(nil), dyads...)
+	for _, d := range dyads {
+		seen[d] = true
+	}
+	for _, r := range stale {
+		src, _ := r.Values[0].(string)
+		tgt, _ := r.Values[1].(string)
+		typ, _ := r.Values[2].(string)
+		d := schema.DyadRow{Source: src, Target: tgt, Type: schema.EventType(typ)}
+		if !seen[d] && d.Type.Valid() {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// withStalePersons adds the persons who lost a mention to the batch's
+// persons.
+func withStalePersons(persons []schema.IDRow, stale []*neo4j.Record) []schema.IDRow {
+	if len(stale) == 0 {
+		return persons
+	}
+	seen := make(map[string]bool, len(persons))
+	out := append([]schema.IDRow(nil), persons...)
+	for _, p := range persons {
+		seen[p.ID] = true
+	}
+	for _, r := range stale {
+		id, _ := r.Values[0].(string)
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, schema.IDRow{ID: id})
+		}
+	}
+	return out
+}

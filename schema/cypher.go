@@ -1,0 +1,212 @@
+package schema
+
+// The graph model in Neo4j (docs/graph-model.md explains it with a diagram):
+//
+//	(:Actor:Country|Person|Organization|Group {id, name, type, aliases, iso3?})
+//	(:Article {id, url, title, published, source, path, hash})
+//	(:Event {id, type, quad, score, symmetric, modes, asserted, date, evidence,
+//	         sentence, cue, claimant, confidence, source, target, article})
+//	(source:Actor)-[:ACTOR]->(:Event)-[:RECIPIENT]->(target:Actor)
+//	(:Event)-[:REPORTED_IN]->(:Article)
+//	(:Actor)-[:SUPPORT|CONSULT|… {events, articles, first, last, quad, score}]->(:Actor)
+//	(:Person)-[:AFFILIATED_WITH {role, first, last, articles}]->(:Actor)
+//	(:Actor)-[:MENTIONED_IN {count, role, affiliation}]->(:Article)
+//	(:GraphSchema {name: "geokg", version})
+//
+// Every statement takes its values as parameters ($rows, one map per row,
+// built by GraphBatch); none is ever assembled from input text. The only
+// relationship types are the fixed ones above and the 16 PLOVER names.
+
+// SchemaVersion is the version of the graph model this code writes. It is
+// stored in the (:GraphSchema {name: "geokg"}) node; writers refuse a graph
+// whose version is newer than theirs.
+const SchemaVersion = 1
+
+// SchemaStatements create the constraints and indexes of the graph model.
+// Each is idempotent and must run in its own transaction (Neo4j does not
+// mix schema and data changes in one transaction).
+var SchemaStatements = []string{
+	`CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE`,
+	`CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE`,
+	`CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE`,
+	`CREATE CONSTRAINT graph_schema_name IF NOT EXISTS FOR (s:GraphSchema) REQUIRE s.name IS UNIQUE`,
+	// Event dates are Neo4j dates, so time windows are range scans.
+	`CREATE RANGE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date)`,
+	// Recomputing an aggregated edge reads exactly the events of its dyad.
+	`CREATE RANGE INDEX event_dyad IF NOT EXISTS FOR (e:Event) ON (e.source, e.target, e.type)`,
+	`CREATE RANGE INDEX article_hash IF NOT EXISTS FOR (a:Article) ON (a.hash)`,
+	`CREATE RANGE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)`,
+	`CREATE RANGE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)`,
+	`CREATE RANGE INDEX actor_type IF NOT EXISTS FOR (a:Actor) ON (a.type)`,
+	// Finds an actor by any surface form: "Moscow", "Putin", "Kremlin".
+	`CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliases]`,
+}
+
+// CypherSetSchemaVersion records the model's version; parameter $version.
+const CypherSetSchemaVersion = `MERGE (s:GraphSchema {name: 'geokg'}) SET s.version = $version`
+
+// CypherSchemaVersion reads the recorded version (no row when none is).
+const CypherSchemaVersion = `MATCH (s:GraphSchema {name: 'geokg'}) RETURN s.version AS version`
+
+// CypherMergeActors upserts ActorRows. The type (and so the type label) is
+// fixed when the actor is first created; the display name is the longest
+// one seen (ties: the alphabetically first), and aliases are the sorted
+// union of all seen, so the result does not depend on load order.
+const CypherMergeActors = `UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+ON CREATE SET a.type = row.type, a.name = row.name, a.aliases = []
+SET a.name = CASE
+      WHEN size(row.name) > size(a.name) OR (size(row.name) = size(a.name) AND row.name < a.name) THEN row.name
+      ELSE a.name END,
+    a.aliases = reduce(acc = [], x IN a.aliases + row.aliases |
+      CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
+FOREACH (_ IN CASE WHEN a.type = 'COUNTRY' THEN [1] ELSE [] END | SET a:Country, a.iso3 = a.id)
+FOREACH (_ IN CASE WHEN a.type = 'PERSON' THEN [1] ELSE [] END | SET a:Person)
+FOREACH (_ IN CASE WHEN a.type = 'ORGANIZATION' THEN [1] ELSE [] END | SET a:Organization)
+FOREACH (_ IN CASE WHEN a.type = 'GROUP' THEN [1] ELSE [] END | SET a:Group)`
+
+// CypherMergeArticles upserts ArticleRows. The content hash is written
+// last, by CypherMarkArticlesLoaded, so that it marks a complete load.
+const CypherMergeArticles = `UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.url = row.url, a.title = row.title, a.published = date(row.published),
+    a.source = row.source, a.path = row.path`
+
+// CypherMergeEvents upserts EventRows with their ACTOR, RECIPIENT and
+// REPORTED_IN relationships. The actors and the article must exist.
+const CypherMergeEvents = `UNWIND $rows AS row
+MATCH (s:Actor {id: row.source})
+MATCH (t:Actor {id: row.target})
+MATCH (a:Article {id: row.article})
+MERGE (e:Event {id: row.id})
+SET e.type = row.type, e.quad = row.quad, e.score = row.score, e.symmetric = row.symmetric,
+    e.modes = row.modes, e.asserted = row.asserted, e.date = date(row.date),
+    e.evidence = row.evidence, e.sentence = row.sentence, e.cue = row.cue,
+    e.claimant = row.claimant, e.confidence = row.confidence,
+    e.source = row.source, e.target = row.target, e.article = row.article
+MERGE (s)-[:ACTOR]->(e)
+MERGE (e)-[:RECIPIENT]->(t)
+MERGE (e)-[:REPORTED_IN]->(a)`
+
+// CypherMergeMentions upserts MentionRows as MENTIONED_IN relationships.
+const CypherMergeMentions = `UNWIND $rows AS row
+MATCH (x:Actor {id: row.actor})
+MATCH (a:Article {id: row.article})
+MERGE (x)-[m:MENTIONED_IN]->(a)
+SET m.count = row.count, m.role = row.role, m.affiliation = row.affiliation`
+
+// CypherDeleteStaleEvents takes ContentRows and deletes the events an
+// article had from an earlier extraction but no longer has. It returns the
+// dyads (source, target, type) whose aggregated edges must be recomputed.
+const CypherDeleteStaleEvents = `UNWIND $rows AS row
+MATCH (:Article {id: row.article})<-[:REPORTED_IN]-(e:Event)
+WHERE NOT e.id IN row.events
+WITH e, e.source AS source, e.target AS target, e.type AS type
+DETACH DELETE e
+RETURN DISTINCT source, target, type`
+
+// CypherDeleteStaleMentions takes ContentRows and deletes the MENTIONED_IN
+// relationships of actors an article no longer names, and such actors
+// themselves when nothing else refers to them. It returns the persons
+// whose affiliations must be recomputed.
+const CypherDeleteStaleMentions = `UNWIND $rows AS row
+MATCH (:Article {id: row.article})<-[m:MENTIONED_IN]-(x:Actor)
+WHERE NOT x.id IN row.actors
+DELETE m
+WITH DISTINCT x
+WITH x, x.id AS id, x:Person AS person,
+     NOT EXISTS { (x)-[:MENTIONED_IN]->() } AND NOT EXISTS { (x)-[:ACTOR|RECIPIENT]-(:Event) } AS orphan
+FOREACH (_ IN CASE WHEN orphan THEN [1] ELSE [] END | DETACH DELETE x)
+WITH id, person, orphan
+WHERE person AND NOT orphan
+RETURN id`
+
+// recomputeRelations sets the aggregated typed edge of each dyad in row
+// (source, target, type, quad, score) from its asserted events, and
+// deletes it when there are none. The relationship type is chosen by a
+// fixed branch per PLOVER category, never built from data.
+const recomputeRelations = `
+MATCH (s:Actor {id: row.source})
+MATCH (t:Actor {id: row.target})
+OPTIONAL MATCH (e:Event {source: row.source, target: row.target, type: row.type})
+WHERE e.asserted
+WITH s, t, row, count(e) AS events, count(DISTINCT e.article) AS articles, min(e.date) AS first, max(e.date) AS last
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'AGREE' THEN [1] ELSE [] END | MERGE (s)-[r:AGREE]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'CONSULT' THEN [1] ELSE [] END | MERGE (s)-[r:CONSULT]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'SUPPORT' THEN [1] ELSE [] END | MERGE (s)-[r:SUPPORT]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'CONCEDE' THEN [1] ELSE [] END | MERGE (s)-[r:CONCEDE]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'COOPERATE' THEN [1] ELSE [] END | MERGE (s)-[r:COOPERATE]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'AID' THEN [1] ELSE [] END | MERGE (s)-[r:AID]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'RETREAT' THEN [1] ELSE [] END | MERGE (s)-[r:RETREAT]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'REQUEST' THEN [1] ELSE [] END | MERGE (s)-[r:REQUEST]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'ACCUSE' THEN [1] ELSE [] END | MERGE (s)-[r:ACCUSE]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'REJECT' THEN [1] ELSE [] END | MERGE (s)-[r:REJECT]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'THREATEN' THEN [1] ELSE [] END | MERGE (s)-[r:THREATEN]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'PROTEST' THEN [1] ELSE [] END | MERGE (s)-[r:PROTEST]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'SANCTION' THEN [1] ELSE [] END | MERGE (s)-[r:SANCTION]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'MOBILIZE' THEN [1] ELSE [] END | MERGE (s)-[r:MOBILIZE]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'COERCE' THEN [1] ELSE [] END | MERGE (s)-[r:COERCE]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'ASSAULT' THEN [1] ELSE [] END | MERGE (s)-[r:ASSAULT]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
+WITH s, t, row, events
+WHERE events = 0
+OPTIONAL MATCH (s)-[r]->(t)
+WHERE type(r) = row.type
+DELETE r`
+
+// CypherRecomputeRelations takes DyadRows and makes each dyad's aggregated
+// typed edge — (source)-[:TYPE {events, articles, first, last, quad,
+// score}]->(target) — exactly match its asserted Event nodes.
+const CypherRecomputeRelations = `UNWIND $rows AS row` + recomputeRelations
+
+// CypherRecomputeAllRelations recomputes every aggregated typed edge from
+// the Event nodes, for sinks that cannot track which dyads a load touched
+// (a Cypher script run over an existing graph). It takes no parameters.
+const CypherRecomputeAllRelations = `MATCH (s:Actor)-[r:AGREE|CONSULT|SUPPORT|CONCEDE|COOPERATE|AID|RETREAT|REQUEST|ACCUSE|REJECT|THREATEN|PROTEST|SANCTION|MOBILIZE|COERCE|ASSAULT]->(t:Actor)
+WHERE NOT EXISTS { MATCH (e:Event {source: s.id, target: t.id, type: type(r)}) WHERE e.asserted }
+DELETE r
+WITH count(*) AS deleted
+MATCH (e:Event)
+WITH DISTINCT e.source AS source, e.target AS target, e.type AS type, e.quad AS quad, e.score AS score
+WITH {source: source, target: target, type: type, quad: quad, score: score} AS row` + recomputeRelations
+
+// recomputeAffiliations sets the AFFILIATED_WITH edges of the person in
+// row.id from the affiliations its MENTIONED_IN relationships record:
+// first and last article dates, the number of articles, and the role of
+// the latest article that gives one.
+const recomputeAffiliations = `
+MATCH (p:Person {id: row.id})
+OPTIONAL MATCH (p)-[m:MENTIONED_IN]->(a:Article)
+WHERE m.affiliation IS NOT NULL
+WITH p, m, a ORDER BY a.published, a.id
+WITH p, m.affiliation AS org, collect(m.role) AS roles, min(a.published) AS first, max(a.published) AS last, count(a) AS articles
+WITH p, collect(CASE WHEN org IS NULL THEN null ELSE {org: org, role: roles[-1], first: first, last: last, articles: articles} END) AS affs
+OPTIONAL MATCH (p)-[old:AFFILIATED_WITH]->(o:Actor)
+WHERE NOT o.id IN [x IN affs | x.org]
+DELETE old
+WITH DISTINCT p, affs
+UNWIND affs AS aff
+MATCH (o:Actor {id: aff.org})
+MERGE (p)-[r:AFFILIATED_WITH]->(o)
+SET r.role = aff.role, r.first = aff.first, r.last = aff.last, r.articles = aff.articles`
+
+// CypherRecomputeAffiliations takes IDRows of persons and makes their
+// AFFILIATED_WITH edges match their MENTIONED_IN relationships.
+const CypherRecomputeAffiliations = `UNWIND $rows AS row` + recomputeAffiliations
+
+// CypherRecomputeAllAffiliations recomputes every person's AFFILIATED_WITH
+// edges; like CypherRecomputeAllRelations it takes no parameters.
+const CypherRecomputeAllAffiliations = `MATCH (p:Person)
+WITH {id: p.id} AS row` + recomputeAffiliations
+
+// CypherMarkArticlesLoaded takes LoadedRows and records each article's
+// content hash, which marks it as completely loaded (see
+// CypherLoadedHashes).
+const CypherMarkArticlesLoaded = `UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+SET a.hash = row.hash`
+
+// CypherLoadedHashes returns which of the content hashes in $hashes belong
+// to completely loaded articles, for resuming an import.
+const CypherLoadedHashes = `UNWIND $hashes AS h
+MATCH (a:Article {hash: h})
+RETURN DISTINCT a.hash AS hash`

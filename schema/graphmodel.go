@@ -1,0 +1,375 @@
+package schema
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// ActorRow is one (:Actor) node, the parameters of CypherMergeActors.
+type ActorRow struct {
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Type    ActorType `json:"type"`
+	Aliases []string  `json:"aliases"` // sorted, distinct
+}
+
+// Param returns the row as a Cypher parameter map.
+func (r ActorRow) Param() map[string]any {
+	return map[string]any{"id": r.ID, "name": r.Name, "type": string(r.Type), "aliases": list(r.Aliases)}
+}
+
+// ArticleRow is one (:Article) node, the parameters of CypherMergeArticles.
+type ArticleRow struct {
+	ID        string `json:"id"`
+	URL       string `json:"url,omitempty"`
+	Title     string `json:"title"`
+	Published string `json:"published,omitempty"` // YYYY-MM-DD; empty when unknown
+	Source    string `json:"source,omitempty"`
+	Path      string `json:"path"`
+	Hash      string `json:"hash,omitempty"`
+}
+
+// Param returns the row as a Cypher parameter map; empty optional fields
+// are null, so the properties are absent.
+func (r ArticleRow) Param() map[string]any {
+	return map[string]any{"id": r.ID, "url": null(r.URL), "title": r.Title, "published": null(r.Published),
+		"source": null(r.Source), "path": r.Path}
+}
+
+// EventRow is one (:Event) node with its ACTOR, RECIPIENT and REPORTED_IN
+// relationships, the parameters of CypherMergeEvents. Symmetric events
+// have Source < Target, so each is stored once.
+type EventRow struct {
+	ID         string    `json:"id"`
+	Article    string    `json:"article"`
+	Source     string    `json:"source"`
+	Target     string    `json:"target"`
+	Type       EventType `json:"type"`
+	Quad       Quad      `json:"quad"`
+	Score      float64   `json:"score"`
+	Symmetric  bool      `json:"symmetric"`
+	Modes      []string  `json:"modes"`
+	Asserted   bool      `json:"asserted"`
+	Date       string    `json:"date,omitempty"` // YYYY-MM-DD; empty when unknown
+	Evidence   string    `json:"evidence"`
+	Sentence   int       `json:"sentence"`
+	Cue        string    `json:"cue,omitempty"`
+	Claimant   string    `json:"claimant,omitempty"`
+	Confidence float64   `json:"confidence"`
+}
+
+// Param returns the row as a Cypher parameter map.
+func (r EventRow) Param() map[string]any {
+	return map[string]any{"id": r.ID, "article": r.Article, "source": r.Source, "target": r.Target,
+		"type": string(r.Type), "quad": string(r.Quad), "score": r.Score, "symmetric": r.Symmetric,
+		"modes": list(r.Modes), "asserted": r.Asserted, "date": null(r.Date), "evidence": r.Evidence,
+		"sentence": int64(r.Sentence), "cue": null(r.Cue), "claimant": null(r.Claimant), "confidence": r.Confidence}
+}
+
+// MentionRow is one (:Actor)-[:MENTIONED_IN]->(:Article) relationship, the
+// parameters of CypherMergeMentions. Role and Affiliation are what the
+// article says of a person; AFFILIATED_WITH edges are derived from them.
+type MentionRow struct {
+	Actor       string `json:"actor"`
+	Article     string `json:"article"`
+	Count       int    `json:"count"`
+	Role        string `json:"role,omitempty"`
+	Affiliation string `json:"affiliation,omitempty"`
+}
+
+// Param returns the row as a Cypher parameter map.
+func (r MentionRow) Param() map[string]any {
+	return map[string]any{"actor": r.Actor, "article": r.Article, "count": int64(r.Count),
+		"role": null(r.Role), "affiliation": null(r.Affiliation)}
+}
+
+// ContentRow lists what one article now contains, the parameters of
+// CypherDeleteStaleEvents and CypherDeleteStaleMentions: anything the
+// graph holds for the article beyond these is from an earlier extraction.
+type ContentRow struct {
+	Article string   `json:"article"`
+	Events  []string `json:"events"`
+	Actors  []string `json:"actors"`
+}
+
+// Param returns the row as a Cypher parameter map.
+func (r ContentRow) Param() map[string]any {
+	return map[string]any{"article": r.Article, "events": list(r.Events), "actors": list(r.Actors)}
+}
+
+// DyadRow names one aggregated typed edge, the parameters of
+// CypherRecomputeRelations.
+type DyadRow struct {
+	Source string    `json:"source"`
+	Target string    `json:"target"`
+	Type   EventType `json:"type"`
+}
+
+// Param returns the row as a Cypher parameter map.
+func (r DyadRow) Param() map[string]any {
+	return map[string]any{"source": r.Source, "target": r.Target, "type": string(r.Type),
+		"quad": string(r.Type.Quad()), "score": r.Type.Score()}
+}
+
+// IDRow names one node by id, the parameters of
+// CypherRecomputeAffiliations.
+type IDRow struct {
+	ID string `json:"id"`
+}
+
+// Param returns the row as a Cypher parameter map.
+func (r IDRow) Param() map[string]any { return map[string]any{"id": r.ID} }
+
+// LoadedRow records an article's content hash, the parameters of
+// CypherMarkArticlesLoaded.
+type LoadedRow struct {
+	ID   string `json:"id"`
+	Hash string `json:"hash,omitempty"`
+}
+
+// Param returns the row as a Cypher parameter map.
+func (r LoadedRow) Param() map[string]any { return map[string]any{"id": r.ID, "hash": null(r.Hash)} }
+
+// Parameter is a row that becomes one map of a statement's $rows.
+type Parameter interface{ Param() map[string]any }
+
+// Params turns rows into the value of a statement's $rows parameter.
+func Params[R Parameter](rows []R) []any {
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r.Param()
+	}
+	return out
+}
+
+// GraphOptions tune how docs become graph rows.
+type GraphOptions struct {
+	// Unasserted also loads negated and hypothetical relations as Event
+	// nodes (asserted: false). Aggregated typed edges count asserted
+	// events only either way.
+	Unasserted bool
+}
+
+// GraphBatch is a batch of docs as the parameter rows of the write
+// statements. Rows are sorted by key, so concurrent writers lock nodes in
+// the same order. Every sink that writes the graph — the Neo4j writer, a
+// Cypher script, bulk-import CSVs — builds it the same way.
+type GraphBatch struct {
+	Actors   []ActorRow
+	Articles []ArticleRow
+	Events   []EventRow
+	Mentions []MentionRow
+	Contents []ContentRow
+	Dyads    []DyadRow
+	Persons  []IDRow
+	Loaded   []LoadedRow
+	// Problems are the relations and actors left out because the doc is
+	// inconsistent (a relation naming no actor of the article, a type
+	// outside PLOVER, an actor without id), one error per item.
+	Problems []error
+}
+
+// Step is one write statement with its rows.
+type Step struct {
+	Name   string
+	Cypher string
+	Rows   []any
+}
+
+// Steps returns the statements that write the batch, in the order they
+// must run. Nodes come first; the stale-data deletions run after the new
+// data is merged and before the aggregated edges are recomputed. A sink
+// that cannot feed the deletions' results back (a Cypher script) should
+// finish its load with CypherRecomputeAllRelations and
+// CypherRecomputeAllAffiliations.
+func (b *GraphBatch) Steps() []Step {
+	return []Step{
+		{"actors", CypherMergeActors, Params(b.Actors)},
+		{"articles", CypherMergeArticles, Params(b.Articles)},
+		{"events", CypherMergeEvents, Params(b.Events)},
+		{"mentions", CypherMergeMentions, Params(b.Mentions)},
+		{"stale events", CypherDeleteStaleEvents, Params(b.Contents)},
+		{"stale mentions", CypherDeleteStaleMentions, Params(b.Contents)},
+		{"relations", CypherRecomputeRelations, Params(b.Dyads)},
+		{"affiliations", CypherRecomputeAffiliations, Params(b.Persons)},
+		{"loaded", CypherMarkArticlesLoaded, Params(b.Loaded)},
+	}
+}
+
+// NewGraphBatch turns docs into graph rows. When one article id occurs
+// more than once, its last doc wins, as it would if the docs were written
+// one after another.
+func NewGraphBatch(docs []Doc, opts GraphOptions) GraphBatch {
+	var b GraphBatch
+	last := make(map[string]int, len(docs))
+	for i, d := range docs {
+		last[d.ID] = i
+	}
+	actors := map[string]*ActorRow{}
+	dyads := map[DyadRow]bool{}
+	persons := map[string]bool{}
+	for i := range docs {
+		d := &docs[i]
+		if d.ID == "" {
+			b.Problems = append(b.Problems, fmt.Errorf("%s: doc without an article id left out", d.Path))
+			continue
+		}
+		if last[d.ID] != i {
+			continue
+		}
+		b.addDoc(d, opts, actors, dyads, persons)
+	}
+	for _, a := range actors {
+		slices.Sort(a.Aliases)
+		a.Aliases = slices.Compact(a.Aliases)
+		b.Actors = append(b.Actors, *a)
+	}
+	for d := range dyads {
+		b.Dyads = append(b.Dyads, d)
+	}
+	for p := range persons {
+		b.Persons = append(b.Persons, IDRow{p})
+	}
+	slices.SortFunc(b.Actors, func(x, y ActorRow) int { return cmp.Compare(x.ID, y.ID) })
+	slices.SortFunc(b.Articles, func(x, y ArticleRow) int { return cmp.Compare(x.ID, y.ID) })
+	slices.SortFunc(b.Events, func(x, y EventRow) int {
+		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target), cmp.Compare(x.ID, y.ID))
+	})
+	slices.SortFunc(b.Mentions, func(x, y MentionRow) int {
+		return cmp.Or(cmp.Compare(x.Actor, y.Actor), cmp.Compare(x.Article, y.Article))
+	})
+	slices.SortFunc(b.Contents, func(x, y ContentRow) int { return cmp.Compare(x.Article, y.Article) })
+	slices.SortFunc(b.Dyads, compareDyads)
+	slices.SortFunc(b.Persons, func(x, y IDRow) int { return cmp.Compare(x.ID, y.ID) })
+	slices.SortFunc(b.Loaded, func(x, y LoadedRow) int { return cmp.Compare(x.ID, y.ID) })
+	return b
+}
+
+// compareDyads orders dyads by source, target and type.
+func compareDyads(x, y DyadRow) int {
+	return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target), cmp.Compare(x.Type, y.Type))
+}
+
+// addDoc adds one article's rows.
+func (b *GraphBatch) addDoc(d *Doc, opts GraphOptions, actors map[string]*ActorRow, dyads map[DyadRow]bool, persons map[string]bool) {
+	b.Articles = append(b.Articles, ArticleRow{ID: d.ID, URL: d.URL, Title: d.Title, Published: d.Published.String(),
+		Source: d.Source, Path: d.Path, Hash: d.Hash})
+	b.Loaded = append(b.Loaded, LoadedRow{ID: d.ID, Hash: d.Hash})
+	content := ContentRow{Article: d.ID, Events: []string{}, Actors: []string{}}
+
+	mentions := map[string]*MentionRow{}
+	var order []string
+	for _, a := range d.Actors {
+		if a.ID == "" {
+			b.Problems = append(b.Problems, fmt.Errorf("%s: actor %q without id left out", d.Path, a.Name))
+			continue
+		}
+		if _, err := ParseActorType(string(a.Type)); err != nil {
+			b.Problems = append(b.Problems, fmt.Errorf("%s: actor %q left out: %w", d.Path, a.ID, err))
+			continue
+		}
+		name := a.Name
+		if name == "" {
+			name = a.ID
+		}
+		row, ok := actors[a.ID]
+		if !ok {
+			row = &ActorRow{ID: a.ID, Name: name, Type: a.Type}
+			actors[a.ID] = row
+		} else if betterName(name, row.Name) {
+			row.Name = name
+		}
+		row.Aliases = append(row.Aliases, a.Aliases...)
+		m, ok := mentions[a.ID]
+		if !ok {
+			m = &MentionRow{Actor: a.ID, Article: d.ID}
+			mentions[a.ID] = m
+			order = append(order, a.ID)
+		}
+		m.Count += len(a.Mentions)
+		if row.Type == Person && a.Affiliation != "" && a.Affiliation != a.ID && m.Affiliation == "" {
+			m.Affiliation, m.Role = a.Affiliation, a.Role
+		} else if m.Role == "" {
+			m.Role = a.Role
+		}
+		if row.Type == Person {
+			persons[a.ID] = true
+		}
+	}
+	for _, id := range order {
+		b.Mentions = append(b.Mentions, *mentions[id])
+		content.Actors = append(content.Actors, id)
+	}
+
+	seen := map[string]bool{}
+	for i, r := range d.Relations {
+		if !r.Asserted() && !opts.Unasserted {
+			continue
+		}
+		if err := checkRelation(r, mentions); err != nil {
+			b.Problems = append(b.Problems, fmt.Errorf("%s: relation %d (%s %s→%s) left out: %w", d.Path, i+1, r.Type, r.Source, r.Target, err))
+			continue
+		}
+		id := r.EventID(d.ID)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		src, tgt := r.Source, r.Target
+		if r.Type.Symmetric() && tgt < src {
+			src, tgt = tgt, src
+		}
+		modes := make([]string, len(r.Modes))
+		for j, m := range r.Modes {
+			modes[j] = string(m)
+		}
+		b.Events = append(b.Events, EventRow{ID: id, Article: d.ID, Source: src, Target: tgt, Type: r.Type,
+			Quad: r.Type.Quad(), Score: r.Type.Score(), Symmetric: r.Type.Symmetric(), Modes: modes,
+			Asserted: r.Asserted(), Date: r.Date.String(), Evidence: r.Evidence, Sentence: r.Sentence,
+			Cue: r.Cue, Claimant: r.Claimant, Confidence: r.Confidence})
+		content.Events = append(content.Events, id)
+		dyads[DyadRow{Source: src, Target: tgt, Type: r.Type}] = true
+	}
+	slices.Sort(content.Events)
+	slices.Sort(content.Actors)
+	b.Contents = append(b.Contents, content)
+}
+
+// checkRelation reports why a relation cannot become an event.
+func checkRelation(r Relation, actors map[string]*MentionRow) error {
+	if !r.Type.Valid() {
+		return fmt.Errorf("type %q is not a PLOVER category", r.Type)
+	}
+	for _, end := range []string{r.Source, r.Target} {
+		if _, ok := actors[end]; !ok {
+			return fmt.Errorf("%q is not one of the article's actors", end)
+		}
+	}
+	return nil
+}
+
+// betterName reports whether name should replace current as an actor's
+// display name: the longest wins, ties go to the alphabetically first.
+// CypherMergeActors applies the same rule in the graph.
+func betterName(name, current string) bool {
+	return len([]rune(name)) > len([]rune(current)) || (len([]rune(name)) == len([]rune(current)) && name < current)
+}
+
+// null maps the empty string to a Cypher null.
+func null(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// list returns s as a non-nil list, so Neo4j stores [] rather than
+// dropping the property.
+func list(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
