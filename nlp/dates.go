@@ -1,0 +1,216 @@
+package nlp
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// Event dates. News reports date events relative to the day of
+// publication ("on Friday", "last week", "yesterday") or by month and day
+// without a year ("April 1"). dateExpr finds such an expression among a
+// sentence's tokens and resolves it against the article's date; an
+// expression with its own year ("April 1, 2015", "2015-04-01") needs no
+// article date.
+
+// dateMention is one date expression in a sentence.
+type dateMention struct {
+	// First and Last delimit its tokens (indexes into analysis.Tokens).
+	First, Last int
+	Date        schema.Date
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+var months = map[string]time.Month{
+	"january": 1, "jan": 1, "jan.": 1, "february": 2, "feb": 2, "feb.": 2, "march": 3, "mar.": 3,
+	"april": 4, "apr": 4, "apr.": 4, "may": 5, "june": 6, "jun.": 6, "july": 7, "jul.": 7,
+	"august": 8, "aug": 8, "aug.": 8, "september": 9, "sept": 9, "sept.": 9, "sep.": 9,
+	"october": 10, "oct": 10, "oct.": 10, "november": 11, "nov": 11, "nov.": 11, "december": 12, "dec": 12, "dec.": 12,
+}
+
+// findDates returns the date expressions in toks[first:last] that can be
+// resolved against the article date pub (zero when unknown).
+func findDates(toks []token, first, last int, pub schema.Date) []dateMention {
+	var out []dateMention
+	for i := first; i < last; i++ {
+		if d, end, ok := dateAt(toks, i, last, pub); ok {
+			out = append(out, dateMention{First: i, Last: end, Date: d})
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// dateAt tries to read a date expression starting at token i; end is the
+// index after it.
+func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int, ok bool) {
+	w := toks[i].Lower
+	next := func(k int) string {
+		if i+k < last {
+			return toks[i+k].Lower
+		}
+		return ""
+	}
+	capitalized := toks[i].Text != "" && toks[i].Text[0] >= 'A' && toks[i].Text[0] <= 'Z'
+	// ISO dates: 2015-10-30.
+	if len(w) == 10 && w[4] == '-' && w[7] == '-' {
+		if t, err := time.Parse("2006-01-02", w); err == nil {
+			return schema.NewDate(t), i + 1, true
+		}
+	}
+	// Month-day expressions: "April 1", "Nov. 27, 2019", and "1 April 2015".
+	if m, isMonth := months[w]; isMonth && capitalized {
+		if day, okd := dayNumber(next(1)); okd {
+			end = i + 2
+			year, hasYear := 0, false
+			k := 2
+			if next(k) == "," {
+				k++
+			}
+			if y, oky := yearNumber(next(k)); oky {
+				year, hasYear, end = y, true, i+k+1
+			}
+			if d, ok := monthDay(m, day, year, hasYear, pub); ok {
+				return d, end, true
+			}
+		}
+		return d, 0, false
+	}
+	if day, okd := dayNumber(w); okd {
+		if m, isMonth := months[next(1)]; isMonth && i+1 < last && toks[i+1].Text[0] >= 'A' && toks[i+1].Text[0] <= 'Z' {
+			end = i + 2
+			year, hasYear := 0, false
+			if y, oky := yearNumber(next(2)); oky {
+				year, hasYear, end = y, true, i+3
+			}
+			if d, ok := monthDay(m, day, year, hasYear, pub); ok {
+				return d, end, true
+			}
+		}
+	}
+	if pub.IsZero() {
+		return d, 0, false
+	}
+	p := pub.Time()
+	switch w {
+	case "today", "tonight":
+		return pub, i + 1, true
+	case "yesterday":
+		return schema.NewDate(p.AddDate(0, 0, -1)), i + 1, true
+	case "tomorrow":
+		return schema.NewDate(p.AddDate(0, 0, 1)), i + 1, true
+	case "last", "next", "this":
+		n := next(1)
+		if wd, isDay := weekdays[n]; isDay {
+			return weekdayDate(p, wd, w), i + 2, true
+		}
+		switch {
+		case n == "week" && w == "last":
+			return schema.NewDate(p.AddDate(0, 0, -7)), i + 2, true
+		case n == "week" && w == "next":
+			return schema.NewDate(p.AddDate(0, 0, 7)), i + 2, true
+		case n == "week" && w == "this":
+			return pub, i + 2, true
+		}
+	}
+	if wd, isDay := weekdays[w]; isDay && capitalized {
+		return weekdayDate(p, wd, ""), i + 1, true
+	}
+	return d, 0, false
+}
+
+// weekdayDate resolves a weekday name against the publication day: a
+// bare name or "last" is the latest such day not after it ("last" not on
+// it), "next" the first after it, "this" the one in the same week.
+func weekdayDate(pub time.Time, wd time.Weekday, rel string) schema.Date {
+	back := (int(pub.Weekday()) - int(wd) + 7) % 7
+	switch rel {
+	case "last":
+		if back == 0 {
+			back = 7
+		}
+	case "next":
+		fwd := (int(wd) - int(pub.Weekday()) + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return schema.NewDate(pub.AddDate(0, 0, fwd))
+	case "this":
+		fwd := (int(wd) - int(pub.Weekday()) + 7) % 7
+		if fwd < back {
+			return schema.NewDate(pub.AddDate(0, 0, fwd))
+		}
+	}
+	return schema.NewDate(pub.AddDate(0, 0, -back))
+}
+
+// monthDay builds a date from a month and day, taking the year from the
+// text or else from the article: a day more than two months after
+// publication is read as last year's ("Dec. 28" in a January article).
+func monthDay(m time.Month, day, year int, hasYear bool, pub schema.Date) (schema.Date, bool) {
+	if !hasYear {
+		if pub.IsZero() {
+			return schema.Date{}, false
+		}
+		year = pub.Time().Year()
+	}
+	t := time.Date(year, m, day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day { // 31 April
+		return schema.Date{}, false
+	}
+	if !hasYear && t.After(pub.Time().AddDate(0, 2, 0)) {
+		t = t.AddDate(-1, 0, 0)
+	}
+	return schema.NewDate(t), true
+}
+
+// dayNumber reads "1" to "31", also "1st", "2nd", "27th".
+func dayNumber(w string) (int, bool) {
+	w = strings.TrimRight(w, ",")
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil || n < 1 || n > 31 || len(w) > 2 {
+		return 0, false
+	}
+	return n, true
+}
+
+// yearNumber reads a four-digit year.
+func yearNumber(w string) (int, bool) {
+	if len(w) != 4 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil || n < 1900 || n > 2100 {
+		return 0, false
+	}
+	return n, true
+}
+
+// nearestDate returns the date expression closest to token cue, if any.
+func nearestDate(ds []dateMention, cue int) (schema.Date, bool) {
+	best, bestDist := -1, 1<<30
+	for i, d := range ds {
+		dist := d.First - cue
+		if cue >= d.Last {
+			dist = cue - d.Last + 1
+		} else if cue >= d.First {
+			dist = 0
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best < 0 {
+		return schema.Date{}, false
+	}
+	return ds[best].Date, true
+}

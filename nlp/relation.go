@@ -1,0 +1,960 @@
+package nlp
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// The relation stage: it reads the tokens, sentences and actor mentions
+// that the earlier stages filled in an analysis, finds the predicate cues
+// of the lexicon in each sentence, finds each cue's arguments with the
+// clause chunker, and turns them into typed, directed relations with
+// modes and provenance.
+
+// relationStage is built once per Extractor and only read afterwards.
+type relationStage struct {
+	lex *predicateLexicon
+	lem *lemmatizer
+	// allModes keeps negated and hypothetical relations in the output.
+	allModes bool
+}
+
+func newRelationStage(lex *predicateLexicon, allModes bool) *relationStage {
+	verbs, nouns := lex.lemmas()
+	verbs = append(verbs, extraVerbLemmas...)
+	return &relationStage{lex: lex, lem: newLemmatizer(verbs, nouns), allModes: allModes}
+}
+
+// extraVerbLemmas are verbs the argument finder consults by lemma besides
+// the cues: reporting, governing and light verbs.
+var extraVerbLemmas = []string{
+	"say", "tell", "announce", "claim", "allege", "insist", "state", "stress", "add", "note", "report",
+	"confirm", "assert", "declare", "argue", "tweet", "explain", "maintain", "indicate", "suggest",
+	"believe", "reiterate", "acknowledge", "admit", "contend", "emphasize", "repeat", "reveal",
+	"plan", "intend", "prepare", "expect", "schedule", "aim", "decide", "consider", "propose",
+	"seek", "hope", "try", "want", "wish", "offer", "weigh", "mull", "contemplate", "refuse", "fail",
+	"decline", "deny", "avoid", "cease", "halt", "vow", "pledge", "promise", "swear", "determine",
+	"strive", "resolve", "launch", "conduct", "carry", "impose", "lend", "express", "voice",
+	"receive", "enjoy", "gain", "win", "secure", "obtain", "continue", "begin", "start", "resume",
+	"allow", "force", "help", "need", "have", "get", "hold", "reach", "lift", "ease",
+}
+
+// cueHit is one cue found in a sentence.
+type cueHit struct {
+	pred *predicate
+	// First and Last delimit the cue's tokens; Head is its first word.
+	First, Last int
+	// slot is the group in the cue's "_" slot, when it has one.
+	slot  group
+	hasSl bool
+	// weakTag: a verb cue the tagger did not tag as a verb.
+	weakTag bool
+}
+
+// argRelation is a relation between actor indexes before output.
+type argRelation struct {
+	src, tgt   int
+	typ        schema.EventType
+	cue        cueHit
+	modes      modeSet
+	claimant   int // actor index or -1
+	confidence float64
+}
+
+// extract finds the relations of an analysed article.
+func (rs *relationStage) extract(a *analysis, art schema.Article) []schema.Relation {
+	for i := range a.Tokens {
+		t := &a.Tokens[i]
+		t.Lemma = rs.lem.lemma(t.Lower, t.Tag)
+	}
+	// Mentions by sentence.
+	bySentence := make([][]int, len(a.Sentences))
+	for mi, m := range a.Mentions {
+		if m.Sentence >= 0 && m.Sentence < len(a.Sentences) {
+			bySentence[m.Sentence] = append(bySentence[m.Sentence], mi)
+		}
+	}
+	offsets := newRuneOffsets(a.Text)
+	var out []schema.Relation
+	for si, s := range a.Sentences {
+		if len(bySentence[si]) == 0 {
+			continue
+		}
+		v := newSentenceView(a, s, bySentence[si], rs.lem)
+		if countDistinctActors(a, bySentence[si]) < 2 {
+			continue
+		}
+		rels := rs.sentenceRelations(v)
+		if len(rels) == 0 {
+			continue
+		}
+		dates := findDates(a.Tokens, s.First, s.Last, art.Published)
+		evidence := a.Text[s.Start:s.End]
+		for _, r := range dedupe(rels) {
+			modes := r.modes
+			if !rs.allModes && (modes.has(modeNegated) || modes.has(modeHypothetical)) {
+				continue
+			}
+			rel := schema.Relation{
+				Source:     a.Actors[r.src].ID,
+				Target:     a.Actors[r.tgt].ID,
+				Type:       r.typ,
+				Quad:       r.typ.Quad(),
+				Score:      r.typ.Score(),
+				Symmetric:  r.typ.Symmetric(),
+				Modes:      modes.list(),
+				Sentence:   s.Index,
+				Evidence:   evidence,
+				Cue:        a.Text[a.Tokens[r.cue.First].Start:a.Tokens[r.cue.Last-1].End],
+				CueStart:   offsets.at(a.Tokens[r.cue.First].Start),
+				CueEnd:     offsets.at(a.Tokens[r.cue.Last-1].End),
+				Date:       art.Published,
+				Confidence: r.confidence,
+			}
+			if r.claimant >= 0 {
+				rel.Claimant = a.Actors[r.claimant].ID
+			}
+			if d, ok := nearestDate(dates, r.cue.First); ok {
+				rel.Date = d
+			}
+			out = append(out, rel)
+		}
+	}
+	return out
+}
+
+func countDistinctActors(a *analysis, ms []int) int {
+	seen := map[int]bool{}
+	for _, mi := range ms {
+		seen[a.Mentions[mi].Actor] = true
+	}
+	return len(seen)
+}
+
+// dedupe keeps one relation per (source, type, target) — per unordered
+// pair for symmetric types — with the highest confidence, in the order
+// first found.
+func dedupe(rels []argRelation) []argRelation {
+	type key struct {
+		s, t int
+		typ  schema.EventType
+	}
+	best := map[key]int{}
+	var out []argRelation
+	for _, r := range rels {
+		k := key{r.src, r.tgt, r.typ}
+		if r.typ.Symmetric() && k.t < k.s {
+			k.s, k.t = k.t, k.s
+		}
+		if i, ok := best[k]; ok {
+			// Prefer the asserted reading, then the more confident.
+			cur := out[i]
+			if assertedRank(r.modes) > assertedRank(cur.modes) ||
+				assertedRank(r.modes) == assertedRank(cur.modes) && r.confidence > cur.confidence {
+				out[i] = r
+			}
+			continue
+		}
+		best[k] = len(out)
+		out = append(out, r)
+	}
+	return out
+}
+
+func assertedRank(m modeSet) int {
+	if m.has(modeNegated) || m.has(modeHypothetical) {
+		return 0
+	}
+	return 1
+}
+
+// runeOffsets converts byte offsets into code-point offsets. Queries
+// mostly move forward, so it keeps a cursor.
+type runeOffsets struct {
+	text        string
+	byte, runes int
+}
+
+func newRuneOffsets(text string) *runeOffsets { return &runeOffsets{text: text} }
+
+func (r *runeOffsets) at(b int) int {
+	if b < r.byte {
+		r.byte, r.runes = 0, 0
+	}
+	r.runes += utf8.RuneCountInString(r.text[r.byte:b])
+	r.byte = b
+	return r.runes
+}
+
+// sentenceRelations finds the relations of one sentence.
+func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
+	var out []argRelation
+	reports := v.findReports(rs)
+	consumed := map[int]bool{}
+	for i := v.first; i < v.last; i++ {
+		if consumed[i] {
+			continue
+		}
+		hit, ok := rs.cueAt(v, i)
+		if !ok {
+			continue
+		}
+		for k := hit.First; k < hit.Last; k++ {
+			consumed[k] = true
+		}
+		var rels []argRelation
+		if hit.pred.POS == verbCue {
+			rels = rs.verbRelations(v, hit)
+		} else {
+			rels = rs.nounRelations(v, hit)
+		}
+		for j := range rels {
+			r := &rels[j]
+			r.claimant = -1
+			negated, speaker := reports.covering(hit.First)
+			if negated {
+				r.modes |= modeNegated
+			}
+			if speaker >= 0 && speaker != r.src {
+				r.modes |= modeAttributed
+				r.claimant = speaker
+				r.confidence *= 0.9
+			}
+		}
+		out = append(out, rels...)
+	}
+	return out
+}
+
+// cueAt matches the lexicon at token i.
+func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
+	t := v.tok(i)
+	verbLemma, isVerbForm := rs.lem.verbLemma(t.Lower)
+	if strings.HasPrefix(t.Tag, "VB") {
+		verbLemma = t.Lemma
+	}
+	nounLemma := t.Lemma
+	if t.Tag == "NNP" || t.Tag == "NNPS" {
+		nounLemma = rs.lem.lemma(t.Lower, strings.Replace(t.Tag, "NNP", "NN", 1))
+	}
+	try := func(first string, pos cuePOS) (cueHit, bool) {
+		for _, p := range rs.lex.byFirst[first] {
+			if p.POS != pos {
+				continue
+			}
+			if hit, ok := rs.matchRest(v, p, i); ok {
+				return hit, true
+			}
+		}
+		return cueHit{}, false
+	}
+	if v.mention(i) >= 0 {
+		return cueHit{}, false
+	}
+	if strings.HasPrefix(t.Tag, "VB") && !v.adjectivalParticiple(i) {
+		if hit, ok := try(verbLemma, verbCue); ok {
+			return hit, true
+		}
+	}
+	if isNounTag(t.Tag) || t.Tag == "JJ" && v.headline {
+		if hit, ok := try(nounLemma, nounCue); ok {
+			if hit.pred.Plural && !strings.HasSuffix(t.Lower, "s") {
+				return cueHit{}, false
+			}
+			return hit, true
+		}
+	}
+	// The tagger sometimes calls a verb an adverb, noun or adjective
+	// ("Russia and Iran ardently back/RB Assad"); accept a verb form
+	// where a finite verb must stand: after a subject and not after a
+	// determiner.
+	if isVerbForm && !strings.HasPrefix(t.Tag, "VB") && v.verbPosition(i) {
+		if hit, ok := try(verbLemma, verbCue); ok {
+			hit.weakTag = true
+			return hit, true
+		}
+	}
+	// Gerunds as nouns: "the bombing of", "the killing of".
+	if t.Tag == "VBG" {
+		if hit, ok := try(t.Lower, nounCue); ok {
+			return hit, true
+		}
+	}
+	return cueHit{}, false
+}
+
+// adjectivalParticiple reports whether a participle modifies a noun
+// ("the recognized government") rather than heading a clause.
+func (v *sentenceView) adjectivalParticiple(i int) bool {
+	t := v.tag(i)
+	return (t == "VBN" || t == "VBG") && v.chunkOf(i) >= 0
+}
+
+// verbPosition reports whether token i stands where a finite verb can:
+// right after a subject noun or pronoun (adverbs between) and before
+// something that is not a noun of the same phrase.
+func (v *sentenceView) verbPosition(i int) bool {
+	if v.mention(i) >= 0 {
+		return false
+	}
+	k := i - 1
+	for k >= v.first && v.tag(k) == "RB" {
+		k--
+	}
+	if k < v.first {
+		return false
+	}
+	switch v.tag(k) {
+	case "NNP", "NNPS", "PRP", "WP", "WDT", "MD", "TO", "NNS":
+	default:
+		if v.mention(k) < 0 {
+			return false
+		}
+	}
+	if k == i-1 && (v.tag(k) == "NNP" || v.tag(k) == "NNS") && v.mention(k) < 0 {
+		return false // likely a compound noun
+	}
+	switch v.word(i + 1) {
+	case "of":
+		return false
+	}
+	return true
+}
+
+// matchRest matches the words of p after its first at token i, allowing
+// a few modifiers between them ("severed diplomatic relations").
+func (rs *relationStage) matchRest(v *sentenceView, p *predicate, i int) (cueHit, bool) {
+	hit := cueHit{pred: p, First: i, Last: i + 1}
+	k := i + 1
+	for wi := 1; wi < len(p.Words); wi++ {
+		w := p.Words[wi]
+		if w == "_" {
+			c := v.chunkOf(k)
+			if c < 0 || v.chunks[c].First != k {
+				return hit, false
+			}
+			g := v.groupRight(c, true)
+			if g.empty() {
+				return hit, false
+			}
+			hit.slot, hit.hasSl = g, true
+			k = g.Last
+			continue
+		}
+		found := false
+		for gap := 0; gap <= 4 && k+gap < v.last; gap++ {
+			t := v.tok(k + gap)
+			if t.Lower == w || t.Lemma == w || rs.lem.lemma(t.Lower, "NNS") == w {
+				k += gap + 1
+				found = true
+				break
+			}
+			// Only modifiers may stand between cue words.
+			if !modifierTag(t.Tag) || v.mention(k+gap) >= 0 && !hit.hasSl {
+				break
+			}
+			if wi == 1 && p.POS == nounCue {
+				break // noun compounds are contiguous
+			}
+		}
+		if !found {
+			return hit, false
+		}
+	}
+	hit.Last = k
+	if hit.hasSl {
+		// The slot is inside the cue; the cue's tokens are its words.
+		hit.Last = k
+	}
+	return hit, true
+}
+
+func modifierTag(t string) bool {
+	switch t {
+	case "DT", "PRP$", "JJ", "JJR", "JJS", "CD", "RB", "NN", "HYPH", "IN", "NNP":
+		return true
+	}
+	return false
+}
+
+// --- verb cues ----------------------------------------------------------
+
+// intentVerbs turn a material-conflict infinitive into a threat: "vowed
+// to defeat ISIL", "is determined to destroy".
+var intentVerbs = set("vow", "pledge", "promise", "threaten", "determine", "determined", "swear", "resolve", "strive", "warn")
+
+// objectControl verbs pass their object to an infinitive as its subject:
+// "urged Russia to stop attacking".
+var objectControl = set("urge", "ask", "call", "order", "direct", "force", "allow", "help", "press", "push", "pressure", "persuade", "encourage", "tell", "invite", "authorize", "instruct", "want", "expect")
+
+func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelation {
+	p := hit.pred
+	vi := hit.First
+	vg := v.verbGroupAt(vi)
+	modes := vg.Modes | v.clauseModes(vg.Start)
+	typ := p.Type
+	conf := 0.85
+	if hit.weakTag {
+		conf *= 0.9
+	}
+	if v.headline {
+		conf *= 0.9
+	}
+
+	// Subject.
+	var subj group
+	var relObj group // antecedent of an object relative pronoun
+	haveSubj := false
+	if vg.Infinitive {
+		gov, govObj, ok := v.governor(vg.Start)
+		if ok {
+			govLemma := v.tok(gov).Lemma
+			if intentVerbs[govLemma] || intentVerbs[v.word(gov)] {
+				if typ.Quad() == schema.MaterialConflict {
+					typ = schema.Threaten
+				}
+			} else {
+				modes |= governorModes(govLemma)
+			}
+			gvg := v.verbGroupAt(gov)
+			modes |= gvg.Modes &^ modeFuture
+			if gvg.Modes.has(modeFuture) {
+				modes |= modeFuture
+			}
+			if govObj.First < govObj.Last && objectControl[govLemma] && !govObj.empty() {
+				subj, haveSubj = govObj, true
+			} else {
+				subj, relObj, haveSubj = v.subjectOf(gvg.Start)
+			}
+		}
+	} else {
+		subj, relObj, haveSubj = v.subjectOf(vg.Start)
+	}
+
+	if vg.Presupposed {
+		modes = 0
+	}
+	// Target.
+	var tgt group
+	haveTgt := false
+	if hit.hasSl {
+		tgt, haveTgt = hit.slot, true
+	} else if !p.NoTarget {
+		tgt, haveTgt = v.objectOf(hit.Last, p)
+	}
+	if vg.Passive && !p.Inverse {
+		// "Assad was backed by Russia": the by-phrase acts.
+		if agent, ok := v.byAgent(hit.Last); ok {
+			subj, tgt = agent, subj
+			haveSubj, haveTgt = true, haveSubj
+		} else {
+			// An agentless passive names only the target.
+			tgt, haveTgt = subj, haveSubj
+			haveSubj = false
+		}
+		conf *= 0.95
+	}
+	if !haveTgt && !relObj.empty() {
+		tgt, haveTgt = relObj, true
+		conf *= 0.9
+	}
+	if p.Inverse {
+		subj, tgt = tgt, subj
+		haveSubj, haveTgt = haveTgt, haveSubj
+	}
+	// "We do not accept Iran's role": a negated stance of support or
+	// agreement toward an actor is a rejection.
+	if modes.has(modeNegated) && !modes.has(modeHypothetical) && haveTgt && !tgt.empty() &&
+		(typ == schema.Support || p.Words[0] == "accept" || p.Words[0] == "recognize" || p.Words[0] == "recognise") {
+		typ = schema.Reject
+		modes &^= modeNegated
+	}
+	return pairUp(v, subj, tgt, haveSubj, haveTgt, typ, p, hit, modes, conf, false)
+}
+
+// pairUp turns argument groups into relations.
+func pairUp(v *sentenceView, subj, tgt group, haveSubj, haveTgt bool, typ schema.EventType, p *predicate,
+	hit cueHit, modes modeSet, conf float64, together bool) []argRelation {
+	var out []argRelation
+	add := func(s, t int, c float64) {
+		if s == t || v.affiliated(s, t) {
+			return
+		}
+		out = append(out, argRelation{src: s, tgt: t, typ: typ, cue: hit, modes: modes, confidence: c})
+	}
+	if haveSubj && haveTgt {
+		for _, s := range subj.Actors {
+			for _, t := range tgt.Actors {
+				add(s, t, conf)
+			}
+		}
+	}
+	if typ.Symmetric() {
+		// Coordinated subjects of a reciprocal cue are partners: "Russia,
+		// Iran and Turkey signed a memorandum".
+		if haveSubj && !p.OneSided {
+			pairAll(subj.Actors, func(s, t int) { add(s, t, conf*0.95) })
+		}
+		if haveTgt && together {
+			pairAll(tgt.Actors, func(s, t int) { add(s, t, conf*0.9) })
+		}
+	}
+	return out
+}
+
+func pairAll(xs []int, f func(s, t int)) {
+	for i := range xs {
+		for j := i + 1; j < len(xs); j++ {
+			f(xs[i], xs[j])
+		}
+	}
+}
+
+// affiliated reports whether one actor is the other's affiliation: a
+// person's own country is no relation.
+func (v *sentenceView) affiliated(s, t int) bool {
+	as, at := v.a.Actors[s], v.a.Actors[t]
+	return as.Affiliation != "" && as.Affiliation == at.ID || at.Affiliation != "" && at.Affiliation == as.ID
+}
+
+// subjectOf finds the subject group of the verb group starting at vs. For
+// a relative clause it returns the antecedent: as the subject ("the U.S.,
+// who back Syria's opposition") or, for an object relative ("Assad, whom
+// Russia and Iran back"), as relObj with the clause's own subject.
+func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
+	j := vs - 1
+	for j >= v.first && (v.tag(j) == "RB" || v.word(j) == "all" || v.word(j) == "both") {
+		j--
+	}
+	if j < v.first {
+		return subj, relObj, false
+	}
+	w := v.word(j)
+	if relativePronouns[w] && (v.tag(j) == "WP" || v.tag(j) == "WDT" || v.tag(j) == "IN") {
+		ante, ok := v.antecedent(j)
+		return ante, relObj, ok
+	}
+	// Skip a parenthetical between commas or dashes: "Haftar, through his
+	// spokesman, declared", "Russia, which backs Assad, condemned".
+	if w == "," || isDashWord(w) {
+		if k, ok := v.parentheticalStart(j); ok {
+			j = k - 1
+		} else {
+			return subj, relObj, false
+		}
+	}
+	// "Russia attacked X and bombed Y": the first verb's subject.
+	if (w == "and" || w == "but" || w == "or") && v.chunkOf(j-1) >= 0 && v.verbBefore(j-1) >= 0 {
+		if pv := v.verbBefore(j - 1); pv >= 0 {
+			pg := v.verbGroupAt(pv)
+			s, _, ok := v.subjectOf(pg.Start)
+			return s, relObj, ok
+		}
+	}
+	c := v.chunkOf(j)
+	if c < 0 {
+		return subj, relObj, false
+	}
+	g := v.groupLeft(c)
+	// A subject inside a prepositional phrase belongs to the phrase
+	// before it: "The assault on Tripoli has gained", "The leaders of
+	// France and Germany met".
+	for {
+		p := g.First - 1
+		if v.tag(p) != "IN" || v.word(p) == "that" || v.chunkOf(p-1) < 0 {
+			break
+		}
+		hc := v.chunkOf(p - 1)
+		if v.word(p) == "of" && roleNouns[v.headWord(hc)] && v.isPersonChunk(g.Chunks[0]) {
+			break // "U.S. Secretary of State John Kerry"
+		}
+		head := v.groupLeft(hc)
+		if (v.word(p) == "of" || v.word(p) == "from") && head.empty() {
+			head.Actors = g.Actors
+		}
+		head.Last = g.Last
+		g = head
+	}
+	// An object relative: "Assad, whom Russia and Iran back".
+	if p := g.First - 1; relativePronouns[v.word(p)] && (v.word(p) == "whom" || v.word(p) == "which" || v.word(p) == "that") {
+		if ante, ok := v.antecedent(p); ok {
+			relObj = ante
+		}
+	}
+	return g, relObj, true
+}
+
+func isDashWord(w string) bool { return w == "—" || w == "–" || w == "--" || w == "-" }
+
+// antecedent returns the group a relative pronoun at j refers to.
+func (v *sentenceView) antecedent(j int) (group, bool) {
+	k := j - 1
+	if v.word(k) == "," {
+		k--
+	}
+	c := v.chunkOf(k)
+	if c < 0 {
+		return group{}, false
+	}
+	g := v.groupLeft(c)
+	// "the GNA, led by Sarraj in Tripoli, which" — take the phrase
+	// before a prepositional phrase.
+	for p := g.First - 1; v.tag(p) == "IN" && v.word(p) != "that" && v.chunkOf(p-1) >= 0; p = g.First - 1 {
+		head := v.groupLeft(v.chunkOf(p - 1))
+		if !head.empty() || v.word(p) != "of" {
+			g = head
+			continue
+		}
+		break
+	}
+	return g, true
+}
+
+// parentheticalStart finds the comma or dash that opens the parenthetical
+// closed at j, when the parenthetical has no finite verb of its own or is
+// a relative clause.
+func (v *sentenceView) parentheticalStart(j int) (int, bool) {
+	closer := v.word(j)
+	for k := j - 1; k > v.first && k >= j-30; k-- {
+		w := v.word(k)
+		if w == closer || closer == "," && isDashWord(w) || isDashWord(closer) && w == "," {
+			inner := k + 1
+			if relativePronouns[v.word(inner)] || v.word(inner) == "who" {
+				return k, true
+			}
+			for x := inner; x < j; x++ {
+				switch v.tag(x) {
+				case "VBD", "VBZ", "VBP", "MD":
+					return 0, false
+				}
+			}
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// verbBefore returns the nearest verb left of i in the clause, or -1.
+func (v *sentenceView) verbBefore(i int) int {
+	for k := i; k >= v.first; k-- {
+		switch v.tag(k) {
+		case "VBD", "VBZ", "VBP", "VB", "VBN":
+			if !auxiliary(v.word(k)) {
+				return k
+			}
+		case ",", ":", ".":
+			return -1
+		}
+		if v.word(k) == ";" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// governor finds the verb that governs an infinitive whose "to" is at
+// to: "vowed to defeat", "urged Russia to stop", "is determined to".
+// govObj is the object between them, if any.
+func (v *sentenceView) governor(to int) (gov int, govObj group, ok bool) {
+	k := to - 1
+	if c := v.chunkOf(k); c >= 0 {
+		govObj = v.groupLeft(c)
+		k = govObj.First - 1
+	}
+	for k >= v.first && v.tag(k) == "RB" {
+		k--
+	}
+	if k < v.first {
+		return 0, govObj, false
+	}
+	t := v.tag(k)
+	if strings.HasPrefix(t, "VB") || t == "JJ" && (v.word(k) == "determined" || v.word(k) == "ready" || v.word(k) == "willing" || v.word(k) == "able") {
+		return k, govObj, true
+	}
+	return 0, govObj, false
+}
+
+// objectOf finds the target after a verb cue ending at k.
+func (v *sentenceView) objectOf(k int, p *predicate) (group, bool) {
+	for k < v.last && (v.tag(k) == "RB" || v.tag(k) == "RP" && !v.targetPrepAt(k, p)) {
+		k++
+	}
+	if n, ok := v.matchTargetPrep(k, p); ok {
+		if c := v.chunkOf(n); c >= 0 && v.chunks[c].First == n {
+			return v.groupRight(c, true), true
+		}
+		return group{}, false
+	}
+	if !p.takesObject() {
+		// A target phrase may follow after a non-actor object: "signed
+		// a deal with Russia".
+		return v.laterTarget(k, p)
+	}
+	c := v.chunkOf(k)
+	if c < 0 || v.chunks[c].First != k {
+		return group{}, false
+	}
+	if v.tok(k).Tag == "PRP" && v.mention(k) < 0 {
+		return group{}, false
+	}
+	g := v.groupRight(c, true)
+	if !g.empty() {
+		return g, true
+	}
+	return v.laterTarget(g.Last, p)
+}
+
+// laterTarget looks for a target preposition of p within a few tokens
+// after k: "signed a deal with", "lent their support to".
+func (v *sentenceView) laterTarget(k int, p *predicate) (group, bool) {
+	for i := k; i < v.last && i < k+8; i++ {
+		if n, ok := v.matchTargetPrep(i, p); ok {
+			if c := v.chunkOf(n); c >= 0 && v.chunks[c].First == n {
+				return v.groupRight(c, true), true
+			}
+			return group{}, false
+		}
+		if v.chunkOf(i) >= 0 || v.tag(i) == "IN" || v.tag(i) == "TO" || v.tag(i) == "RB" {
+			continue
+		}
+		break
+	}
+	return group{}, false
+}
+
+// matchTargetPrep matches one of p's target prepositions at k and returns
+// the index after it.
+func (v *sentenceView) matchTargetPrep(k int, p *predicate) (int, bool) {
+	for _, t := range p.Targets {
+		if len(t) == 1 && t[0] == "obj" {
+			continue
+		}
+		n := k
+		ok := true
+		for _, w := range t {
+			if v.word(n) != w {
+				ok = false
+				break
+			}
+			n++
+		}
+		if ok {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+func (v *sentenceView) targetPrepAt(k int, p *predicate) bool {
+	_, ok := v.matchTargetPrep(k, p)
+	return ok
+}
+
+// byAgent finds the "by" phrase of a passive verb ending at k.
+func (v *sentenceView) byAgent(k int) (group, bool) {
+	for i := k; i < v.last && i < k+6; i++ {
+		if v.word(i) == "by" {
+			if c := v.chunkOf(i + 1); c >= 0 {
+				g := v.groupRight(c, true)
+				return g, !g.empty()
+			}
+			return group{}, false
+		}
+		if v.tag(i) == "RB" || v.chunkOf(i) >= 0 || v.tag(i) == "IN" {
+			continue
+		}
+		break
+	}
+	return group{}, false
+}
+
+// --- noun cues ----------------------------------------------------------
+
+// receivingVerbs take a noun cue whose of/from phrase is the source:
+// "Haftar's forces have the backing of Saudi Arabia".
+var receivingVerbs = set("have", "receive", "get", "enjoy", "win", "gain", "secure", "obtain", "accept", "seek", "welcome", "request")
+
+func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelation {
+	p := hit.pred
+	n := hit.First
+	conf := 0.75
+	if v.headline {
+		conf *= 0.9
+	}
+	var modes modeSet
+	// Determiner "no": "no agreement with Iran".
+	c := v.chunkOf(n)
+	chFirst := n
+	if c >= 0 {
+		chFirst = v.chunks[c].First
+	}
+	for k := chFirst; k < n; k++ {
+		if v.word(k) == "no" {
+			modes |= modeNegated
+		}
+	}
+	if v.word(chFirst-1) == "without" {
+		modes |= modeNegated
+	}
+	// Source: actors modifying the noun ("Russian airstrikes", "Russia's
+	// intervention"); "anti-ISIL" names the target.
+	var src, tgt group
+	together := false
+	for k := chFirst; k < n; k++ {
+		m := v.mention(k)
+		if m < 0 {
+			continue
+		}
+		actor := v.a.Mentions[m].Actor
+		if strings.HasSuffix(v.word(k-1), "anti-") || v.word(k-1) == "anti" || v.word(k-2) == "anti" && v.word(k-1) == "-" {
+			tgt.Actors = appendUnique(tgt.Actors, actor)
+			continue
+		}
+		src.Actors = appendUnique(src.Actors, actor)
+		k = v.a.Mentions[m].Last - 1
+	}
+	for k := chFirst; k < n; k++ {
+		if w := v.word(k); w == "joint" || w == "trilateral" || w == "bilateral" || w == "multilateral" {
+			together = true
+		}
+	}
+	// Target: a target preposition after the noun, possibly after a
+	// place or time phrase ("airstrikes in Syria against ISIL").
+	k := hit.Last
+	if c >= 0 && v.chunks[c].Last > k {
+		k = v.chunks[c].Last
+	}
+	for hops := 0; hops < 3 && k < v.last; hops++ {
+		if next, ok := v.matchTargetPrep(k, p); ok {
+			if nc := v.chunkOf(next); nc >= 0 && v.chunks[nc].First == next {
+				g := v.groupRight(nc, true)
+				if w := v.word(k); w == "between" || w == "among" {
+					together = true
+				}
+				for _, x := range g.Actors {
+					tgt.Actors = appendUnique(tgt.Actors, x)
+				}
+				tgt.Last = g.Last
+			}
+			break
+		}
+		if v.word(k) == "by" {
+			if nc := v.chunkOf(k + 1); nc >= 0 {
+				g := v.groupRight(nc, true)
+				if src.empty() {
+					src = g
+				}
+				k = g.Last
+				continue
+			}
+		}
+		w := v.word(k)
+		if (w == "in" || w == "at" || w == "on" || w == "over" || w == "during" || w == "this" || w == "last") && v.chunkOf(k+1) >= 0 {
+			k = v.chunks[v.chunkOf(k+1)].Last
+			continue
+		}
+		if v.chunkOf(k) >= 0 && v.tok(k).Tag != "DT" { // a date or adjective: "talks Friday with"
+			k = v.chunks[v.chunkOf(k)].Last
+			continue
+		}
+		break
+	}
+	haveSrc, haveTgt := !src.empty(), !tgt.empty()
+	// No source in the phrase: the subject of the verb the noun is the
+	// object of ("Turkey reiterated its support for the GNA", "Kerry
+	// announced the move at a joint news conference with Lavrov").
+	if !haveSrc || p.Type.Symmetric() && !together {
+		gov := v.governingVerb(chFirst)
+		if gov >= 0 {
+			gvg := v.verbGroupAt(gov)
+			modes |= gvg.Modes | v.clauseModes(gvg.Start)
+			switch gl := v.tok(gov).Lemma; {
+			case stoppers[gl]:
+				modes = 0 // "must halt its incursions": they happen
+			case negativeGovernors[gl] || negatingLightVerbs[gl]:
+				modes |= modeNegated
+			}
+			gsubj, _, ok := v.subjectOf(gvg.Start)
+			if gvg.Passive {
+				if agent, aok := v.byAgent(gov + 1); aok {
+					gsubj, ok = agent, true
+				}
+			}
+			if ok && !gsubj.empty() {
+				if receivingVerbs[v.tok(gov).Lemma] && (v.word(tgtPrepIndex(v, hit, p)) == "of" || v.word(tgtPrepIndex(v, hit, p)) == "from") {
+					// "have the backing of Saudi Arabia": inverse.
+					src, tgt = tgt, gsubj
+					haveSrc, haveTgt = !src.empty(), !tgt.empty()
+				} else if !haveSrc {
+					src, haveSrc = gsubj, true
+					conf *= 0.9
+				}
+			}
+		}
+	}
+	if p.Inverse {
+		src, tgt = tgt, src
+		haveSrc, haveTgt = haveTgt, haveSrc
+	}
+	if !haveTgt && !p.Type.Symmetric() {
+		return nil
+	}
+	rels := pairUp(v, src, tgt, haveSrc, haveTgt, p.Type, p, hit, modes, conf, together)
+	if p.Type.Symmetric() && !haveTgt && len(src.Actors) > 1 {
+		// "US-Russia talks": the modifiers are the parties.
+		return rels
+	}
+	// Two-sided violence between two groups runs both ways.
+	if p.Type == schema.Assault && together {
+		pairAll(tgt.Actors, func(s, t int) {
+			rels = append(rels,
+				argRelation{src: s, tgt: t, typ: p.Type, cue: hit, modes: modes, confidence: conf},
+				argRelation{src: t, tgt: s, typ: p.Type, cue: hit, modes: modes, confidence: conf})
+		})
+	}
+	return rels
+}
+
+// negatingLightVerbs cancel the event their object names: "called off
+// the talks", "suspended negotiations".
+var negatingLightVerbs = set("cancel", "suspend", "postpone", "break", "call", "abandon", "scrap", "reject", "refuse", "collapse", "deny", "rule")
+
+// tgtPrepIndex returns the token index of the word after the noun cue,
+// where its complement's preposition stands.
+func tgtPrepIndex(v *sentenceView, hit cueHit, p *predicate) int {
+	k := hit.Last
+	if c := v.chunkOf(hit.First); c >= 0 && v.chunks[c].Last > k {
+		k = v.chunks[c].Last
+	}
+	return k
+}
+
+// governingVerb returns the verb whose object (or prepositional object)
+// is the noun phrase starting at first, or -1.
+func (v *sentenceView) governingVerb(first int) int {
+	k := first - 1
+	steps := 0
+	for k >= v.first && steps < 12 {
+		t := v.tag(k)
+		switch {
+		case strings.HasPrefix(t, "VB"):
+			if auxiliary(v.word(k)) && v.word(k) != "have" && v.word(k) != "has" && v.word(k) != "had" && v.word(k) != "get" && v.word(k) != "got" {
+				return -1
+			}
+			return k
+		case t == "IN" || t == "TO" || t == "RB" || t == "RP" || v.chunkOf(k) >= 0 && v.mention(k) < 0:
+			// Prepositions, adverbs and non-actor noun phrases may stand
+			// between: "announced the move Friday at a conference".
+			if v.word(k) == "that" || v.word(k) == "because" || v.word(k) == "while" {
+				return -1
+			}
+		default:
+			return -1
+		}
+		k--
+		steps++
+	}
+	return -1
+}

@@ -1,0 +1,101 @@
+package nlp
+
+// Attribution: "X said Y attacked Z" gives Y ASSAULT Z claimed by X. A
+// reporting verb's content is the rest of the sentence after it, or — for
+// a quotation closed by ", X said" — the part before its speaker.
+
+// report is one reporting verb with its speaker and content span.
+type report struct {
+	verb     int
+	speaker  int // actor index, or -1 when the speaker is no actor
+	from, to int // content tokens [from, to)
+	negated  bool
+}
+
+type reports []report
+
+// covering reports whether a report whose content holds token i is
+// negated ("I did not say that…"), and returns the speaker of the
+// innermost such report that names one, or -1.
+func (rs reports) covering(i int) (negated bool, speaker int) {
+	speaker = -1
+	width := 1 << 30
+	for _, r := range rs {
+		if i < r.from || i >= r.to || i == r.verb {
+			continue
+		}
+		negated = negated || r.negated
+		if r.speaker >= 0 && r.to-r.from < width {
+			speaker, width = r.speaker, r.to-r.from
+		}
+	}
+	return negated, speaker
+}
+
+// findReports finds the reporting verbs of a sentence.
+func (v *sentenceView) findReports(rs *relationStage) reports {
+	var out reports
+	for i := v.first; i < v.last; i++ {
+		t := v.tok(i)
+		var lemma string
+		switch {
+		case t.Lower == "according" && v.word(i+1) == "to":
+			if c := v.chunkOf(i + 2); c >= 0 {
+				g := v.groupRight(c, true)
+				r := report{verb: i, speaker: -1, from: v.first, to: v.last}
+				if len(g.Actors) > 0 {
+					r.speaker = g.Actors[0]
+				}
+				out = append(out, r)
+			}
+			continue
+		case len(t.Tag) >= 2 && t.Tag[:2] == "VB":
+			lemma = t.Lemma
+		default:
+			if l, ok := rs.lem.verbLemma(t.Lower); ok && v.verbPosition(i) && !isNounTag(t.Tag) {
+				lemma = l
+			}
+		}
+		if !reportingVerbs[lemma] {
+			continue
+		}
+		vg := v.verbGroupAt(i)
+		r := report{verb: i, speaker: -1, negated: vg.Modes.has(modeNegated)}
+		subj, _, ok := v.subjectOf(vg.Start)
+		if ok && len(subj.Actors) > 0 {
+			r.speaker = subj.Actors[0]
+		}
+		// Quotation first: "“…,” Kerry said." or "…, said Kerry."
+		before := subj.First
+		if !ok {
+			before = vg.Start
+		}
+		quoteFirst := before-v.first > 3 && (v.word(before-1) == "," || isQuoteWord(v.word(before-1)))
+		if !ok || subj.empty() {
+			// "…, said Kerry"
+			if c := v.chunkOf(i + 1); c >= 0 && v.chunks[c].First == i+1 {
+				g := v.groupRight(c, true)
+				if len(g.Actors) > 0 && (g.Last >= v.last || v.word(g.Last) == "." || v.word(g.Last) == ",") {
+					r.speaker = g.Actors[0]
+					quoteFirst = true
+					before = vg.Start
+				}
+			}
+		}
+		if quoteFirst {
+			r.from, r.to = v.first, before
+		} else {
+			r.from, r.to = i+1, v.last
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func isQuoteWord(w string) bool {
+	switch w {
+	case "\"", "“", "”", "''", "``", "'", "’", "‘":
+		return true
+	}
+	return false
+}
