@@ -1,0 +1,80 @@
+// Package devgraph extracts the dev articles (../shared/eval/dev beside
+// the repository, read in place) with the real extractor, once per test
+// binary, for tests that need the dev graph.
+package devgraph
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/geokg/geokg/nlp"
+	"github.com/geokg/geokg/outdir"
+	"github.com/geokg/geokg/pipeline"
+	"github.com/geokg/geokg/source"
+)
+
+// Dir returns the dev articles' folder, failing the test when it is
+// missing.
+func Dir(t testing.TB) string {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "eval", "dev")
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("dev articles: %v (they live in ../shared/eval/dev beside the repository)", err)
+	}
+	return dir
+}
+
+var (
+	once    sync.Once
+	folder  string
+	summary pipeline.Summary
+	failure error
+)
+
+// Folder extracts the dev articles into an output folder (docs.jsonl) and
+// returns it. The folder is shared by the tests of one binary and removed
+// when the process exits only if the OS cleans its temp dir: tests must not
+// write into it.
+func Folder(t testing.TB) string {
+	t.Helper()
+	dev := Dir(t)
+	once.Do(func() {
+		folder, failure = os.MkdirTemp("", "geokg-devgraph-")
+		if failure != nil {
+			return
+		}
+		x, err := nlp.New(nlp.Config{})
+		if err != nil {
+			failure = err
+			return
+		}
+		w, err := outdir.Create(folder)
+		if err != nil {
+			failure = err
+			return
+		}
+		// Only the articles: the folder also holds their gold annotations.
+		texts, err := filepath.Glob(filepath.Join(dev, "*.txt"))
+		if err != nil || len(texts) == 0 {
+			failure = fmt.Errorf("no *.txt articles in %s", dev)
+			return
+		}
+		summary, failure = pipeline.Run(context.Background(), source.NewReader(texts...), x, w, pipeline.Config{})
+		if failure == nil && summary.Failed > 0 {
+			failure = fmt.Errorf("%d of %d dev articles failed to extract", summary.Failed, summary.Read)
+		}
+	})
+	if failure != nil {
+		t.Fatalf("extract the dev articles: %v", failure)
+	}
+	return folder
+}
+
+// Summary is the extraction job's summary (valid after Folder).
+func Summary() pipeline.Summary { return summary }

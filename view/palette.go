@@ -1,0 +1,28 @@
+package view
+
+import "github.com/geokg/geokg/schema"
+
+// Palette maps actor types and quad classes to CSS colours.
+type Palette struct {
+	Types map[schema.ActorType]string `json:"types"`
+	Quads map[schema.Quad]string      `json:"quads"`
+}
+
+// DefaultPalette is the colour scheme of the HTML view; the Neo4j Browser
+// style in browser/ uses the same colours, so both pictures read alike.
+// Cooperation is green, conflict orange to red; the actor colours are
+// Neo4j Browser's own defaults, told apart by colour-blind readers too.
+var DefaultPalette = Palette{
+	Types: map[schema.ActorType]string{
+		schema.Country:      "#4C8EDA",
+		schema.Person:       "#F79767",
+		schema.Organization: "#8DCC93",
+		schema.Group:        "#C990C0",
+	},
+	Quads: map[schema.Quad]string{
+		schema.VerbalCooperation:   "#7FC97F",
+		schema.MaterialCooperation: "#1B7837",
+		schema.VerbalConflict:      "#F4A261",
+		schema.MaterialConflict:    "#C0392B",
+	},
+}
