@@ -130,8 +130,8 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// redactURI removes user info (which may hold a password) from a URI.
-func redactURI(uri string) string {
+// RedactURI removes user info (which may hold a password) from a URI.
+func RedactURI(uri string) string {
 	u, err := url.Parse(uri)
 	if err != nil {
 		// Keep only what is before any user info ends.

@@ -106,7 +106,7 @@ func connect(ctx context.Context, cfg Config) (*Writer, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	w := &Writer{cfg: cfg, uri: redactURI(cfg.URI), log: log}
+	w := &Writer{cfg: cfg, uri: RedactURI(cfg.URI), log: log}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
 		func(c *config.Config) {
 			c.MaxTransactionRetryTime = cfg.RetryTime

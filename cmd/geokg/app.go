@@ -61,6 +61,8 @@ func newApp(io streams) *cli.App {
 		Commands: []*cli.Command{
 			newImportCmd(io),
 			newExtractCmd(io),
+			newLoadCmd(io),
+			newSchemaCmd(io),
 			newVersionCmd(io),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
@@ -21,6 +22,7 @@ type importOptions struct {
 	Workers   int
 	Limit     int
 	FailFast  bool
+	Resume    bool
 	Quiet     bool
 	LogFormat string
 	Neo4j     neo4jOptions
@@ -46,6 +48,8 @@ Example:
 				Usage: "number of articles extracted in parallel"},
 			&cli.IntFlag{Name: "limit", Destination: &opts.Limit, Usage: "stop after `N` articles (0: all)"},
 			&cli.BoolFlag{Name: "fail-fast", Destination: &opts.FailFast, Usage: "stop at the first article that fails"},
+			&cli.BoolFlag{Name: "resume", Destination: &opts.Resume,
+				Usage: "skip articles already completely in the Neo4j graph (by content hash)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Destination: &opts.Quiet, Usage: "print only warnings, errors and the summary"},
 			&cli.StringFlag{Name: "log-format", Value: "text", Destination: &opts.LogFormat, Usage: "status log format: text or json"},
 		}, neo4jFlags(&opts.Neo4j)...),
@@ -68,21 +72,38 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	}
 	var sink pipeline.Sink
 	var dest string
+	var src pipeline.Source = source.NewReader(opts.Paths...)
+	var resumed *graph.Resume
 	if opts.Neo4j.URI != "" {
-		return fmt.Errorf("neo4j %s: loading into Neo4j is not wired yet", opts.Neo4j.URI)
+		gw, err := opts.Neo4j.open(ctx, log)
+		if err != nil {
+			return err
+		}
+		sink, dest = gw, opts.Neo4j.destination()
+		if opts.Resume {
+			resumed = gw.SkipLoaded(src)
+			src = resumed
+		}
+	} else {
+		if opts.Resume {
+			return usageError{errors.New("import: --resume needs Neo4j (--neo4j-uri or NEO4J_URI)")}
+		}
+		w, err := outdir.Create(opts.Out)
+		if err != nil {
+			return err
+		}
+		sink, dest = w, w.Dir()
 	}
-	w, err := outdir.Create(opts.Out)
-	if err != nil {
-		return err
-	}
-	sink, dest = w, w.Dir()
 	log.Info("import started", "inputs", len(opts.Paths), "destination", dest, "jobs", opts.Workers)
-	sum, err := pipeline.Run(ctx, source.NewReader(opts.Paths...), x, sink, pipeline.Config{
+	sum, err := pipeline.Run(ctx, src, x, sink, pipeline.Config{
 		Workers:  opts.Workers,
 		Limit:    opts.Limit,
 		FailFast: opts.FailFast,
 		OnError:  func(err error) { log.Error(err.Error()) },
 	})
+	if resumed != nil {
+		log.Info("resume: skipped articles already in the graph", "articles", resumed.Skipped())
+	}
 	printSummary(io.Out, sum, dest)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)

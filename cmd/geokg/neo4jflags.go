@@ -1,6 +1,15 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/schema"
+)
 
 // neo4jOptions are the connection settings shared by every command that
 // talks to Neo4j. They read the same environment variables as Neo4j's own
@@ -10,6 +19,11 @@ type neo4jOptions struct {
 	Username string
 	Password string
 	Database string
+	// BatchSize, RetryTime and Unasserted tune the writer of the commands
+	// that load (import, load).
+	BatchSize  int
+	RetryTime  time.Duration
+	Unasserted bool
 }
 
 // neo4jFlags returns the flags that fill o.
@@ -24,5 +38,35 @@ func neo4jFlags(o *neo4jOptions) []cli.Flag {
 			Usage: "Neo4j `PASSWORD` (prefer the environment variable: flags show in ps)"},
 		&cli.StringFlag{Name: "neo4j-database", Category: cat, EnvVars: []string{"NEO4J_DATABASE"}, Destination: &o.Database,
 			Usage: "Neo4j database `NAME` (default: the server's default database)"},
+		&cli.IntFlag{Name: "neo4j-batch-size", Category: cat, Value: graph.DefaultBatchSize, Destination: &o.BatchSize,
+			Usage: "events per write transaction"},
+		&cli.DurationFlag{Name: "neo4j-retry-time", Category: cat, Value: graph.DefaultRetryTime, Destination: &o.RetryTime,
+			Usage: "how long a write is retried while Neo4j is restarting or deadlocked before the job fails"},
+		&cli.BoolFlag{Name: "include-unasserted", Category: cat, Destination: &o.Unasserted,
+			Usage: "also load negated and hypothetical relations as events (asserted: false); they never count in the typed edges"},
 	}
+}
+
+// open connects a graph writer, applying the schema when the graph needs
+// it. Errors are one line naming the URI, never the password.
+func (o neo4jOptions) open(ctx context.Context, log *slog.Logger) (*graph.Writer, error) {
+	return graph.Open(ctx, graph.Config{
+		URI:       o.URI,
+		Username:  o.Username,
+		Password:  o.Password,
+		Database:  o.Database,
+		BatchSize: o.BatchSize,
+		RetryTime: o.RetryTime,
+		Graph:     schema.GraphOptions{Unasserted: o.Unasserted},
+		Logger:    log,
+	})
+}
+
+// destination names the graph for summaries: the URI and the database.
+func (o neo4jOptions) destination() string {
+	db := o.Database
+	if db == "" {
+		db = "default database"
+	}
+	return graph.RedactURI(o.URI) + " (" + db + ")"
 }
