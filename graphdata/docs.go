@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/geokg/geokg/jsonl"
 	"github.com/geokg/geokg/outdir"
@@ -85,8 +86,9 @@ func (d *Docs) each(ctx context.Context, fn func(*schema.Doc) error) error {
 	}
 }
 
-// Actors merges each actor over the articles that name it: the most used
-// name, role and affiliation, and every alias in order of first use.
+// Actors merges each actor over the articles that name it: the longest
+// name (as the graph keeps it), the most used role and affiliation, and
+// the sorted union of aliases.
 func (d *Docs) Actors(ctx context.Context, fn func(Actor) error) error {
 	if d.actors == nil {
 		actors, err := d.mergeActors(ctx)
@@ -106,8 +108,8 @@ func (d *Docs) Actors(ctx context.Context, fn func(Actor) error) error {
 // actorVotes gathers one actor's forms over all articles.
 type actorVotes struct {
 	Actor
-	names, roles, affiliations counter
-	seen                       map[string]bool
+	roles, affiliations counter
+	seen                map[string]bool
 }
 
 func (d *Docs) mergeActors(ctx context.Context) ([]Actor, error) {
@@ -119,9 +121,15 @@ func (d *Docs) mergeActors(ctx context.Context) ([]Actor, error) {
 				v = &actorVotes{Actor: Actor{ID: a.ID, Type: a.Type}, seen: map[string]bool{}}
 				byID[a.ID] = v
 			}
+			name := a.Name
+			if name == "" {
+				name = a.ID
+			}
+			if v.Name == "" || betterName(name, v.Name) {
+				v.Name = name
+			}
 			v.Articles++
 			v.Mentions += len(a.Mentions)
-			v.names.add(a.Name)
 			v.roles.add(a.Role)
 			v.affiliations.add(a.Affiliation)
 			for _, alias := range a.Aliases {
@@ -139,10 +147,7 @@ func (d *Docs) mergeActors(ctx context.Context) ([]Actor, error) {
 	out := make([]Actor, 0, len(byID))
 	for _, v := range byID {
 		a := v.Actor
-		a.Name = v.names.top()
-		if a.Name == "" {
-			a.Name = a.ID
-		}
+		slices.Sort(a.Aliases)
 		a.Role = v.roles.top()
 		a.Affiliation = v.affiliations.top()
 		if a.Aliases == nil {
@@ -157,7 +162,38 @@ func (d *Docs) mergeActors(ctx context.Context) ([]Actor, error) {
 // Articles yields each doc's article metadata, in file order.
 func (d *Docs) Articles(ctx context.Context, fn func(Article) error) error {
 	return d.each(ctx, func(doc *schema.Doc) error {
-		return fn(Article{ID: doc.ID, URL: doc.URL, Title: doc.Title, Published: doc.Published, Source: doc.Source, Path: doc.Path})
+		return fn(Article{ID: doc.ID, URL: doc.URL, Title: doc.Title, Published: doc.Published, Source: doc.Source, Path: doc.Path, Hash: doc.Hash})
+	})
+}
+
+// Mentions yields, per article, each actor it names with its span count
+// and what the article says of a person's role and affiliation.
+func (d *Docs) Mentions(ctx context.Context, fn func(Mention) error) error {
+	return d.each(ctx, func(doc *schema.Doc) error {
+		index := map[string]int{}
+		var ms []Mention
+		for _, a := range doc.Actors {
+			i, ok := index[a.ID]
+			if !ok {
+				i = len(ms)
+				index[a.ID] = i
+				ms = append(ms, Mention{Actor: a.ID, Article: doc.ID})
+			}
+			m := &ms[i]
+			m.Count += len(a.Mentions)
+			if m.Role == "" {
+				m.Role = a.Role
+			}
+			if m.Affiliation == "" && a.Affiliation != a.ID {
+				m.Affiliation = a.Affiliation
+			}
+		}
+		for _, m := range ms {
+			if err := fn(m); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -198,12 +234,24 @@ func eventOf(doc *schema.Doc, r schema.Relation) Event {
 	if date.IsZero() {
 		date = doc.Published
 	}
+	src, dst := r.Source, r.Target
+	if r.Type.Symmetric() && dst < src {
+		src, dst = dst, src
+	}
 	return Event{
-		ID: r.EventID(doc.ID), Source: r.Source, Target: r.Target,
+		ID: r.EventID(doc.ID), Source: src, Target: dst,
 		Type: r.Type, Quad: quad, Score: score, Modes: slices.Clone(r.Modes),
 		Date: date, Evidence: r.Evidence, Sentence: r.Sentence, Cue: r.Cue,
 		Confidence: r.Confidence, Claimant: r.Claimant, Article: doc.ID,
 	}
+}
+
+// betterName reports whether name should replace current as an actor's
+// display name: the longest wins, ties go to the alphabetically first —
+// the rule the graph writer applies.
+func betterName(name, current string) bool {
+	n, c := utf8.RuneCountInString(name), utf8.RuneCountInString(current)
+	return n > c || (n == c && name < current)
 }
 
 // counter finds the most frequent non-empty string, the first seen on

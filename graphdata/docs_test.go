@@ -35,7 +35,7 @@ func TestDocsActorsMerged(t *testing.T) {
 	if rus.Name != "Russia" || rus.Type != schema.Country || rus.Articles != 4 {
 		t.Errorf("RUS = %+v", rus)
 	}
-	if want := []string{"Russia", "Moscow", "the Kremlin"}; !slices.Equal(rus.Aliases, want) {
+	if want := []string{"Moscow", "Russia", "the Kremlin"}; !slices.Equal(rus.Aliases, want) {
 		t.Errorf("RUS aliases = %q, want %q", rus.Aliases, want)
 	}
 	if p := byID["Vladimir Putin"]; p.Affiliation != "RUS" || p.Role != "President" {

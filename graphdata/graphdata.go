@@ -14,7 +14,9 @@ import (
 	"github.com/geokg/geokg/schema"
 )
 
-// Actor is one canonical actor, merged over every article that names it.
+// Actor is one canonical actor, merged over every article that names it
+// as the graph merges it: the longest name (ties: the alphabetically
+// first) and the sorted union of aliases.
 type Actor struct {
 	// ID is the canonical identity (ISO 3166 alpha-3 for countries).
 	ID string `json:"id"`
@@ -43,6 +45,20 @@ type Article struct {
 	Published schema.Date `json:"published"`
 	Source    string      `json:"source,omitempty"`
 	Path      string      `json:"path,omitempty"`
+	// Hash is the hex SHA-256 of the article's text.
+	Hash string `json:"hash,omitempty"`
+}
+
+// Mention records that an article names an actor: the graph's
+// (:Actor)-[:MENTIONED_IN {count, role, affiliation}]->(:Article).
+type Mention struct {
+	Actor   string `json:"actor"`
+	Article string `json:"article"`
+	// Count is the number of spans naming the actor in the article.
+	Count int `json:"count"`
+	// Role and Affiliation are what the article says of a person.
+	Role        string `json:"role,omitempty"`
+	Affiliation string `json:"affiliation,omitempty"`
 }
 
 // Event is one PLOVER event between two actors, as reported in one
@@ -50,7 +66,8 @@ type Article struct {
 type Event struct {
 	// ID is schema.Relation.EventID of the relation in its article.
 	ID string `json:"id"`
-	// Source acts on Target; both are actor IDs.
+	// Source acts on Target; both are actor IDs. A symmetric event
+	// (CONSULT, AGREE, COOPERATE) has Source < Target, as in the graph.
 	Source string `json:"source"`
 	Target string `json:"target"`
 	// Type, Quad and Score are the PLOVER category, its quad class and
@@ -90,6 +107,9 @@ type Source interface {
 	Actors(ctx context.Context, fn func(Actor) error) error
 	// Articles calls fn for every article.
 	Articles(ctx context.Context, fn func(Article) error) error
+	// Mentions calls fn for every (actor, article) pair where the article
+	// names the actor.
+	Mentions(ctx context.Context, fn func(Mention) error) error
 	// Events calls fn for every event whose date lies in the filter's
 	// window.
 	Events(ctx context.Context, f Filter, fn func(Event) error) error

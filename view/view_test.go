@@ -81,6 +81,8 @@ func (hostileSource) Articles(_ context.Context, fn func(graphdata.Article) erro
 	return fn(graphdata.Article{ID: "art", Title: hostile, URL: "javascript:window.pwned=3"})
 }
 
+func (hostileSource) Mentions(context.Context, func(graphdata.Mention) error) error { return nil }
+
 func (hostileSource) Events(_ context.Context, _ graphdata.Filter, fn func(graphdata.Event) error) error {
 	return fn(graphdata.Event{ID: "e", Source: "A", Target: "B", Type: schema.Assault, Quad: schema.MaterialConflict, Evidence: hostile, Article: "art"})
 }
