@@ -5,6 +5,7 @@ package outdir
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -34,6 +35,22 @@ func Create(dir string) (*Writer, error) {
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
 	return &Writer{dir: dir, file: f, docs: jsonl.NewWriter(f)}, nil
+}
+
+// SummaryFile is the name of the job summary inside the folder.
+const SummaryFile = "summary.json"
+
+// WriteSummary saves a job's summary as indented JSON.
+func (w *Writer) WriteSummary(v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("summary: %w", err)
+	}
+	path := filepath.Join(w.dir, SummaryFile)
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }
 
 // Dir is the folder written to.

@@ -121,6 +121,9 @@ func (it *jsonIterator) article(v any, line int) (schema.Article, int, error) {
 		return schema.Article{}, line, fmt.Errorf("record %d is %s, not an article object", it.records, describeValue(v))
 	}
 	a, err := it.in.buildArticle(jsonRecord(m), it.records, line)
+	if err != nil {
+		err = fmt.Errorf("record %d: %w", it.records, err)
+	}
 	return a, line, err
 }
 

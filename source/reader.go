@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -46,6 +47,9 @@ type Reader struct {
 	// single-article files are limited to it (HTML and feeds to a multiple
 	// of it, for their markup). 0 means DefaultMaxArticleSize.
 	MaxArticleSize int64
+	// Ignore lists files and folders that directory walks pass over: the
+	// job's own output, which may lie inside an input folder.
+	Ignore []string
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
 	// Warn, when set, receives warnings about articles that are read all
@@ -53,7 +57,8 @@ type Reader struct {
 	// goroutine that calls Next.
 	Warn func(*Error)
 
-	pending []string // paths named by the caller, not yet opened
+	paths   []string // as named by the caller; read-only
+	pending []string // paths not yet opened
 	walk    *walker  // the directory being walked
 	cur     *input   // the file being read
 	seen    map[[16]byte]struct{}
@@ -62,7 +67,7 @@ type Reader struct {
 
 // NewReader returns a Reader over the given paths.
 func NewReader(paths ...string) *Reader {
-	return &Reader{pending: append([]string(nil), paths...)}
+	return &Reader{paths: slices.Clone(paths), pending: slices.Clone(paths)}
 }
 
 // BytesRead returns how many bytes of input (compressed bytes, for .gz
@@ -138,7 +143,13 @@ func (r *Reader) nextPath() (string, error) {
 
 // newWalker walks root with the Reader's filters.
 func (r *Reader) newWalker(root string) *walker {
-	return &walker{root: root, include: r.Include, exclude: r.Exclude, anyFormat: r.Format != ""}
+	ignore := map[string]bool{}
+	for _, p := range r.Ignore {
+		if abs, err := filepath.Abs(p); err == nil && p != "" {
+			ignore[abs] = true
+		}
+	}
+	return &walker{root: root, include: r.Include, exclude: r.Exclude, anyFormat: r.Format != "", ignore: ignore}
 }
 
 // open starts reading one file. The error is an *Error naming it.
@@ -260,7 +271,7 @@ func digest(s string) [16]byte {
 func (r *Reader) Size(ctx context.Context) (int64, bool) {
 	var total int64
 	known := true
-	for _, p := range r.pending {
+	for _, p := range r.paths {
 		if ctx.Err() != nil {
 			return 0, false
 		}

@@ -18,6 +18,8 @@ type walker struct {
 	root             string
 	include, exclude []string
 	anyFormat        bool // read every file, not just known extensions
+	ignore           map[string]bool
+	absRoot          string
 	stack            []dirFrame
 	started          bool
 }
@@ -33,6 +35,7 @@ type dirFrame struct {
 func (w *walker) next() (string, error) {
 	if !w.started {
 		w.started = true
+		w.absRoot, _ = filepath.Abs(w.root)
 		if err := w.push(w.root); err != nil {
 			return "", err
 		}
@@ -55,6 +58,9 @@ func (w *walker) next() (string, error) {
 			rel = name
 		}
 		rel = filepath.ToSlash(rel)
+		if w.ignore[filepath.Join(w.absRoot, filepath.FromSlash(rel))] {
+			continue
+		}
 		typ := e.Type()
 		if typ&fs.ModeSymlink != 0 {
 			info, err := os.Stat(path)

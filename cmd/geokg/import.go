@@ -2,13 +2,19 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
@@ -17,29 +23,54 @@ import (
 
 // importOptions are the settings of `geokg import`.
 type importOptions struct {
-	Paths     []string
-	Out       string
-	Workers   int
-	Limit     int
-	FailFast  bool
-	Resume    bool
-	Quiet     bool
-	LogFormat string
-	Neo4j     neo4jOptions
+	Paths          []string
+	FilesFrom      string
+	Out            string
+	Workers        int
+	Limit          int
+	FailFast       bool
+	DryRun         bool
+	Quiet          bool
+	LogFormat      string
+	ErrorsFile     string
+	InputFormat    string
+	Include        []string
+	Exclude        []string
+	Fields         source.Fields
+	MaxArticleSize string
+	Neo4j          neo4jOptions
+
+	// Seams for tests; nil means the real thing.
+	newExtractor     func() (pipeline.Extractor, error)
+	now              func() time.Time
+	terminal         func() bool   // is standard error a terminal
+	progressInterval time.Duration // 0: 200ms for the bar, 10s for log lines
 }
 
 func newImportCmd(io streams) *cli.Command {
 	opts := &importOptions{}
+	var include, exclude, textF, titleF, dateF, urlF, sourceF cli.StringSlice
 	return &cli.Command{
 		Name:      "import",
 		Usage:     "extract actors and relations from articles and load them into the graph",
 		ArgsUsage: "PATH...",
-		Description: `Reads articles from files and folders, extracts actors and relations,
-and writes the graph to Neo4j when --neo4j-uri (NEO4J_URI) is set, else
-to the output folder (--out).
+		Description: `Reads articles from files and folders (recursively), extracts actors and
+relations, and writes the graph to Neo4j when --neo4j-uri (NEO4J_URI) is
+set, else to the output folder (--out). "-" reads standard input.
 
-Example:
+Formats, by extension (any of them also .gz): .txt .md .html .json
+.jsonl/.ndjson .csv .tsv .rss/.atom/.xml. See docs/inputs.md.
+
+A bad input never stops the job: it gets one line on standard error
+naming the file (and line) and the reason, is counted in the summary, and
+with --errors FILE is written there as a JSON line; rerun just those with
+--files-from FILE. Exit status: 0 all read, 1 some input failed, 2 usage.
+
+Examples:
    geokg import examples/articles
+   geokg import -j 2 --errors errors.jsonl news/ archive.jsonl.gz
+   geokg import --include '*.html' --exclude 'drafts/**' scraped/
+   curl -s https://example.org/feed.rss | geokg import -
    NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret geokg import news/`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "geokg-out", Destination: &opts.Out,
@@ -47,17 +78,38 @@ Example:
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Destination: &opts.Workers,
 				Usage: "number of articles extracted in parallel"},
 			&cli.IntFlag{Name: "limit", Destination: &opts.Limit, Usage: "stop after `N` articles (0: all)"},
-			&cli.BoolFlag{Name: "fail-fast", Destination: &opts.FailFast, Usage: "stop at the first article that fails"},
-			&cli.BoolFlag{Name: "resume", Destination: &opts.Resume,
-				Usage: "skip articles already completely in the Neo4j graph (by content hash)"},
+			&cli.BoolFlag{Name: "dry-run", Destination: &opts.DryRun, Usage: "extract and report, write nothing"},
+			&cli.BoolFlag{Name: "fail-fast", Destination: &opts.FailFast, Usage: "stop at the first input that fails"},
+			&cli.StringFlag{Name: "errors", Destination: &opts.ErrorsFile,
+				Usage: "write every failed, skipped or repaired input to `FILE` as JSON lines"},
+			&cli.StringFlag{Name: "files-from", Destination: &opts.FilesFrom,
+				Usage: "read paths from `FILE`, one a line, or the failed ones of an --errors file (- for stdin)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Destination: &opts.Quiet, Usage: "print only warnings, errors and the summary"},
 			&cli.StringFlag{Name: "log-format", Value: "text", Destination: &opts.LogFormat, Usage: "status log format: text or json"},
+			&cli.StringFlag{Name: "input-format", Category: "Inputs", Destination: &opts.InputFormat,
+				Usage: "read every input as `FORMAT`: " + strings.Join(source.Formats, ", ") + " (default: by extension; sniffed for -)"},
+			&cli.StringSliceFlag{Name: "include", Category: "Inputs", Destination: &include,
+				Usage: "in folders, read only files matching `GLOB` (repeatable; '*.json', '2016/**')"},
+			&cli.StringSliceFlag{Name: "exclude", Category: "Inputs", Destination: &exclude,
+				Usage: "in folders, skip files and folders matching `GLOB` (repeatable)"},
+			&cli.StringFlag{Name: "max-article-size", Category: "Inputs", Value: "2MiB", Destination: &opts.MaxArticleSize,
+				Usage: "reject an article larger than `SIZE` (HTML pages and feeds may be 8x and 16x that)"},
+			&cli.StringSliceFlag{Name: "text-field", Category: "Record fields (JSON, JSON lines, CSV)", Destination: &textF,
+				Usage: "field `NAMES` holding the text, first present wins (default: text,body,content)"},
+			&cli.StringSliceFlag{Name: "title-field", Category: "Record fields (JSON, JSON lines, CSV)", Destination: &titleF,
+				Usage: "field `NAMES` holding the headline (default: title,headline)"},
+			&cli.StringSliceFlag{Name: "date-field", Category: "Record fields (JSON, JSON lines, CSV)", Destination: &dateF,
+				Usage: "field `NAMES` holding the publication date (default: date,published,publishedAt)"},
+			&cli.StringSliceFlag{Name: "url-field", Category: "Record fields (JSON, JSON lines, CSV)", Destination: &urlF,
+				Usage: "field `NAMES` holding the URL, used as the article id (default: url,link)"},
+			&cli.StringSliceFlag{Name: "source-field", Category: "Record fields (JSON, JSON lines, CSV)", Destination: &sourceF,
+				Usage: "field `NAMES` holding the outlet (default: source)"},
 		}, neo4jFlags(&opts.Neo4j)...),
 		Action: func(c *cli.Context) error {
 			opts.Paths = c.Args().Slice()
-			if len(opts.Paths) == 0 {
-				return usageError{errors.New("import: name at least one file or folder")}
-			}
+			opts.Include, opts.Exclude = include.Value(), exclude.Value()
+			opts.Fields = source.Fields{Text: textF.Value(), Title: titleF.Value(), Date: dateF.Value(),
+				URL: urlF.Value(), Source: sourceF.Value()}.WithDefaults()
 			return runImport(c.Context, io, opts)
 		},
 	}
@@ -65,51 +117,217 @@ Example:
 
 // runImport runs the import job and prints its summary.
 func runImport(ctx context.Context, io streams, opts *importOptions) error {
-	log := newLogger(io.Err, opts.LogFormat, opts.Quiet)
-	x, err := nlp.New(nlp.Config{})
+	maxSize, err := opts.validate()
 	if err != nil {
+		return usageError{fmt.Errorf("import: %w", err)}
+	}
+	if opts.FilesFrom != "" {
+		more, err := readFilesFrom(opts.FilesFrom, io.In)
+		if err != nil {
+			return usageError{fmt.Errorf("import: %w", err)}
+		}
+		opts.Paths = append(opts.Paths, more...)
+		if len(opts.Paths) == 0 {
+			return usageError{fmt.Errorf("import: --files-from %s names no failed input", opts.FilesFrom)}
+		}
+	}
+	now := opts.now
+	if now == nil {
+		now = time.Now
+	}
+	terminal := !opts.Quiet && opts.LogFormat == "text" && (opts.terminal != nil && opts.terminal() ||
+		opts.terminal == nil && isTerminal(io.Err))
+
+	src := source.NewReader(opts.Paths...)
+	src.Fields, src.Include, src.Exclude = opts.Fields, opts.Include, opts.Exclude
+	src.Format, src.MaxArticleSize, src.Stdin = opts.InputFormat, maxSize, io.In
+	src.Ignore = []string{opts.Out, opts.ErrorsFile}
+
+	// Status lines go through the progress bar on a terminal, so that
+	// they print above it.
+	var bar *progress
+	statusOut := io.Err
+	if terminal {
+		bar = startBar(io.Err, now, src.BytesRead, opts.interval(200*time.Millisecond))
+		statusOut = bar
+	}
+	log := importLogger(statusOut, opts)
+	rep, err := newReporter(log, opts.LogFormat == "json", opts.ErrorsFile)
+	if err != nil {
+		bar.finish()
 		return err
 	}
-	var sink pipeline.Sink
-	var dest string
-	var src pipeline.Source = source.NewReader(opts.Paths...)
-	var resumed *graph.Resume
-	if opts.Neo4j.URI != "" {
-		gw, err := opts.Neo4j.open(ctx, log)
-		if err != nil {
-			return err
-		}
-		sink, dest = gw, opts.Neo4j.destination()
-		if opts.Resume {
-			resumed = gw.SkipLoaded(src)
-			src = resumed
-		}
-	} else {
-		if opts.Resume {
-			return usageError{errors.New("import: --resume needs Neo4j (--neo4j-uri or NEO4J_URI)")}
-		}
-		w, err := outdir.Create(opts.Out)
-		if err != nil {
-			return err
-		}
-		sink, dest = w, w.Dir()
+	src.Warn = rep.warned
+
+	x, sink, output, err := opts.open(ctx)
+	if err != nil {
+		bar.finish()
+		rep.close()
+		return err
 	}
-	log.Info("import started", "inputs", len(opts.Paths), "destination", dest, "jobs", opts.Workers)
-	sum, err := pipeline.Run(ctx, src, x, sink, pipeline.Config{
+	actors := countActors(sink)
+
+	var ticker *progress
+	switch {
+	case terminal:
+		ticker = bar
+	case !opts.Quiet:
+		ticker = startLog(log, now, src.BytesRead, opts.interval(10*time.Second))
+	}
+	if ticker != nil {
+		sizeCtx, stopSize := context.WithCancel(ctx)
+		defer stopSize()
+		go func() { ticker.setTotal(src.Size(sizeCtx)) }()
+	}
+
+	log.Info("import started", "inputs", len(opts.Paths), "output", orNone(output), "jobs", opts.Workers)
+	sum, runErr := pipeline.Run(ctx, src, x, actors, pipeline.Config{
 		Workers:  opts.Workers,
 		Limit:    opts.Limit,
 		FailFast: opts.FailFast,
-		OnError:  func(err error) { log.Error(err.Error()) },
+		OnError:  rep.failed,
+		OnSkip:   rep.skipped,
+		OnProgress: func(s pipeline.Summary) {
+			if ticker != nil {
+				ticker.update(s)
+			}
+		},
+		Now: now,
 	})
-	if resumed != nil {
-		log.Info("resume: skipped articles already in the graph", "articles", resumed.Skipped())
+	ticker.finish()
+	closeErr := rep.close()
+
+	js := newJobSummary(sum, actors, rep, output)
+	js.ErrorsFile = opts.ErrorsFile
+	if runErr != nil {
+		js.Stopped = runErr.Error()
 	}
-	printSummary(io.Out, sum, dest)
-	if err != nil {
-		return fmt.Errorf("import: %w", err)
+	if w, ok := sink.(*outdir.Writer); ok && (runErr == nil || errors.Is(runErr, pipeline.ErrFailFast)) {
+		if err := w.WriteSummary(js); err != nil && closeErr == nil {
+			closeErr = err
+		}
 	}
-	if sum.Failed > 0 {
+	printSummary(io.Out, js)
+	if opts.LogFormat == "json" {
+		log.Info("import finished", "summary", jsonValue(js))
+	}
+	switch {
+	case runErr != nil:
+		return fmt.Errorf("import: %w", runErr)
+	case closeErr != nil:
+		return closeErr
+	case sum.Failed > 0:
 		return jobFailedError{failed: sum.Failed}
 	}
 	return nil
+}
+
+// validate checks the options that the job cannot start without and
+// returns the article size limit in bytes.
+func (opts *importOptions) validate() (int64, error) {
+	if len(opts.Paths) == 0 && opts.FilesFrom == "" {
+		return 0, errors.New("name at least one file or folder (or - for standard input, or --files-from)")
+	}
+	if opts.LogFormat != "text" && opts.LogFormat != "json" {
+		return 0, fmt.Errorf("--log-format %q: want text or json", opts.LogFormat)
+	}
+	if opts.InputFormat != "" && !slices.Contains(source.Formats, opts.InputFormat) {
+		return 0, fmt.Errorf("--input-format %q: want one of %s", opts.InputFormat, strings.Join(source.Formats, ", "))
+	}
+	if opts.Workers < 1 {
+		return 0, fmt.Errorf("--jobs %d: want at least 1", opts.Workers)
+	}
+	if opts.Limit < 0 {
+		return 0, fmt.Errorf("--limit %d: want 0 (all) or more", opts.Limit)
+	}
+	if err := source.CheckGlobs(append(slices.Clone(opts.Include), opts.Exclude...)); err != nil {
+		return 0, err
+	}
+	size, err := parseSize(opts.MaxArticleSize)
+	if err != nil {
+		return 0, fmt.Errorf("--max-article-size: %w", err)
+	}
+	return size, nil
+}
+
+// open builds the extractor and the sink, and says where the graph goes
+// ("" for --dry-run).
+func (opts *importOptions) open(ctx context.Context) (pipeline.Extractor, pipeline.Sink, string, error) {
+	newExtractor := opts.newExtractor
+	if newExtractor == nil {
+		newExtractor = func() (pipeline.Extractor, error) { return nlp.New(nlp.Config{}) }
+	}
+	x, err := newExtractor()
+	if err != nil {
+		return nil, nil, "", err
+	}
+	switch {
+	case opts.DryRun:
+		return x, discardSink{}, "", nil
+	case opts.Neo4j.URI != "":
+		return nil, nil, "", fmt.Errorf("neo4j %s: loading into Neo4j is not wired yet", opts.Neo4j.URI)
+	}
+	w, err := outdir.Create(opts.Out)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	return x, w, w.Dir(), nil
+}
+
+// interval is the progress interval, def unless a test set one.
+func (opts *importOptions) interval(def time.Duration) time.Duration {
+	if opts.progressInterval > 0 {
+		return opts.progressInterval
+	}
+	return def
+}
+
+// importLogger logs status lines: plain lines, or JSON objects with
+// --log-format json; --quiet keeps warnings and errors.
+func importLogger(w io.Writer, opts *importOptions) *slog.Logger {
+	level := slog.LevelInfo
+	if opts.Quiet {
+		level = slog.LevelWarn
+	}
+	if opts.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
+	}
+	return newLineLogger(w, level)
+}
+
+// parseSize reads "2MiB", "512KB", "1.5M" or a number of bytes.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10},
+		{"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || f <= 0 {
+		return 0, fmt.Errorf("%q: want a size such as 2MiB, 500KB or 1048576", s)
+	}
+	return int64(f * float64(mult)), nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none (--dry-run)"
+	}
+	return s
+}
+
+// jsonValue logs v as a nested JSON object.
+func jsonValue(v any) slog.Value {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return slog.StringValue(err.Error())
+	}
+	return slog.AnyValue(json.RawMessage(b))
 }

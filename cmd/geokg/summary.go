@@ -1,51 +1,166 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
-	"text/tabwriter"
+	"strings"
+	"time"
 
 	"github.com/geokg/geokg/pipeline"
 	"github.com/geokg/geokg/schema"
 )
 
-// printSummary writes a job's summary as an aligned table.
-func printSummary(w io.Writer, s pipeline.Summary, dest string) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "articles\t%d read, %d failed\n", s.Read, s.Failed)
+// jobSummary is what an import did: printed as a table on standard
+// output, logged as one line with --log-format json, and saved in the
+// output folder.
+type jobSummary struct {
+	Read    int `json:"read"`
+	Skipped int `json:"skipped"`
+	Failed  int `json:"failed"`
+	Written int `json:"written"`
+	// Warnings counts articles read despite a problem (repaired text).
+	Warnings int `json:"warnings"`
+	// Actors counts distinct actors by type; Mentions counts actors per
+	// article (an actor in ten articles counts ten).
+	Actors   map[schema.ActorType]int `json:"actors"`
+	Mentions map[schema.ActorType]int `json:"actor_articles"`
+	// Relations counts relations (events) by PLOVER type.
+	Relations map[schema.EventType]int `json:"relations"`
+	Seconds   float64                  `json:"seconds"`
+	Rate      float64                  `json:"articles_per_second"`
+	// Output says where the graph went ("" for --dry-run).
+	Output     string    `json:"output"`
+	ErrorsFile string    `json:"errors_file,omitempty"`
+	Problems   []problem `json:"problems,omitempty"` // the first few
+	Stopped    string    `json:"stopped,omitempty"`  // why the job ended early
+}
+
+// newJobSummary combines the pipeline's counts with the reporter's and the
+// distinct actors the counting sink saw.
+func newJobSummary(s pipeline.Summary, actors *actorCounter, rep *reporter, output string) jobSummary {
+	listed, counts := rep.problems()
+	js := jobSummary{
+		Read: s.Read, Skipped: s.Skipped, Failed: s.Failed, Written: s.Written,
+		Warnings:  counts[problemWarning],
+		Actors:    actors.byType(),
+		Mentions:  s.Actors,
+		Relations: s.Relations,
+		Seconds:   s.Elapsed.Seconds(),
+		Rate:      s.Rate(),
+		Output:    output,
+		Problems:  listed,
+	}
+	return js
+}
+
+// printSummary writes the summary as an aligned table.
+func printSummary(w io.Writer, s jobSummary) {
+	row := func(label string, n int) { fmt.Fprintf(w, "%-16s %10s\n", label, thousands(n)) }
+	sub := func(label string, n int) { fmt.Fprintf(w, "  %-14s %10s\n", label, thousands(n)) }
+	row("articles read", s.Read)
+	sub("written", s.Written)
+	sub("skipped", s.Skipped)
+	sub("failed", s.Failed)
+	if s.Warnings > 0 {
+		sub("with warnings", s.Warnings)
+	}
 	var actors int
 	for _, t := range schema.ActorTypes {
 		actors += s.Actors[t]
 	}
-	fmt.Fprintf(tw, "actors\t%d", actors)
-	sep := " ("
+	row("actors", actors)
 	for _, t := range schema.ActorTypes {
-		if n := s.Actors[t]; n > 0 {
-			fmt.Fprintf(tw, "%s%s %d", sep, t, n)
-			sep = ", "
-		}
+		sub(string(t), s.Actors[t])
 	}
-	if sep == ", " {
-		fmt.Fprint(tw, ")")
-	}
-	fmt.Fprintln(tw)
 	var rels int
 	for _, t := range schema.EventTypes {
 		rels += s.Relations[t]
 	}
-	fmt.Fprintf(tw, "relations\t%d", rels)
-	sep = " ("
+	row("relations", rels)
 	for _, t := range schema.EventTypes {
 		if n := s.Relations[t]; n > 0 {
-			fmt.Fprintf(tw, "%s%s %d", sep, t, n)
-			sep = ", "
+			sub(string(t), n)
 		}
 	}
-	if sep == ", " {
-		fmt.Fprint(tw, ")")
+	fmt.Fprintf(w, "%-16s %10s\n", "time", shortDuration(time.Duration(s.Seconds*float64(time.Second))))
+	fmt.Fprintf(w, "%-16s %10.1f articles/s\n", "rate", s.Rate)
+	output := s.Output
+	if output == "" {
+		output = "nothing written (--dry-run)"
 	}
-	fmt.Fprintln(tw)
-	fmt.Fprintf(tw, "time\t%.1fs (%.1f articles/s)\n", s.Elapsed.Seconds(), s.Rate())
-	fmt.Fprintf(tw, "written to\t%s\n", dest)
-	tw.Flush()
+	fmt.Fprintf(w, "%-16s %s\n", "output", output)
+	if s.Stopped != "" {
+		fmt.Fprintf(w, "%-16s %s\n", "stopped", s.Stopped)
+	}
+	problems := s.Failed + s.Skipped + s.Warnings
+	if problems == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s (%d failed, %d skipped, %d warnings)", plural(problems, "problem"), s.Failed, s.Skipped, s.Warnings)
+	switch {
+	case s.ErrorsFile != "":
+		fmt.Fprintf(w, "; all in %s", s.ErrorsFile)
+	case problems > len(s.Problems):
+		fmt.Fprintf(w, "; the first %d (--errors FILE lists all)", len(s.Problems))
+	}
+	fmt.Fprintln(w, ":")
+	for _, p := range s.Problems {
+		fmt.Fprintf(w, "  %-8s %s\n", p.Kind, oneLine(p.Message))
+	}
+	if more := problems - len(s.Problems); more > 0 {
+		fmt.Fprintf(w, "  … and %s more\n", thousands(more))
+	}
 }
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return thousands(n) + " " + word + "s"
+}
+
+// oneLine keeps a message on one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// actorCounter is a sink wrapper that counts distinct actors by type. Its
+// memory grows with the number of distinct actors, not articles.
+type actorCounter struct {
+	pipeline.Sink
+	seen map[string]schema.ActorType
+}
+
+func countActors(s pipeline.Sink) *actorCounter {
+	return &actorCounter{Sink: s, seen: map[string]schema.ActorType{}}
+}
+
+// WriteBatch counts, then writes.
+func (c *actorCounter) WriteBatch(ctx context.Context, docs []schema.Doc) error {
+	if err := c.Sink.WriteBatch(ctx, docs); err != nil {
+		return err
+	}
+	for _, d := range docs {
+		for _, a := range d.Actors {
+			if _, ok := c.seen[a.ID]; !ok {
+				c.seen[a.ID] = a.Type
+			}
+		}
+	}
+	return nil
+}
+
+func (c *actorCounter) byType() map[schema.ActorType]int {
+	out := map[schema.ActorType]int{}
+	for _, t := range c.seen {
+		out[t]++
+	}
+	return out
+}
+
+// discardSink writes nothing, for --dry-run.
+type discardSink struct{}
+
+func (discardSink) WriteBatch(context.Context, []schema.Doc) error { return nil }
+func (discardSink) Close(context.Context) error                   { return nil }

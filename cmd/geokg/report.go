@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/geokg/geokg/pipeline"
+	"github.com/geokg/geokg/source"
+)
+
+// Kinds of problem an import reports.
+const (
+	problemFailed  = "failed"  // the input or article is lost to this run
+	problemSkipped = "skipped" // passed over on purpose (empty, duplicate)
+	problemWarning = "warning" // read all the same (repaired text, bad date)
+)
+
+// problem is one bad input, as logged, listed in the summary and written
+// to --errors.
+type problem struct {
+	Kind    string `json:"kind"`
+	Path    string `json:"path"`
+	Line    int    `json:"line,omitempty"`
+	Article string `json:"article,omitempty"` // "file#N" when one record of a file
+	Message string `json:"message"`
+}
+
+// maxListed is how many problems the summary lists; the --errors file has
+// them all.
+const maxListed = 20
+
+// reporter logs each problem as one line, keeps the first few for the
+// summary and appends all of them to the --errors file. It is called from
+// the reader's and the writer's goroutines.
+type reporter struct {
+	log     *slog.Logger
+	jsonLog bool
+
+	mu       sync.Mutex
+	listed   []problem
+	counts   map[string]int
+	file     *os.File
+	out      *bufio.Writer
+	enc      *json.Encoder
+	writeErr error
+}
+
+// newReporter opens the --errors file (when path is not empty).
+func newReporter(log *slog.Logger, jsonLog bool, path string) (*reporter, error) {
+	r := &reporter{log: log, jsonLog: jsonLog, counts: map[string]int{}}
+	if path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			return nil, fmt.Errorf("--errors %s: %w", path, err)
+		}
+		r.file, r.out = f, bufio.NewWriter(f)
+		r.enc = json.NewEncoder(r.out)
+		r.enc.SetEscapeHTML(false)
+	}
+	return r, nil
+}
+
+// failed reports an input or article that failed.
+func (r *reporter) failed(err error) { r.report(problemFailed, slog.LevelError, err) }
+
+// skipped reports an input passed over. Duplicates are expected when
+// feeds overlap, so they are logged at info level; the rest are warnings.
+func (r *reporter) skipped(err error) {
+	level := slog.LevelWarn
+	if errors.Is(err, source.ErrDuplicate) {
+		level = slog.LevelInfo
+	}
+	r.report(problemSkipped, level, err)
+}
+
+// warned reports an article read despite a problem.
+func (r *reporter) warned(err *source.Error) { r.report(problemWarning, slog.LevelWarn, err) }
+
+func (r *reporter) report(kind string, level slog.Level, err error) {
+	p := describe(kind, err)
+	r.mu.Lock()
+	r.counts[kind]++
+	if len(r.listed) < maxListed {
+		r.listed = append(r.listed, p)
+	}
+	if r.enc != nil && r.writeErr == nil {
+		r.writeErr = r.enc.Encode(p)
+	}
+	r.mu.Unlock()
+	if r.jsonLog {
+		attrs := []slog.Attr{slog.String("kind", kind), slog.String("path", p.Path)}
+		if p.Line > 0 {
+			attrs = append(attrs, slog.Int("line", p.Line))
+		}
+		if p.Article != "" {
+			attrs = append(attrs, slog.String("article", p.Article))
+		}
+		r.log.LogAttrs(context.Background(), level, p.Message, attrs...)
+		return
+	}
+	r.log.Log(context.Background(), level, p.Message)
+}
+
+// describe turns an error into a problem, finding the file (and line)
+// it names.
+func describe(kind string, err error) problem {
+	p := problem{Kind: kind, Message: err.Error()}
+	var se *source.Error
+	var xe *pipeline.ExtractError
+	switch {
+	case errors.As(err, &se):
+		p.Path, p.Line = se.Path, se.Line
+	case errors.As(err, &xe):
+		p.Article = xe.Path
+		p.Path, _, _ = strings.Cut(xe.Path, "#")
+	}
+	return p
+}
+
+// close flushes and closes the --errors file.
+func (r *reporter) close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.file == nil {
+		return nil
+	}
+	err := r.writeErr
+	if ferr := r.out.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := r.file.Close(); err == nil {
+		err = cerr
+	}
+	r.file = nil
+	if err != nil {
+		return fmt.Errorf("--errors: %w", err)
+	}
+	return nil
+}
+
+// problems returns the problems listed and the count of each kind.
+func (r *reporter) problems() ([]problem, map[string]int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	counts := make(map[string]int, len(r.counts))
+	for k, v := range r.counts {
+		counts[k] = v
+	}
+	return append([]problem(nil), r.listed...), counts
+}
+
+// readFilesFrom reads the paths of a --files-from file: one path a line,
+// or the JSON lines of an --errors file, of which the failed inputs are
+// taken (each file once, in order).
+func readFilesFrom(path string, stdin io.Reader) ([]string, error) {
+	var in io.Reader
+	if path == "-" {
+		in = stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("--files-from: %w", err)
+		}
+		defer f.Close()
+		in = f
+	}
+	seen := map[string]bool{}
+	var paths []string
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		p := line
+		if strings.HasPrefix(line, "{") {
+			var e problem
+			if err := json.Unmarshal([]byte(line), &e); err != nil {
+				return nil, fmt.Errorf("--files-from %s:%d: %v", path, n, err)
+			}
+			if e.Kind != "" && e.Kind != problemFailed {
+				continue
+			}
+			p = e.Path
+		}
+		if p != "" && !seen[p] {
+			seen[p] = true
+			paths = append(paths, p)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("--files-from %s: %w", path, err)
+	}
+	return paths, nil
+}
