@@ -83,6 +83,11 @@ type analysis struct {
 	Actors []actorInfo
 	// Mentions are in text order.
 	Mentions []mention
+
+	// tagScratch and scratch are the stages' working memory, kept with the
+	// analysis so that a recycled analysis reuses it.
+	tagScratch tagScratch
+	scratch    actorScratch
 }
 
 // actorInfo is an actor being built for one article.

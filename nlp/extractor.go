@@ -3,73 +3,142 @@ package nlp
 import (
 	"context"
 	"fmt"
-	"strings"
+	"sync"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v2"
 
 	"github.com/geokg/geokg/schema"
 )
 
 // Config configures an Extractor. The zero Config is valid.
-type Config struct{}
+type Config struct {
+	// ActorFiles are user dictionaries (CSV or YAML, see LoadActors) whose
+	// entries are added to the built-in lexicon, later files overriding
+	// earlier ones and the built-in entries.
+	ActorFiles []string
+}
 
 // Extractor turns articles into actors and relations. It is safe for
 // concurrent use.
 type Extractor struct {
-	model *prose.Model
+	seg    *segmenter
+	tagger *tagger
+	lex    *lexicon
+	// pool recycles analyses so that an article's tokens, sentences and
+	// mentions reuse the memory of earlier articles.
+	pool sync.Pool
 }
 
-// New builds an Extractor, loading its models once.
+// New builds an Extractor: it loads the sentence and tagging models and
+// the lexicon once.
 func New(cfg Config) (*Extractor, error) {
-	return &Extractor{model: prose.ModelFromData("en")}, nil
+	seg, err := newSegmenter()
+	if err != nil {
+		return nil, err
+	}
+	tg, err := newTagger()
+	if err != nil {
+		return nil, err
+	}
+	lex, err := loadLexicon(cfg.ActorFiles)
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{seg: seg, tagger: tg, lex: lex}
+	x.pool.New = func() any { return new(analysis) }
+	return x, nil
 }
 
-// Extract finds the actors and relations of one article.
-func (x *Extractor) Extract(ctx context.Context, a schema.Article) (schema.Doc, error) {
-	doc := schema.NewDoc(a)
+// Extract finds the actors and relations of one article. The same article
+// always gives the same Doc.
+func (x *Extractor) Extract(ctx context.Context, art schema.Article) (schema.Doc, error) {
+	doc := schema.NewDoc(art)
 	if err := ctx.Err(); err != nil {
 		return doc, err
 	}
-	pd, err := prose.NewDocument(a.Text, prose.UsingModel(x.model))
-	if err != nil {
-		return doc, fmt.Errorf("extract %s: %w", a.Path, err)
+	if !utf8.ValidString(art.Text) {
+		return doc, fmt.Errorf("extract %s: text is not valid UTF-8", art.Path)
 	}
-	byID := map[string]int{}
-	cursor := 0 // byte offset where the search for the next entity starts
-	for _, ent := range pd.Entities() {
-		typ, ok := entityTypes[ent.Label]
-		if !ok {
-			continue
-		}
-		at := strings.Index(a.Text[cursor:], ent.Text)
-		if at < 0 {
-			continue
-		}
-		start := cursor + at
-		end := start + len(ent.Text)
-		cursor = end
-		m := schema.Mention{
-			Text:  ent.Text,
-			Start: utf8.RuneCountInString(a.Text[:start]),
-			End:   utf8.RuneCountInString(a.Text[:end]),
-		}
-		id := ent.Text
-		i, seen := byID[id]
-		if !seen {
-			i = len(doc.Actors)
-			byID[id] = i
-			doc.Actors = append(doc.Actors, schema.Actor{ID: id, Name: ent.Text, Type: typ, Aliases: []string{ent.Text}})
-		}
-		doc.Actors[i].Mentions = append(doc.Actors[i].Mentions, m)
-	}
+	a := x.pool.Get().(*analysis)
+	defer x.pool.Put(a)
+	a.reset(art.Text)
+
+	// The stages, in order; each reads what the earlier ones filled.
+	x.seg.segment(a)
+	x.tagAll(a)
+	x.recognize(a)
+	doc.Actors = a.actorsOut()
+	// Relation extraction (relation*.go) hooks in here:
+	//   doc.Relations = x.relations(a, art.Published)
 	return doc, nil
 }
 
-// entityTypes maps prose's entity labels onto actor types.
-var entityTypes = map[string]schema.ActorType{
-	"PERSON":       schema.Person,
-	"GPE":          schema.Country,
-	"GSP":          schema.Country,
-	"ORGANIZATION": schema.Organization,
+// tagAll tags every sentence.
+func (x *Extractor) tagAll(a *analysis) {
+	for _, s := range a.Sentences {
+		x.tagger.tag(a.Tokens[s.First:s.Last], &a.tagScratch)
+	}
+}
+
+// reset prepares a recycled analysis for a new text, keeping the memory
+// of its slices.
+func (a *analysis) reset(text string) {
+	a.Text = text
+	a.Tokens = a.Tokens[:0]
+	a.Sentences = a.Sentences[:0]
+	a.Actors = a.Actors[:0]
+	a.Mentions = a.Mentions[:0]
+	a.scratch.reset()
+}
+
+// actorsOut builds the Doc's actors from the analysis, converting byte
+// offsets to code points.
+func (a *analysis) actorsOut() []schema.Actor {
+	out := make([]schema.Actor, len(a.Actors))
+	for i, ai := range a.Actors {
+		out[i] = schema.Actor{
+			ID: ai.ID, Name: ai.Name, Type: ai.Type,
+			Aliases: []string{}, Mentions: []schema.Mention{},
+			Affiliation: ai.Affiliation, Role: ai.Role,
+		}
+	}
+	// Mentions are in text order, so one forward pass converts offsets.
+	var conv offsetConverter
+	for _, m := range a.Mentions {
+		s, e := a.Tokens[m.First].Start, a.Tokens[m.Last-1].End
+		act := &out[m.Actor]
+		text := a.Text[s:e]
+		act.Mentions = append(act.Mentions, schema.Mention{
+			Text: text, Start: conv.runes(a.Text, s), End: conv.runes(a.Text, e),
+		})
+		if !containsString(act.Aliases, text) {
+			act.Aliases = append(act.Aliases, text)
+		}
+	}
+	return out
+}
+
+// offsetConverter turns increasing byte offsets into code-point offsets
+// in one pass over the text.
+type offsetConverter struct {
+	byteAt, runeAt int
+}
+
+// runes returns the code-point offset of byte offset b. Calls must not go
+// backwards by more than the last span; a backwards call restarts.
+func (c *offsetConverter) runes(text string, b int) int {
+	if b < c.byteAt {
+		c.byteAt, c.runeAt = 0, 0
+	}
+	c.runeAt += utf8.RuneCountInString(text[c.byteAt:b])
+	c.byteAt = b
+	return c.runeAt
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,209 @@
+package nlp
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// oppositionPass finds a country's opposition: "Syrian rebels", "the
+// Libyan opposition", "Syria's opposition", and bare "the rebels" or
+// "opposition groups" in an article about one country's conflict.
+func (r *recognizer) oppositionPass() {
+	a := r.a
+	r.sortCands()
+	for si, s := range a.Sentences {
+		for k := s.First; k < s.Last; k++ {
+			w := a.Tokens[k].Lower
+			if _, ok := oppositionNouns[w]; !ok || r.candAt(k) >= 0 {
+				continue
+			}
+			// "opposition to the plan" is a stance, not a group.
+			if w == "opposition" && k+1 < s.Last && a.Tokens[k+1].Lower == "to" {
+				continue
+			}
+			end := k + 1
+			for end < s.Last && r.candAt(end) < 0 {
+				if _, ok := oppositionFollowers[a.Tokens[end].Lower]; !ok {
+					break
+				}
+				end++
+			}
+			if (w == "rebel" || w == "separatist") && end == k+1 {
+				continue // an adjective before something else
+			}
+			start := k
+			country := -1
+			// "Syrian rebels", "Syria's opposition", "Syrian opposition".
+			p := k - 1
+			for p >= s.First && isOppositionModifier(a.Tokens[p].Lower) {
+				p--
+			}
+			if p >= s.First && (a.Tokens[p].Text == "'s" || a.Tokens[p].Text == "’s") {
+				p--
+			}
+			if ci := r.candAt(p); ci >= 0 && p >= s.First {
+				c := &r.sc.cands[ci]
+				hyphenated := c.first > s.First && strings.HasSuffix(a.Tokens[c.first-1].Text, "-")
+				if c.typ == schema.Country && c.lex >= 0 && c.last == p+1 && !hyphenated &&
+					(c.kind == byDemonym || c.kind == byName) {
+					country = c.lex
+					if c.kind == byDemonym {
+						r.dropCand(ci)
+						start = c.first
+					}
+				}
+			}
+			r.addCand(cand{first: start, last: end, sent: si, kind: byName, lex: -1, typ: schema.Group,
+				newName: "", place: false, weak: country < 0, actor: -1, possessive: false})
+			c := &r.sc.cands[len(r.sc.cands)-1]
+			c.lex = -1
+			c.kind = byName
+			if country >= 0 {
+				c.newName = "\x00" + r.lex.actors[country].ID // resolved in identity
+			}
+			k = end - 1
+		}
+	}
+}
+
+// isOppositionModifier reports whether w may stand between a demonym and
+// an opposition noun ("Syrian armed opposition", "Ukrainian pro-Russian
+// separatists").
+func isOppositionModifier(w string) bool {
+	switch w {
+	case "armed", "moderate", "main", "political", "islamist", "jihadist", "kurdish", "militant",
+		"mainstream", "exiled", "western-backed", "u.s.-backed", "us-backed", "turkish-backed":
+		return true
+	}
+	return strings.HasPrefix(w, "pro-")
+}
+
+// contextPass drops capitals that only locate an event, weak references
+// to actors the article does not otherwise name, and outlets that only
+// report.
+func (r *recognizer) contextPass() {
+	a := r.a
+	named := map[int]bool{} // lexicon actors with a strong mention
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if c.drop || c.lex < 0 {
+			continue
+		}
+		if c.place && !r.capitalActs(ci) {
+			r.dropCand(ci)
+			continue
+		}
+		if r.lex.actors[c.lex].Outlet && r.outletReports(ci) {
+			r.dropCand(ci)
+			continue
+		}
+		if !c.weak {
+			named[c.lex] = true
+		}
+	}
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if c.drop || c.lex < 0 || !c.weak {
+			continue
+		}
+		// A weak form needs "the" before it and the actor named elsewhere.
+		if !named[c.lex] || c.first == 0 || a.Tokens[c.first-1].Lower != "the" {
+			r.dropCand(ci)
+		}
+	}
+}
+
+// capitalActs reports whether a capital names the government: it speaks
+// or acts ("Moscow said", "Washington wants"), owns something ("Moscow's
+// support"), is acted on ("accused Tehran"), or stands beside an acting
+// capital; but not after a locative preposition ("talks in Vienna") and
+// not as a modifier ("the Vienna talks").
+func (r *recognizer) capitalActs(ci int) bool {
+	a := r.a
+	c := &r.sc.cands[ci]
+	s := a.Sentences[c.sent]
+	prev := ""
+	if c.first > s.First {
+		prev = a.Tokens[c.first-1].Lower
+	}
+	if _, loc := locativePrepositions[prev]; loc {
+		return false
+	}
+	if c.last >= s.Last {
+		return false
+	}
+	next := &a.Tokens[c.last]
+	if c.possessive {
+		if c.last+1 < s.Last {
+			if _, place := processNouns[a.Tokens[c.last+1].Lower]; place {
+				return false
+			}
+		}
+		return true
+	}
+	if _, place := processNouns[next.Lower]; place {
+		return false
+	}
+	if strings.HasPrefix(next.Text, "-") { // "Moscow-based"
+		return false
+	}
+	// A verb follows, possibly after auxiliaries and adverbs.
+	for k := c.last; k < s.Last && k < c.last+4; k++ {
+		t := &a.Tokens[k]
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+			return true
+		}
+		if t.Tag != "RB" && t.Tag != "," {
+			break
+		}
+	}
+	// Coordinated with another capital or country that acts: "Moscow and
+	// Kiev agreed", "between Moscow and Washington".
+	if prev == "between" || (next.Lower == "and" && c.last+1 < s.Last) {
+		if oc := r.candAt(c.last + 1); oc >= 0 && r.sc.cands[oc].typ == schema.Country {
+			return true
+		}
+		if prev == "between" {
+			return true
+		}
+	}
+	if c.first >= 2 && prev == "and" {
+		if oc := r.candAt(c.first - 2); oc >= 0 && r.sc.cands[oc].typ == schema.Country && !r.sc.cands[oc].place {
+			return true
+		}
+	}
+	// The object of a verb: "accused Tehran", "urged Washington".
+	if c.first > s.First && strings.HasPrefix(a.Tokens[c.first-1].Tag, "VB") {
+		return true
+	}
+	return false
+}
+
+// outletReports reports whether an outlet mention only attributes the
+// news: "told Reuters", "Reuters reported", "according to AP", "(AFP)".
+func (r *recognizer) outletReports(ci int) bool {
+	a := r.a
+	c := &r.sc.cands[ci]
+	s := a.Sentences[c.sent]
+	prev, next := "", ""
+	if c.first > s.First {
+		prev = a.Tokens[c.first-1].Lower
+	}
+	if c.last < s.Last {
+		next = a.Tokens[c.last].Lower
+	}
+	if prev == "(" || prev == "told" || prev == "to" || prev == "by" || next == ")" {
+		return true
+	}
+	if _, ok := outletReportVerbs[next]; ok {
+		return true
+	}
+	if c.possessive || next == "news" {
+		return true
+	}
+	if c.first > s.First+1 && a.Tokens[c.first-2].Lower == "according" {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,248 @@
+package nlp
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// rolePass gives persons a role and an affiliation from the patterns news
+// uses, the first statement in the article winning:
+//
+//	Russian Foreign Minister Sergey Lavrov      (affiliation, title, name)
+//	Iran's foreign minister, Mohammad Javad Zarif
+//	Staffan de Mistura, the U.N. envoy to Syria (name, apposition)
+//	Khalifa Haftar, head of the LNA             (title of an organization)
+//	Dan Smith, who heads the Example Council    (relative clause)
+//	President Bashar al-Assad                   (title only: role)
+//
+// A person the article gives no affiliation keeps the lexicon's.
+func (r *recognizer) rolePass() {
+	a := r.a
+	ms := a.Mentions
+	stated := make([]bool, len(a.Actors))
+	for mi := range ms {
+		m := &ms[mi]
+		if a.Actors[m.Actor].Type != schema.Person || stated[m.Actor] {
+			continue
+		}
+		aff, role, ok := r.roleBefore(mi)
+		if !ok {
+			aff, role, ok = r.roleAfter(mi)
+		}
+		if !ok {
+			continue
+		}
+		act := &a.Actors[m.Actor]
+		if aff >= 0 && aff != m.Actor {
+			act.Affiliation = a.Actors[aff].ID
+			if a.Actors[aff].Type == schema.Person {
+				act.Affiliation = a.Actors[aff].Affiliation
+			}
+		}
+		if role != "" {
+			act.Role = role
+		}
+		if act.Affiliation != "" {
+			stated[m.Actor] = true
+		}
+	}
+	// The lexicon's affiliation for persons the article does not place.
+	for i := range a.Actors {
+		act := &a.Actors[i]
+		if act.Type != schema.Person || act.Affiliation != "" || r.entLex[i] < 0 {
+			continue
+		}
+		la := &r.lex.actors[r.entLex[i]]
+		act.Affiliation = la.Affiliation
+		if act.Role == "" {
+			act.Role = la.Role
+		}
+	}
+}
+
+// titleEndingAt returns the title span that ends at token k, or -1.
+func (r *recognizer) titleEndingAt(k int) int {
+	for ti := len(r.sc.titles) - 1; ti >= 0; ti-- {
+		t := r.sc.titles[ti]
+		if t.last == k {
+			return ti
+		}
+		if t.last < k {
+			break
+		}
+	}
+	return -1
+}
+
+// titleStartingAt returns the title span that starts at token k, or -1.
+func (r *recognizer) titleStartingAt(k int) int {
+	for ti, t := range r.sc.titles {
+		if t.first == k {
+			return ti
+		}
+		if t.first > k {
+			break
+		}
+	}
+	return -1
+}
+
+// mentionEndingAt returns the mention that ends at token k (exclusive),
+// skipping a possessive "'s", or -1.
+func (r *recognizer) mentionEndingAt(mi, k int) int {
+	a := r.a
+	if k > 0 && (a.Tokens[k-1].Text == "'s" || a.Tokens[k-1].Text == "’s") {
+		k--
+	}
+	for j := mi - 1; j >= 0; j-- {
+		m := &a.Mentions[j]
+		if m.Last == k {
+			return j
+		}
+		if m.Last < k {
+			break
+		}
+	}
+	return -1
+}
+
+// mentionStartingAt returns the mention starting at token k, or -1.
+func (r *recognizer) mentionStartingAt(mi, k int) int {
+	a := r.a
+	for j := mi + 1; j < len(a.Mentions); j++ {
+		m := &a.Mentions[j]
+		if m.First == k {
+			return j
+		}
+		if m.First > k {
+			break
+		}
+	}
+	return -1
+}
+
+// affiliationActor reports whether an actor can be an affiliation.
+func (r *recognizer) affiliationActor(act int) bool {
+	t := r.a.Actors[act].Type
+	return t == schema.Country || t == schema.Organization || t == schema.Group
+}
+
+// titleRole returns the title's text and, when its complement names an
+// organization ("head of the LNA", "President of the European
+// Commission"), that actor.
+func (r *recognizer) titleRole(ti int) (string, int) {
+	t := r.sc.titles[ti]
+	a := r.a
+	first := t.first
+	for first < t.last {
+		w := a.Tokens[first].Lower
+		if w == "the" || w == "a" || w == "an" {
+			first++
+			continue
+		}
+		if _, ok := honorifics[w]; ok {
+			first++
+			continue
+		}
+		break
+	}
+	if first >= t.last {
+		return "", -1
+	}
+	role := a.Text[a.Tokens[first].Start:a.Tokens[t.last-1].End]
+	aff := -1
+	for k := first; k < t.last; k++ {
+		if a.Tokens[k].Lower != "of" {
+			continue
+		}
+		for mi := range a.Mentions {
+			m := &a.Mentions[mi]
+			if m.First >= k && m.Last <= t.last && r.affiliationActor(m.Actor) &&
+				r.a.Actors[m.Actor].Type != schema.Country {
+				aff = m.Actor
+				break
+			}
+		}
+	}
+	return role, aff
+}
+
+// roleBefore matches "[Actor]['s] Title Name" and "[the] [Actor] Title,
+// Name".
+func (r *recognizer) roleBefore(mi int) (aff int, role string, ok bool) {
+	a := r.a
+	m := &a.Mentions[mi]
+	k := m.First
+	if k > 0 && a.Tokens[k-1].Text == "," {
+		k-- // apposition before: "Iran's foreign minister, Mohammad Javad Zarif"
+	}
+	ti := r.titleEndingAt(k)
+	if ti < 0 {
+		return -1, "", false
+	}
+	role, aff = r.titleRole(ti)
+	t := r.sc.titles[ti]
+	if j := r.mentionEndingAt(mi, t.first); j >= 0 && r.affiliationActor(a.Mentions[j].Actor) {
+		aff = a.Mentions[j].Actor
+	} else if j := r.mentionEndingAt(mi, t.first); j >= 0 && a.Actors[a.Mentions[j].Actor].Type == schema.Person {
+		// "Trump's envoy Zalmay Khalilzad": the principal's affiliation.
+		if p := a.Actors[a.Mentions[j].Actor]; p.Affiliation != "" {
+			for ai := range a.Actors {
+				if a.Actors[ai].ID == p.Affiliation {
+					aff = ai
+				}
+			}
+		}
+	}
+	if role == "" && aff < 0 {
+		return -1, "", false
+	}
+	return aff, role, true
+}
+
+// roleAfter matches "Name, [the|a] [Actor]['s] Title" and "Name, Title of
+// Actor" and "Name, who heads the Actor".
+func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
+	a := r.a
+	m := &a.Mentions[mi]
+	s := a.Sentences[m.Sentence]
+	k := m.Last
+	if k >= s.Last || a.Tokens[k].Text != "," {
+		return -1, "", false
+	}
+	k++
+	for k < s.Last && (a.Tokens[k].Lower == "the" || a.Tokens[k].Lower == "a" || a.Tokens[k].Lower == "an") {
+		k++
+	}
+	aff = -1
+	if j := r.mentionStartingAt(mi, k); j >= 0 && r.affiliationActor(a.Mentions[j].Actor) {
+		aff = a.Mentions[j].Actor
+		k = a.Mentions[j].Last
+		if k < s.Last && (a.Tokens[k].Text == "'s" || a.Tokens[k].Text == "’s") {
+			k++
+		}
+	}
+	if ti := r.titleStartingAt(k); ti >= 0 {
+		role, of := r.titleRole(ti)
+		if aff < 0 {
+			aff = of
+		}
+		return aff, role, role != "" || aff >= 0
+	}
+	// "who heads the LNA", "who leads the group".
+	if k < s.Last && a.Tokens[k].Lower == "who" && k+1 < s.Last {
+		verb := a.Tokens[k+1].Lower
+		switch verb {
+		case "heads", "headed", "leads", "led", "chairs", "chaired", "runs", "ran", "commands", "commanded":
+			j := k + 2
+			if j < s.Last && a.Tokens[j].Lower == "the" {
+				j++
+			}
+			if mj := r.mentionStartingAt(mi, j); mj >= 0 && r.affiliationActor(a.Mentions[mj].Actor) {
+				return a.Mentions[mj].Actor, "head of " + strings.TrimSpace(r.spanText(a.Mentions[mj].First, a.Mentions[mj].Last)), true
+			}
+		}
+	}
+	return -1, "", false
+}
