@@ -15,6 +15,12 @@ type Config struct {
 	// entries are added to the built-in lexicon, later files overriding
 	// earlier ones and the built-in entries.
 	ActorFiles []string
+	// PredicateFiles are user predicate lexicons (see docs/relations.md)
+	// read after the built-in one, later entries overriding earlier ones.
+	PredicateFiles []string
+	// AllModes keeps negated and hypothetical relations in Doc.Relations;
+	// by default only asserted relations are returned.
+	AllModes bool
 }
 
 // Extractor turns articles into actors and relations. It is safe for
@@ -23,6 +29,7 @@ type Extractor struct {
 	seg    *segmenter
 	tagger *tagger
 	lex    *lexicon
+	rel    *relationStage
 	// pool recycles analyses so that an article's tokens, sentences and
 	// mentions reuse the memory of earlier articles.
 	pool sync.Pool
@@ -43,7 +50,11 @@ func New(cfg Config) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{seg: seg, tagger: tg, lex: lex}
+	preds, err := loadPredicateLexicon(cfg.PredicateFiles...)
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{seg: seg, tagger: tg, lex: lex, rel: newRelationStage(preds, cfg.AllModes)}
 	x.pool.New = func() any { return new(analysis) }
 	return x, nil
 }
@@ -67,8 +78,7 @@ func (x *Extractor) Extract(ctx context.Context, art schema.Article) (schema.Doc
 	x.tagAll(a)
 	x.recognize(a)
 	doc.Actors = a.actorsOut()
-	// Relation extraction (relation*.go) hooks in here:
-	//   doc.Relations = x.relations(a, art.Published)
+	doc.Relations = x.rel.extract(a, art.Published)
 	return doc, nil
 }
 

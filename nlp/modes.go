@@ -59,7 +59,8 @@ var (
 	reportingVerbs = set("say", "tell", "announce", "claim", "allege", "insist", "state", "stress", "add",
 		"note", "report", "confirm", "assert", "declare", "argue", "write", "tweet", "explain", "maintain",
 		"indicate", "suggest", "believe", "think", "reiterate", "acknowledge", "admit", "charge", "contend",
-		"emphasize", "emphasise", "repeat", "reveal", "show", "testify", "deny")
+		"emphasize", "emphasise", "repeat", "reveal", "show", "testify", "deny", "shout",
+		"warn", "predict", "complain", "observe", "remark", "recall", "concede")
 )
 
 // verbGroup describes the auxiliaries before a main verb.

@@ -63,8 +63,9 @@ type argRelation struct {
 	confidence float64
 }
 
-// extract finds the relations of an analysed article.
-func (rs *relationStage) extract(a *analysis, art schema.Article) []schema.Relation {
+// extract finds the relations of an analysed article published on pub
+// (zero when unknown). It never returns nil.
+func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation {
 	for i := range a.Tokens {
 		t := &a.Tokens[i]
 		t.Lemma = rs.lem.lemma(t.Lower, t.Tag)
@@ -77,7 +78,7 @@ func (rs *relationStage) extract(a *analysis, art schema.Article) []schema.Relat
 		}
 	}
 	offsets := newRuneOffsets(a.Text)
-	var out []schema.Relation
+	out := []schema.Relation{}
 	for si, s := range a.Sentences {
 		if len(bySentence[si]) == 0 {
 			continue
@@ -90,7 +91,7 @@ func (rs *relationStage) extract(a *analysis, art schema.Article) []schema.Relat
 		if len(rels) == 0 {
 			continue
 		}
-		dates := findDates(a.Tokens, s.First, s.Last, art.Published)
+		dates := findDates(a.Tokens, s.First, s.Last, pub)
 		evidence := a.Text[s.Start:s.End]
 		for _, r := range dedupe(rels) {
 			modes := r.modes
@@ -110,7 +111,7 @@ func (rs *relationStage) extract(a *analysis, art schema.Article) []schema.Relat
 				Cue:        a.Text[a.Tokens[r.cue.First].Start:a.Tokens[r.cue.Last-1].End],
 				CueStart:   offsets.at(a.Tokens[r.cue.First].Start),
 				CueEnd:     offsets.at(a.Tokens[r.cue.Last-1].End),
-				Date:       art.Published,
+				Date:       pub,
 				Confidence: r.confidence,
 			}
 			if r.claimant >= 0 {
@@ -191,7 +192,7 @@ func (r *runeOffsets) at(b int) int {
 // sentenceRelations finds the relations of one sentence.
 func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	var out []argRelation
-	reports := v.findReports(rs)
+	v.reports = v.findReports(rs)
 	consumed := map[int]bool{}
 	for i := v.first; i < v.last; i++ {
 		if consumed[i] {
@@ -213,7 +214,7 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 		for j := range rels {
 			r := &rels[j]
 			r.claimant = -1
-			negated, speaker := reports.covering(hit.First)
+			negated, speaker := v.reports.covering(hit.First)
 			if negated {
 				r.modes |= modeNegated
 			}
@@ -381,6 +382,11 @@ func modifierTag(t string) bool {
 
 // --- verb cues ----------------------------------------------------------
 
+// subordinators open a clause; tagged IN like prepositions, they end a
+// noun phrase's prepositional complements.
+var subordinators = set("that", "as", "because", "while", "although", "though", "since", "after", "before",
+	"if", "when", "whereas", "until", "unless", "whether", "once", "so")
+
 // intentVerbs turn a material-conflict infinitive into a threat: "vowed
 // to defeat ISIL", "is determined to destroy".
 var intentVerbs = set("vow", "pledge", "promise", "threaten", "determine", "determined", "swear", "resolve", "strive", "warn")
@@ -429,6 +435,17 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 				subj, relObj, haveSubj = v.subjectOf(gvg.Start)
 			}
 		}
+		if !ok {
+			// A purpose clause: "launch strikes at Gadhafi to shield
+			// the opposition" — the main clause's subject.
+			subj, haveSubj = v.verbSubject(vi, vg)
+		}
+	} else if v.tag(vi) == "VBG" && (v.word(vg.Start-1) == "," || vg.Start == v.first) {
+		// A participle clause: "…, often praising Kim" — the main
+		// clause's subject acts.
+		if pv := v.verbBefore(vg.Start - 2); pv >= 0 {
+			subj, _, haveSubj = v.subjectOf(v.verbGroupAt(pv).Start)
+		}
 	} else {
 		subj, relObj, haveSubj = v.subjectOf(vg.Start)
 	}
@@ -443,6 +460,23 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		tgt, haveTgt = hit.slot, true
 	} else if !p.NoTarget {
 		tgt, haveTgt = v.objectOf(hit.Last, p)
+	}
+	if !vg.Passive && v.tag(vi) == "VBN" && vg.Start == vi && (v.word(vi-1) == "," || v.chunkOf(vi-1) >= 0) {
+		// A reduced relative: "The second document, signed by Putin,
+		// Poroshenko, Merkel and Hollande" — the by-phrase acts on the
+		// phrase before.
+		if agent, ok := v.byAgent(hit.Last); ok {
+			vg.Passive = true
+			k := vi - 1
+			if v.word(k) == "," {
+				k--
+			}
+			subj, haveSubj = group{}, false
+			if c := v.chunkOf(k); c >= 0 {
+				subj, haveSubj = v.groupLeft(c), true
+			}
+			_ = agent
+		}
 	}
 	if vg.Passive && !p.Inverse {
 		// "Assad was backed by Russia": the by-phrase acts.
@@ -472,6 +506,29 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		modes &^= modeNegated
 	}
 	return pairUp(v, subj, tgt, haveSubj, haveTgt, typ, p, hit, modes, conf, false)
+}
+
+// verbSubject returns the subject of the verb at vi with group vg, and
+// for an infinitive the subject its governor passes down: "Trump crossed
+// the border to hold a meeting with Kim" — Trump holds the meeting.
+func (v *sentenceView) verbSubject(vi int, vg verbGroup) (group, bool) {
+	if vg.Infinitive {
+		gov, govObj, ok := v.governor(vg.Start)
+		if !ok {
+			// "…, to hold talks": the main clause's subject.
+			if pv := v.verbBefore(vg.Start - 1); pv >= 0 {
+				s, _, ok := v.subjectOf(v.verbGroupAt(pv).Start)
+				return s, ok
+			}
+			return group{}, false
+		}
+		if !govObj.empty() && objectControl[v.tok(gov).Lemma] {
+			return govObj, true
+		}
+		return v.verbSubject(gov, v.verbGroupAt(gov))
+	}
+	s, _, ok := v.subjectOf(vg.Start)
+	return s, ok
 }
 
 // pairUp turns argument groups into relations.
@@ -536,6 +593,19 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 		ante, ok := v.antecedent(j)
 		return ante, relObj, ok
 	}
+	// A bracketed list belongs to the phrase before it: "The leaders of
+	// the Normandy Quartet (Russia, Germany, France, Ukraine) held talks".
+	if w == ")" {
+		k := j - 1
+		for k > v.first && v.word(k) != "(" && j-k < 30 {
+			k--
+		}
+		if v.word(k) != "(" || v.chunkOf(k-1) < 0 {
+			return subj, relObj, false
+		}
+		j = k - 1
+		w = v.word(j)
+	}
 	// Skip a parenthetical between commas or dashes: "Haftar, through his
 	// spokesman, declared", "Russia, which backs Assad, condemned".
 	if w == "," || isDashWord(w) {
@@ -563,7 +633,7 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 	// France and Germany met".
 	for {
 		p := g.First - 1
-		if v.tag(p) != "IN" || v.word(p) == "that" || v.chunkOf(p-1) < 0 {
+		if v.tag(p) != "IN" || subordinators[v.word(p)] || v.chunkOf(p-1) < 0 {
 			break
 		}
 		hc := v.chunkOf(p - 1)
@@ -576,6 +646,14 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 		}
 		head.Last = g.Last
 		g = head
+	}
+	// A pronoun in reported speech is most often the speaker: "Kerry and
+	// Lavrov said they had reached an agreement", "“We do not accept
+	// Iran's role,” an opposition member said".
+	if g.empty() && g.Last-g.First == 1 && v.tag(g.First) == "PRP" && v.mention(g.First) < 0 {
+		if sp, ok := v.reports.speakerGroup(g.First); ok {
+			g.Actors = sp.Actors
+		}
 	}
 	// An object relative: "Assad, whom Russia and Iran back".
 	if p := g.First - 1; relativePronouns[v.word(p)] && (v.word(p) == "whom" || v.word(p) == "which" || v.word(p) == "that") {
@@ -598,18 +676,7 @@ func (v *sentenceView) antecedent(j int) (group, bool) {
 	if c < 0 {
 		return group{}, false
 	}
-	g := v.groupLeft(c)
-	// "the GNA, led by Sarraj in Tripoli, which" — take the phrase
-	// before a prepositional phrase.
-	for p := g.First - 1; v.tag(p) == "IN" && v.word(p) != "that" && v.chunkOf(p-1) >= 0; p = g.First - 1 {
-		head := v.groupLeft(v.chunkOf(p - 1))
-		if !head.empty() || v.word(p) != "of" {
-			g = head
-			continue
-		}
-		break
-	}
-	return g, true
+	return v.groupLeft(c), true
 }
 
 // parentheticalStart finds the comma or dash that opens the parenthetical
@@ -716,7 +783,7 @@ func (v *sentenceView) laterTarget(k int, p *predicate) (group, bool) {
 			}
 			return group{}, false
 		}
-		if v.chunkOf(i) >= 0 || v.tag(i) == "IN" || v.tag(i) == "TO" || v.tag(i) == "RB" {
+		if v.chunkOf(i) >= 0 || v.tag(i) == "IN" || v.tag(i) == "TO" || v.tag(i) == "RB" || isQuoteWord(v.word(i)) {
 			continue
 		}
 		break
@@ -820,13 +887,17 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			together = true
 		}
 	}
+	// One meeting "with A and B" has all of them at the table.
+	if p.Type == schema.Consult {
+		together = true
+	}
 	// Target: a target preposition after the noun, possibly after a
 	// place or time phrase ("airstrikes in Syria against ISIL").
 	k := hit.Last
 	if c >= 0 && v.chunks[c].Last > k {
 		k = v.chunks[c].Last
 	}
-	for hops := 0; hops < 3 && k < v.last; hops++ {
+	for hops := 0; hops < 5 && k < v.last; hops++ {
 		if next, ok := v.matchTargetPrep(k, p); ok {
 			if nc := v.chunkOf(next); nc >= 0 && v.chunks[nc].First == next {
 				g := v.groupRight(nc, true)
@@ -851,6 +922,26 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			}
 		}
 		w := v.word(k)
+		// "negotiations were between", "an agreement has been reached
+		// between", "sanctions imposed by the US on Iran".
+		if beForms[w] || w == "has" || w == "have" || w == "had" {
+			k++
+			continue
+		}
+		if v.tag(k) == "VBN" {
+			if v.word(k+1) == "by" {
+				if nc := v.chunkOf(k + 2); nc >= 0 {
+					g := v.groupRight(nc, true)
+					if src.empty() {
+						src = g
+					}
+					k = g.Last
+					continue
+				}
+			}
+			k++
+			continue
+		}
 		if (w == "in" || w == "at" || w == "on" || w == "over" || w == "during" || w == "this" || w == "last") && v.chunkOf(k+1) >= 0 {
 			k = v.chunks[v.chunkOf(k+1)].Last
 			continue
@@ -868,6 +959,17 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	if !haveSrc || p.Type.Symmetric() && !together {
 		gov := v.governingVerb(chFirst)
 		if gov >= 0 {
+			// "denounced the strike on a Syrian airfield" is no strike by
+			// the speaker: a governing cue of another quad class does
+			// not lend its subject.
+			if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue && gp.pred.Type.Quad() != p.Type.Quad() {
+				gov = -1
+			}
+		}
+		if gov < 0 {
+			gov = v.frontedGovernor(chFirst)
+		}
+		if gov >= 0 {
 			gvg := v.verbGroupAt(gov)
 			modes |= gvg.Modes | v.clauseModes(gvg.Start)
 			switch gl := v.tok(gov).Lemma; {
@@ -876,7 +978,7 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			case negativeGovernors[gl] || negatingLightVerbs[gl]:
 				modes |= modeNegated
 			}
-			gsubj, _, ok := v.subjectOf(gvg.Start)
+			gsubj, ok := v.verbSubject(gov, gvg)
 			if gvg.Passive {
 				if agent, aok := v.byAgent(gov + 1); aok {
 					gsubj, ok = agent, true
@@ -915,6 +1017,31 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		})
 	}
 	return rels
+}
+
+// frontedGovernor handles a noun phrase in a fronted prepositional
+// phrase: "In a press conference with Moon, Trump said…" — the main
+// verb after the comma lends its subject.
+func (v *sentenceView) frontedGovernor(first int) int {
+	k := first - 1
+	for k >= v.first && (v.tag(k) == "IN" || v.tag(k) == "DT" || v.tag(k) == "JJ") {
+		k--
+	}
+	if k >= v.first {
+		return -1
+	}
+	for i := first; i < v.last; i++ {
+		if v.word(i) == "," {
+			for j := i + 1; j < v.last && j < i+12; j++ {
+				switch v.tag(j) {
+				case "VBD", "VBZ", "VBP":
+					return j
+				}
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // negatingLightVerbs cancel the event their object names: "called off

@@ -47,6 +47,8 @@ type sentenceView struct {
 	headline  bool
 	// lem knows verb forms, for words the tagger mislabels.
 	lem *lemmatizer
+	// reports are the sentence's reporting verbs.
+	reports reports
 }
 
 // closed word classes the chunker needs.
@@ -211,6 +213,11 @@ func (v *sentenceView) chunk() {
 			if prev.Tag == "PRP" {
 				break
 			}
+			// "gave Qatar 10 days": a number after a name starts a new
+			// phrase.
+			if t.Tag == "CD" && v.mention(i-1) >= 0 && v.mention(i) < 0 {
+				break
+			}
 			// A mention that starts right after another mention's end
 			// with no possessive is a new phrase ("gave Qatar Iran's
 			// list") only when both are names of their own.
@@ -243,12 +250,22 @@ func (v *sentenceView) addChunk(first, last int) {
 	for c.Head > first && (v.tag(c.Head) == "POS" || v.tag(c.Head) == "CD" && isNounTag(v.tag(c.Head-1))) {
 		c.Head--
 	}
-	if hm := v.mention(c.Head); hm >= 0 {
+	// A person named in the phrase is its head, and the countries and
+	// organizations before it are titles: "Russian Foreign Minister
+	// Sergey Lavrov", "Ukraine's Petro Poroshenko".
+	var persons []int
+	for t := first; t < last; t++ {
+		if m := v.mention(t); m >= 0 && v.a.Actors[v.a.Mentions[m].Actor].Type == schema.Person {
+			persons = appendUnique(persons, v.a.Mentions[m].Actor)
+		}
+	}
+	if hm := v.mention(c.Head); hm >= 0 || len(persons) > 0 && !roleNouns[v.tok(c.Head).Lower] {
 		c.HeadMention = true
-		c.Actors = []int{v.a.Mentions[hm].Actor}
-		// "Syria's opposition" style mentions that end at the head but
-		// also the possessors before it belong to other actors only as
-		// modifiers of the head: drop them.
+		if hm >= 0 {
+			c.Actors = []int{v.a.Mentions[hm].Actor}
+		} else {
+			c.Actors = persons[len(persons)-1:]
+		}
 	} else {
 		seen := -1
 		for t := first; t < last; t++ {
@@ -312,6 +329,8 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 			case w == "of" && roleNouns[v.headWord(c)] && v.isPersonChunk(nc):
 				// "U.S. Secretary of State John Kerry"
 				actors = v.chunks[nc].Actors
+				end = v.chunks[nc].Last
+				continue
 			case len(actors) == 0 && (partyNouns[v.headWord(c)] || roleNouns[v.headWord(c)] || v.tok(ch.Head).Tag == "NNP"):
 				actors = g.Actors
 			}
@@ -327,8 +346,15 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 			for close < v.last && v.word(close) != ")" && close-end < 30 {
 				close++
 			}
-			if close < v.last && v.chunkOf(end+1) >= 0 {
-				g := v.groupRight(v.chunkOf(end+1), false)
+			open := end + 1
+			// "(comprising representatives from Ukraine, Russia and
+			// the OSCE)"
+			for open < close && (v.word(open) == "comprising" || v.word(open) == "including" || v.word(open) == "which" ||
+				v.word(open) == "comprises" || v.word(open) == "includes" || v.word(open) == "such" || v.word(open) == "as") {
+				open++
+			}
+			if close < v.last && v.chunkOf(open) >= 0 {
+				g := v.groupRight(v.chunkOf(open), true)
 				if len(actors) == 0 {
 					actors = g.Actors
 				}

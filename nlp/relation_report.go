@@ -8,6 +8,8 @@ package nlp
 type report struct {
 	verb     int
 	speaker  int // actor index, or -1 when the speaker is no actor
+	// speakers are all the actors of the speaker's phrase.
+	speakers group
 	from, to int // content tokens [from, to)
 	negated  bool
 }
@@ -64,19 +66,21 @@ func (v *sentenceView) findReports(rs *relationStage) reports {
 		subj, _, ok := v.subjectOf(vg.Start)
 		if ok && len(subj.Actors) > 0 {
 			r.speaker = subj.Actors[0]
+			r.speakers = subj
 		}
 		// Quotation first: "“…,” Kerry said." or "…, said Kerry."
 		before := subj.First
 		if !ok {
 			before = vg.Start
 		}
-		quoteFirst := before-v.first > 3 && (v.word(before-1) == "," || isQuoteWord(v.word(before-1)))
+		quoteFirst := before-v.first > 3 && (v.word(before-1) == "," || isQuoteWord(v.word(before-1))) && v.nothingReported(i+1)
 		if !ok || subj.empty() {
 			// "…, said Kerry"
 			if c := v.chunkOf(i + 1); c >= 0 && v.chunks[c].First == i+1 {
 				g := v.groupRight(c, true)
 				if len(g.Actors) > 0 && (g.Last >= v.last || v.word(g.Last) == "." || v.word(g.Last) == ",") {
 					r.speaker = g.Actors[0]
+					r.speakers = g
 					quoteFirst = true
 					before = vg.Start
 				}
@@ -90,6 +94,33 @@ func (v *sentenceView) findReports(rs *relationStage) reports {
 		out = append(out, r)
 	}
 	return out
+}
+
+// nothingReported reports whether no clause follows a reporting verb at
+// i-1: "…,” Kerry said on Friday." rather than "Kerry said that…".
+func (v *sentenceView) nothingReported(i int) bool {
+	for k := i; k < v.last; k++ {
+		if v.word(k) == "that" || isQuoteWord(v.word(k)) {
+			return false
+		}
+		switch v.tag(k) {
+		case "VBD", "VBZ", "VBP", "MD":
+			return false
+		}
+	}
+	return true
+}
+
+// speakerGroup returns the speaker phrase of the innermost report whose
+// content holds token i.
+func (rs reports) speakerGroup(i int) (group, bool) {
+	best, width := group{}, 1<<30
+	for _, r := range rs {
+		if i >= r.from && i < r.to && i != r.verb && r.speaker >= 0 && r.to-r.from < width {
+			best, width = r.speakers, r.to-r.from
+		}
+	}
+	return best, width < 1<<30
 }
 
 func isQuoteWord(w string) bool {
