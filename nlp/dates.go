@@ -22,12 +22,12 @@ type dateMention struct {
 	Date        schema.Date
 }
 
-var weekdays = map[string]time.Weekday{
+var weekdayNames = map[string]time.Weekday{
 	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
 }
 
-var months = map[string]time.Month{
+var monthNames = map[string]time.Month{
 	"january": 1, "jan": 1, "jan.": 1, "february": 2, "feb": 2, "feb.": 2, "march": 3, "mar.": 3,
 	"april": 4, "apr": 4, "apr.": 4, "may": 5, "june": 6, "jun.": 6, "july": 7, "jul.": 7,
 	"august": 8, "aug": 8, "aug.": 8, "september": 9, "sept": 9, "sept.": 9, "sep.": 9,
@@ -65,7 +65,7 @@ func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int,
 		}
 	}
 	// Month-day expressions: "April 1", "Nov. 27, 2019", and "1 April 2015".
-	if m, isMonth := months[w]; isMonth && capitalized {
+	if m, isMonth := monthNames[w]; isMonth && capitalized {
 		if day, okd := dayNumber(next(1)); okd {
 			end = i + 2
 			year, hasYear := 0, false
@@ -83,7 +83,7 @@ func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int,
 		return d, 0, false
 	}
 	if day, okd := dayNumber(w); okd {
-		if m, isMonth := months[next(1)]; isMonth && i+1 < last && toks[i+1].Text[0] >= 'A' && toks[i+1].Text[0] <= 'Z' {
+		if m, isMonth := monthNames[next(1)]; isMonth && i+1 < last && toks[i+1].Text[0] >= 'A' && toks[i+1].Text[0] <= 'Z' {
 			end = i + 2
 			year, hasYear := 0, false
 			if y, oky := yearNumber(next(2)); oky {
@@ -107,7 +107,7 @@ func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int,
 		return schema.NewDate(p.AddDate(0, 0, 1)), i + 1, true
 	case "last", "next", "this":
 		n := next(1)
-		if wd, isDay := weekdays[n]; isDay {
+		if wd, isDay := weekdayNames[n]; isDay {
 			return weekdayDate(p, wd, w), i + 2, true
 		}
 		switch {
@@ -119,7 +119,7 @@ func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int,
 			return pub, i + 2, true
 		}
 	}
-	if wd, isDay := weekdays[w]; isDay && capitalized {
+	if wd, isDay := weekdayNames[w]; isDay && capitalized {
 		return weekdayDate(p, wd, ""), i + 1, true
 	}
 	return d, 0, false
@@ -151,7 +151,7 @@ func weekdayDate(pub time.Time, wd time.Weekday, rel string) schema.Date {
 }
 
 // monthDay builds a date from a month and day, taking the year from the
-// text or else from the article: a day more than two months after
+// text or else from the article: a day more than two monthNames after
 // publication is read as last year's ("Dec. 28" in a January article).
 func monthDay(m time.Month, day, year int, hasYear bool, pub schema.Date) (schema.Date, bool) {
 	if !hasYear {

@@ -43,20 +43,20 @@ func (m modeSet) list() []schema.Mode {
 }
 
 var (
-	negators = set("not", "n't", "never", "no", "neither", "nor", "without", "cannot")
+	negators = wordSet("not", "n't", "never", "no", "neither", "nor", "without", "cannot")
 	// hypotheticalModals make a statement conditional or merely possible.
-	hypotheticalModals = set("would", "could", "might", "may", "'d")
-	futureModals       = set("will", "shall", "'ll", "wo")
+	hypotheticalModals = wordSet("would", "could", "might", "may", "'d")
+	futureModals       = wordSet("will", "shall", "'ll", "wo")
 	// conditionalOpeners open a clause that states a condition.
-	conditionalOpeners = set("if", "unless", "whether", "lest", "should")
+	conditionalOpeners = wordSet("if", "unless", "whether", "lest", "should")
 	// Governing verbs of an infinitive: "plans to attack" is future,
 	// "considers attacking" and "seeks to meet" only possible, "refused
 	// to meet" negated.
-	futureGovernors       = set("plan", "intend", "prepare", "expect", "schedule", "set", "due", "aim", "go", "decide", "agree")
-	hypotheticalGovernors = set("consider", "propose", "seek", "hope", "try", "want", "wish", "offer", "suggest", "weigh", "mull", "contemplate", "threaten", "ready", "willing", "able", "attempt", "demand", "urge", "ask", "call", "push", "press", "need", "discuss", "warn")
-	negativeGovernors     = set("refuse", "fail", "decline", "reject", "deny", "stop", "avoid", "cease", "halt", "forbid", "rule", "oppose", "prevent", "cancel", "abandon", "end")
+	futureGovernors       = wordSet("plan", "intend", "prepare", "expect", "schedule", "set", "due", "aim", "go", "decide", "agree")
+	hypotheticalGovernors = wordSet("consider", "propose", "seek", "hope", "try", "want", "wish", "offer", "suggest", "weigh", "mull", "contemplate", "threaten", "ready", "willing", "able", "attempt", "demand", "urge", "ask", "call", "push", "press", "need", "discuss", "warn")
+	negativeGovernors     = wordSet("refuse", "fail", "decline", "reject", "deny", "stop", "avoid", "cease", "halt", "forbid", "rule", "oppose", "prevent", "cancel", "abandon", "end")
 	// reportingVerbs introduce a claim attributed to their subject.
-	reportingVerbs = set("say", "tell", "announce", "claim", "allege", "insist", "state", "stress", "add",
+	reportingVerbs = wordSet("say", "tell", "announce", "claim", "allege", "insist", "state", "stress", "add",
 		"note", "report", "confirm", "assert", "declare", "argue", "write", "tweet", "explain", "maintain",
 		"indicate", "suggest", "believe", "think", "reiterate", "acknowledge", "admit", "charge", "contend",
 		"emphasize", "emphasise", "repeat", "reveal", "show", "testify", "deny", "shout",
@@ -81,11 +81,11 @@ type verbGroup struct {
 // "continue fighting", "began shelling".
 // stoppers presuppose the event they stop: "halt its incursions into
 // Ukraine" says that the incursions happen.
-var stoppers = set("stop", "halt", "cease", "end", "quit")
+var stoppers = wordSet("stop", "halt", "cease", "end", "quit")
 
-var catenatives = set("stop", "continue", "start", "begin", "keep", "resume", "cease", "halt", "end", "avoid", "quit")
+var catenatives = wordSet("stop", "continue", "start", "begin", "keep", "resume", "cease", "halt", "end", "avoid", "quit")
 
-var beForms = set("be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "get", "got", "gets", "getting", "gotten")
+var beForms = wordSet("be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "get", "got", "gets", "getting", "gotten")
 
 // verbGroupAt scans left from main verb v for its auxiliaries.
 func (v *sentenceView) verbGroupAt(vi int) verbGroup {

@@ -384,16 +384,16 @@ func modifierTag(t string) bool {
 
 // subordinators open a clause; tagged IN like prepositions, they end a
 // noun phrase's prepositional complements.
-var subordinators = set("that", "as", "because", "while", "although", "though", "since", "after", "before",
+var subordinators = wordSet("that", "as", "because", "while", "although", "though", "since", "after", "before",
 	"if", "when", "whereas", "until", "unless", "whether", "once", "so")
 
 // intentVerbs turn a material-conflict infinitive into a threat: "vowed
 // to defeat ISIL", "is determined to destroy".
-var intentVerbs = set("vow", "pledge", "promise", "threaten", "determine", "determined", "swear", "resolve", "strive", "warn")
+var intentVerbs = wordSet("vow", "pledge", "promise", "threaten", "determine", "determined", "swear", "resolve", "strive", "warn")
 
 // objectControl verbs pass their object to an infinitive as its subject:
 // "urged Russia to stop attacking".
-var objectControl = set("urge", "ask", "call", "order", "direct", "force", "allow", "help", "press", "push", "pressure", "persuade", "encourage", "tell", "invite", "authorize", "instruct", "want", "expect")
+var objectControl = wordSet("urge", "ask", "call", "order", "direct", "force", "allow", "help", "press", "push", "pressure", "persuade", "encourage", "tell", "invite", "authorize", "instruct", "want", "expect")
 
 func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelation {
 	p := hit.pred
@@ -616,8 +616,8 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 		}
 	}
 	// "Russia attacked X and bombed Y": the first verb's subject.
-	if (w == "and" || w == "but" || w == "or") && v.chunkOf(j-1) >= 0 && v.verbBefore(j-1) >= 0 {
-		if pv := v.verbBefore(j - 1); pv >= 0 {
+	if w == "and" || w == "but" || w == "or" {
+		if pv := v.coordinatedVerb(j); pv >= 0 {
 			pg := v.verbGroupAt(pv)
 			s, _, ok := v.subjectOf(pg.Start)
 			return s, relObj, ok
@@ -637,7 +637,7 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 			break
 		}
 		hc := v.chunkOf(p - 1)
-		if v.word(p) == "of" && roleNouns[v.headWord(hc)] && v.isPersonChunk(g.Chunks[0]) {
+		if v.word(p) == "of" && personRoleNouns[v.headWord(hc)] && v.isPersonChunk(g.Chunks[0]) {
 			break // "U.S. Secretary of State John Kerry"
 		}
 		head := v.groupLeft(hc)
@@ -701,6 +701,30 @@ func (v *sentenceView) parentheticalStart(j int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// coordinatedVerb returns the verb of the verb phrase that a
+// coordinator at j joins to the next one ("have been assisted by Russian
+// mercenaries, and also have the backing of…"), or -1.
+func (v *sentenceView) coordinatedVerb(j int) int {
+	k := j - 1
+	if v.word(k) == "," {
+		k--
+	}
+	if v.chunkOf(k) < 0 && !strings.HasPrefix(v.tag(k), "VB") && v.tag(k) != "RB" && v.tag(k) != "RP" {
+		return -1
+	}
+	for ; k >= v.first && k > j-25; k-- {
+		t := v.tag(k)
+		switch {
+		case strings.HasPrefix(t, "VB") && !auxiliary(v.word(k)) || t == "VBN":
+			return k
+		case v.chunkOf(k) >= 0 || t == "IN" || t == "TO" || t == "RB" || t == "RP" || t == "," || isQuoteWord(v.word(k)):
+			continue
+		}
+		return -1
+	}
+	return -1
 }
 
 // verbBefore returns the nearest verb left of i in the clause, or -1.
@@ -841,7 +865,7 @@ func (v *sentenceView) byAgent(k int) (group, bool) {
 
 // receivingVerbs take a noun cue whose of/from phrase is the source:
 // "Haftar's forces have the backing of Saudi Arabia".
-var receivingVerbs = set("have", "receive", "get", "enjoy", "win", "gain", "secure", "obtain", "accept", "seek", "welcome", "request")
+var receivingVerbs = wordSet("have", "receive", "get", "enjoy", "win", "gain", "secure", "obtain", "accept", "seek", "welcome", "request")
 
 func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelation {
 	p := hit.pred
@@ -1046,7 +1070,7 @@ func (v *sentenceView) frontedGovernor(first int) int {
 
 // negatingLightVerbs cancel the event their object names: "called off
 // the talks", "suspended negotiations".
-var negatingLightVerbs = set("cancel", "suspend", "postpone", "break", "call", "abandon", "scrap", "reject", "refuse", "collapse", "deny", "rule")
+var negatingLightVerbs = wordSet("cancel", "suspend", "postpone", "break", "call", "abandon", "scrap", "reject", "refuse", "collapse", "deny", "rule")
 
 // tgtPrepIndex returns the token index of the word after the noun cue,
 // where its complement's preposition stands.

@@ -53,28 +53,32 @@ type sentenceView struct {
 
 // closed word classes the chunker needs.
 var (
-	relativePronouns = set("who", "whom", "which", "that", "whose")
-	coordinators     = set("and", "or", "&", "as well as", "plus")
-	// roleNouns head phrases that describe a person ("the Taliban's top
+	relativePronouns = wordSet("who", "whom", "which", "that", "whose")
+	coordinators     = wordSet("and", "or", "&", "as well as", "plus")
+	// personRoleNouns head phrases that describe a person ("the Taliban's top
 	// political leader"), so that an apposition of them is no separate
 	// party.
-	roleNouns = set("leader", "president", "minister", "envoy", "chief", "spokesman", "spokeswoman",
+	personRoleNouns = wordSet("leader", "president", "minister", "envoy", "chief", "spokesman", "spokeswoman",
 		"spokesperson", "secretary", "ambassador", "head", "commander", "counterpart", "chancellor",
 		"premier", "king", "emir", "prince", "general", "official", "representative", "negotiator",
 		"diplomat", "adviser", "advisor", "director", "founder", "strongman", "ruler", "dictator",
 		"mastermind", "chairman", "governor", "mayor", "deputy", "successor", "predecessor", "member",
 		"boss", "ally", "partner", "mullah", "sheikh", "cleric", "chairwoman", "speaker")
-	// partyNouns head phrases whose "of"/"from" complement names the
+	// partyHeadNouns head phrases whose "of"/"from" complement names the
 	// party that acts ("the leaders of France and Germany",
 	// "representatives from Ukraine and Russia").
-	partyNouns = set("leader", "leaders", "official", "officials", "representative", "representatives",
+	partyHeadNouns = wordSet("leader", "leaders", "official", "officials", "representative", "representatives",
 		"member", "members", "delegation", "delegations", "delegate", "delegates", "minister", "ministers",
 		"forces", "troops", "government", "governments", "army", "military", "diplomats", "envoys",
 		"side", "sides", "parties", "head", "heads", "militias", "fighters", "president", "presidents",
 		"ministry", "navy", "air force", "authorities", "regime", "coalition", "allies", "administration")
 )
 
-func set(words ...string) map[string]bool {
+// apparatusNouns name a state's or movement's apparatus: "the Assad regime".
+var apparatusNouns = wordSet("regime", "government", "forces", "troops", "army", "administration", "military",
+	"loyalists", "militia", "militias", "fighters", "soldiers", "supporters", "camp", "cabinet", "men")
+
+func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
@@ -259,7 +263,22 @@ func (v *sentenceView) addChunk(first, last int) {
 			persons = appendUnique(persons, v.a.Mentions[m].Actor)
 		}
 	}
-	if hm := v.mention(c.Head); hm >= 0 || len(persons) > 0 && !roleNouns[v.tok(c.Head).Lower] {
+	// "the Assad regime", "Gadhafi's forces": a leader's regime or forces
+	// stand for the state or movement the leader heads.
+	if len(persons) > 0 && apparatusNouns[v.tok(c.Head).Lower] && v.mention(c.Head) < 0 {
+		if aff := v.a.Actors[persons[len(persons)-1]].Affiliation; aff != "" {
+			for ai := range v.a.Actors {
+				if v.a.Actors[ai].ID == aff {
+					c.Actors = []int{ai}
+					c.HeadMention = true
+					break
+				}
+			}
+		}
+	}
+	if c.HeadMention {
+		// resolved above
+	} else if hm := v.mention(c.Head); hm >= 0 || len(persons) > 0 && !personRoleNouns[v.tok(c.Head).Lower] {
 		c.HeadMention = true
 		if hm >= 0 {
 			c.Actors = []int{v.a.Mentions[hm].Actor}
@@ -297,7 +316,7 @@ func (v *sentenceView) headWord(c int) string { return v.tok(v.chunks[c].Head).L
 // isRoleChunk reports whether chunk c is headed by a role noun ("the
 // U.N. envoy", "the Taliban's top political leader").
 func (v *sentenceView) isRoleChunk(c int) bool {
-	return !v.chunks[c].HeadMention && roleNouns[v.headWord(c)]
+	return !v.chunks[c].HeadMention && personRoleNouns[v.headWord(c)]
 }
 
 // isPersonChunk reports whether chunk c's head is a person mention.
@@ -326,12 +345,12 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 			nc := v.chunkOf(end + 1)
 			g := v.groupRight(nc, false)
 			switch {
-			case w == "of" && roleNouns[v.headWord(c)] && v.isPersonChunk(nc):
+			case w == "of" && personRoleNouns[v.headWord(c)] && v.isPersonChunk(nc):
 				// "U.S. Secretary of State John Kerry"
 				actors = v.chunks[nc].Actors
 				end = v.chunks[nc].Last
 				continue
-			case len(actors) == 0 && (partyNouns[v.headWord(c)] || roleNouns[v.headWord(c)] || v.tok(ch.Head).Tag == "NNP"):
+			case len(actors) == 0 && (partyHeadNouns[v.headWord(c)] || personRoleNouns[v.headWord(c)] || v.tok(ch.Head).Tag == "NNP"):
 				actors = g.Actors
 			}
 			end = g.Last

@@ -6,8 +6,8 @@ package nlp
 
 // report is one reporting verb with its speaker and content span.
 type report struct {
-	verb     int
-	speaker  int // actor index, or -1 when the speaker is no actor
+	verb    int
+	speaker int // actor index, or -1 when the speaker is no actor
 	// speakers are all the actors of the speaker's phrase.
 	speakers group
 	from, to int // content tokens [from, to)
