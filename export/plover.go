@@ -1,0 +1,151 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+
+	"github.com/geokg/geokg/graphdata"
+	"github.com/geokg/geokg/schema"
+)
+
+// PLOVERActor is an actor object of the PLOVER specification ("Information
+// object for actors").
+type PLOVERActor struct {
+	// Code is the top-level (country) code: ISO 3166 alpha-3.
+	Code string `json:"code,omitempty"`
+	// ActorText is the name as the graph shows it.
+	ActorText string `json:"actor_text,omitempty"`
+	// IdentifierID and IdentifierText are the resolved identity: geokg's
+	// canonical actor id and name.
+	IdentifierID   string `json:"identifier_id"`
+	IdentifierText string `json:"identifier_text,omitempty"`
+	// Office is a person's role.
+	Office string `json:"office,omitempty"`
+	// Type is geokg's actor type (an extension field).
+	Type schema.ActorType `json:"geokg_type,omitempty"`
+}
+
+// PLOVERTextInfo is the "Information object for text".
+type PLOVERTextInfo struct {
+	// Sequence is the 0-based index of the evidence sentence.
+	Sequence int `json:"sequence"`
+}
+
+// PLOVERCiteInfo is the "Information object for citations".
+type PLOVERCiteInfo struct {
+	URL         string `json:"url,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Publication string `json:"publication,omitempty"`
+	Citation    string `json:"citation,omitempty"`
+	Coder       string `json:"coder"`
+	Codebook    string `json:"codebook"`
+}
+
+// PLOVEREvent is one event record in the PLOVER JSON format (the
+// specification's "JSON Data Fields": id, date, source and event are
+// required). Fields of geokg's own are named geokg_*.
+type PLOVEREvent struct {
+	ID         string          `json:"id"`
+	Date       *string         `json:"date"`
+	Source     []PLOVERActor   `json:"source"`
+	Recipient  []PLOVERActor   `json:"recipient,omitempty"`
+	Event      []string        `json:"event"`
+	EventText  []string        `json:"event_text,omitempty"`
+	QuadCode   int             `json:"quad_code"`
+	EventScale float64         `json:"event_scale"`
+	Text       string          `json:"text,omitempty"`
+	TextInfo   *PLOVERTextInfo `json:"text_info,omitempty"`
+	CiteInfo   *PLOVERCiteInfo `json:"cite_info,omitempty"`
+	// Modes are geokg's statement modes (negated, hypothetical, future,
+	// attributed), not PLOVER's category-specific mode field.
+	Modes      []schema.Mode `json:"geokg_modes,omitempty"`
+	Claimant   string        `json:"geokg_claimant,omitempty"`
+	Confidence float64       `json:"geokg_confidence"`
+}
+
+// PLOVEROptions tune the PLOVER export.
+type PLOVEROptions struct {
+	// Coder names the coding system in cite_info.coder.
+	Coder string
+	// KeepUndated writes events without a date with "date": null; PLOVER
+	// requires a date, so they are left out by default.
+	KeepUndated bool
+}
+
+// WritePLOVER writes one PLOVER event record per line (JSON lines, as the
+// specification suggests). Events without a date are counted in Stats.Skipped
+// unless opts.KeepUndated.
+func WritePLOVER(ctx context.Context, w io.Writer, src graphdata.Source, f graphdata.Filter, opts PLOVEROptions) (Stats, error) {
+	var st Stats
+	actors, _, err := actorsByID(ctx, src)
+	if err != nil {
+		return st, err
+	}
+	// Article metadata for cite_info. Kept in memory: one small record per
+	// article that has events.
+	articles := map[string]graphdata.Article{}
+	if err := src.Articles(ctx, func(a graphdata.Article) error {
+		articles[a.ID] = graphdata.Article{ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source}
+		return nil
+	}); err != nil {
+		return st, err
+	}
+	coder := opts.Coder
+	if coder == "" {
+		coder = "geokg"
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	err = src.Events(ctx, f, func(e graphdata.Event) error {
+		if !e.Type.Valid() {
+			return nil
+		}
+		rec := PLOVEREvent{
+			ID:         e.ID,
+			Source:     []PLOVERActor{ploverActor(e.Source, actors)},
+			Recipient:  []PLOVERActor{ploverActor(e.Target, actors)},
+			Event:      []string{string(e.Type)},
+			QuadCode:   quadCode(e.Type.Quad()),
+			EventScale: e.Score,
+			Text:       e.Evidence,
+			TextInfo:   &PLOVERTextInfo{Sequence: e.Sentence},
+			Modes:      e.Modes,
+			Claimant:   e.Claimant,
+			Confidence: e.Confidence,
+		}
+		if e.Cue != "" {
+			rec.EventText = []string{e.Cue}
+		}
+		if e.Date.IsZero() {
+			if !opts.KeepUndated {
+				st.Skipped++
+				st.SkipReason = "PLOVER requires a date; --keep-undated writes them with a null date"
+				return nil
+			}
+		} else {
+			d := e.Date.String()
+			rec.Date = &d
+		}
+		a := articles[e.Article]
+		rec.CiteInfo = &PLOVERCiteInfo{URL: a.URL, Title: a.Title, Publication: a.Source, Citation: e.Article,
+			Coder: coder, Codebook: "plover"}
+		st.Events++
+		return enc.Encode(&rec)
+	})
+	if err != nil {
+		return st, err
+	}
+	return st, bw.Flush()
+}
+
+func ploverActor(id string, actors map[string]graphdata.Actor) PLOVERActor {
+	a, ok := actors[id]
+	if !ok {
+		return PLOVERActor{IdentifierID: id, IdentifierText: id}
+	}
+	return PLOVERActor{Code: countryCode(a, actors), ActorText: a.Name, IdentifierID: a.ID, IdentifierText: a.Name,
+		Office: a.Role, Type: a.Type}
+}
