@@ -42,6 +42,8 @@ type cand struct {
 	possessive bool
 	// newName is the display name of an actor the lexicon lacks.
 	newName string
+	// merged marks a name joined with a lexicon surname ("Ivanka Trump").
+	merged bool
 }
 
 // titleSpan is a title phrase before or after a name ("U.S. Secretary of
@@ -79,6 +81,7 @@ func (x *Extractor) recognize(a *analysis) {
 	r.namePass()
 	r.oppositionPass()
 	r.contextPass()
+	r.placePass()
 	r.identityPass()
 	r.rolePass()
 }
@@ -93,6 +96,8 @@ type recognizer struct {
 	entLex []int
 	// theater caches theaterCountry: lexicon index + 1, 0 when unknown.
 	theater int
+	// opposition is the entity of the article's opposition group, or -1.
+	opposition int
 }
 
 func (r *recognizer) prepare() {

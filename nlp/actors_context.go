@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/geokg/geokg/schema"
 )
@@ -206,4 +207,135 @@ func (r *recognizer) outletReports(ci int) bool {
 		return true
 	}
 	return false
+}
+
+// placePass drops country mentions that only locate: datelines ("HANOI,
+// Vietnam (AP) —"), a country inside a longer name ("Malaysia Airlines"),
+// and countries the whole article names only as places ("talks in
+// Vietnam") or only by a demonym before a common noun ("the Malaysian
+// airliner", "the Belarusian capital").
+func (r *recognizer) placePass() {
+	a := r.a
+	for _, s := range a.Sentences {
+		if end := r.datelineEnd(s); end > s.First {
+			for k := s.First; k < end; k++ {
+				if ci := r.candAt(k); ci >= 0 {
+					r.dropCand(ci)
+				}
+			}
+		}
+	}
+	strong := map[int]bool{}
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if c.drop || c.lex < 0 {
+			continue
+		}
+		s := a.Sentences[c.sent]
+		// A body of an organization as a venue: "at the UN General
+		// Assembly".
+		if c.typ == schema.Organization && c.kind == byBody && c.first > s.First && a.Tokens[c.first-1].Lower == "at" {
+			r.dropCand(ci)
+			continue
+		}
+		if c.typ != schema.Country {
+			continue
+		}
+		// "Malaysia Airlines": the country starts a longer name.
+		if c.kind == byName && !c.possessive && c.last < s.Last && !(s.Headline && r.isTitleCase(s)) {
+			if nxt := &a.Tokens[c.last]; r.candAt(c.last) < 0 && !r.sc.isTitle[c.last] &&
+				(nxt.Tag == "NNP" || nxt.Tag == "NNPS") && startsUpper(nxt.Text) {
+				if _, fw := functionWords[nxt.Lower]; !fw {
+					r.dropCand(ci)
+					continue
+				}
+			}
+		}
+		if r.strongCountryMention(ci) {
+			strong[c.lex] = true
+		}
+	}
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if !c.drop && c.lex >= 0 && c.typ == schema.Country && !strong[c.lex] {
+			r.dropCand(ci)
+		}
+	}
+}
+
+// datelineEnd returns the end of a dateline at the start of sentence s —
+// an upper-case place, optional country and agency, then a dash — or
+// s.First when there is none.
+func (r *recognizer) datelineEnd(s sentence) int {
+	a := r.a
+	if s.Headline || s.Last-s.First < 3 || !isAllCapsWord(a.Tokens[s.First].Text) {
+		return s.First
+	}
+	for k := s.First + 1; k < s.Last && k < s.First+12; k++ {
+		switch a.Tokens[k].Text {
+		case "—", "–", "--", "-":
+			return k + 1
+		}
+	}
+	return s.First
+}
+
+// isAllCapsWord reports whether w has at least three letters, all
+// upper-case.
+func isAllCapsWord(w string) bool {
+	n := 0
+	for _, c := range w {
+		if unicode.IsLetter(c) {
+			if !unicode.IsUpper(c) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// strongCountryMention reports whether a country mention makes the
+// country an actor: a name not in a locative frame, a capital or body,
+// or a demonym that does more than modify a common noun.
+func (r *recognizer) strongCountryMention(ci int) bool {
+	a := r.a
+	c := &r.sc.cands[ci]
+	s := a.Sentences[c.sent]
+	switch c.kind {
+	case byName:
+		if c.first == s.First || c.possessive {
+			return true
+		}
+		prev := a.Tokens[c.first-1].Lower
+		if prev == "the" && c.first-1 > s.First {
+			prev = a.Tokens[c.first-2].Lower
+		}
+		switch prev {
+		case "in", "across", "inside", "throughout", "near", "within":
+			return false
+		case "on":
+			if c.first >= 2 {
+				if _, topic := processNouns[a.Tokens[c.first-2].Lower]; topic || a.Tokens[c.first-2].Lower == "resolution" {
+					return false
+				}
+			}
+		}
+		return true
+	case byDemonym:
+		if c.last >= s.Last {
+			return true
+		}
+		k := c.last
+		if r.sc.isTitle[k] || r.candAt(k) >= 0 {
+			return true // "Kazakh Foreign Minister", "Russian President Putin"
+		}
+		t := &a.Tokens[k]
+		if strings.HasPrefix(t.Tag, "NN") || t.Tag == "JJ" || t.Tag == "VBG" || t.Tag == "VBN" {
+			// A plural demonym is a noun itself ("Russians say").
+			return strings.HasSuffix(a.Tokens[c.first].Lower, "s") && a.Tokens[c.first].Tag == "NNPS"
+		}
+		return true
+	}
+	return true
 }

@@ -46,6 +46,7 @@ func (r *recognizer) identityPass() {
 		return entityFor(la.ID, la.Name, la.Type, li, 99)
 	}
 	cands := r.sc.cands
+	r.opposition = -1
 	// Known actors and full person names first.
 	for ci := range cands {
 		c := &cands[ci]
@@ -80,17 +81,18 @@ func (r *recognizer) identityPass() {
 				r.addPerson(c.actor, text)
 			}
 		case schema.Group:
-			country := -1
-			if strings.HasPrefix(c.newName, "\x00") {
-				country = r.lex.byID[c.newName[1:]]
-			} else {
-				country = r.theaterCountry()
+			// One opposition per article: the conflict's non-state side,
+			// named after the first country the text gives it, else the
+			// country the article is about.
+			if r.opposition < 0 {
+				country := r.oppositionCountry()
+				if country < 0 || r.lex.actors[country].Demonym == "" {
+					break
+				}
+				id := r.lex.actors[country].Demonym + " opposition"
+				r.opposition = entityFor(id, id, schema.Group, -1, 2)
 			}
-			if country < 0 || r.lex.actors[country].Demonym == "" {
-				break
-			}
-			id := r.lex.actors[country].Demonym + " opposition"
-			c.actor = entityFor(id, id, schema.Group, -1, 2)
+			c.actor = r.opposition
 		}
 		if c.actor < 0 {
 			r.dropCand(ci)
@@ -144,22 +146,24 @@ func (r *recognizer) mergeAdjacentNames() {
 			continue
 		}
 		if oc := r.candAt(c.last); oc >= 0 && cands[oc].typ == schema.Person && cands[oc].lex >= 0 &&
-			cands[oc].sent == c.sent && !r.sc.isTitle[c.first] {
+			cands[oc].sent == c.sent && r.nameTokens(&cands[oc]) == 1 {
 			last := cands[oc].last
 			r.dropCand(oc)
 			for k := c.last; k < last; k++ {
 				r.sc.cover[k] = int32(ci)
 			}
 			c.last = last
+			c.merged = true
 		}
 		if oc := r.candAt(c.first - 1); oc >= 0 && cands[oc].typ == schema.Person && cands[oc].lex >= 0 &&
-			cands[oc].sent == c.sent && cands[oc].last == c.first {
+			cands[oc].sent == c.sent && cands[oc].last == c.first && r.nameTokens(&cands[oc]) == 1 {
 			first := cands[oc].first
 			r.dropCand(oc)
 			for k := first; k < c.first; k++ {
 				r.sc.cover[k] = int32(ci)
 			}
 			c.first = first
+			c.merged = true
 		}
 	}
 }
@@ -219,9 +223,38 @@ func (r *recognizer) resolveFullName(c *cand, lexEntity func(int) int, entityFor
 		r.addPerson(e, r.lex.actors[li].Name)
 		return e
 	}
+	if !r.fullNameEvidence(c) {
+		return -1
+	}
 	e := entityFor(key, text, schema.Person, -1, len(keys))
 	r.addPerson(e, text)
 	return e
+}
+
+// fullNameEvidence reports whether a capitalized phrase the lexicon does
+// not know is a person's name: it does not end in a place or thing noun
+// ("Camp David" does, "Korean War" does), and it starts with a known given
+// name, follows a title or honorific, is followed by a speech verb or an
+// apposition, or extends a known surname ("Ivanka Trump").
+func (r *recognizer) fullNameEvidence(c *cand) bool {
+	a := r.a
+	if _, thing := nonPersonHeads[a.Tokens[c.last-1].Lower]; thing {
+		return false
+	}
+	if c.merged || r.personEvidence(c) {
+		return true
+	}
+	if _, ok := r.lex.givenNames[r.sc.keys[c.first]]; ok {
+		return true
+	}
+	s := a.Sentences[c.sent]
+	if k := c.last; k+1 < s.Last && a.Tokens[k].Text == "," {
+		w := a.Tokens[k+1].Lower
+		if w == "who" || w == "whose" || r.sc.isTitle[k+1] || (w == "the" || w == "a") && k+2 < s.Last && r.sc.isTitle[k+2] {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveShortName finds the person a short or headline name refers to:
@@ -299,6 +332,20 @@ func (r *recognizer) personEvidence(c *cand) bool {
 		}
 	}
 	return false
+}
+
+// oppositionCountry is the country of the first opposition mention that
+// names one ("Syrian rebels"), else the theater country.
+func (r *recognizer) oppositionCountry() int {
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if !c.drop && c.typ == schema.Group && c.lex < 0 && strings.HasPrefix(c.newName, "\x00") {
+			if li, ok := r.lex.byID[c.newName[1:]]; ok {
+				return li
+			}
+		}
+	}
+	return r.theaterCountry()
 }
 
 // theaterCountry is the country whose conflict the article is about: the

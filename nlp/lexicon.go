@@ -17,11 +17,14 @@ import (
 // loaded in this order; a later entry with the same id replaces an
 // earlier one, and user files come last.
 //
-//go:embed lexicon/*.csv
+//go:embed lexicon/*.csv lexicon/given_names.txt
 var builtinActors embed.FS
+
+//go:generate go run lexicon/generate.go ../../shared/data/cameo
 
 var builtinActorFiles = []string{
 	"lexicon/countries.csv",
+	"lexicon/groups_cameo.csv",
 	"lexicon/organizations.csv",
 	"lexicon/groups.csv",
 	"lexicon/persons.csv",
@@ -104,7 +107,20 @@ func loadLexicon(userFiles []string) (*lexicon, error) {
 		}
 		entries = append(entries, es...)
 	}
-	return compileLexicon(entries)
+	lx, err := compileLexicon(entries)
+	if err != nil {
+		return nil, err
+	}
+	given, err := fs.ReadFile(builtinActors, "lexicon/given_names.txt")
+	if err != nil {
+		return nil, fmt.Errorf("built-in lexicon: %w", err)
+	}
+	for _, line := range strings.Split(string(given), "\n") {
+		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+			lx.givenNames[line] = struct{}{}
+		}
+	}
+	return lx, nil
 }
 
 // compileLexicon builds the matcher. Later entries override earlier ones:
@@ -145,7 +161,16 @@ func compileLexicon(entries []ActorEntry) (*lexicon, error) {
 			f.actor, f.kind, f.weak, f.place = idx, kind, weak, place
 			sig := strings.Join(f.keys, " ")
 			if at, seen := formAt[sig]; seen {
-				lx.forms[f.keys[0]][at] = f // a later entry takes the form over
+				prev := &lx.forms[f.keys[0]][at]
+				if prev.actor == f.actor {
+					// Spellings of one form that differ in case only
+					// ("al-Qaida", "Al-Qaida"): the laxer rule wins.
+					for j := range prev.caps {
+						prev.caps[j] = min(prev.caps[j], f.caps[j])
+					}
+					return
+				}
+				*prev = f // a later entry takes the form over
 				return
 			}
 			formAt[sig] = len(lx.forms[f.keys[0]])

@@ -23,7 +23,7 @@ func (r *recognizer) rolePass() {
 	stated := make([]bool, len(a.Actors))
 	for mi := range ms {
 		m := &ms[mi]
-		if a.Actors[m.Actor].Type != schema.Person || stated[m.Actor] {
+		if a.Actors[m.Actor].Type != schema.Person {
 			continue
 		}
 		aff, role, ok := r.roleBefore(mi)
@@ -34,6 +34,17 @@ func (r *recognizer) rolePass() {
 			continue
 		}
 		act := &a.Actors[m.Actor]
+		if stated[m.Actor] {
+			// A group or organization the person heads is more specific
+			// than a nationality: "Libyan General Haftar ... head of the LNA".
+			if aff >= 0 && a.Actors[aff].Type != schema.Country && r.countryAffiliated(act) {
+				act.Affiliation = a.Actors[aff].ID
+				if role != "" {
+					act.Role = role
+				}
+			}
+			continue
+		}
 		if aff >= 0 && aff != m.Actor {
 			act.Affiliation = a.Actors[aff].ID
 			if a.Actors[aff].Type == schema.Person {
@@ -179,6 +190,13 @@ func (r *recognizer) roleBefore(mi int) (aff int, role string, ok bool) {
 	}
 	ti := r.titleEndingAt(k)
 	if ti < 0 {
+		// "Ukraine's Petro Poroshenko": a possessive country, no title.
+		if k == m.First {
+			if j := r.mentionEndingAt(mi, k); j >= 0 && j != mi && a.Mentions[j].Last < k &&
+				a.Actors[a.Mentions[j].Actor].Type == schema.Country {
+				return a.Mentions[j].Actor, "", true
+			}
+		}
 		return -1, "", false
 	}
 	role, aff = r.titleRole(ti)
@@ -224,6 +242,9 @@ func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
 		}
 	}
 	if ti := r.titleStartingAt(k); ti >= 0 {
+		if j := r.mentionStartingAt(mi, r.sc.titles[ti].last); j >= 0 && a.Actors[a.Mentions[j].Actor].Type == schema.Person {
+			return -1, "", false // the title of the next person: "X, French President Y"
+		}
 		role, of := r.titleRole(ti)
 		if aff < 0 {
 			aff = of
@@ -245,4 +266,14 @@ func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
 		}
 	}
 	return -1, "", false
+}
+
+// countryAffiliated reports whether a person's affiliation is a country.
+func (r *recognizer) countryAffiliated(act *actorInfo) bool {
+	for i := range r.a.Actors {
+		if r.a.Actors[i].ID == act.Affiliation {
+			return r.a.Actors[i].Type == schema.Country
+		}
+	}
+	return false
 }

@@ -135,3 +135,23 @@ var processNouns = setOf("talks", "summit", "agreement", "accord", "accords", "d
 	"negotiations", "framework", "ceasefire", "cease-fire", "truce", "group", "peace", "airport",
 	"time", "region", "province", "street", "streets", "suburbs", "suburb", "residents", "mayor",
 	"outskirts", "center", "centre", "university", "stock", "exchange", "court", "marathon")
+
+// nonPersonHeads end capitalized phrases that are places, events or
+// things, not persons ("Korean War", "Camp David", "Red Square").
+var nonPersonHeads = setOf(
+	"war", "wars", "zone", "peninsula", "sea", "ocean", "river", "square", "street", "avenue", "road",
+	"island", "islands", "strait", "straits", "gulf", "bay", "canal", "airport", "province", "region",
+	"valley", "mountains", "mountain", "desert", "base", "camp", "palace", "hotel", "magazine", "times",
+	"post", "journal", "flight", "airlines", "airline", "quartet", "east", "west", "north", "south",
+	"summit", "talks", "treaty", "accord", "accords", "agreement", "plan", "conference", "day", "week",
+	"crisis", "revolution", "spring", "city", "town", "village", "county", "district", "state", "states",
+	"heights", "strip", "bank", "coast", "border", "lake", "hills", "hill", "park", "hall", "tower",
+	"building", "house", "center", "centre", "stadium", "games", "cup", "prize", "award", "satan",
+	"law", "act", "bill", "resolution", "doctrine", "protocol", "format", "process", "deal", "fund",
+	"index", "exchange", "market", "era", "age", "empire", "kingdom", "republic", "caliphate",
+	"mosque", "church", "cathedral", "temple", "school", "academy", "hospital", "prison", "embassy",
+	"newspaper", "channel", "network", "radio", "television", "tv", "welle", "news", "daily",
+	"herald", "tribune", "gazette", "review", "monitor", "observer", "express", "mail", "telegraph",
+	"sera", "ann", "online", "reactor", "plant", "facility", "field", "fields", "pipeline", "port",
+	"program", "programme", "project", "initiative", "communique", "communiqué", "declaration",
+)
