@@ -79,14 +79,13 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 	}
 	offsets := newRuneOffsets(a.Text)
 	out := []schema.Relation{}
+	disc := &discourse{}
 	for si, s := range a.Sentences {
-		if len(bySentence[si]) == 0 {
+		if len(bySentence[si]) == 0 && !hasPronoun(a, s) {
 			continue
 		}
 		v := newSentenceView(a, s, bySentence[si], rs.lem)
-		if countDistinctActors(a, bySentence[si]) < 2 {
-			continue
-		}
+		v.disc = disc
 		rels := rs.sentenceRelations(v)
 		if len(rels) == 0 {
 			continue
@@ -126,12 +125,69 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 	return out
 }
 
-func countDistinctActors(a *analysis, ms []int) int {
-	seen := map[int]bool{}
-	for _, mi := range ms {
-		seen[a.Mentions[mi].Actor] = true
+// hasPronoun reports whether a sentence has a personal pronoun that may
+// refer to an actor named before.
+func hasPronoun(a *analysis, s sentence) bool {
+	for i := s.First; i < s.Last; i++ {
+		if a.Tokens[i].Tag == "PRP" {
+			return true
+		}
 	}
-	return len(seen)
+	return false
+}
+
+// discourse remembers the actors that were clause subjects, in text
+// order, to resolve the pronouns of later clauses: news text refers back
+// to the last subject ("Kerry said the U.S. wants peace; militarily, it
+// is determined to defeat ISIL").
+type discourse struct {
+	subjects []discourseSubject
+}
+
+type discourseSubject struct {
+	tok    int   // token index of the verb
+	actors []int // actor indexes
+	person bool  // all actors are persons
+}
+
+func (d *discourse) add(tok int, actors []int, person bool) {
+	if d == nil || len(actors) == 0 {
+		return
+	}
+	d.subjects = append(d.subjects, discourseSubject{tok: tok, actors: actors, person: person})
+}
+
+// resolve returns the actors a third-person pronoun at token tok refers
+// to: "he"/"she" the last person subject, "it" the last single
+// non-person subject, "they" the last subject of several actors.
+func (d *discourse) resolve(pronoun string, tok int) []int {
+	if d == nil {
+		return nil
+	}
+	for i := len(d.subjects) - 1; i >= 0; i-- {
+		s := d.subjects[i]
+		if s.tok >= tok {
+			continue
+		}
+		if tok-s.tok > 120 { // about three sentences back
+			return nil
+		}
+		switch pronoun {
+		case "he", "she":
+			if s.person && len(s.actors) == 1 {
+				return s.actors
+			}
+		case "it":
+			if !s.person && len(s.actors) == 1 {
+				return s.actors
+			}
+		case "they":
+			if len(s.actors) > 1 {
+				return s.actors
+			}
+		}
+	}
+	return nil
 }
 
 // dedupe keeps one relation per (source, type, target) — per unordered
@@ -193,6 +249,7 @@ func (r *runeOffsets) at(b int) int {
 func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	var out []argRelation
 	v.reports = v.findReports(rs)
+	v.trackSubjects()
 	consumed := map[int]bool{}
 	for i := v.first; i < v.last; i++ {
 		if consumed[i] {
@@ -508,6 +565,35 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	return pairUp(v, subj, tgt, haveSubj, haveTgt, typ, p, hit, modes, conf, false)
 }
 
+// trackSubjects records the actor subjects of the sentence's finite
+// verbs in the discourse, for later pronouns.
+func (v *sentenceView) trackSubjects() {
+	if v.disc == nil {
+		return
+	}
+	for i := v.first; i < v.last; i++ {
+		switch v.tag(i) {
+		case "VBD", "VBZ", "VBP", "MD":
+		default:
+			continue
+		}
+		if p := v.tag(i - 1); p == "MD" || auxiliary(v.word(i-1)) || p == "RB" && (v.tag(i-2) == "MD" || auxiliary(v.word(i-2))) {
+			continue // not the first word of its verb group
+		}
+		s, _, ok := v.subjectOf(i)
+		if !ok || s.empty() {
+			continue
+		}
+		person := true
+		for _, x := range s.Actors {
+			if v.a.Actors[x].Type != schema.Person {
+				person = false
+			}
+		}
+		v.disc.add(i, s.Actors, person)
+	}
+}
+
 // verbSubject returns the subject of the verb at vi with group vg, and
 // for an infinitive the subject its governor passes down: "Trump crossed
 // the border to hold a meeting with Kim" — Trump holds the meeting.
@@ -647,12 +733,17 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 		head.Last = g.Last
 		g = head
 	}
-	// A pronoun in reported speech is most often the speaker: "Kerry and
-	// Lavrov said they had reached an agreement", "“We do not accept
-	// Iran's role,” an opposition member said".
+	// Pronouns: a first-person one in reported speech is the speaker
+	// ("“We do not accept Iran's role,” an opposition member said"), a
+	// third-person one the last fitting subject.
 	if g.empty() && g.Last-g.First == 1 && v.tag(g.First) == "PRP" && v.mention(g.First) < 0 {
-		if sp, ok := v.reports.speakerGroup(g.First); ok {
-			g.Actors = sp.Actors
+		switch pw := v.word(g.First); pw {
+		case "i", "we":
+			if sp, ok := v.reports.speakerGroup(g.First); ok {
+				g.Actors = sp.Actors
+			}
+		case "he", "she", "it", "they":
+			g.Actors = v.disc.resolve(pw, g.First)
 		}
 	}
 	// An object relative: "Assad, whom Russia and Iran back".

@@ -49,6 +49,8 @@ type sentenceView struct {
 	lem *lemmatizer
 	// reports are the sentence's reporting verbs.
 	reports reports
+	// disc remembers earlier subjects for pronouns.
+	disc *discourse
 }
 
 // closed word classes the chunker needs.
