@@ -17,12 +17,14 @@ import (
 // extractOptions are the settings of `geokg extract`.
 type extractOptions struct {
 	Paths   []string
+	Actors  []string
 	Format  string
 	Workers int
 }
 
 func newExtractCmd(io streams) *cli.Command {
 	opts := &extractOptions{}
+	var actors cli.StringSlice
 	return &cli.Command{
 		Name:      "extract",
 		Usage:     "print the actors and relations of articles as JSON lines",
@@ -35,11 +37,13 @@ Example:
    geokg extract ../shared/eval/dev > pred.jsonl`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "jsonl", Destination: &opts.Format, Usage: "output format: jsonl"},
+			actorsFlag(&actors),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Destination: &opts.Workers,
 				Usage: "number of articles extracted in parallel"},
 		},
 		Action: func(c *cli.Context) error {
 			opts.Paths = c.Args().Slice()
+			opts.Actors = actors.Value()
 			if len(opts.Paths) == 0 {
 				return usageError{errors.New("extract: name at least one file or folder")}
 			}
@@ -53,7 +57,7 @@ Example:
 
 // runExtract streams extraction results to standard output.
 func runExtract(ctx context.Context, io streams, opts *extractOptions) error {
-	x, err := nlp.New(nlp.Config{})
+	x, err := nlp.New(nlpConfig(opts.Actors))
 	if err != nil {
 		return err
 	}

@@ -38,6 +38,7 @@ type importOptions struct {
 	Exclude        []string
 	Fields         source.Fields
 	MaxArticleSize string
+	Actors         []string
 	Neo4j          neo4jOptions
 
 	// Seams for tests; nil means the real thing.
@@ -49,7 +50,7 @@ type importOptions struct {
 
 func newImportCmd(io streams) *cli.Command {
 	opts := &importOptions{}
-	var include, exclude, textF, titleF, dateF, urlF, sourceF cli.StringSlice
+	var include, exclude, textF, titleF, dateF, urlF, sourceF, actors cli.StringSlice
 	return &cli.Command{
 		Name:      "import",
 		Usage:     "extract actors and relations from articles and load them into the graph",
@@ -86,6 +87,7 @@ Examples:
 				Usage: "read paths from `FILE`, one a line, or the failed ones of an --errors file (- for stdin)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Destination: &opts.Quiet, Usage: "print only warnings, errors and the summary"},
 			&cli.StringFlag{Name: "log-format", Value: "text", Destination: &opts.LogFormat, Usage: "status log format: text or json"},
+			actorsFlag(&actors),
 			&cli.StringFlag{Name: "input-format", Category: "Inputs", Destination: &opts.InputFormat,
 				Usage: "read every input as `FORMAT`: " + strings.Join(source.Formats, ", ") + " (default: by extension; sniffed for -)"},
 			&cli.StringSliceFlag{Name: "include", Category: "Inputs", Destination: &include,
@@ -108,6 +110,7 @@ Examples:
 		Action: func(c *cli.Context) error {
 			opts.Paths = c.Args().Slice()
 			opts.Include, opts.Exclude = include.Value(), exclude.Value()
+			opts.Actors = actors.Value()
 			opts.Fields = source.Fields{Text: textF.Value(), Title: titleF.Value(), Date: dateF.Value(),
 				URL: urlF.Value(), Source: sourceF.Value()}.WithDefaults()
 			return runImport(c.Context, io, opts)
@@ -255,7 +258,7 @@ func (opts *importOptions) validate() (int64, error) {
 func (opts *importOptions) open(ctx context.Context) (pipeline.Extractor, pipeline.Sink, string, error) {
 	newExtractor := opts.newExtractor
 	if newExtractor == nil {
-		newExtractor = func() (pipeline.Extractor, error) { return nlp.New(nlp.Config{}) }
+		newExtractor = func() (pipeline.Extractor, error) { return nlp.New(nlpConfig(opts.Actors)) }
 	}
 	x, err := newExtractor()
 	if err != nil {
