@@ -148,6 +148,10 @@
       setTimeout(function () { view.ready = true; }, 350); // after the zoom's transition
     });
 
+  // Spread the crowded centre: stronger repulsion, longer links.
+  Graph.d3Force("charge").strength(-90).distanceMax(400);
+  Graph.d3Force("link").distance(function (l) { return 30 + 20 / l.events.length; });
+
   function nameOf(end) {
     var id = typeof end === "object" ? end.id : end;
     return nodeCache[id] ? nodeCache[id].actor.name : id;
@@ -164,7 +168,7 @@
     view.ready = false;
     Graph.graphData({ nodes: g.nodes, links: g.links });
     view.nodes = g.nodes.length; view.linkCount = g.links.length; view.events = g.shown;
-    var when = ($("from").value || minDate || "…") + " – " + ($("to").value || maxDate || "…");
+    var when = minDate ? ($("from").value || minDate) + " – " + ($("to").value || maxDate) : "no dated events";
     $("status").textContent = g.nodes.length + " actors, " + g.links.length + " links, " + g.shown + " of " +
       data.events.length + " events shown (" + when + ")" + (data.dropped ? "; " + data.dropped + " older events left out of this file" : "");
   }
