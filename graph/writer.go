@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -284,7 +285,8 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 		articleCounts, articlesErr = w.writeRows(ctx, "write articles", schema.CypherMergeArticles, schema.Params(b.Articles))
 	}()
 	wg.Wait()
-	if err := errors.Join(actorsErr, articlesErr); err != nil {
+	// Both fail for the same reason when the server goes away: report one.
+	if err := cmp.Or(actorsErr, articlesErr); err != nil {
 		return err
 	}
 	linkCounts, err := w.writeLinks(ctx, &b)
