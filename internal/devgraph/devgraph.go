@@ -6,15 +6,22 @@ package devgraph
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/geokg/geokg/jsonl"
 	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
+	"github.com/geokg/geokg/schema"
 	"github.com/geokg/geokg/source"
 )
 
@@ -78,3 +85,42 @@ func Folder(t testing.TB) string {
 
 // Summary is the extraction job's summary (valid after Folder).
 func Summary() pipeline.Summary { return summary }
+
+// LoadNeo4j takes the test database (neo4jtest.Driver: locked and wiped),
+// loads the dev graph into it with the real writer, and returns the
+// driver.
+func LoadNeo4j(t testing.TB) neo4j.DriverWithContext {
+	t.Helper()
+	folder := Folder(t)
+	drv := neo4jtest.Driver(t)
+	target, _ := neo4jtest.TargetFromEnv()
+	ctx := context.Background()
+	w, err := graph.Open(ctx, graph.Config{URI: target.URI, Username: target.Username, Password: target.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(folder, outdir.DocsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := jsonl.NewReader(f, f.Name())
+	var docs []schema.Doc
+	for {
+		d, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if err := w.WriteBatch(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return drv
+}
