@@ -13,7 +13,9 @@ type Actor struct {
 	Mentions int64
 }
 
-func (a Actor) String() string { return fmt.Sprintf("%s (%s, id %q)", a.Name, strings.ToLower(a.Type), a.ID) }
+func (a Actor) String() string {
+	return fmt.Sprintf("%s (%s, id %q)", a.Name, strings.ToLower(a.Type), a.ID)
+}
 
 // AmbiguousError says a name matched several actors.
 type AmbiguousError struct {
