@@ -316,8 +316,8 @@ func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
 			return hit, true
 		}
 	}
-	if isNounTag(t.Tag) || t.Tag == "JJ" && v.headline {
-		if hit, ok := try(nounLemma, nounCue); ok {
+	if isNounTag(t.Tag) || t.Tag == "JJ" {
+		if hit, ok := try(nounLemma, nounCue); ok && (t.Tag != "JJ" || v.headline || len(hit.pred.Words) > 1) {
 			if hit.pred.Plural && !strings.HasSuffix(t.Lower, "s") {
 				return cueHit{}, false
 			}
@@ -497,6 +497,11 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 			// the opposition" — the main clause's subject.
 			subj, haveSubj = v.verbSubject(vi, vg)
 		}
+	} else if v.tag(vi) == "VBG" && vg.Start == vi && v.chunkOf(vi-1) >= 0 && v.mention(vi-1) < 0 {
+		// A participle after a noun modifies it: "sanctions targeting
+		// Moscow" — the noun phrase itself is the subject.
+		c := v.chunkOf(vi - 1)
+		subj, haveSubj = group{First: v.chunks[c].First, Last: v.chunks[c].Last, Actors: v.chunks[c].Actors}, true
 	} else if v.tag(vi) == "VBG" && (v.word(vg.Start-1) == "," || vg.Start == v.first) {
 		// A participle clause: "…, often praising Kim" — the main
 		// clause's subject acts.
@@ -551,6 +556,16 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		tgt, haveTgt = relObj, true
 		conf *= 0.9
 	}
+	if (!haveTgt || tgt.empty()) && haveSubj && !subj.empty() && !p.NoTarget && !hit.hasSl && !vg.Passive &&
+		!typ.Symmetric() && typ != schema.Retreat {
+		// No target where the grammar expects one: take the next actor
+		// phrase in the same clause ("Kuwait is trying to mediate in
+		// the Gulf crisis with Qatar"), with less confidence.
+		if g, ok := v.looseTarget(hit.Last); ok {
+			tgt, haveTgt = g, true
+			conf *= 0.65
+		}
+	}
 	if p.Inverse {
 		subj, tgt = tgt, subj
 		haveSubj, haveTgt = haveTgt, haveSubj
@@ -561,6 +576,9 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		(typ == schema.Support || p.Words[0] == "accept" || p.Words[0] == "recognize" || p.Words[0] == "recognise") {
 		typ = schema.Reject
 		modes &^= modeNegated
+	}
+	if typ == schema.Retreat && v.agreementTarget(tgt) {
+		typ = schema.Reject
 	}
 	return pairUp(v, subj, tgt, haveSubj, haveTgt, typ, p, hit, modes, conf, false)
 }
@@ -719,10 +737,18 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 	// France and Germany met".
 	for {
 		p := g.First - 1
-		if v.tag(p) != "IN" || subordinators[v.word(p)] || v.chunkOf(p-1) < 0 {
+		if v.tag(p) != "IN" || subordinators[v.word(p)] {
 			break
 		}
-		hc := v.chunkOf(p - 1)
+		// "airstrikes carried out in Syria": past a participle.
+		hk := p - 1
+		for hk > v.first && (v.tag(hk) == "RP" || v.tag(hk) == "VBN" || v.tag(hk) == "RB") && hk > p-4 {
+			hk--
+		}
+		if v.chunkOf(hk) < 0 {
+			break
+		}
+		hc := v.chunkOf(hk)
 		if v.word(p) == "of" && personRoleNouns[v.headWord(hc)] && v.isPersonChunk(g.Chunks[0]) {
 			break // "U.S. Secretary of State John Kerry"
 		}
@@ -934,6 +960,48 @@ func (v *sentenceView) targetPrepAt(k int, p *predicate) bool {
 	return ok
 }
 
+// looseTarget returns the first actor phrase after k in the same clause:
+// before a clause boundary, another finite verb or a relative pronoun.
+func (v *sentenceView) looseTarget(k int) (group, bool) {
+	for i := k; i < v.last && i < k+12; i++ {
+		w, t := v.word(i), v.tag(i)
+		switch {
+		case w == ";" || w == ":" || w == "." || isQuoteWord(w) || isDashWord(w):
+			return group{}, false
+		case t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" || t == "WDT" || t == "WP" || subordinators[w] && w != "as":
+			return group{}, false
+		case w == "," && v.tag(i+1) != "IN":
+			return group{}, false
+		}
+		if c := v.chunkOf(i); c >= 0 {
+			if v.chunks[c].First != i {
+				continue
+			}
+			g := v.groupRight(c, true)
+			if !g.empty() && v.actorHeaded(g) {
+				return g, true
+			}
+			i = g.Last - 1
+		}
+	}
+	return group{}, false
+}
+
+// actorHeaded reports whether every chunk of g stands for its actor
+// rather than naming it as a modifier ("the Syrian peace process").
+func (v *sentenceView) actorHeaded(g group) bool {
+	for _, c := range g.Chunks {
+		ch := v.chunks[c]
+		if len(ch.Actors) == 0 {
+			continue
+		}
+		if !ch.HeadMention && !apparatusNouns[v.headWord(c)] && !partyHeadNouns[v.headWord(c)] {
+			return false
+		}
+	}
+	return true
+}
+
 // byAgent finds the "by" phrase of a passive verb ending at k.
 func (v *sentenceView) byAgent(k int) (group, bool) {
 	for i := k; i < v.last && i < k+6; i++ {
@@ -1057,7 +1125,8 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			k++
 			continue
 		}
-		if (w == "in" || w == "at" || w == "on" || w == "over" || w == "during" || w == "this" || w == "last") && v.chunkOf(k+1) >= 0 {
+		onDate := w == "on" && (weekdayNames[v.word(k+1)] != 0 || v.word(k+1) == "sunday" || monthNames[v.word(k+1)] != 0 || v.tag(k+1) == "CD")
+		if (w == "in" || w == "at" || onDate || w == "over" || w == "during" || w == "this" || w == "last") && v.chunkOf(k+1) >= 0 {
 			k = v.chunks[v.chunkOf(k+1)].Last
 			continue
 		}
@@ -1118,7 +1187,11 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	if !haveTgt && !p.Type.Symmetric() {
 		return nil
 	}
-	rels := pairUp(v, src, tgt, haveSrc, haveTgt, p.Type, p, hit, modes, conf, together)
+	typ := p.Type
+	if typ == schema.Retreat && v.agreementTarget(tgt) {
+		typ = schema.Reject
+	}
+	rels := pairUp(v, src, tgt, haveSrc, haveTgt, typ, p, hit, modes, conf, together)
 	if p.Type.Symmetric() && !haveTgt && len(src.Actors) > 1 {
 		// "US-Russia talks": the modifiers are the parties.
 		return rels
@@ -1159,6 +1232,31 @@ func (v *sentenceView) frontedGovernor(first int) int {
 	return -1
 }
 
+// nounPreps attach a phrase to the noun before them rather than to the
+// verb; measureNouns take an "of" that does not ("16 hours of talks").
+var (
+	nounPreps    = wordSet("of", "on", "about", "over", "for")
+	measureNouns = wordSet("hours", "days", "weeks", "months", "years", "rounds", "round", "series", "decades", "minutes", "night", "nights")
+)
+
+// agreementNouns name accords: withdrawing from one rejects the other
+// party ("the US withdrawal from the Iran nuclear deal").
+var agreementNouns = wordSet("deal", "agreement", "accord", "treaty", "pact", "accords", "deals", "agreements", "memorandum", "framework")
+
+// agreementTarget reports whether target group g is named inside a
+// phrase about an accord ("the Iran nuclear deal").
+func (v *sentenceView) agreementTarget(g group) bool {
+	for _, c := range g.Chunks {
+		if agreementNouns[v.headWord(c)] {
+			return true
+		}
+	}
+	if c := v.chunkOf(g.First); c >= 0 && agreementNouns[v.headWord(c)] {
+		return true
+	}
+	return false
+}
+
 // negatingLightVerbs cancel the event their object names: "called off
 // the talks", "suspended negotiations".
 var negatingLightVerbs = wordSet("cancel", "suspend", "postpone", "break", "call", "abandon", "scrap", "reject", "refuse", "collapse", "deny", "rule")
@@ -1186,7 +1284,17 @@ func (v *sentenceView) governingVerb(first int) int {
 				return -1
 			}
 			return k
-		case t == "IN" || t == "TO" || t == "RB" || t == "RP" || v.chunkOf(k) >= 0 && v.mention(k) < 0:
+		case t == "IN" && nounPreps[v.word(k)] && v.chunkOf(k-1) >= 0 && !measureNouns[v.word(k-1)]:
+			// "held talks on the deal": the deal is no event of the
+			// subject's.
+			return -1
+		case t == "IN" || t == "TO" || t == "RB" || t == "RP" || v.chunkOf(k) >= 0 && v.mention(k) < 0 ||
+			v.chunkOf(k) >= 0 && v.tag(v.chunks[v.chunkOf(k)].First-1) == "IN":
+			// …and actor phrases inside prepositional phrases: "signed a
+			// memorandum on zones in Syria during talks".
+			if c := v.chunkOf(k); c >= 0 {
+				k = v.chunks[c].First
+			}
 			// Prepositions, adverbs and non-actor noun phrases may stand
 			// between: "announced the move Friday at a conference".
 			if v.word(k) == "that" || v.word(k) == "because" || v.word(k) == "while" {

@@ -417,7 +417,7 @@ func (v *sentenceView) groupRight(c int, deep bool) group {
 		if nc < 0 || v.chunks[nc].First != k {
 			break
 		}
-		comma := v.word(end) == ","
+		comma := v.word(end) == "," && k == end+1 // a bare comma, not ", and"
 		if comma && !v.headline && !v.listClosesLater(k) {
 			// "Mullah Baradar, the Taliban's leader" is an apposition;
 			// "the U.N. envoy, Staffan de Mistura" names the envoy.
