@@ -1,0 +1,80 @@
+package browser_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/geokg/geokg/browser"
+	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/geokg/geokg/schema"
+	"github.com/geokg/geokg/view"
+)
+
+// TestStyleMatchesTheHTMLView checks that actors and quad classes have the
+// same colours in the Browser as in the HTML view, and that every PLOVER
+// type has a rule.
+func TestStyleMatchesTheHTMLView(t *testing.T) {
+	grass := string(browser.Style())
+	rule := func(sel string) string {
+		m := regexp.MustCompile(`(?s)` + regexp.QuoteMeta(sel) + ` \{(.*?)\n\}`).FindStringSubmatch(grass)
+		if m == nil {
+			t.Fatalf("no rule for %s", sel)
+		}
+		return m[1]
+	}
+	for typ, colour := range view.DefaultPalette.Types {
+		if r := rule("node." + typ.Label()); !strings.Contains(r, "color: "+colour+";") || !strings.Contains(r, `caption: "{name}"`) {
+			t.Errorf("node.%s = %s, want colour %s and caption {name}", typ.Label(), r, colour)
+		}
+	}
+	for _, et := range schema.EventTypes {
+		r := rule("relationship." + string(et))
+		if want := view.DefaultPalette.Quads[et.Quad()]; !strings.Contains(r, "color: "+want+";") || !strings.Contains(r, `caption: "<type>"`) {
+			t.Errorf("relationship.%s = %s, want colour %s and caption <type>", et, r, want)
+		}
+	}
+}
+
+func TestHandlerServesWithCORS(t *testing.T) {
+	srv := httptest.NewServer(browser.Handler())
+	defer srv.Close()
+	for _, path := range []string{"/geokg.grass", "/queries.zip", "/queries/alliances.cypher", "/"} {
+		res, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || res.Header.Get("Access-Control-Allow-Origin") != "*" || len(body) == 0 {
+			t.Errorf("GET %s: %d, CORS %q, %d bytes", path, res.StatusCode, res.Header.Get("Access-Control-Allow-Origin"), len(body))
+		}
+		if path == "/queries.zip" {
+			z, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+			if err != nil || len(z.File) != len(browser.Queries()) {
+				t.Errorf("queries.zip: %v, %d files", err, len(z.File))
+			}
+		}
+	}
+}
+
+// TestSavedQueriesCompile asks the real Neo4j to plan every saved query.
+func TestSavedQueriesCompile(t *testing.T) {
+	drv := neo4jtest.Driver(t)
+	ctx := context.Background()
+	for _, q := range browser.Queries() {
+		_, err := neo4j.ExecuteQuery(ctx, drv, "EXPLAIN "+q.Cypher,
+			map[string]any{"x": "RUS", "y": "TUR", "name": "Russia"}, neo4j.EagerResultTransformer)
+		if err != nil {
+			t.Errorf("%s (%s): %v", q.File, q.Name, err)
+		}
+	}
+}

@@ -1,0 +1,7 @@
+// geokg: alliances (strongest ALIGNMENT edges)
+// Run `geokg alliances` first. Change the window ("all", "2016", …).
+MATCH (a:Actor)-[r:ALIGNMENT {window: 'all'}]->(b:Actor)
+WHERE r.score > 0
+RETURN a, r, b
+ORDER BY r.score DESC
+LIMIT 50
