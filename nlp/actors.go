@@ -157,6 +157,10 @@ func (r *recognizer) lexiconPass() {
 				i++
 				continue
 			}
+			if f.weak && (i == s.First || a.Tokens[i-1].Lower != "the") {
+				i++ // a weak form is "the bloc", never a word inside a name
+				continue
+			}
 			la := r.lex.actors[f.actor]
 			r.addCand(cand{first: i, last: i + n, sent: si, kind: f.kind, lex: f.actor, typ: la.Type,
 				place: f.place, weak: f.weak})

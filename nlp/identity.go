@@ -360,7 +360,9 @@ func (r *recognizer) theaterCountry() int {
 	order := []int{}
 	for ci := range r.sc.cands {
 		c := &r.sc.cands[ci]
-		if c.drop || c.lex < 0 || c.typ != schema.Country {
+		// Countries dropped as mere places count: they are where the
+		// conflict is.
+		if c.lex < 0 || c.typ != schema.Country {
 			continue
 		}
 		if _, seen := all[c.lex]; !seen {

@@ -100,8 +100,9 @@ func nameKey(name string) string {
 
 // translitKey folds one lower-case name word's transliteration variants.
 func translitKey(w string) string {
-	w = strings.ReplaceAll(w, "yy", "y")
 	switch {
+	case len(w) > 3 && strings.HasSuffix(w, "yy"):
+		w = w[:len(w)-1]
 	case len(w) > 3 && strings.HasSuffix(w, "iy"):
 		w = w[:len(w)-2] + "y"
 	case len(w) > 3 && strings.HasSuffix(w, "ei"):

@@ -1,0 +1,223 @@
+package nlp
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/geokg/geokg/schema"
+)
+
+var (
+	testExtractorOnce sync.Once
+	testExtractor     *Extractor
+	testExtractorErr  error
+)
+
+// sharedExtractor builds the default Extractor once for all tests.
+func sharedExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	testExtractorOnce.Do(func() { testExtractor, testExtractorErr = New(Config{}) })
+	if testExtractorErr != nil {
+		t.Fatal(testExtractorErr)
+	}
+	return testExtractor
+}
+
+// extractText runs the extractor on one text.
+func extractText(t testing.TB, x *Extractor, text string) schema.Doc {
+	t.Helper()
+	doc, err := x.Extract(context.Background(), schema.Article{ID: "test", Path: "test.txt", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// actorSummary lists "ID:TYPE" for every actor, sorted.
+func actorSummary(doc schema.Doc) string {
+	var out []string
+	for _, a := range doc.Actors {
+		out = append(out, a.ID+":"+string(a.Type))
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+// The texts below are written for these tests. Each case is a rule and
+// the sentence that motivates it; want lists every actor ("ID:TYPE").
+func TestRecognizeActors(t *testing.T) {
+	x := sharedExtractor(t)
+	cases := []struct {
+		name, text, want string
+	}{
+		// Lexicon lookup, longest match first.
+		{"country names and short forms", "Body.\n\nThe U.S. and the United Kingdom met Russia.",
+			"GBR:COUNTRY RUS:COUNTRY USA:COUNTRY"},
+		{"longest match wins", "Body.\n\nSouth Korea and North Korea signed a pact with the Democratic Republic of the Congo.",
+			"COD:COUNTRY KOR:COUNTRY PRK:COUNTRY"},
+		{"acronym needs its case", "Body.\n\nThe UN told us to wait, and the US agreed.",
+			"UN:ORGANIZATION USA:COUNTRY"},
+		{"British-style acronym", "Body.\n\nNato said its members would meet.", "NATO:ORGANIZATION"},
+		{"demonym stands for the country", "Body.\n\nThe Iranian delegation and French diplomats left early.",
+			"FRA:COUNTRY IRN:COUNTRY"},
+		{"diacritics fold", "Body.\n\nTürkiye said Erdoğan would travel.",
+			"TUR:COUNTRY recep tayyip erdogan:PERSON"},
+		{"group aliases", "Body.\n\nDaesh fighters clashed with Hizbollah and the Houthis.",
+			"Hezbollah:GROUP Houthis:GROUP ISIL:GROUP"},
+		{"organization bodies", "Body.\n\nThe Security Council and the European Commission issued statements.",
+			"EU:ORGANIZATION UN:ORGANIZATION"},
+		{"weak form needs the actor named", "Body.\n\nThe bloc will decide. The European Union met on Monday and the bloc agreed.",
+			"EU:ORGANIZATION"},
+		{"weak form alone is dropped", "Body.\n\nThe bloc will decide on Monday.", ""},
+		// Capitals: government when acting, place when locating.
+		{"capital that speaks", "Body.\n\nMoscow said the deal was fair.", "RUS:COUNTRY"},
+		{"capital as object of a verb", "Body.\n\nThe minister accused Tehran of lying.", "IRN:COUNTRY"},
+		{"capital as a place", "Body.\n\nDiplomats held talks in Vienna on Friday.", ""},
+		{"capital as a modifier", "Body.\n\nThe Vienna talks ended without a deal.", ""},
+		{"seat of government", "Body.\n\nThe Kremlin rejected the offer, and the White House responded.",
+			"RUS:COUNTRY USA:COUNTRY"},
+		// State bodies.
+		{"demonym and body noun", "Body.\n\nRussian forces entered the town.", "RUS:COUNTRY"},
+		{"government in a capital", "Body.\n\nThe government in Kabul rejected the plan.", "AFG:COUNTRY"},
+		// Places.
+		{"dateline", "Headline\n\nGENEVA, Switzerland (AP) — Iran and France met.", "FRA:COUNTRY IRN:COUNTRY"},
+		{"country only as a place", "Body.\n\nThe two leaders met in Singapore on Tuesday. Kenya then protested.",
+			"KEN:COUNTRY"},
+		{"country inside a longer name", "Body.\n\nA Malaysia Airlines plane landed in Perth.",
+			"Malaysia Airlines:ORGANIZATION"},
+		{"demonym before a thing", "Body.\n\nThe Belarusian capital hosted Ukraine.", "UKR:COUNTRY"},
+		// Outlets.
+		{"outlet that reports", "Body.\n\nThe ministry told Reuters it would respond.", ""},
+		{"outlet that acts", "Body.\n\nEgypt demanded that Al Jazeera be shut down.", "Al Jazeera:ORGANIZATION EGY:COUNTRY"},
+		// Organizations the lexicon lacks.
+		{"organization by head noun", "Body.\n\nThe Sahel Farmers Union denounced the decision.", "Sahel Farmers Union:ORGANIZATION"},
+		{"armed group by head noun", "Body.\n\nThe Northern Liberation Front attacked a convoy.", "Northern Liberation Front:GROUP"},
+		{"bare state body is no organization", "Body.\n\nThe Foreign Ministry declined to comment.", ""},
+		// Persons.
+		{"person with given name", "Body.\n\nDaniel Okoro criticized the plan.", "daniel okoro:PERSON"},
+		{"person after a title", "Body.\n\nGeneral Abebe Kassa resigned.", "abebe kassa:PERSON"},
+		{"thing named like a person", "Body.\n\nVisitors crowded Red Square and Camp David.", ""},
+		{"surname resolves to full name", "Body.\n\nDaniel Okoro arrived. Okoro said he was tired.", "daniel okoro:PERSON"},
+		{"lexicon surname inside another name", "Body.\n\nIvanka Trump spoke after Donald Trump.",
+			"donald trump:PERSON ivanka trump:PERSON"},
+		{"transliteration variant", "Body.\n\nSergei Lavrov met Volodymyr Zelenskyy.", "sergey lavrov:PERSON volodymyr zelensky:PERSON"},
+		{"particle variant", "Body.\n\nBashar Assad spoke.", "bashar assad:PERSON"},
+		// Opposition groups.
+		{"demonym opposition", "Body.\n\nThe Syrian opposition rejected the talks, and the rebels left Aleppo.",
+			"Syrian opposition:GROUP"},
+		{"bare rebels take the theater country", "Body.\n\nFighting in Yemen went on as the rebels advanced in Yemen.",
+			"Yemeni opposition:GROUP"},
+		{"opposition to something is a stance", "Body.\n\nGermany voiced opposition to the plan.", "DEU:COUNTRY"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := actorSummary(extractText(t, x, tc.text))
+			if got != tc.want {
+				t.Errorf("%q\n got: %s\nwant: %s", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRolesAndAffiliations(t *testing.T) {
+	x := sharedExtractor(t)
+	cases := []struct {
+		name, text, person, aff, role string
+	}{
+		{"affiliation, title, name", "Body.\n\nNigerian Foreign Minister Daniel Okoro arrived.",
+			"daniel okoro", "NGA", "Foreign Minister"},
+		{"dotted acronym and title with complement", "Body.\n\nU.S. Secretary of State Daniel Okoro arrived.",
+			"daniel okoro", "USA", "Secretary of State"},
+		{"possessive apposition before", "Body.\n\nKenya's foreign minister, Daniel Okoro, spoke.",
+			"daniel okoro", "KEN", "foreign minister"},
+		{"apposition after with organization", "Body.\n\nDaniel Okoro, the U.N. envoy to Yemen, spoke.",
+			"daniel okoro", "UN", "envoy to Yemen"},
+		{"head of an organization", "Body.\n\nDaniel Okoro, head of the IAEA, spoke.",
+			"daniel okoro", "IAEA", "head of the IAEA"},
+		{"relative clause", "Body.\n\nDaniel Okoro, who heads the African Union, spoke.",
+			"daniel okoro", "AU", "head of African Union"},
+		{"group leader", "Body.\n\nHamas leader Daniel Okoro spoke.", "daniel okoro", "Hamas", "leader"},
+		{"seat of government as affiliation", "Body.\n\nKremlin spokesman Daniel Okoro spoke.",
+			"daniel okoro", "RUS", "spokesman"},
+		{"possessive without title", "Body.\n\nGhana's Daniel Okoro and Kenya's Abebe Kassa met.",
+			"daniel okoro", "GHA", ""},
+		{"title of the next person is not an apposition", "Body.\n\nAt the table sat Ghana's Daniel Okoro, French President Abebe Kassa and others.",
+			"daniel okoro", "GHA", ""},
+		{"lexicon affiliation when the text gives none", "Body.\n\nPutin spoke.", "vladimir putin", "RUS", ""},
+		{"group over nationality", "Body.\n\nLibyan General Daniel Okoro spoke. Okoro, head of the LNA, left.",
+			"daniel okoro", "LNA", "head of the LNA"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := extractText(t, x, tc.text)
+			for _, a := range doc.Actors {
+				if a.ID != tc.person {
+					continue
+				}
+				if a.Affiliation != tc.aff || a.Role != tc.role {
+					t.Errorf("%q: %s affiliation %q role %q, want %q %q", tc.text, a.ID, a.Affiliation, a.Role, tc.aff, tc.role)
+				}
+				return
+			}
+			t.Errorf("%q: no person %q in %s", tc.text, tc.person, actorSummary(doc))
+		})
+	}
+}
+
+func TestMentionOffsetsAreCodePoints(t *testing.T) {
+	x := sharedExtractor(t)
+	text := "Ça va — Erdoğan’s visit\n\n“Türkiye,” said Mevlüt Çavuşoğlu, “backs Kenya.”"
+	doc := extractText(t, x, text)
+	runes := []rune(text)
+	n := 0
+	for _, a := range doc.Actors {
+		for _, m := range a.Mentions {
+			n++
+			if m.Start < 0 || m.End > len(runes) || string(runes[m.Start:m.End]) != m.Text {
+				t.Errorf("%s mention %q at [%d,%d) reads %q", a.ID, m.Text, m.Start, m.End, string(runes[m.Start:m.End]))
+			}
+		}
+	}
+	if n < 4 {
+		t.Errorf("want at least 4 mentions, got %d in %s", n, actorSummary(doc))
+	}
+}
+
+func TestExtractIsDeterministicAndConcurrent(t *testing.T) {
+	x := sharedExtractor(t)
+	text := "US, Russia agree on talks\n\nRussian Foreign Minister Sergey Lavrov met John Kerry in Geneva. " +
+		"Moscow said the Syrian opposition and the rebels would attend. Lavrov, 70, left."
+	want := fmt.Sprint(extractText(t, x, text))
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				if got := fmt.Sprint(extractText(t, x, text)); got != want {
+					errs <- got
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for got := range errs {
+		t.Errorf("output changed:\n got: %s\nwant: %s", got, want)
+	}
+}
+
+func TestExtractRejectsInvalidUTF8(t *testing.T) {
+	x := sharedExtractor(t)
+	_, err := x.Extract(context.Background(), schema.Article{Path: "bad.txt", Text: "Russia \xff\xfe"})
+	if err == nil || !strings.Contains(err.Error(), "bad.txt") || !utf8.ValidString(err.Error()) {
+		t.Fatalf("got %v, want an error naming bad.txt", err)
+	}
+}
