@@ -63,6 +63,11 @@ func newApp(io streams) *cli.App {
 			newExtractCmd(io),
 			newLoadCmd(io),
 			newSchemaCmd(io),
+			newQueryCmd(io),
+			newAlliancesCmd(io),
+			newViewCmd(io),
+			newExportCmd(io),
+			newBrowserStyleCmd(io),
 			newVersionCmd(io),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {

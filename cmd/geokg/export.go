@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	stdio "io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/graphdata"
+)
+
+// exportOptions are the settings of `geokg export`.
+type exportOptions struct {
+	Format, Out, From string
+	Since, Until      string
+	AllModes          bool
+	KeepUndated       bool
+	Neo4j             neo4jOptions
+}
+
+func newExportCmd(io streams) *cli.Command {
+	opts := &exportOptions{}
+	return &cli.Command{
+		Name:  "export",
+		Usage: "write the graph as GraphML, PLOVER JSON, a GDELT-like table or neo4j-admin CSVs",
+		Description: `Formats:
+   graphml      actors and aggregated typed edges, for Gephi, Cytoscape, NetworkX
+   plover-json  one PLOVER event record per line (id, date, source, recipient,
+                event, quad_code, event_scale, text, cite_info, geokg_* fields)
+   gdelt-tsv    one event per row with GDELT-style columns (actor codes, PLOVER
+                type, quad class, score, date, source URL) and the evidence
+   csv          a folder of neo4j-admin import files plus import.sh (--out DIR)
+
+Reads the --from folder (an import's output), else Neo4j when --neo4j-uri is
+set, else ./geokg-out. Writes to --out, or standard output.
+
+Examples:
+   geokg export --format graphml --from geokg-out --out graph.graphml
+   geokg export --format csv --out bulk/ && bulk/import.sh neo4j`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Required: true, Destination: &opts.Format,
+				Usage: "graphml, plover-json, gdelt-tsv or csv"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Destination: &opts.Out, Usage: "output `FILE` (a folder for csv); default standard output"},
+			&cli.StringFlag{Name: "from", Destination: &opts.From, Usage: "read the output `DIR` of an import (or a docs JSON-lines file)"},
+			&cli.BoolFlag{Name: "all-modes", Destination: &opts.AllModes, Usage: "also export negated and hypothetical events"},
+			&cli.BoolFlag{Name: "keep-undated", Destination: &opts.KeepUndated, Usage: "plover-json: write undated events with a null date"},
+		}, append(windowFlags(&opts.Since, &opts.Until), neo4jFlags(&opts.Neo4j)...)...),
+		Action: func(c *cli.Context) error {
+			if _, err := export.ParseFormat(opts.Format); err != nil {
+				return usageError{fmt.Errorf("export: --format: %w", err)}
+			}
+			if opts.Format == string(export.AdminCSV) && opts.Out == "" {
+				return usageError{errors.New("export: --format csv writes several files: name a folder with --out")}
+			}
+			return runExport(c.Context, io, opts)
+		},
+	}
+}
+
+func runExport(ctx context.Context, io streams, opts *exportOptions) (err error) {
+	since, until, err := parseWindow(opts.Since, opts.Until)
+	if err != nil {
+		return err
+	}
+	src, done, err := openGraphSource(ctx, io, opts.From, opts.Neo4j)
+	if err != nil {
+		return err
+	}
+	defer done()
+	f := graphdata.Filter{Since: since, Until: until, AllModes: opts.AllModes}
+	var st export.Stats
+	if export.Format(opts.Format) == export.AdminCSV {
+		st, err = export.WriteAdminCSV(ctx, opts.Out, src, f)
+	} else {
+		var w stdio.Writer = io.Out
+		if opts.Out != "" {
+			fh, err := os.Create(opts.Out)
+			if err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			defer func() {
+				if cerr := fh.Close(); err == nil && cerr != nil {
+					err = fmt.Errorf("export: %w", cerr)
+				}
+			}()
+			w = fh
+		}
+		switch export.Format(opts.Format) {
+		case export.GraphML:
+			st, err = export.WriteGraphML(ctx, w, src, f)
+		case export.PLOVER:
+			st, err = export.WritePLOVER(ctx, w, src, f, export.PLOVEROptions{Coder: "geokg " + versionString(), KeepUndated: opts.KeepUndated})
+		case export.GDELT:
+			st, err = export.WriteGDELT(ctx, w, src, f)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	fmt.Fprintf(io.Err, "geokg: exported %d events, %d actors, %d typed edges as %s", st.Events, st.Actors, st.Relations, opts.Format)
+	if opts.Out != "" {
+		fmt.Fprintf(io.Err, " to %s", opts.Out)
+	}
+	fmt.Fprintln(io.Err)
+	if st.Skipped > 0 {
+		fmt.Fprintf(io.Err, "geokg: %d events left out: %s\n", st.Skipped, st.SkipReason)
+	}
+	return nil
+}

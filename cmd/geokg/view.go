@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/geokg/geokg/graphdata"
+	"github.com/geokg/geokg/view"
+)
+
+// viewOptions are the settings of `geokg view`.
+type viewOptions struct {
+	Out, From, Title string
+	Since, Until     string
+	AllModes         bool
+	MaxEvents        int
+	Neo4j            neo4jOptions
+}
+
+func newViewCmd(io streams) *cli.Command {
+	opts := &viewOptions{}
+	return &cli.Command{
+		Name:  "view",
+		Usage: "write the graph as one self-contained, interactive HTML file",
+		Description: `Draws actors (coloured by type) and their relations (coloured by quad
+class) as a force-directed graph, with filters by time window, actor type
+and quad class; click a link to read its evidence sentences. The file needs
+no server or network. Reads the --from folder (docs.jsonl of an import),
+else Neo4j when --neo4j-uri is set, else ./geokg-out.
+
+Examples:
+   geokg view --from geokg-out --out graph.html
+   NEO4J_URI=bolt://localhost:7687 geokg view --since 2016-01-01 --out 2016.html`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "graph.html", Destination: &opts.Out, Usage: "HTML `FILE` to write"},
+			&cli.StringFlag{Name: "from", Destination: &opts.From, Usage: "read the output `DIR` of an import (or a docs JSON-lines file)"},
+			&cli.StringFlag{Name: "title", Destination: &opts.Title, Usage: "page title"},
+			&cli.BoolFlag{Name: "all-modes", Destination: &opts.AllModes, Usage: "also draw negated and hypothetical events"},
+			&cli.IntFlag{Name: "max-events", Value: view.DefaultMaxEvents, Destination: &opts.MaxEvents,
+				Usage: "keep the `N` most recent events (-1: all)"},
+		}, append(windowFlags(&opts.Since, &opts.Until), neo4jFlags(&opts.Neo4j)...)...),
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageError{fmt.Errorf("view: unexpected argument %q (use --from DIR)", c.Args().First())}
+			}
+			return runView(c.Context, io, opts)
+		},
+	}
+}
+
+func runView(ctx context.Context, io streams, opts *viewOptions) error {
+	since, until, err := parseWindow(opts.Since, opts.Until)
+	if err != nil {
+		return err
+	}
+	src, done, err := openGraphSource(ctx, io, opts.From, opts.Neo4j)
+	if err != nil {
+		return err
+	}
+	defer done()
+	d, err := view.WriteFile(ctx, opts.Out, src, view.Options{Title: opts.Title, MaxEvents: opts.MaxEvents,
+		Filter: graphdata.Filter{Since: since, Until: until, AllModes: opts.AllModes}})
+	if err != nil {
+		return fmt.Errorf("view: %w", err)
+	}
+	fmt.Fprintf(io.Out, "wrote %s: %d actors, %d events", opts.Out, len(d.Actors), len(d.Events))
+	if d.Dropped > 0 {
+		fmt.Fprintf(io.Out, " (%d older events left out; raise --max-events)", d.Dropped)
+	}
+	fmt.Fprintln(io.Out)
+	return nil
+}

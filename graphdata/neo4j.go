@@ -1,0 +1,136 @@
+package graphdata
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// Neo4j is a Source over a geokg graph in Neo4j (docs/graph-model.md).
+// Records stream from auto-commit transactions.
+type Neo4j struct {
+	Driver   neo4j.DriverWithContext
+	Database string
+}
+
+func (n Neo4j) stream(ctx context.Context, cypher string, params map[string]any, fn func(*neo4j.Record) error) error {
+	s := n.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: n.Database, AccessMode: neo4j.AccessModeRead})
+	defer s.Close(context.WithoutCancel(ctx))
+	res, err := s.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	for res.Next(ctx) {
+		if err := fn(res.Record()); err != nil {
+			return err
+		}
+	}
+	return res.Err()
+}
+
+const neo4jActors = `MATCH (a:Actor)
+OPTIONAL MATCH (a)-[m:MENTIONED_IN]->()
+WITH a, coalesce(sum(m.count), 0) AS mentions, count(m) AS articles
+OPTIONAL MATCH (a)-[f:AFFILIATED_WITH]->(o:Actor)
+WITH a, mentions, articles, f, o ORDER BY f.articles DESC, f.last DESC
+WITH a, mentions, articles, collect({org: o.id, role: f.role})[0] AS aff
+RETURN a.id, a.name, a.type, a.aliases, aff.org, aff.role, mentions, articles
+ORDER BY a.id`
+
+// Actors yields every actor, ordered by id; a person's affiliation is the
+// one most articles state.
+func (n Neo4j) Actors(ctx context.Context, fn func(Actor) error) error {
+	return n.stream(ctx, neo4jActors, nil, func(r *neo4j.Record) error {
+		v := r.Values
+		a := Actor{ID: str(v[0]), Name: str(v[1]), Type: schema.ActorType(str(v[2])), Aliases: []string{},
+			Affiliation: str(v[4]), Role: str(v[5]), Mentions: int(num(v[6])), Articles: int(num(v[7]))}
+		if list, ok := v[3].([]any); ok {
+			for _, s := range list {
+				a.Aliases = append(a.Aliases, str(s))
+			}
+		}
+		return fn(a)
+	})
+}
+
+// Articles yields every article, ordered by id.
+func (n Neo4j) Articles(ctx context.Context, fn func(Article) error) error {
+	return n.stream(ctx, `MATCH (a:Article) RETURN a.id, a.url, a.title, a.published, a.source, a.path, a.hash ORDER BY a.id`, nil,
+		func(r *neo4j.Record) error {
+			v := r.Values
+			return fn(Article{ID: str(v[0]), URL: str(v[1]), Title: str(v[2]), Published: date(v[3]), Source: str(v[4]),
+				Path: str(v[5]), Hash: str(v[6])})
+		})
+}
+
+// Mentions yields every MENTIONED_IN relationship.
+func (n Neo4j) Mentions(ctx context.Context, fn func(Mention) error) error {
+	return n.stream(ctx, `MATCH (x:Actor)-[m:MENTIONED_IN]->(a:Article) RETURN x.id, a.id, m.count, m.role, m.affiliation ORDER BY a.id, x.id`, nil,
+		func(r *neo4j.Record) error {
+			v := r.Values
+			return fn(Mention{Actor: str(v[0]), Article: str(v[1]), Count: int(num(v[2])), Role: str(v[3]), Affiliation: str(v[4])})
+		})
+}
+
+const neo4jEvents = `MATCH (e:Event)
+WHERE ($all OR e.asserted)
+  AND ($since IS NULL OR e.date >= date($since)) AND ($until IS NULL OR e.date <= date($until))
+RETURN e.id, e.source, e.target, e.type, e.quad, e.score, e.modes, e.date, e.evidence, e.sentence, e.cue,
+       e.confidence, e.claimant, e.article
+ORDER BY e.date, e.id`
+
+// Events yields the events of the filter, in date order.
+func (n Neo4j) Events(ctx context.Context, f Filter, fn func(Event) error) error {
+	params := map[string]any{"all": f.AllModes, "since": nil, "until": nil}
+	if !f.Since.IsZero() {
+		params["since"] = f.Since.String()
+	}
+	if !f.Until.IsZero() {
+		params["until"] = f.Until.String()
+	}
+	return n.stream(ctx, neo4jEvents, params, func(r *neo4j.Record) error {
+		v := r.Values
+		e := Event{ID: str(v[0]), Source: str(v[1]), Target: str(v[2]), Type: schema.EventType(str(v[3])),
+			Quad: schema.Quad(str(v[4])), Score: flt(v[5]), Date: date(v[7]), Evidence: str(v[8]), Sentence: int(num(v[9])),
+			Cue: str(v[10]), Confidence: flt(v[11]), Claimant: str(v[12]), Article: str(v[13])}
+		if list, ok := v[6].([]any); ok {
+			for _, m := range list {
+				e.Modes = append(e.Modes, schema.Mode(str(m)))
+			}
+		}
+		if !f.Keep(e) {
+			return nil
+		}
+		return fn(e)
+	})
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func num(v any) int64 {
+	n, _ := v.(int64)
+	return n
+}
+
+func flt(v any) float64 {
+	switch x := v.(type) {
+	case float64:
+		return x
+	case int64:
+		return float64(x)
+	}
+	return 0
+}
+
+func date(v any) schema.Date {
+	if d, ok := v.(dbtype.Date); ok {
+		return schema.NewDate(d.Time())
+	}
+	return schema.Date{}
+}
