@@ -98,6 +98,8 @@ type recognizer struct {
 	theater int
 	// opposition is the entity of the article's opposition group, or -1.
 	opposition int
+	// fallbackAff are the lexicon's affiliations of the article's actors.
+	fallbackAff []string
 }
 
 func (r *recognizer) prepare() {

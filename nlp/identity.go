@@ -325,6 +325,10 @@ func (r *recognizer) personEvidence(c *cand) bool {
 		if r.sc.isTitle[c.first-1] {
 			return true
 		}
+		// "the U.N. envoy for Sudan, Volker Perthes"
+		if p == "," && r.titleEndingAt(c.first-1) >= 0 {
+			return true
+		}
 	}
 	if c.last < s.Last {
 		if _, ok := speechVerbs[a.Tokens[c.last].Lower]; ok {

@@ -21,6 +21,14 @@ func (r *recognizer) rolePass() {
 	a := r.a
 	ms := a.Mentions
 	stated := make([]bool, len(a.Actors))
+	// The lexicon's affiliations, for principals ("Orban's spokesman")
+	// and for persons the article does not place.
+	r.fallbackAff = make([]string, len(a.Actors))
+	for i := range a.Actors {
+		if a.Actors[i].Type == schema.Person && r.entLex[i] >= 0 {
+			r.fallbackAff[i] = r.lex.actors[r.entLex[i]].Affiliation
+		}
+	}
 	for mi := range ms {
 		m := &ms[mi]
 		if a.Actors[m.Actor].Type != schema.Person {
@@ -205,11 +213,14 @@ func (r *recognizer) roleBefore(mi int) (aff int, role string, ok bool) {
 		aff = a.Mentions[j].Actor
 	} else if j := r.mentionEndingAt(mi, t.first); j >= 0 && a.Actors[a.Mentions[j].Actor].Type == schema.Person {
 		// "Trump's envoy Zalmay Khalilzad": the principal's affiliation.
-		if p := a.Actors[a.Mentions[j].Actor]; p.Affiliation != "" {
-			for ai := range a.Actors {
-				if a.Actors[ai].ID == p.Affiliation {
-					aff = ai
-				}
+		pi := a.Mentions[j].Actor
+		paff := a.Actors[pi].Affiliation
+		if paff == "" {
+			paff = r.fallbackAff[pi]
+		}
+		for ai := range a.Actors {
+			if paff != "" && a.Actors[ai].ID == paff {
+				aff = ai
 			}
 		}
 	}

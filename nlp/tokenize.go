@@ -159,6 +159,9 @@ func splitHyphens(text string, s, e int, toks []token) []token {
 	if h <= 0 || h == len(w)-1 {
 		return appendToken(toks, text, s, e)
 	}
+	if _, title := titleHeads[strings.ToLower(w)]; title {
+		return appendToken(toks, text, s, e) // "Secretary-General"
+	}
 	left, right := w[:h], w[h+1:]
 	lu, ru := startsUpper(left), startsUpper(right)
 	switch {
