@@ -60,14 +60,15 @@ func newQueryCmd(io streams) *cli.Command {
 		Description: `Actor arguments accept an id ("RUS"), a name ("Russia") or any alias seen in
 an article ("Moscow", "the Kremlin", "Putin"); an ambiguous name lists the
 actors it could mean. Output is an aligned table, or --json / --csv.
+Flags go before the arguments.
 
 Examples:
    geokg query allies "Bashar al-Assad"
-   geokg query rivals Qatar --since 2017-01-01
-   geokg query dyad Russia Turkey --by-month
-   geokg query path Putin Assad --types SUPPORT,AID
+   geokg query rivals --since 2017-01-01 Qatar
+   geokg query dyad --by-month Russia Turkey
+   geokg query path --types SUPPORT,AID Putin Assad
    geokg query top --since 2016-01-01 --until 2016-12-31
-   geokg query cypher 'MATCH (a:Actor {id: $id}) RETURN a.name' --param id=RUS`,
+   geokg query cypher --param id=RUS 'MATCH (a:Actor {id: $id}) RETURN a.name'`,
 		Subcommands: []*cli.Command{
 			actorCmd("allies", "actors with the most cooperation events with ACTOR", "ACTOR", 1, nil,
 				func(ctx context.Context, c *query.Client, a []query.Actor) (*query.Table, error) {
