@@ -19,9 +19,13 @@ func (r *recognizer) oppositionPass() {
 			if _, ok := oppositionNouns[w]; !ok || r.candAt(k) >= 0 {
 				continue
 			}
-			// "opposition to the plan" is a stance, not a group.
-			if w == "opposition" && k+1 < s.Last && a.Tokens[k+1].Lower == "to" {
-				continue
+			// "opposition to the plan", "opposition from the West" is a
+			// stance, not a group.
+			if w == "opposition" && k+1 < s.Last {
+				switch a.Tokens[k+1].Lower {
+				case "to", "from", "against", "by", "of", "within", "among":
+					continue
+				}
 			}
 			end := k + 1
 			for end < s.Last && r.candAt(end) < 0 {
@@ -233,8 +237,9 @@ func (r *recognizer) placePass() {
 		}
 		s := a.Sentences[c.sent]
 		// A body of an organization as a venue: "at the UN General
-		// Assembly".
-		if c.typ == schema.Organization && c.kind == byBody && c.first > s.First && a.Tokens[c.first-1].Lower == "at" {
+		// Assembly", "on the sidelines of the Security Council".
+		if pw := r.prevWord(c.first, s, true); c.typ == schema.Organization && c.kind == byBody &&
+			(pw == "at" || pw == "of" && c.first >= 3 && r.prevWord(c.first-2, s, false) == "sidelines") {
 			r.dropCand(ci)
 			continue
 		}
@@ -243,7 +248,8 @@ func (r *recognizer) placePass() {
 		}
 		// "Malaysia Airlines": the country starts a longer name.
 		if c.kind == byName && !c.possessive && c.last < s.Last && !(s.Headline && r.isTitleCase(s)) {
-			if nxt := &a.Tokens[c.last]; r.candAt(c.last) < 0 && !r.sc.isTitle[c.last] &&
+			nc := r.candAt(c.last)
+			if nxt := &a.Tokens[c.last]; (nc < 0 || r.sc.cands[nc].lex < 0) && !r.sc.isTitle[c.last] &&
 				(nxt.Tag == "NNP" || nxt.Tag == "NNPS") && startsUpper(nxt.Text) {
 				if _, fw := functionWords[nxt.Lower]; !fw {
 					r.dropCand(ci)
@@ -314,6 +320,15 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 		switch prev {
 		case "in", "across", "inside", "throughout", "near", "within":
 			return false
+		case ",":
+			// "in Lausanne, Switzerland": the country of a place.
+			if c.first >= 3 && startsUpper(a.Tokens[c.first-2].Text) {
+				if pc := r.candAt(c.first - 2); pc < 0 || r.sc.cands[pc].place || r.sc.cands[pc].lex < 0 {
+					if _, loc := locativePrepositions[a.Tokens[c.first-3].Lower]; loc {
+						return false
+					}
+				}
+			}
 		case "on":
 			if c.first >= 2 {
 				if _, topic := processNouns[a.Tokens[c.first-2].Lower]; topic || a.Tokens[c.first-2].Lower == "resolution" {
@@ -338,4 +353,17 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 		return true
 	}
 	return true
+}
+
+// prevWord returns the lower-case word before token k in s, skipping
+// "the" when skipThe is set, or "".
+func (r *recognizer) prevWord(k int, s sentence, skipThe bool) string {
+	k--
+	if skipThe && k >= s.First && r.a.Tokens[k].Lower == "the" {
+		k--
+	}
+	if k < s.First {
+		return ""
+	}
+	return r.a.Tokens[k].Lower
 }

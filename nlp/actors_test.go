@@ -91,6 +91,9 @@ func TestRecognizeActors(t *testing.T) {
 		{"country inside a longer name", "Body.\n\nA Malaysia Airlines plane landed in Perth.",
 			"Malaysia Airlines:ORGANIZATION"},
 		{"demonym before a thing", "Body.\n\nThe Belarusian capital hosted Ukraine.", "UKR:COUNTRY"},
+		{"country of a city", "Body.\n\nThe ministers met in Bergen, Norway, and Chile objected.", "CHL:COUNTRY"},
+		{"town of a name", "Body.\n\nShelling hit the town of Tal Rifaat, and Syria blamed Turkey.", "SYR:COUNTRY TUR:COUNTRY"},
+		{"organization body as a venue", "Body.\n\nOn the sidelines of the UN General Assembly, Peru met Chile.", "CHL:COUNTRY PER:COUNTRY"},
 		// Outlets.
 		{"outlet that reports", "Body.\n\nThe ministry told Reuters it would respond.", ""},
 		{"outlet that acts", "Body.\n\nEgypt demanded that Al Jazeera be shut down.", "Al Jazeera:ORGANIZATION EGY:COUNTRY"},
@@ -113,6 +116,7 @@ func TestRecognizeActors(t *testing.T) {
 		{"bare rebels take the theater country", "Body.\n\nFighting in Yemen went on as the rebels advanced in Yemen.",
 			"Yemeni opposition:GROUP"},
 		{"opposition to something is a stance", "Body.\n\nGermany voiced opposition to the plan.", "DEU:COUNTRY"},
+		{"opposition from someone is a stance", "Body.\n\nThe vote went ahead despite opposition from Germany.", "DEU:COUNTRY"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -244,6 +244,16 @@ func (r *recognizer) fullNameEvidence(c *cand) bool {
 	if c.merged || r.personEvidence(c) {
 		return true
 	}
+	s0 := a.Sentences[c.sent]
+	switch r.prevWord(c.first, s0, false) {
+	case "in", "near", "at", "outside", "inside", "across":
+		return false // "in Khan Sheikhoun" is a place
+	case "of":
+		// "the town of Khan Sheikhoun"
+		if _, place := placeOfNouns[r.prevWord(c.first-1, s0, false)]; place {
+			return false
+		}
+	}
 	if _, ok := r.lex.givenNames[r.sc.keys[c.first]]; ok {
 		return true
 	}

@@ -155,3 +155,9 @@ var nonPersonHeads = setOf(
 	"sera", "ann", "online", "reactor", "plant", "facility", "field", "fields", "pipeline", "port",
 	"program", "programme", "project", "initiative", "communique", "communiqué", "declaration",
 )
+
+// placeOfNouns before "of" make the following name a place ("the town of
+// Khan Sheikhoun").
+var placeOfNouns = setOf("town", "city", "village", "province", "region", "district", "port", "capital",
+	"area", "suburb", "suburbs", "outskirts", "governorate", "state", "county", "island", "islands",
+	"enclave", "neighborhood", "neighbourhood", "municipality", "oblast", "valley", "strait", "gulf")
