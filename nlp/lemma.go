@@ -25,8 +25,18 @@ func newLemmatizer(verbs, nouns []string) *lemmatizer {
 		}
 		l.verbs[base] = base
 	}
+	// Inflections first, then the lemmas themselves, so that an inflected
+	// form that also appears as a lemma ("attacked" in a generated
+	// phrase) still maps to its base.
 	for _, v := range verbs {
 		l.learnVerb(v)
+	}
+	for _, v := range verbs {
+		if _, irregular := irregularVerbs[v]; !irregular {
+			if _, ok := l.verbs[v]; !ok {
+				l.verbs[v] = v
+			}
+		}
 	}
 	for _, n := range nouns {
 		l.learnNoun(n)
@@ -48,7 +58,6 @@ func (l *lemmatizer) learnVerb(v string) {
 			l.verbs[f] = v
 		}
 	}
-	set(v)
 	for _, f := range verbForms(v) {
 		set(f)
 	}

@@ -74,6 +74,9 @@ type predicate struct {
 	// OneSided: a symmetric cue whose coordinated subjects are not
 	// partners of each other ("Iran and Iraq visited Oman").
 	OneSided bool
+	// generated marks entries of the generated CAMEO file, which are
+	// tried after the hand-written and user entries.
+	generated bool
 }
 
 // key is the entry's identity for overriding.
@@ -130,6 +133,11 @@ func loadPredicateLexicon(userFiles ...string) (*predicateLexicon, error) {
 		if err != nil {
 			return nil, err
 		}
+		if strings.Contains(n.Name(), "cameo") {
+			for i := range ps {
+				ps[i].generated = true
+			}
+		}
 		add(ps, dels)
 	}
 	for _, path := range userFiles {
@@ -153,9 +161,15 @@ func loadPredicateLexicon(userFiles ...string) (*predicateLexicon, error) {
 		lex.byFirst[p.Words[0]] = append(lex.byFirst[p.Words[0]], p)
 		lex.size++
 	}
-	// Longer cues first, so "sever ties" is tried before "sever".
+	// Hand-written and user entries first, then longer cues first, so
+	// "sever ties" is tried before "sever".
 	for _, ps := range lex.byFirst {
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].Words) > len(ps[j].Words) })
+		sort.SliceStable(ps, func(i, j int) bool {
+			if ps[i].generated != ps[j].generated {
+				return !ps[i].generated
+			}
+			return len(ps[i].Words) > len(ps[j].Words)
+		})
 	}
 	return lex, nil
 }

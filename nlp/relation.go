@@ -182,7 +182,7 @@ func (d *discourse) resolve(pronoun string, tok int) []int {
 				return s.actors
 			}
 		case "they":
-			if len(s.actors) > 1 {
+			if !s.person || len(s.actors) > 1 {
 				return s.actors
 			}
 		}
@@ -404,13 +404,21 @@ func (rs *relationStage) matchRest(v *sentenceView, p *predicate, i int) (cueHit
 		found := false
 		for gap := 0; gap <= 4 && k+gap < v.last; gap++ {
 			t := v.tok(k + gap)
+			if p.generated && verbTag(t.Tag) {
+				// Generated verb + object cues want a noun object:
+				// "stop attack" must not read "stop attacking".
+				break
+			}
 			if t.Lower == w || t.Lemma == w || rs.lem.lemma(t.Lower, "NNS") == w {
 				k += gap + 1
 				found = true
 				break
 			}
 			// Only modifiers may stand between cue words.
-			if !modifierTag(t.Tag) || v.mention(k+gap) >= 0 && !hit.hasSl {
+			// After a slot, a time phrase may stand before the rest:
+			// "hit Russia on Tuesday with sanctions".
+			afterSlot := hit.hasSl && p.Words[wi-1] == "_" && (t.Tag == "IN" || v.timeWordAt(k+gap))
+			if !modifierTag(t.Tag) && !afterSlot || v.mention(k+gap) >= 0 && !hit.hasSl {
 				break
 			}
 			if wi == 1 && p.POS == nounCue {
@@ -431,11 +439,14 @@ func (rs *relationStage) matchRest(v *sentenceView, p *predicate, i int) (cueHit
 
 func modifierTag(t string) bool {
 	switch t {
-	case "DT", "PRP$", "JJ", "JJR", "JJS", "CD", "RB", "NN", "HYPH", "IN", "NNP":
+	case "DT", "PRP$", "JJ", "JJR", "JJS", "CD", "RB", "NN", "HYPH", "NNP":
 		return true
 	}
 	return false
 }
+
+// verbTag reports whether t is a verb tag.
+func verbTag(t string) bool { return strings.HasPrefix(t, "VB") }
 
 // --- verb cues ----------------------------------------------------------
 
@@ -1090,7 +1101,8 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 				for _, x := range g.Actors {
 					tgt.Actors = appendUnique(tgt.Actors, x)
 				}
-				tgt.Last = g.Last
+				tgt.Chunks = append(tgt.Chunks, g.Chunks...)
+				tgt.First, tgt.Last = g.First, g.Last
 			}
 			break
 		}

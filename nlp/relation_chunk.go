@@ -219,6 +219,11 @@ func (v *sentenceView) chunk() {
 			if prev.Tag == "PRP" {
 				break
 			}
+			// "Ukraine next week", "Syria Wednesday": time expressions
+			// are phrases of their own.
+			if v.timeWordAt(i) {
+				break
+			}
 			// "gave Qatar 10 days": a number after a name starts a new
 			// phrase.
 			if t.Tag == "CD" && v.mention(i-1) >= 0 && v.mention(i) < 0 {
@@ -247,6 +252,24 @@ func (v *sentenceView) mistaggedVerb(i int) bool {
 	}
 	next := v.tag(i + 1)
 	return v.mention(i+1) >= 0 || next == "DT" || next == "PRP$"
+}
+
+// timeWordAt reports whether a time expression starts at token i.
+func (v *sentenceView) timeWordAt(i int) bool {
+	w := v.word(i)
+	if _, ok := weekdayNames[w]; ok {
+		return true
+	}
+	switch w {
+	case "today", "yesterday", "tomorrow", "tonight":
+		return true
+	case "next", "last", "this", "early", "late", "earlier", "later":
+		switch v.word(i + 1) {
+		case "week", "month", "year", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+			return true
+		}
+	}
+	return false
 }
 
 // addChunk records tokens [first, last) as a chunk.
