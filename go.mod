@@ -12,10 +12,10 @@ require (
 	github.com/mmcdole/gofeed v1.4.2
 	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
 	github.com/urfave/cli/v2 v2.27.7
+	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/net v0.62.0
 	golang.org/x/term v0.47.0
 	golang.org/x/text v0.44.0
-	go.yaml.in/yaml/v3 v3.0.6
 	gopkg.in/neurosnap/sentences.v1 v1.0.6
 )
 

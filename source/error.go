@@ -3,6 +3,7 @@ package source
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error reports one input that could not be read, or one record of a
@@ -19,10 +20,14 @@ type Error struct {
 
 // Error formats as "PATH[:LINE]: reason" on one line.
 func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	reason := e.Err.Error()
+	if strings.ContainsAny(reason, "\r\n") {
+		reason = strings.Join(strings.Fields(reason), " ")
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, reason)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, reason)
 }
 
 // Unwrap returns the reason.

@@ -49,7 +49,7 @@ type feedIterator struct {
 }
 
 func (it *feedIterator) next() (schema.Article, int, error) {
-	if it.i >= len(it.feed.Items) {
+	if it.feed == nil || it.i >= len(it.feed.Items) {
 		it.feed = nil // let the parsed feed go before the next file
 		return schema.Article{}, 0, io.EOF
 	}

@@ -24,12 +24,12 @@ func openMarkdown(in *input) (iterator, error) {
 			return schema.Article{}, err
 		}
 		meta, body := frontMatter(normalizeNewlines(text))
-		body = markdownText(body)
 		f := in.opts.fields
 		title, _ := meta.field(f.Title)
 		if title == "" {
 			title = markdownTitle(body)
 		}
+		body = markdownText(body)
 		link, _ := meta.field(f.URL)
 		src, _ := meta.field(f.Source)
 		date, _ := meta.field(f.Date)

@@ -188,7 +188,7 @@ func (r *Reader) open(path string) error {
 			return &Error{Path: path, Err: fmt.Errorf("gzip: %w", err)}
 		}
 		in.closers = append(in.closers, zr)
-		body = zr
+		body = gzipErrors{zr}
 		name = strings.TrimSuffix(name, filepath.Ext(name))
 	}
 	format := r.Format
@@ -249,9 +249,9 @@ func (r *Reader) checkDuplicate(a schema.Article) error {
 	r.seen[idKey] = struct{}{}
 	r.seen[textKey] = struct{}{}
 	switch {
-	case sameID:
+	case sameID && !strings.HasPrefix(a.ID, "sha256:"):
 		return fmt.Errorf("%w: id %s was read before", ErrDuplicate, a.ID)
-	case sameText:
+	case sameID, sameText:
 		return fmt.Errorf("%w: same text as an article read before", ErrDuplicate)
 	}
 	return nil
@@ -408,6 +408,17 @@ func asError(path string, line int, err error) error {
 	return &Error{Path: path, Line: line, Err: err}
 }
 
+// gzipErrors says that a read error comes from decompressing.
+type gzipErrors struct{ r io.Reader }
+
+func (g gzipErrors) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("gzip: %w (corrupt or truncated .gz)", err)
+	}
+	return n, err
+}
+
 // countingReader adds the bytes read to n.
 type countingReader struct {
 	r io.Reader
@@ -451,8 +462,10 @@ func formatBytes(n int64) string {
 		return fmt.Sprintf("%d MiB", n>>20)
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
+	case n >= 1<<10 && n%(1<<10) == 0:
 		return fmt.Sprintf("%d KiB", n>>10)
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
