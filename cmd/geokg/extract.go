@@ -20,11 +20,15 @@ type extractOptions struct {
 	Actors  []string
 	Format  string
 	Workers int
+	// Predicates are user predicate lexicons; AllModes keeps negated and
+	// hypothetical relations.
+	Predicates []string
+	AllModes   bool
 }
 
 func newExtractCmd(io streams) *cli.Command {
 	opts := &extractOptions{}
-	var actors cli.StringSlice
+	var actors, predicates cli.StringSlice
 	return &cli.Command{
 		Name:      "extract",
 		Usage:     "print the actors and relations of articles as JSON lines",
@@ -38,12 +42,15 @@ Example:
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "jsonl", Destination: &opts.Format, Usage: "output format: jsonl"},
 			actorsFlag(&actors),
+			predicatesFlag(&predicates),
+			allModesFlag(&opts.AllModes),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Destination: &opts.Workers,
 				Usage: "number of articles extracted in parallel"},
 		},
 		Action: func(c *cli.Context) error {
 			opts.Paths = c.Args().Slice()
 			opts.Actors = actors.Value()
+			opts.Predicates = predicates.Value()
 			if len(opts.Paths) == 0 {
 				return usageError{errors.New("extract: name at least one file or folder")}
 			}
@@ -57,7 +64,7 @@ Example:
 
 // runExtract streams extraction results to standard output.
 func runExtract(ctx context.Context, io streams, opts *extractOptions) error {
-	x, err := nlp.New(nlpConfig(opts.Actors))
+	x, err := nlp.New(withRelations(nlpConfig(opts.Actors), opts.Predicates, opts.AllModes))
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,8 @@ type importOptions struct {
 	Fields         source.Fields
 	MaxArticleSize string
 	Actors         []string
+	Predicates     []string
+	AllModes       bool // also load negated and hypothetical relations (as events, not edges)
 	Neo4j          neo4jOptions
 
 	// Seams for tests; nil means the real thing.
@@ -50,7 +52,7 @@ type importOptions struct {
 
 func newImportCmd(io streams) *cli.Command {
 	opts := &importOptions{}
-	var include, exclude, textF, titleF, dateF, urlF, sourceF, actors cli.StringSlice
+	var include, exclude, textF, titleF, dateF, urlF, sourceF, actors, predicates cli.StringSlice
 	return &cli.Command{
 		Name:      "import",
 		Usage:     "extract actors and relations from articles and load them into the graph",
@@ -88,6 +90,8 @@ Examples:
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Destination: &opts.Quiet, Usage: "print only warnings, errors and the summary"},
 			&cli.StringFlag{Name: "log-format", Value: "text", Destination: &opts.LogFormat, Usage: "status log format: text or json"},
 			actorsFlag(&actors),
+			predicatesFlag(&predicates),
+			allModesFlag(&opts.AllModes),
 			&cli.StringFlag{Name: "input-format", Category: "Inputs", Destination: &opts.InputFormat,
 				Usage: "read every input as `FORMAT`: " + strings.Join(source.Formats, ", ") + " (default: by extension; sniffed for -)"},
 			&cli.StringSliceFlag{Name: "include", Category: "Inputs", Destination: &include,
@@ -111,6 +115,7 @@ Examples:
 			opts.Paths = c.Args().Slice()
 			opts.Include, opts.Exclude = include.Value(), exclude.Value()
 			opts.Actors = actors.Value()
+			opts.Predicates = predicates.Value()
 			opts.Fields = source.Fields{Text: textF.Value(), Title: titleF.Value(), Date: dateF.Value(),
 				URL: urlF.Value(), Source: sourceF.Value()}.WithDefaults()
 			return runImport(c.Context, io, opts)
@@ -258,7 +263,9 @@ func (opts *importOptions) validate() (int64, error) {
 func (opts *importOptions) open(ctx context.Context) (pipeline.Extractor, pipeline.Sink, string, error) {
 	newExtractor := opts.newExtractor
 	if newExtractor == nil {
-		newExtractor = func() (pipeline.Extractor, error) { return nlp.New(nlpConfig(opts.Actors)) }
+		newExtractor = func() (pipeline.Extractor, error) {
+			return nlp.New(withRelations(nlpConfig(opts.Actors), opts.Predicates, opts.AllModes))
+		}
 	}
 	x, err := newExtractor()
 	if err != nil {
