@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -111,7 +112,7 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 				CueStart:   offsets.at(a.Tokens[r.cue.First].Start),
 				CueEnd:     offsets.at(a.Tokens[r.cue.Last-1].End),
 				Date:       pub,
-				Confidence: r.confidence,
+				Confidence: math.Round(r.confidence*100) / 100,
 			}
 			if r.claimant >= 0 {
 				rel.Claimant = a.Actors[r.claimant].ID

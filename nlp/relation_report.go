@@ -86,14 +86,48 @@ func (v *sentenceView) findReports(rs *relationStage) reports {
 				}
 			}
 		}
-		if quoteFirst {
+		switch {
+		case quoteFirst:
 			r.from, r.to = v.first, before
-		} else {
+		case v.clauseFollows(i + 1):
 			r.from, r.to = i+1, v.last
+		default:
+			// "Kerry announced the move at a news conference with
+			// Lavrov": an object, not a reported clause.
+			r.from, r.to = i+1, i+1
 		}
 		out = append(out, r)
 	}
 	return out
+}
+
+// clauseFollows reports whether a reported clause starts at k: "that",
+// a colon or a quotation, or a subject followed by its verb ("said the
+// countries had pledged"), possibly after an addressee ("told reporters
+// that…").
+func (v *sentenceView) clauseFollows(k int) bool {
+	for hops := 0; hops < 2 && k < v.last; hops++ {
+		w := v.word(k)
+		if w == "that" || w == ":" || isQuoteWord(w) || w == "," {
+			return true
+		}
+		c := v.chunkOf(k)
+		if c < 0 {
+			return v.tag(k) == "MD" || v.tag(k) == "VBD" || v.tag(k) == "VBZ" || v.tag(k) == "VBP"
+		}
+		end := v.chunks[c].Last
+		for e := end; e < v.last && e < end+3; e++ {
+			switch v.tag(e) {
+			case "VBD", "VBZ", "VBP", "MD":
+				return true
+			}
+			if v.tag(e) != "RB" {
+				break
+			}
+		}
+		k = end // an addressee: "told reporters"
+	}
+	return false
 }
 
 // nothingReported reports whether no clause follows a reporting verb at
