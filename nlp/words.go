@@ -55,22 +55,9 @@ var titleModifiers = setOf(
 	"delegation", "the",
 )
 
-// bodyHeads are nouns that, after a country's name, demonym or capital,
-// make the phrase the state acting ("Russian forces", "Syria's
-// government", "Kiev forces").
-var bodyHeads = setOf(
-	"government", "administration", "regime", "army", "military", "forces", "troops", "navy", "air",
-	"ministry", "parliament", "congress", "senate", "cabinet", "embassy", "officials", "diplomats",
-	"authorities", "side", "delegation", "leadership", "intelligence", "police", "warplanes", "jets",
-	"aircraft", "bombers", "drones", "soldiers", "commanders", "negotiators", "envoys", "mission",
-	"state", "presidency", "chancellery", "foreign", "defense", "defence", "interior", "security",
-	"coast", "border", "special", "operations", "armed", "ground", "naval", "pro-government",
-	"government-controlled", "regular", "elite", "federal", "national", "central", "state-run", "media",
-	"television", "tv", "guard", "guards", "guardsmen", "marines", "ambassador", "army's",
-)
-
-// bodyNouns are the bodyHeads that can end a body phrase; the others only
-// modify ("Russian air forces", "Syrian pro-government military").
+// bodyNouns, after a country's name, demonym or capital, make the phrase
+// the state acting ("Russian forces", "Syria's government", "Kiev
+// forces").
 var bodyNouns = setOf(
 	"government", "administration", "regime", "army", "military", "forces", "troops", "navy",
 	"ministry", "parliament", "congress", "senate", "cabinet", "embassy", "officials", "diplomats",
@@ -78,6 +65,23 @@ var bodyNouns = setOf(
 	"aircraft", "bombers", "drones", "soldiers", "commanders", "negotiators", "envoys", "mission",
 	"presidency", "chancellery", "guard", "guards", "marines", "media", "television", "tv",
 )
+
+// bodyModifiers may stand between the state and a body noun ("Russian air
+// forces", "Syrian pro-government military").
+var bodyModifiers = []string{
+	"air", "state", "foreign", "defense", "defence", "interior", "security", "coast", "border", "special",
+	"operations", "armed", "ground", "naval", "pro-government", "government-controlled", "regular", "elite",
+	"federal", "national", "central", "state-run", "guardsmen", "ambassador", "army's",
+}
+
+// bodyHeads are the words of a body phrase: bodyNouns and bodyModifiers.
+var bodyHeads = func() map[string]struct{} {
+	m := setOf(bodyModifiers...)
+	for w := range bodyNouns {
+		m[w] = struct{}{}
+	}
+	return m
+}()
 
 // orgHeads end the names of organizations that the lexicon may lack
 // ("Democratic Unionist Party", "Syrian Salvation Government").
