@@ -277,7 +277,7 @@ func TestCleanEmptiesDatabase(t *testing.T) {
 	drv := Driver(t)
 	ctx := context.Background()
 	for _, q := range []string{
-		"UNWIND range(1, 25000) AS i CREATE (:Junk {i: i})-[:NEXT]->(:Junk2 {i: i})",
+		"UNWIND range(1, 12000) AS i CREATE (:Junk {i: i})-[:NEXT]->(:Junk2 {i: i})",
 		"CREATE CONSTRAINT junk_i FOR (j:Junk) REQUIRE j.i IS UNIQUE",
 		"CREATE INDEX `odd ``name``` FOR (j:Junk2) ON (j.i)",
 		"CREATE FULLTEXT INDEX junk_text FOR (j:Junk) ON EACH [j.text]",
