@@ -170,11 +170,12 @@ WITH DISTINCT e.source AS source, e.target AS target, e.type AS type, e.quad AS 
 WITH {source: source, target: target, type: type, quad: quad, score: score} AS row` + recomputeRelations
 
 // recomputeAffiliations sets the AFFILIATED_WITH edges of the person in
-// row.id from the affiliations its MENTIONED_IN relationships record:
+// row.id (looked up as :Actor, whose id has the unique index) from the affiliations its MENTIONED_IN relationships record:
 // first and last article dates, the number of articles, and the role of
 // the latest article that gives one.
 const recomputeAffiliations = `
-MATCH (p:Person {id: row.id})
+MATCH (p:Actor {id: row.id})
+WHERE p:Person
 OPTIONAL MATCH (p)-[m:MENTIONED_IN]->(a:Article)
 WHERE m.affiliation IS NOT NULL
 WITH p, m, a ORDER BY a.published, a.id
@@ -195,8 +196,8 @@ const CypherRecomputeAffiliations = `UNWIND $rows AS row` + recomputeAffiliation
 
 // CypherRecomputeAllAffiliations recomputes every person's AFFILIATED_WITH
 // edges; like CypherRecomputeAllRelations it takes no parameters.
-const CypherRecomputeAllAffiliations = `MATCH (p:Person)
-WITH {id: p.id} AS row` + recomputeAffiliations
+const CypherRecomputeAllAffiliations = `MATCH (x:Person)
+WITH {id: x.id} AS row` + recomputeAffiliations
 
 // CypherMarkArticlesLoaded takes LoadedRows and records each article's
 // content hash, which marks it as completely loaded (see

@@ -1,0 +1,374 @@
+// Command loadbench measures the Neo4j writer: it builds a synthetic
+// corpus of at least -events events from a real extraction (the dev
+// articles' docs, remapped onto many actors and days), loads it with the
+// batched writer at several batch sizes, and loads a prefix of it with a
+// naive writer that sends one statement per row in its own transaction,
+// all in the same run against the same server. It wipes the database
+// before every run, so point it only at a throw-away server (bench/load
+// starts one).
+//
+//	loadbench -docs dev.jsonl -uri bolt://127.0.0.1:7689 -wipe
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/geokg/geokg/jsonl"
+	"github.com/geokg/geokg/schema"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "loadbench:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	docs, uri, user, password, out string
+	events, actors, naiveEvents    int
+	sizes                          []int
+	wipe                           bool
+}
+
+func run() error {
+	var o options
+	var sizes string
+	flag.StringVar(&o.docs, "docs", "", "JSON-lines extraction to build the corpus from (geokg extract output)")
+	flag.StringVar(&o.uri, "uri", os.Getenv("NEO4J_URI"), "Neo4j URI")
+	flag.StringVar(&o.user, "user", "neo4j", "Neo4j user")
+	flag.StringVar(&o.password, "password", os.Getenv("NEO4J_PASSWORD"), "Neo4j password (default $NEO4J_PASSWORD)")
+	flag.StringVar(&o.out, "corpus", os.TempDir()+"/geokg-bench-corpus.jsonl", "where to write the synthetic corpus")
+	flag.IntVar(&o.events, "events", 100_000, "minimum number of events in the corpus")
+	flag.IntVar(&o.actors, "actors", 5_000, "number of distinct actors to remap onto")
+	flag.IntVar(&o.naiveEvents, "naive-events", 1_000, "events loaded by the naive writer (a prefix of the corpus)")
+	flag.StringVar(&sizes, "batch-sizes", "100,500,2000,5000", "batch sizes (events per transaction) to measure")
+	flag.BoolVar(&o.wipe, "wipe", false, "required: confirms the database may be wiped before each run")
+	flag.Parse()
+	if !o.wipe {
+		return errors.New("refusing to run without -wipe: every run deletes the whole database")
+	}
+	for _, s := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("-batch-sizes: %q is not a positive number", s)
+		}
+		o.sizes = append(o.sizes, n)
+	}
+	templates, err := readDocs(o.docs)
+	if err != nil {
+		return err
+	}
+	total, err := writeCorpus(o.out, templates, o.events, o.actors)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("corpus: %s (%d docs, %d events, %d actors, from %d dev docs)\n\n",
+		o.out, total.docs, total.events, o.actors, len(templates))
+
+	ctx := context.Background()
+	driver, err := neo4j.NewDriverWithContext(o.uri, neo4j.BasicAuth(o.user, o.password, ""))
+	if err != nil {
+		return err
+	}
+	defer driver.Close(ctx)
+	cfg := graph.Config{URI: o.uri, Username: o.user, Password: o.password}
+
+	var results []result
+	for _, size := range o.sizes {
+		if err := neo4jtest.Clean(ctx, driver); err != nil {
+			return err
+		}
+		c := cfg
+		c.BatchSize = size
+		r, err := loadBatched(ctx, c, o.out, 0)
+		if err != nil {
+			return err
+		}
+		r.name = fmt.Sprintf("batched, %d events/tx", size)
+		results = append(results, r)
+		report(results[len(results)-1:], false)
+	}
+
+	// Same prefix through both writers.
+	if err := neo4jtest.Clean(ctx, driver); err != nil {
+		return err
+	}
+	c := cfg
+	c.BatchSize = graph.DefaultBatchSize
+	prefix, err := loadBatched(ctx, c, o.out, o.naiveEvents)
+	if err != nil {
+		return err
+	}
+	prefix.name = fmt.Sprintf("batched, %d events/tx, first %d events", graph.DefaultBatchSize, prefix.events)
+	if err := neo4jtest.Clean(ctx, driver); err != nil {
+		return err
+	}
+	naive, err := loadNaive(ctx, driver, cfg, o.out, o.naiveEvents)
+	if err != nil {
+		return err
+	}
+	naive.name = fmt.Sprintf("naive, 1 row/statement/tx, first %d events", naive.events)
+	results = append(results, prefix, naive)
+
+	fmt.Println()
+	report(results, true)
+	best := results[0]
+	for _, r := range results[:len(o.sizes)] {
+		if r.eventsPerSec() > best.eventsPerSec() {
+			best = r
+		}
+	}
+	fmt.Printf("\nbatched (best, full corpus) vs naive: %.0f× events/s; batched vs naive on the same prefix: %.0f×\n",
+		best.eventsPerSec()/naive.eventsPerSec(), prefix.eventsPerSec()/naive.eventsPerSec())
+	return nil
+}
+
+// result is one measured load.
+type result struct {
+	name          string
+	docs, events  int
+	relationships int // created
+	elapsed       time.Duration
+}
+
+func (r result) eventsPerSec() float64 { return float64(r.events) / r.elapsed.Seconds() }
+func (r result) relsPerSec() float64   { return float64(r.relationships) / r.elapsed.Seconds() }
+
+func report(rs []result, header bool) {
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	if header {
+		fmt.Fprintln(tw, "writer\tdocs\tevents\trelationships\tseconds\tevents/s\trelationships/s\t")
+	}
+	for _, r := range rs {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.1f\t%.0f\t%.0f\t\n", r.name, r.docs, r.events, r.relationships,
+			r.elapsed.Seconds(), r.eventsPerSec(), r.relsPerSec())
+	}
+	tw.Flush()
+}
+
+// loadBatched streams the corpus (up to maxEvents events; 0: all) through
+// the graph writer.
+func loadBatched(ctx context.Context, cfg graph.Config, path string, maxEvents int) (result, error) {
+	w, err := graph.Open(ctx, cfg) // applies the schema, outside the timing below
+	if err != nil {
+		return result{}, err
+	}
+	var r result
+	start := time.Now()
+	err = eachDoc(path, maxEvents, func(batch []schema.Doc) error { return w.WriteBatch(ctx, batch) })
+	if cerr := w.Close(ctx); err == nil {
+		err = cerr
+	}
+	r.elapsed = time.Since(start)
+	s := w.Stats()
+	r.docs, r.events, r.relationships = s.Docs, s.Events, s.RelationshipsCreated
+	return r, err
+}
+
+// loadNaive writes the same statements, one row per statement, each in its
+// own transaction: what a loader without UNWIND batching does.
+func loadNaive(ctx context.Context, driver neo4j.DriverWithContext, cfg graph.Config, path string, maxEvents int) (result, error) {
+	w, err := graph.Open(ctx, cfg) // the schema, as for the batched runs
+	if err != nil {
+		return result{}, err
+	}
+	w.Close(ctx)
+	var r result
+	start := time.Now()
+	s := driver.NewSession(ctx, neo4j.SessionConfig{})
+	defer s.Close(ctx)
+	err = eachDoc(path, maxEvents, func(docs []schema.Doc) error {
+		for _, d := range docs {
+			b := schema.NewGraphBatch([]schema.Doc{d}, schema.GraphOptions{})
+			r.docs++
+			r.events += len(b.Events)
+			for _, step := range b.Steps() {
+				for _, row := range step.Rows {
+					n, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+						res, err := tx.Run(ctx, step.Cypher, map[string]any{"rows": []any{row}})
+						if err != nil {
+							return 0, err
+						}
+						sum, err := res.Consume(ctx)
+						if err != nil {
+							return 0, err
+						}
+						return sum.Counters().RelationshipsCreated(), nil
+					})
+					if err != nil {
+						return fmt.Errorf("naive %s: %w", step.Name, err)
+					}
+					r.relationships += n
+				}
+			}
+		}
+		return nil
+	})
+	r.elapsed = time.Since(start)
+	return r, err
+}
+
+// eachDoc reads the corpus in slices of 100 docs, stopping once maxEvents
+// events (0: no limit) have been passed on.
+func eachDoc(path string, maxEvents int, fn func([]schema.Doc) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := jsonl.NewReader(f, path)
+	batch := make([]schema.Doc, 0, 100)
+	events := 0
+	for {
+		d, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if maxEvents > 0 && events >= maxEvents {
+			break
+		}
+		events += len(d.Relations)
+		batch = append(batch, d)
+		if len(batch) == cap(batch) {
+			if err := fn(batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if len(batch) > 0 {
+		return fn(batch)
+	}
+	return nil
+}
+
+func readDocs(path string) ([]schema.Doc, error) {
+	if path == "" {
+		return nil, errors.New("-docs: name the dev extraction (geokg extract ../shared/eval/dev > dev.jsonl)")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var docs []schema.Doc
+	r := jsonl.NewReader(f, path)
+	for {
+		d, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(d.Relations) > 0 {
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("%s: no doc with relations to build a corpus from", path)
+	}
+	return docs, nil
+}
+
+type corpusSize struct{ docs, events int }
+
+// writeCorpus writes copies of the template docs until it has at least
+// minEvents asserted events. Copy k of a doc is a new article (own id,
+// hash and date) whose actors are remapped onto a pool of about nActors
+// ids, so dyads spread like in a large archive instead of piling onto the
+// few dev actors.
+func writeCorpus(path string, templates []schema.Doc, minEvents, nActors int) (corpusSize, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return corpusSize{}, err
+	}
+	buf := bufio.NewWriterSize(f, 1<<20)
+	enc := json.NewEncoder(buf)
+	var size corpusSize
+	perTemplate := max(1, nActors/distinctActors(templates))
+	for k := 0; size.events < minEvents; k++ {
+		for _, t := range templates {
+			d := remap(t, k, perTemplate)
+			for _, r := range d.Relations {
+				if r.Asserted() {
+					size.events++
+				}
+			}
+			size.docs++
+			if err := enc.Encode(&d); err != nil {
+				f.Close()
+				return size, err
+			}
+		}
+	}
+	if err := buf.Flush(); err != nil {
+		f.Close()
+		return size, err
+	}
+	return size, f.Close()
+}
+
+func distinctActors(docs []schema.Doc) int {
+	ids := map[string]bool{}
+	for _, d := range docs {
+		for _, a := range d.Actors {
+			ids[a.ID] = true
+		}
+	}
+	return len(ids)
+}
+
+// remap returns copy k of doc t with each actor id mapped to one of
+// perActor variants, chosen by hashing the copy number and the id.
+func remap(t schema.Doc, k, perActor int) schema.Doc {
+	variant := func(id string) string {
+		h := fnv.New32a()
+		fmt.Fprintf(h, "%d\x00%s", k, id)
+		return fmt.Sprintf("%s~%d", id, h.Sum32()%uint32(perActor))
+	}
+	d := t
+	d.ID = fmt.Sprintf("%s#%d", t.ID, k)
+	d.Path = fmt.Sprintf("%s#%d", t.Path, k)
+	d.Hash = schema.ContentHash(d.ID)
+	day := time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, k%5000)
+	d.Published = schema.NewDate(day)
+	d.Actors = make([]schema.Actor, len(t.Actors))
+	for i, a := range t.Actors {
+		a.ID = variant(a.ID)
+		if a.Affiliation != "" {
+			a.Affiliation = variant(a.Affiliation)
+		}
+		d.Actors[i] = a
+	}
+	d.Relations = make([]schema.Relation, len(t.Relations))
+	for i, r := range t.Relations {
+		r.Source, r.Target = variant(r.Source), variant(r.Target)
+		if r.Claimant != "" {
+			r.Claimant = variant(r.Claimant)
+		}
+		r.Date = d.Published
+		d.Relations[i] = r
+	}
+	return d
+}
