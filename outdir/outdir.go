@@ -1,11 +1,21 @@
 // Package outdir writes an import's results to a local folder — the
 // embedded default when no Neo4j is configured — so a job never needs a
-// server to run.
+// server to run. The folder holds the extraction results (docs.jsonl, what
+// `geokg load` reads), the graph as JSON lines, a cypher-shell script and
+// neo4j-admin import CSVs that all build the same graph as the Neo4j
+// writer, from the shared model in package schema, and a summary.
+//
+// Memory stays bounded: articles, events and mentions stream to the files
+// batch by batch; only the graph's actors and its aggregated edges (which
+// grow with the number of distinct actors and actor pairs, not articles)
+// are kept until Close.
 package outdir
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,31 +24,164 @@ import (
 	"github.com/geokg/geokg/schema"
 )
 
-// DocsFile is the name of the extraction file inside the folder: one
-// schema.Doc per line, the format `geokg load` reads back.
-const DocsFile = "docs.jsonl"
+// The files of the folder.
+const (
+	// DocsFile holds one schema.Doc per line: the format `geokg load`
+	// reads back.
+	DocsFile = "docs.jsonl"
+	// GraphFile holds the graph, one node or relationship per line.
+	GraphFile = "graph.jsonl"
+	// CypherFile loads the graph with `cypher-shell -f load.cypher`.
+	CypherFile = "load.cypher"
+	// SchemaFile creates the constraints and indexes (load.cypher starts
+	// with the same statements); run it after a neo4j-admin import.
+	SchemaFile = "schema.cypher"
+	// CSVDir holds the neo4j-admin database import files.
+	CSVDir = "csv"
+	// ReadmeFile says how to load the folder.
+	ReadmeFile = "README.txt"
+	// SummaryFile is the job summary.
+	SummaryFile = "summary.json"
+)
 
-// Writer is a pipeline sink that writes into a folder.
+// Writer is a pipeline sink that writes into a folder. It is not safe for
+// concurrent use.
 type Writer struct {
-	dir  string
-	file *os.File
-	docs *jsonl.Writer
+	// GraphOptions tune how docs become graph rows, as for the Neo4j
+	// writer. Set it before the first WriteBatch.
+	GraphOptions schema.GraphOptions
+	// Warn, when set, receives the relations and actors left out because
+	// a doc is inconsistent.
+	Warn func(error)
+
+	dir    string
+	files  []*os.File
+	bufs   []*bufio.Writer
+	docs   *jsonl.Writer
+	graph  *json.Encoder
+	cypher *cypherWriter
+	csv    *csvWriter
+	agg    *aggregate
+	closed bool
 }
 
-// Create makes dir if needed and starts a fresh docs file inside it.
+// Create makes dir if needed and starts fresh files inside it.
 func Create(dir string) (*Writer, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, CSVDir), 0o755); err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
-	f, err := os.Create(filepath.Join(dir, DocsFile))
+	w := &Writer{dir: dir, agg: newAggregate()}
+	docs, err := w.create(DocsFile)
 	if err != nil {
-		return nil, fmt.Errorf("output folder %s: %w", dir, err)
+		return nil, err
 	}
-	return &Writer{dir: dir, file: f, docs: jsonl.NewWriter(f)}, nil
+	w.docs = jsonl.NewWriter(docs)
+	graph, err := w.create(GraphFile)
+	if err != nil {
+		return nil, err
+	}
+	w.graph = json.NewEncoder(graph)
+	w.graph.SetEscapeHTML(false)
+	cy, err := w.create(CypherFile)
+	if err != nil {
+		return nil, err
+	}
+	if w.cypher, err = newCypherWriter(cy); err != nil {
+		return nil, w.fail(err)
+	}
+	if w.csv, err = newCSVWriter(w.create); err != nil {
+		return nil, w.fail(err)
+	}
+	return w, nil
 }
 
-// SummaryFile is the name of the job summary inside the folder.
-const SummaryFile = "summary.json"
+// create opens a buffered file of the folder.
+func (w *Writer) create(name string) (*bufio.Writer, error) {
+	f, err := os.Create(filepath.Join(w.dir, name))
+	if err != nil {
+		return nil, w.fail(fmt.Errorf("output folder %s: %w", w.dir, err))
+	}
+	b := bufio.NewWriterSize(f, 64<<10)
+	w.files, w.bufs = append(w.files, f), append(w.bufs, b)
+	return b, nil
+}
+
+// fail closes what was opened and returns err.
+func (w *Writer) fail(err error) error {
+	for _, f := range w.files {
+		f.Close()
+	}
+	w.files, w.bufs = nil, nil
+	return err
+}
+
+// Dir is the folder written to.
+func (w *Writer) Dir() string { return w.dir }
+
+// WriteBatch appends docs to every file.
+func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
+	if err := w.docs.WriteBatch(ctx, docs); err != nil {
+		return w.writeErr(DocsFile, err)
+	}
+	b := schema.NewGraphBatch(docs, w.GraphOptions)
+	if w.Warn != nil {
+		for _, p := range b.Problems {
+			w.Warn(p)
+		}
+	}
+	w.agg.add(&b)
+	if err := w.writeGraphRows(&b); err != nil {
+		return w.writeErr(GraphFile, err)
+	}
+	if err := w.cypher.batch(&b); err != nil {
+		return w.writeErr(CypherFile, err)
+	}
+	if err := w.csv.batch(&b); err != nil {
+		return w.writeErr(CSVDir, err)
+	}
+	return nil
+}
+
+// Close writes what needs the whole corpus (actors, aggregated edges),
+// the script's closing statements and the README, and closes the files.
+func (w *Writer) Close(ctx context.Context) error {
+	if w.closed {
+		return nil
+	}
+	w.closed = true
+	actors, relations, affiliations := w.agg.result()
+	var errs []error
+	if err := w.docs.Close(ctx); err != nil {
+		errs = append(errs, w.writeErr(DocsFile, err))
+	}
+	if err := w.writeGraphTotals(actors, relations, affiliations); err != nil {
+		errs = append(errs, w.writeErr(GraphFile, err))
+	}
+	if err := w.cypher.finish(); err != nil {
+		errs = append(errs, w.writeErr(CypherFile, err))
+	}
+	if err := w.csv.finish(actors, relations, affiliations); err != nil {
+		errs = append(errs, w.writeErr(CSVDir, err))
+	}
+	for i, b := range w.bufs {
+		if err := b.Flush(); err != nil {
+			errs = append(errs, w.writeErr(filepath.Base(w.files[i].Name()), err))
+		}
+		if err := w.files[i].Close(); err != nil {
+			errs = append(errs, w.writeErr(filepath.Base(w.files[i].Name()), err))
+		}
+	}
+	for name, content := range map[string]string{SchemaFile: schemaScript(), ReadmeFile: readme} {
+		if err := os.WriteFile(filepath.Join(w.dir, name), []byte(content), 0o644); err != nil {
+			errs = append(errs, w.writeErr(name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (w *Writer) writeErr(name string, err error) error {
+	return fmt.Errorf("write %s: %w", filepath.Join(w.dir, name), err)
+}
 
 // WriteSummary saves a job's summary as indented JSON.
 func (w *Writer) WriteSummary(v any) error {
@@ -53,25 +196,74 @@ func (w *Writer) WriteSummary(v any) error {
 	return nil
 }
 
-// Dir is the folder written to.
-func (w *Writer) Dir() string { return w.dir }
+// graphLine is one line of graph.jsonl: a node or relationship of the
+// model, its kind first.
+type graphLine struct {
+	Kind string `json:"kind"`
+	Row  any    `json:"row"`
+}
 
-// WriteBatch appends docs to the docs file.
-func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
-	if err := w.docs.WriteBatch(ctx, docs); err != nil {
-		return fmt.Errorf("write %s: %w", w.file.Name(), err)
+// writeGraphRows writes the rows that are final as soon as their batch is
+// built: articles, events and mentions.
+func (w *Writer) writeGraphRows(b *schema.GraphBatch) error {
+	for _, r := range b.Articles {
+		if err := w.graph.Encode(graphLine{"article", r}); err != nil {
+			return err
+		}
+	}
+	for _, r := range b.Events {
+		if err := w.graph.Encode(graphLine{"event", r}); err != nil {
+			return err
+		}
+	}
+	for _, r := range b.Mentions {
+		if err := w.graph.Encode(graphLine{"mention", r}); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// Close flushes and closes the docs file.
-func (w *Writer) Close(ctx context.Context) error {
-	err := w.docs.Close(ctx)
-	if cerr := w.file.Close(); err == nil {
-		err = cerr
+// writeGraphTotals writes the rows known only at the end.
+func (w *Writer) writeGraphTotals(actors []schema.ActorRow, relations []relationRow, affiliations []affiliationRow) error {
+	for _, r := range actors {
+		if err := w.graph.Encode(graphLine{"actor", r}); err != nil {
+			return err
+		}
 	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", w.file.Name(), err)
+	for _, r := range relations {
+		if err := w.graph.Encode(graphLine{"relation", r}); err != nil {
+			return err
+		}
+	}
+	for _, r := range affiliations {
+		if err := w.graph.Encode(graphLine{"affiliation", r}); err != nil {
+			return err
+		}
 	}
 	return nil
 }
+
+const readme = `This folder was written by geokg import.
+
+  docs.jsonl      one extraction result (schema.Doc) per article:
+                  geokg load THIS-FOLDER pushes it into Neo4j
+  graph.jsonl     the graph, one line per row {"kind": ..., "row": {...}}:
+                  article, event, mention (as they were written), then
+                  actor, relation (aggregated typed edges) and affiliation
+  load.cypher     the same graph for cypher-shell, values passed as
+                  parameters, one transaction per batch:
+                    cypher-shell -a bolt://localhost:7687 -u neo4j -f load.cypher
+  schema.cypher   constraints and indexes only (load.cypher includes them)
+  csv/            the graph for an offline bulk import into an empty database:
+                    neo4j-admin database import full --array-delimiter=U+001F \
+                      --multiline-fields=true \
+                      --nodes=csv/actors.csv --nodes=csv/articles.csv \
+                      --nodes=csv/events.csv \
+                      --relationships=csv/actor.csv --relationships=csv/recipient.csv \
+                      --relationships=csv/reported_in.csv --relationships=csv/mentioned_in.csv \
+                      --relationships=csv/relations.csv --relationships=csv/affiliated_with.csv \
+                      neo4j
+                  then run schema.cypher with cypher-shell.
+  summary.json    what the import read, skipped and failed.
+`

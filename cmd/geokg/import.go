@@ -18,6 +18,7 @@ import (
 	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
+	"github.com/geokg/geokg/schema"
 	"github.com/geokg/geokg/source"
 )
 
@@ -48,6 +49,8 @@ type importOptions struct {
 	now              func() time.Time
 	terminal         func() bool   // is standard error a terminal
 	progressInterval time.Duration // 0: 200ms for the bar, 10s for log lines
+
+	warn func(error) // the reporter's, once the job runs
 }
 
 func newImportCmd(io streams) *cli.Command {
@@ -166,6 +169,7 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 		return err
 	}
 	src.Warn = rep.warned
+	opts.warn = rep.warnedDoc
 
 	x, sink, output, err := opts.open(ctx)
 	if err != nil {
@@ -281,6 +285,8 @@ func (opts *importOptions) open(ctx context.Context) (pipeline.Extractor, pipeli
 	if err != nil {
 		return nil, nil, "", err
 	}
+	w.GraphOptions = schema.GraphOptions{Unasserted: opts.AllModes}
+	w.Warn = opts.warn
 	return x, w, w.Dir(), nil
 }
 

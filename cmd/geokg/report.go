@@ -84,6 +84,10 @@ func (r *reporter) skipped(err error) {
 // warned reports an article read despite a problem.
 func (r *reporter) warned(err *source.Error) { r.report(problemWarning, slog.LevelWarn, err) }
 
+// warnedDoc reports a part of a doc left out of the graph (a relation
+// naming no actor of its article). The message starts with the path.
+func (r *reporter) warnedDoc(err error) { r.report(problemWarning, slog.LevelWarn, err) }
+
 func (r *reporter) report(kind string, level slog.Level, err error) {
 	p := describe(kind, err)
 	r.mu.Lock()

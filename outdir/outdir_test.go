@@ -1,0 +1,381 @@
+package outdir_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/geokg/geokg/outdir"
+	"github.com/geokg/geokg/schema"
+)
+
+// nasty is text that would break out of a badly quoted literal or CSV
+// field; it reaches the graph as written.
+const nasty = "He said \"no\" \\ 'twice'`; MATCH (n) DETACH DELETE n // }]\nnew line\ttab ; é 😀 \u2028 end"
+
+func date(s string) schema.Date {
+	d, err := schema.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// fixtureDocs are three articles written for this test: shared actors
+// across batches, a symmetric relation given both ways, a person with a
+// role and an affiliation in two articles, an unasserted relation, an
+// undated article and text full of quoting hazards.
+func fixtureDocs() []schema.Doc {
+	putin := schema.Actor{ID: "vladimir putin", Name: "Vladimir Putin", Type: schema.Person, Aliases: []string{"Putin"},
+		Affiliation: "RUS", Role: "President", Mentions: []schema.Mention{{Text: "Putin", Start: 0, End: 5}}}
+	rus := schema.Actor{ID: "RUS", Name: "Russia", Type: schema.Country, Aliases: []string{"Russia", "Moscow"}, Mentions: []schema.Mention{{Text: "Russia", Start: 10, End: 16}, {Text: "Moscow", Start: 20, End: 26}}}
+	tur := schema.Actor{ID: "TUR", Name: "Turkey", Type: schema.Country, Aliases: []string{"Turkey", "Ankara"}, Mentions: []schema.Mention{{Text: "Ankara", Start: 30, End: 36}}}
+	syr := schema.Actor{ID: "SYR", Name: "Syria", Type: schema.Country, Aliases: []string{"Syria"}, Mentions: []schema.Mention{{Text: "Syria", Start: 40, End: 45}}}
+	isil := schema.Actor{ID: "ISIL", Name: "Islamic State", Type: schema.Group, Aliases: []string{nasty}, Mentions: []schema.Mention{{Text: "IS", Start: 50, End: 52}}}
+	rel := func(s, t string, typ schema.EventType, sentence int, d string, modes ...schema.Mode) schema.Relation {
+		r := schema.Relation{Source: s, Target: t, Type: typ, Quad: typ.Quad(), Score: typ.Score(), Symmetric: typ.Symmetric(),
+			Modes: modes, Sentence: sentence, Evidence: "Evidence " + nasty, Cue: "met", CueStart: 1, CueEnd: 4, Confidence: 0.75}
+		if d != "" {
+			r.Date = date(d)
+		}
+		return r
+	}
+	return []schema.Doc{
+		{Path: "a.txt", ID: "https://news.example/a", URL: "https://news.example/a", Title: "Putin meets Erdogan " + nasty, Published: date("2016-08-09"),
+			Source: "Example Wire", Hash: "h-a", Actors: []schema.Actor{putin, rus, tur},
+			Relations: []schema.Relation{rel("RUS", "TUR", schema.Consult, 0, "2016-08-09"), rel("TUR", "RUS", schema.Consult, 1, "2016-08-09")}},
+		{Path: "b.txt", ID: "sha256:b", Title: "", Hash: "h-b",
+			Actors: []schema.Actor{{ID: "RUS", Name: "Russian Federation", Type: schema.Country, Aliases: []string{"Kremlin"}, Mentions: []schema.Mention{{Text: "Kremlin", Start: 0, End: 7}}}, syr, isil, putin},
+			Relations: []schema.Relation{rel("RUS", "SYR", schema.Support, 0, ""), rel("RUS", "ISIL", schema.Assault, 1, "2015-09-30"),
+				rel("RUS", "SYR", schema.Aid, 2, "", schema.Hypothetical)}},
+		{Path: "c.jsonl#1", ID: "https://news.example/c", URL: "https://news.example/c", Title: "Strikes", Published: date("2015-10-01"), Hash: "h-c",
+			Actors:    []schema.Actor{rus, isil, {ID: "vladimir putin", Name: "Putin", Type: schema.Person, Aliases: []string{"Mr Putin"}, Affiliation: "RUS", Role: "Commander", Mentions: []schema.Mention{{Text: "Putin", Start: 0, End: 5}}}},
+			Relations: []schema.Relation{rel("RUS", "ISIL", schema.Assault, 0, "2015-10-01"), rel("RUS", "ISIL", schema.Assault, 3, "")}},
+	}
+}
+
+// TestSinksMakeTheSameGraph loads the fixture three ways — the Neo4j
+// writer, load.cypher run as cypher-shell runs it, and the neo4j-admin
+// CSVs read as the importer reads them — and compares the graphs.
+func TestSinksMakeTheSameGraph(t *testing.T) {
+	ctx := context.Background()
+	driver := neo4jtest.Driver(t)
+	dir := t.TempDir()
+	w, err := outdir.Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := fixtureDocs()
+	for _, batch := range [][]schema.Doc{docs[:2], docs[2:]} {
+		if err := w.WriteBatch(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	target, _ := neo4jtest.TargetFromEnv()
+	gw, err := graph.Open(ctx, graph.Config{URI: target.URI, Username: target.Username, Password: target.Password, BatchSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if err := gw.WriteBatch(ctx, []schema.Doc{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := gw.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := dumpGraph(t, driver)
+
+	if err := neo4jtest.Clean(ctx, driver); err != nil {
+		t.Fatal(err)
+	}
+	runScript(t, driver, filepath.Join(dir, outdir.CypherFile))
+	if got := dumpGraph(t, driver); !slices.Equal(got, want) {
+		t.Errorf("load.cypher made another graph than the Neo4j writer:\n%s", diff(got, want))
+	}
+	// Running the script again changes nothing: every statement merges.
+	runScript(t, driver, filepath.Join(dir, outdir.CypherFile))
+	if got := dumpGraph(t, driver); !slices.Equal(got, want) {
+		t.Errorf("load.cypher run twice:\n%s", diff(got, want))
+	}
+
+	// neo4j-admin reads an empty field as no property; the other sinks
+	// store an empty title as "". The schema node comes from schema.cypher.
+	var wantNoSchema []string
+	for _, l := range want {
+		if !strings.Contains(l, "GraphSchema") {
+			wantNoSchema = append(wantNoSchema, strings.ReplaceAll(l, ` title:""`, ""))
+		}
+	}
+	if got := csvGraph(t, filepath.Join(dir, outdir.CSVDir)); !slices.Equal(got, wantNoSchema) {
+		t.Errorf("the CSVs hold another graph than the Neo4j writer made:\n%s", diff(got, wantNoSchema))
+	}
+}
+
+// runScript runs a cypher-shell script the way cypher-shell does:
+// ":param name => expr" evaluates RETURN expr on the server, statements
+// end with ";" at the end of a line, "//" lines are comments.
+func runScript(t *testing.T, driver neo4j.DriverWithContext, path string) {
+	t.Helper()
+	ctx := context.Background()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	params := map[string]any{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 64<<20)
+	var stmt strings.Builder
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		for _, r := range line {
+			if r > 0x7e || (r < 0x20 && r != '\t') {
+				t.Fatalf("%s:%d: not printable ASCII: %q", path, n, r)
+			}
+		}
+		switch {
+		case strings.HasPrefix(line, "//") || (stmt.Len() == 0 && strings.TrimSpace(line) == ""):
+		case strings.HasPrefix(line, ":param "):
+			name, expr, ok := strings.Cut(strings.TrimPrefix(line, ":param "), " => ")
+			if !ok {
+				t.Fatalf("%s:%d: bad :param", path, n)
+			}
+			res, err := neo4j.ExecuteQuery(ctx, driver, "RETURN "+expr+" AS v", nil, neo4j.EagerResultTransformer)
+			if err != nil {
+				t.Fatalf("%s:%d: %v", path, n, err)
+			}
+			params[name] = res.Records[0].Values[0]
+		default:
+			stmt.WriteString(line)
+			stmt.WriteString("\n")
+			if strings.HasSuffix(line, ";") {
+				q := strings.TrimSuffix(strings.TrimSpace(stmt.String()), ";")
+				stmt.Reset()
+				if _, err := neo4j.ExecuteQuery(ctx, driver, q, params, neo4j.EagerResultTransformer); err != nil {
+					t.Fatalf("%s:%d: %v\n%s", path, n, err, q)
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// dumpGraph lists every node and relationship with its properties, one
+// sorted line each. Empty lists count as absent, as in a CSV import.
+func dumpGraph(t *testing.T, driver neo4j.DriverWithContext) []string {
+	t.Helper()
+	ctx := context.Background()
+	var lines []string
+	res, err := neo4j.ExecuteQuery(ctx, driver, `MATCH (n) RETURN labels(n) AS l, properties(n) AS p`, nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res.Records {
+		labels := toStrings(r.Values[0].([]any))
+		slices.Sort(labels)
+		lines = append(lines, fmt.Sprintf("node %v %s", labels, canon(r.Values[1])))
+	}
+	res, err = neo4j.ExecuteQuery(ctx, driver, `MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.name), type(r), coalesce(b.id, b.name), properties(r)`, nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res.Records {
+		lines = append(lines, fmt.Sprintf("rel %v-[%v]->%v %s", r.Values[0], r.Values[1], r.Values[2], canon(r.Values[3])))
+	}
+	slices.Sort(lines)
+	return lines
+}
+
+func toStrings(l []any) []string {
+	out := make([]string, len(l))
+	for i, v := range l {
+		out[i] = fmt.Sprint(v)
+	}
+	return out
+}
+
+// canon prints a property value the same way whatever its origin.
+func canon(v any) string {
+	switch v := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k, x := range v {
+			if l, ok := x.([]any); ok && len(l) == 0 {
+				continue
+			}
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = k + ":" + canon(v[k])
+		}
+		return "{" + strings.Join(parts, " ") + "}"
+	case []any:
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = canon(x)
+		}
+		return "[" + strings.Join(parts, " ") + "]"
+	case dbtype.Date:
+		return "date(" + v.Time().Format("2006-01-02") + ")"
+	case time.Time:
+		return "date(" + v.Format("2006-01-02") + ")"
+	case string:
+		return strconv.Quote(v)
+	case float64:
+		return "float(" + strconv.FormatFloat(v, 'g', -1, 64) + ")"
+	case int64:
+		return "int(" + strconv.FormatInt(v, 10) + ")"
+	}
+	return fmt.Sprintf("%T(%v)", v, v)
+}
+
+// csvGraph reads csv/ as neo4j-admin database import does with
+// --array-delimiter=U+001F: typed columns, empty fields absent.
+func csvGraph(t *testing.T, dir string) []string {
+	t.Helper()
+	ids := map[string]string{} // "Space:id" → display id
+	var lines []string
+	read := func(name string) ([]string, [][]string) {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return rows[0], rows[1:]
+	}
+	props := func(header, row []string) (map[string]any, map[string]string) {
+		p := map[string]any{}
+		special := map[string]string{}
+		for i, h := range header {
+			name, typ, _ := strings.Cut(h, ":")
+			if name == "" || strings.HasPrefix(typ, "ID(") {
+				special[h] = row[i]
+				if name == "" {
+					continue
+				}
+			}
+			if row[i] == "" {
+				continue
+			}
+			if strings.HasPrefix(typ, "ID(") {
+				typ = "string"
+			}
+			p[name] = typed(t, typ, row[i])
+		}
+		return p, special
+	}
+	for _, name := range []string{"actors.csv", "articles.csv", "events.csv"} {
+		header, rows := read(name)
+		for _, row := range rows {
+			p, special := props(header, row)
+			labels := strings.Split(special[":LABEL"], "\x1f")
+			slices.Sort(labels)
+			lines = append(lines, fmt.Sprintf("node %v %s", labels, canon(p)))
+			for k, v := range special {
+				if strings.Contains(k, ":ID(") {
+					ids[v] = v
+				}
+			}
+		}
+	}
+	for _, name := range []string{"actor.csv", "recipient.csv", "reported_in.csv", "mentioned_in.csv", "relations.csv", "affiliated_with.csv"} {
+		header, rows := read(name)
+		for _, row := range rows {
+			p, special := props(header, row)
+			var start, end, typ string
+			for k, v := range special {
+				switch {
+				case strings.HasPrefix(k, ":START_ID"):
+					start = v
+				case strings.HasPrefix(k, ":END_ID"):
+					end = v
+				case k == ":TYPE":
+					typ = v
+				}
+			}
+			if ids[start] == "" || ids[end] == "" {
+				t.Errorf("%s: relationship %s-[%s]->%s to a node no CSV holds", name, start, typ, end)
+			}
+			lines = append(lines, fmt.Sprintf("rel %v-[%v]->%v %s", start, typ, end, canon(p)))
+		}
+	}
+	slices.Sort(lines)
+	return lines
+}
+
+func typed(t *testing.T, typ, s string) any {
+	switch typ {
+	case "", "string":
+		return s
+	case "string[]":
+		var l []any
+		for _, x := range strings.Split(s, "\x1f") {
+			l = append(l, x)
+		}
+		return l
+	case "long":
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	case "double":
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	case "boolean":
+		return s == "true"
+	case "date":
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	t.Fatalf("CSV type %q", typ)
+	return nil
+}
+
+// diff lists the lines only one side has.
+func diff(got, want []string) string {
+	var b strings.Builder
+	for _, l := range got {
+		if !slices.Contains(want, l) {
+			b.WriteString("+ " + l + "\n")
+		}
+	}
+	for _, l := range want {
+		if !slices.Contains(got, l) {
+			b.WriteString("- " + l + "\n")
+		}
+	}
+	return b.String()
+}
