@@ -1289,15 +1289,23 @@ func tgtPrepIndex(v *sentenceView, hit cueHit, p *predicate) int {
 func (v *sentenceView) governingVerb(first int) int {
 	k := first - 1
 	steps := 0
-	for k >= v.first && steps < 12 {
+	firstPrep := true // the preposition right before the noun phrase
+	commas := 0
+	for k >= v.first && steps < 14 {
 		t := v.tag(k)
 		switch {
+		case isQuoteWord(v.word(k)):
+			// quotation marks, whatever the tagger called them
+		case v.word(k) == "," && commas == 0 && steps > 0 && v.tag(k+1) == "IN":
+			// "Hollande told reporters, in a joint declaration with
+			// Merkel": a phrase after a comma belongs to the clause.
+			commas++
 		case strings.HasPrefix(t, "VB"):
 			if auxiliary(v.word(k)) && v.word(k) != "have" && v.word(k) != "has" && v.word(k) != "had" && v.word(k) != "get" && v.word(k) != "got" {
 				return -1
 			}
 			return k
-		case t == "IN" && nounPreps[v.word(k)] && v.chunkOf(k-1) >= 0 && !measureNouns[v.word(k-1)]:
+		case t == "IN" && firstPrep && nounPreps[v.word(k)] && v.chunkOf(k-1) >= 0 && !measureNouns[v.word(k-1)]:
 			// "held talks on the deal": the deal is no event of the
 			// subject's.
 			return -1
@@ -1307,6 +1315,9 @@ func (v *sentenceView) governingVerb(first int) int {
 			// memorandum on zones in Syria during talks".
 			if c := v.chunkOf(k); c >= 0 {
 				k = v.chunks[c].First
+			}
+			if t == "IN" {
+				firstPrep = false
 			}
 			// Prepositions, adverbs and non-actor noun phrases may stand
 			// between: "announced the move Friday at a conference".
