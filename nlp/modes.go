@@ -81,7 +81,7 @@ type verbGroup struct {
 // "continue fighting", "began shelling".
 // stoppers presuppose the event they stop: "halt its incursions into
 // Ukraine" says that the incursions happen.
-var stoppers = wordSet("stop", "halt", "cease", "end", "quit")
+var stoppers = wordSet("stop", "halt", "cease", "end", "quit", "lift", "ease", "relax", "loosen", "remove")
 
 var catenatives = wordSet("stop", "continue", "start", "begin", "keep", "resume", "cease", "halt", "end", "avoid", "quit")
 

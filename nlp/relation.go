@@ -641,7 +641,17 @@ func (v *sentenceView) verbSubject(vi int, vg verbGroup) (group, bool) {
 		if !govObj.empty() && objectControl[v.tok(gov).Lemma] {
 			return govObj, true
 		}
-		return v.verbSubject(gov, v.verbGroupAt(gov))
+		s, ok := v.verbSubject(gov, v.verbGroupAt(gov))
+		if s.empty() && !govObj.empty() || s.empty() && v.tag(gov) == "VBZ" {
+			// "he crossed into the zone that divides the peninsula to
+			// hold a meeting": a purpose clause of an earlier verb.
+			if pv := v.verbBefore(gov - 1); pv >= 0 {
+				if s2, _, ok2 := v.subjectOf(v.verbGroupAt(pv).Start); ok2 && !s2.empty() {
+					return s2, true
+				}
+			}
+		}
+		return s, ok
 	}
 	s, _, ok := v.subjectOf(vg.Start)
 	return s, ok
@@ -1158,8 +1168,9 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		if gov >= 0 {
 			// "denounced the strike on a Syrian airfield" is no strike by
 			// the speaker: a governing cue of another quad class does
-			// not lend its subject.
-			if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue && gp.pred.Type.Quad() != p.Type.Quad() {
+			// not lend its subject; "lift the sanctions on Iran" says
+			// there are sanctions.
+			if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue && gp.pred.Type.Quad() != p.Type.Quad() && !stoppers[v.tok(gov).Lemma] {
 				gov = -1
 			}
 		}

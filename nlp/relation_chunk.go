@@ -73,7 +73,8 @@ var (
 		"member", "members", "delegation", "delegations", "delegate", "delegates", "minister", "ministers",
 		"forces", "troops", "government", "governments", "army", "military", "diplomats", "envoys",
 		"side", "sides", "parties", "head", "heads", "militias", "fighters", "president", "presidents",
-		"ministry", "navy", "air force", "authorities", "regime", "coalition", "allies", "administration")
+		"ministry", "navy", "air force", "authorities", "regime", "coalition", "allies", "administration",
+		"office", "offices", "embassy", "embassies", "bureau", "branch", "mission", "consulate", "headquarters")
 )
 
 // apparatusNouns name a state's or movement's apparatus: "the Assad regime".
