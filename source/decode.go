@@ -3,9 +3,9 @@ package source
 import (
 	"bufio"
 	"bytes"
-	"io"
 	"fmt"
-		"strings"
+	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"

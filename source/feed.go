@@ -2,8 +2,8 @@ package source
 
 import (
 	"bytes"
-	"io"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/mmcdole/gofeed"

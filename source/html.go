@@ -19,6 +19,10 @@ import (
 // markup, scripts and styles usually outweigh the text many times over.
 const htmlSizeFactor = 8
 
+// minHTMLWords is the fewest words of main text that make a page an
+// article: fewer are a menu, an error page or an empty template.
+const minHTMLWords = 8
+
 // openHTML reads a saved web page as one article. Readability (the
 // algorithm of Firefox's reader view) finds the main text and drops
 // navigation, scripts and boilerplate; the headline, date, canonical URL
@@ -57,8 +61,8 @@ func (in *input) parseHTML(data []byte) (schema.Article, error) {
 	if page.Node != nil {
 		body = render.InnerText(page.Node)
 	}
-	if strings.TrimSpace(body) == "" {
-		return schema.Article{}, fmt.Errorf("%w: the HTML has no main text (only markup, scripts or navigation)", ErrNoText)
+	if n := len(strings.Fields(body)); n < minHTMLWords {
+		return schema.Article{}, fmt.Errorf("%w: the HTML has no main text (%d words besides markup, scripts and navigation)", ErrNoText, n)
 	}
 	title := page.Title()
 	if title == "" {

@@ -123,12 +123,12 @@ func TestFormats(t *testing.T) {
 		{
 			name: "markdown with front matter", file: "talks.md",
 			content: "---\ntitle: \"Talks in Vienna\"\ndate: 2015-10-30\nsource: Example Wire\nurl: https://wire.example/vienna#top\n---\n# Talks in Vienna\n\nMinisters met in **Vienna** to discuss [Syria](https://x.example/syria).\n",
-			want: []string{`id=https://wire.example/vienna title="Talks in Vienna" date=2015-10-30 source="Example Wire" text="Talks in Vienna\n\nMinisters met in Vienna to discuss Syria."`},
+			want:    []string{`id=https://wire.example/vienna title="Talks in Vienna" date=2015-10-30 source="Example Wire" text="Talks in Vienna\n\nMinisters met in Vienna to discuss Syria."`},
 		},
 		{
 			name: "markdown without front matter takes the first heading", file: "plain.md",
 			content: "# Kim meets Moon\n\nThe leaders met at _Panmunjom_.\n",
-			want: []string{fmt.Sprintf("id=sha256:%s title=\"Kim meets Moon\" date= source=\"\" text=\"Kim meets Moon\\n\\nThe leaders met at _Panmunjom_.\"", schema.ContentHash("Kim meets Moon\n\nThe leaders met at _Panmunjom_."))},
+			want:    []string{fmt.Sprintf("id=sha256:%s title=\"Kim meets Moon\" date= source=\"\" text=\"Kim meets Moon\\n\\nThe leaders met at _Panmunjom_.\"", schema.ContentHash("Kim meets Moon\n\nThe leaders met at _Panmunjom_."))},
 		},
 		{
 			name: "json lines with default and nested fields", file: "news.jsonl",
@@ -264,7 +264,7 @@ func TestBadInputs(t *testing.T) {
 			warns: []string{"utf16.txt: text repaired: decoded from UTF-16"}},
 		{name: "malformed json lines are reported by line", file: "bad.jsonl",
 			content: "{\"text\":\"Good one.\"}\n{\"text\": broken\n[1,2]\n{\"title\":\"no text\"}\n{\"text\":\"\"}\n{\"text\":\"Good two.\"}\n{\"text\":\"x\"} trailing\n{\"text\":\"cut",
-			arts: 2,
+			arts:    2,
 			errs: []string{
 				"bad.jsonl:2: syntax error: invalid JSON: invalid character 'b'",
 				"bad.jsonl:3: syntax error: not a JSON object",
@@ -283,7 +283,7 @@ func TestBadInputs(t *testing.T) {
 			errs: []string{`notext.csv: no text field: none of text, body, content (choose one with --text-field) (the header has "id", "headline")`}},
 		{name: "csv with missing columns and broken quotes", file: "rows.csv",
 			content: "title,text,date\nA,Good row.,2016-01-01\nB,Short row\nC,\"bad \"quote\",2016-01-02\nD,Another good row.,2016-01-03\n",
-			arts: 2,
+			arts:    2,
 			errs: []string{
 				"rows.csv:3: the row has 2 fields but the header has 3 (missing columns or a stray delimiter)",
 				"rows.csv:4: syntax error: CSV: extraneous or missing \" in quoted-field",

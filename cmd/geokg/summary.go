@@ -163,4 +163,4 @@ func (c *actorCounter) byType() map[schema.ActorType]int {
 type discardSink struct{}
 
 func (discardSink) WriteBatch(context.Context, []schema.Doc) error { return nil }
-func (discardSink) Close(context.Context) error                   { return nil }
+func (discardSink) Close(context.Context) error                    { return nil }
