@@ -1134,17 +1134,7 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			k++
 			continue
 		}
-		if v.tag(k) == "VBN" {
-			if v.word(k+1) == "by" {
-				if nc := v.chunkOf(k + 2); nc >= 0 {
-					g := v.groupRight(nc, true)
-					if src.empty() {
-						src = g
-					}
-					k = g.Last
-					continue
-				}
-			}
+		if v.tag(k) == "VBN" { // its by-phrase is read next
 			k++
 			continue
 		}
