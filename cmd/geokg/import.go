@@ -15,6 +15,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
@@ -30,6 +31,7 @@ type importOptions struct {
 	Workers        int
 	Limit          int
 	FailFast       bool
+	Resume         bool
 	DryRun         bool
 	Quiet          bool
 	LogFormat      string
@@ -86,6 +88,8 @@ Examples:
 			&cli.IntFlag{Name: "limit", Destination: &opts.Limit, Usage: "stop after `N` articles (0: all)"},
 			&cli.BoolFlag{Name: "dry-run", Destination: &opts.DryRun, Usage: "extract and report, write nothing"},
 			&cli.BoolFlag{Name: "fail-fast", Destination: &opts.FailFast, Usage: "stop at the first input that fails"},
+			&cli.BoolFlag{Name: "resume", Destination: &opts.Resume,
+				Usage: "skip articles already completely in the Neo4j graph (by content hash)"},
 			&cli.StringFlag{Name: "errors", Destination: &opts.ErrorsFile,
 				Usage: "write every failed, skipped or repaired input to `FILE` as JSON lines"},
 			&cli.StringFlag{Name: "files-from", Destination: &opts.FilesFrom,
@@ -171,13 +175,19 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	src.Warn = rep.warned
 	opts.warn = rep.warnedDoc
 
-	x, sink, output, err := opts.open(ctx)
+	x, sink, output, err := opts.open(ctx, log)
 	if err != nil {
 		bar.finish()
 		rep.close()
 		return err
 	}
 	actors := countActors(sink)
+	var articles pipeline.Source = src
+	var resumed *graph.Resume
+	if gw, ok := sink.(*graph.Writer); ok && opts.Resume {
+		resumed = gw.SkipLoaded(src)
+		articles = resumed
+	}
 
 	var ticker *progress
 	switch {
@@ -193,7 +203,7 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	}
 
 	log.Info("import started", "inputs", len(opts.Paths), "output", orNone(output), "jobs", opts.Workers)
-	sum, runErr := pipeline.Run(ctx, src, x, actors, pipeline.Config{
+	sum, runErr := pipeline.Run(ctx, articles, x, actors, pipeline.Config{
 		Workers:  opts.Workers,
 		Limit:    opts.Limit,
 		FailFast: opts.FailFast,
@@ -208,6 +218,9 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	})
 	ticker.finish()
 	closeErr := rep.close()
+	if resumed != nil {
+		log.Info("resume: skipped articles already in the graph", "articles", resumed.Skipped())
+	}
 
 	js := newJobSummary(sum, actors, rep, output)
 	js.ErrorsFile = opts.ErrorsFile
@@ -243,6 +256,9 @@ func (opts *importOptions) validate() (int64, error) {
 	if opts.LogFormat != "text" && opts.LogFormat != "json" {
 		return 0, fmt.Errorf("--log-format %q: want text or json", opts.LogFormat)
 	}
+	if opts.Resume && (opts.Neo4j.URI == "" || opts.DryRun) {
+		return 0, errors.New("--resume needs Neo4j (--neo4j-uri or NEO4J_URI) and no --dry-run")
+	}
 	if opts.InputFormat != "" && !slices.Contains(source.Formats, opts.InputFormat) {
 		return 0, fmt.Errorf("--input-format %q: want one of %s", opts.InputFormat, strings.Join(source.Formats, ", "))
 	}
@@ -264,7 +280,7 @@ func (opts *importOptions) validate() (int64, error) {
 
 // open builds the extractor and the sink, and says where the graph goes
 // ("" for --dry-run).
-func (opts *importOptions) open(ctx context.Context) (pipeline.Extractor, pipeline.Sink, string, error) {
+func (opts *importOptions) open(ctx context.Context, log *slog.Logger) (pipeline.Extractor, pipeline.Sink, string, error) {
 	newExtractor := opts.newExtractor
 	if newExtractor == nil {
 		newExtractor = func() (pipeline.Extractor, error) {
@@ -279,13 +295,17 @@ func (opts *importOptions) open(ctx context.Context) (pipeline.Extractor, pipeli
 	case opts.DryRun:
 		return x, discardSink{}, "", nil
 	case opts.Neo4j.URI != "":
-		return nil, nil, "", fmt.Errorf("neo4j %s: loading into Neo4j is not wired yet", opts.Neo4j.URI)
+		gw, err := opts.Neo4j.open(ctx, log)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		return x, gw, opts.Neo4j.destination(), nil
 	}
 	w, err := outdir.Create(opts.Out)
 	if err != nil {
 		return nil, nil, "", err
 	}
-	w.GraphOptions = schema.GraphOptions{Unasserted: opts.AllModes}
+	w.GraphOptions = schema.GraphOptions{Unasserted: opts.AllModes || opts.Neo4j.Unasserted}
 	w.Warn = opts.warn
 	return x, w, w.Dir(), nil
 }

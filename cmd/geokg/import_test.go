@@ -16,7 +16,9 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/pipeline"
 	"github.com/geokg/geokg/schema"
 )
@@ -165,6 +167,7 @@ func TestImportExitCodes(t *testing.T) {
 		{"bad size", []string{"--max-article-size", "big", good}, exitUsage, "--max-article-size"},
 		{"bad glob", []string{"--include", "[a-", dir}, exitUsage, "glob \"[a-\" is malformed"},
 		{"unknown flag", []string{"--frobnicate", good}, exitUsage, "flag provided but not defined"},
+		{"resume without Neo4j", []string{"--resume", good}, exitUsage, "--resume needs Neo4j"},
 		{"missing errors folder", []string{"--errors", filepath.Join(dir, "no", "such", "e.jsonl"), good}, exitFailed, "--errors"},
 	}
 	for _, tt := range tests {
@@ -319,5 +322,39 @@ func TestProgressBarInATerminal(t *testing.T) {
 	}
 	if out := stdout.String(); strings.ContainsAny(out, "\r\x1b") || !strings.Contains(out, "articles read           400") {
 		t.Errorf("stdout has bar output or no summary:\n%q", out)
+	}
+}
+
+// TestImportIntoNeo4j runs the job into the real test server, then again
+// with --resume, which finds every article loaded.
+func TestImportIntoNeo4j(t *testing.T) {
+	driver := neo4jtest.Driver(t)
+	target, _ := neo4jtest.TargetFromEnv()
+	dir := corpus(t)
+	for _, resume := range []bool{false, true} {
+		opts := testOptions(dir)
+		opts.Quiet, opts.Resume = true, resume
+		opts.Neo4j = neo4jOptions{URI: target.URI, Username: target.Username, Password: target.Password}
+		var out bytes.Buffer
+		err := runImport(context.Background(), streams{In: strings.NewReader(""), Out: &out, Err: io.Discard}, opts)
+		var jf jobFailedError
+		if !errors.As(err, &jf) {
+			t.Fatalf("resume=%v: err = %v, want the corpus's failures only", resume, err)
+		}
+		wantRead := "articles read             5\n"
+		if resume {
+			wantRead = "articles read             1\n" // the article whose extraction panics is never loaded
+		}
+		if !strings.HasPrefix(out.String(), wantRead) || !strings.Contains(out.String(), "output           bolt://") {
+			t.Errorf("resume=%v: summary:\n%s", resume, out.String())
+		}
+	}
+	res, err := neo4j.ExecuteQuery(context.Background(), driver,
+		`MATCH (a:Article) WITH count(a) AS articles MATCH (:Actor)-[r:SUPPORT]->(:Actor) RETURN articles, r.events`, nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 || fmt.Sprint(res.Records[0].Values) != "[4 2]" {
+		t.Errorf("graph: %v, want 4 articles and one SUPPORT edge of 2 events", res.Records)
 	}
 }
