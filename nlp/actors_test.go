@@ -225,3 +225,35 @@ func TestExtractRejectsInvalidUTF8(t *testing.T) {
 		t.Fatalf("got %v, want an error naming bad.txt", err)
 	}
 }
+
+// TestBuiltinCountryNamesStayCountries guards the generated files: a
+// later entry takes a surface form over, so an armed group whose CAMEO
+// entry is qualified by a country ("National Liberation Army
+// (Colombia)") must not list the country as an alias.
+func TestBuiltinCountryNamesStayCountries(t *testing.T) {
+	lx, err := loadLexicon(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := builtinActors.ReadFile("lexicon/countries.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	countries, err := parseActors("lexicon/countries.csv", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range countries {
+		for _, name := range append([]string{c.Name}, c.Aliases...) {
+			f, ok := makeForm(name)
+			if !ok {
+				continue
+			}
+			for _, g := range lx.forms[f.keys[0]] {
+				if strings.Join(g.keys, " ") == strings.Join(f.keys, " ") && lx.actors[g.actor].ID != c.ID {
+					t.Errorf("%q names %s, want the country %s", name, lx.actors[g.actor].ID, c.ID)
+				}
+			}
+		}
+	}
+}

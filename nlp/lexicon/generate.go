@@ -154,6 +154,20 @@ func groups(dir string) error {
 		name    string
 		aliases []string
 	}
+	countries, err := countryNames()
+	if err != nil {
+		return err
+	}
+	// "NATIONAL_LIBERATION_ARMY_(COLOMBIA)_": a country in parentheses
+	// tells same-named groups apart; it is no acronym, and as an alias it
+	// would make every mention of the country the group.
+	acronym := func(s string) (string, string) {
+		name, acr := splitAcronym(s)
+		if countries[strings.ToLower(acr)] {
+			acr = ""
+		}
+		return name, acr
+	}
 	var entries []*entry
 	var cur *entry
 	entryRe := regexp.MustCompile(`^([A-Z0-9][^\[#]*?)\s*\[[A-Z]+\]`)
@@ -188,7 +202,7 @@ func groups(dir string) error {
 	cw.Write([]string{"id", "type", "name", "aliases"})
 	ids := map[string]bool{}
 	for _, e := range entries {
-		name, acr := splitAcronym(e.name)
+		name, acr := acronym(e.name)
 		if name == "" || len(strings.Fields(name)) < 2 {
 			continue // one-word names are too ambiguous without context
 		}
@@ -202,7 +216,7 @@ func groups(dir string) error {
 			aliases = append(aliases, acr)
 		}
 		for _, a := range e.aliases {
-			an, aacr := splitAcronym(a)
+			an, aacr := acronym(a)
 			if len(strings.Fields(an)) >= 2 && an != name {
 				aliases = append(aliases, an)
 			}
@@ -220,6 +234,36 @@ func groups(dir string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// countryNames returns the lower-case names and aliases of countries.csv.
+func countryNames() (map[string]bool, error) {
+	f, err := os.Open("lexicon/countries.csv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comment = '#'
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("countries.csv: %w", err)
+	}
+	names := map[string]bool{}
+	for _, row := range rows[1:] {
+		if len(row) < 4 {
+			continue
+		}
+		for _, col := range row[2:4] {
+			for _, n := range strings.Split(col, "|") {
+				if n = strings.TrimSpace(n); n != "" {
+					names[strings.ToLower(n)] = true
+				}
+			}
+		}
+	}
+	return names, nil
 }
 
 // phrase turns "ABU_NIDAL_ORGANIZATION_" into "Abu Nidal Organization".
