@@ -37,6 +37,22 @@ var (
 	csvFiles        = []csvFile{actorsCSV, articlesCSV, eventsCSV, actorCSV, recipientCSV, reportedInCSV, mentionedInCSV, relationsCSV, affiliationsCSV}
 )
 
+// AdminImportArgs returns the arguments of `neo4j-admin` that bulk-load
+// an output folder's csv/ into an empty database, run from the folder.
+// The database name comes before the options: --nodes and
+// --relationships take several files and would swallow it.
+func AdminImportArgs(database string) []string {
+	args := []string{"database", "import", "full", database, "--overwrite-destination", "--array-delimiter=U+001F", "--multiline-fields=true"}
+	for _, f := range csvFiles {
+		kind := "--relationships="
+		if strings.HasPrefix(f.header[0], "id:ID(") {
+			kind = "--nodes="
+		}
+		args = append(args, kind+path.Join(CSVDir, f.name))
+	}
+	return args
+}
+
 // csvWriter writes csv/: streamed node and relationship files for
 // articles, events and mentions; actors and aggregated edges at the end.
 type csvWriter struct {

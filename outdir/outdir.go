@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/geokg/geokg/jsonl"
 	"github.com/geokg/geokg/schema"
@@ -244,7 +245,9 @@ func (w *Writer) writeGraphTotals(actors []schema.ActorRow, relations []relation
 	return nil
 }
 
-const readme = `This folder was written by geokg import.
+// readme says how to use the folder; the neo4j-admin command line is the
+// one AdminImportArgs gives.
+var readme = `This folder was written by geokg import.
 
   docs.jsonl      one extraction result (schema.Doc) per article:
                   geokg load THIS-FOLDER pushes it into Neo4j
@@ -252,18 +255,12 @@ const readme = `This folder was written by geokg import.
                   article, event, mention (as they were written), then
                   actor, relation (aggregated typed edges) and affiliation
   load.cypher     the same graph for cypher-shell, values passed as
-                  parameters, one transaction per batch:
+                  parameters:
                     cypher-shell -a bolt://localhost:7687 -u neo4j -f load.cypher
   schema.cypher   constraints and indexes only (load.cypher includes them)
-  csv/            the graph for an offline bulk import into an empty database:
-                    neo4j-admin database import full --array-delimiter=U+001F \
-                      --multiline-fields=true \
-                      --nodes=csv/actors.csv --nodes=csv/articles.csv \
-                      --nodes=csv/events.csv \
-                      --relationships=csv/actor.csv --relationships=csv/recipient.csv \
-                      --relationships=csv/reported_in.csv --relationships=csv/mentioned_in.csv \
-                      --relationships=csv/relations.csv --relationships=csv/affiliated_with.csv \
-                      neo4j
-                  then run schema.cypher with cypher-shell.
+  csv/            the graph for an offline bulk import into an empty database,
+                  run from this folder with the server stopped:
+                    neo4j-admin ` + strings.Join(AdminImportArgs("neo4j"), " \\\n                      ") + `
+                  then start the server and run schema.cypher with cypher-shell.
   summary.json    what the import read, skipped and failed.
 `

@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -378,4 +381,84 @@ func diff(got, want []string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestCSVImportsWithNeo4jAdmin runs the real `neo4j-admin database import
+// full` (from the test server's jars) on csv/ with the command line of
+// the folder's README, and checks the counts it reports against
+// graph.jsonl.
+func TestCSVImportsWithNeo4jAdmin(t *testing.T) {
+	home := os.Getenv("GEOKG_NEO4J_HOME")
+	if home == "" {
+		home = filepath.Join("..", ".neo4j-run")
+	}
+	cp, err := os.ReadFile(filepath.Join(home, "classpath.txt"))
+	if err != nil {
+		msg := "no Neo4j classpath (run scripts/neo4j start once, or scripts/test): " + err.Error()
+		if neo4jtest.Required() {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	dir := t.TempDir()
+	w, err := outdir.Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.WriteBatch(context.Background(), fixtureDocs()); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	f, err := os.Open(filepath.Join(dir, outdir.GraphFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var line struct{ Kind string }
+		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+			t.Fatal(err)
+		}
+		kinds[line.Kind]++
+	}
+	f.Close()
+
+	dbHome := filepath.Join(dir, "home")
+	conf := filepath.Join(dbHome, "conf")
+	if err := os.MkdirAll(conf, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfg := "server.directories.data=" + filepath.Join(dbHome, "data") + "\nserver.directories.logs=" + filepath.Join(dbHome, "logs") + "\n"
+	if err := os.WriteFile(filepath.Join(conf, "neo4j.conf"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	java := os.Getenv("GEOKG_NEO4J_JAVA")
+	if java == "" {
+		java = "java"
+	}
+	args := append([]string{"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", strings.TrimSpace(string(cp)), "org.neo4j.cli.AdminTool"},
+		outdir.AdminImportArgs("neo4j")...)
+	cmd := exec.Command(java, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NEO4J_HOME="+dbHome, "NEO4J_CONF="+conf)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("neo4j-admin import failed: %v\n%s", err, out)
+	}
+	m := regexp.MustCompile(`Imported:\s+(\d+) nodes\s+(\d+) relationships\s+(\d+) properties`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("no import counts in neo4j-admin's output:\n%s", out)
+	}
+	wantNodes := kinds["actor"] + kinds["article"] + kinds["event"]
+	wantRels := 3*kinds["event"] + kinds["mention"] + kinds["relation"] + kinds["affiliation"]
+	if got := fmt.Sprintf("%s nodes, %s relationships", m[1], m[2]); got != fmt.Sprintf("%d nodes, %d relationships", wantNodes, wantRels) {
+		t.Errorf("neo4j-admin imported %s, want %d nodes and %d relationships (graph.jsonl: %v)\n%s", got, wantNodes, wantRels, kinds, out)
+	}
+	if strings.Contains(string(out), "bad entries") {
+		t.Errorf("neo4j-admin reported bad entries:\n%s", out)
+	}
 }

@@ -224,7 +224,10 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 
 	js := newJobSummary(sum, actors, rep, output)
 	js.ErrorsFile = opts.ErrorsFile
-	if runErr != nil {
+	switch {
+	case errors.Is(runErr, context.Canceled):
+		js.Stopped = "interrupted; the articles written so far are kept (rerun with --resume, or into a fresh --out)"
+	case runErr != nil:
 		js.Stopped = runErr.Error()
 	}
 	if w, ok := sink.(*outdir.Writer); ok && (runErr == nil || errors.Is(runErr, pipeline.ErrFailFast)) {
