@@ -73,7 +73,10 @@ SET a.url = row.url, a.title = row.title, a.published = date(row.published),
     a.source = row.source, a.path = row.path`
 
 // CypherMergeEvents upserts EventRows with their ACTOR, RECIPIENT and
-// REPORTED_IN relationships. The actors and the article must exist.
+// REPORTED_IN relationships. The actors and the article must exist. An
+// event's id is derived from its article, source, type and target, so its
+// three relationships never change: they are created with the node (in
+// the same transaction) and left alone when it exists.
 const CypherMergeEvents = `UNWIND $rows AS row
 MATCH (s:Actor {id: row.source})
 MATCH (t:Actor {id: row.target})
@@ -84,9 +87,9 @@ SET e.type = row.type, e.quad = row.quad, e.score = row.score, e.symmetric = row
     e.evidence = row.evidence, e.sentence = row.sentence, e.cue = row.cue,
     e.claimant = row.claimant, e.confidence = row.confidence,
     e.source = row.source, e.target = row.target, e.article = row.article
-MERGE (s)-[:ACTOR]->(e)
-MERGE (e)-[:RECIPIENT]->(t)
-MERGE (e)-[:REPORTED_IN]->(a)`
+WITH s, t, a, e
+WHERE NOT EXISTS { (e)-[:REPORTED_IN]->() }
+CREATE (s)-[:ACTOR]->(e), (e)-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)`
 
 // CypherMergeMentions upserts MentionRows as MENTIONED_IN relationships.
 const CypherMergeMentions = `UNWIND $rows AS row

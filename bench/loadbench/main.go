@@ -45,6 +45,7 @@ type options struct {
 	events, actors, naiveEvents    int
 	sizes                          []int
 	wipe                           bool
+	profile                        int
 }
 
 func run() error {
@@ -60,6 +61,7 @@ func run() error {
 	flag.IntVar(&o.naiveEvents, "naive-events", 1_000, "events loaded by the naive writer (a prefix of the corpus)")
 	flag.StringVar(&sizes, "batch-sizes", "100,500,2000,5000", "batch sizes (events per transaction) to measure")
 	flag.BoolVar(&o.wipe, "wipe", false, "required: confirms the database may be wiped before each run")
+	flag.IntVar(&o.profile, "profile", 0, "instead of measuring, load this many events, then PROFILE each statement of the next batch (rolled back)")
 	flag.Parse()
 	if !o.wipe {
 		return errors.New("refusing to run without -wipe: every run deletes the whole database")
@@ -89,8 +91,22 @@ func run() error {
 	}
 	defer driver.Close(ctx)
 	cfg := graph.Config{URI: o.uri, Username: o.user, Password: o.password}
+	if o.profile > 0 {
+		return profile(ctx, driver, cfg, o.out, o.profile, o.sizes[len(o.sizes)-1])
+	}
 
 	var results []result
+	// The machine's ceiling: the simplest possible write, one CREATE of two
+	// nodes and a relationship per row, in transactions of 2,000 rows.
+	if err := neo4jtest.Clean(ctx, driver); err != nil {
+		return err
+	}
+	ceiling, err := loadCeiling(ctx, driver, total.events, graph.DefaultBatchSize)
+	if err != nil {
+		return err
+	}
+	results = append(results, ceiling)
+	report(results, false)
 	for _, size := range o.sizes {
 		if err := neo4jtest.Clean(ctx, driver); err != nil {
 			return err
@@ -129,14 +145,16 @@ func run() error {
 
 	fmt.Println()
 	report(results, true)
-	best := results[0]
-	for _, r := range results[:len(o.sizes)] {
+	best := results[1]
+	for _, r := range results[1 : 1+len(o.sizes)] {
 		if r.eventsPerSec() > best.eventsPerSec() {
 			best = r
 		}
 	}
 	fmt.Printf("\nbatched (best, full corpus) vs naive: %.0f× events/s; batched vs naive on the same prefix: %.0f×\n",
 		best.eventsPerSec()/naive.eventsPerSec(), prefix.eventsPerSec()/naive.eventsPerSec())
+	fmt.Printf("best batched relationships/s: %.0f = %.0f%% of this machine's ceiling (%.0f relationships/s for bare CREATEs)\n",
+		best.relsPerSec(), 100*best.relsPerSec()/ceiling.relsPerSec(), ceiling.relsPerSec())
 	return nil
 }
 
@@ -371,4 +389,113 @@ func remap(t schema.Doc, k, perActor int) schema.Doc {
 		d.Relations[i] = r
 	}
 	return d
+}
+
+// profile loads the first events of the corpus, then runs each statement
+// of the next batch under PROFILE in one transaction that is rolled back,
+// printing time and database hits per statement.
+func profile(ctx context.Context, driver neo4j.DriverWithContext, cfg graph.Config, path string, events, size int) error {
+	if err := neo4jtest.Clean(ctx, driver); err != nil {
+		return err
+	}
+	cfg.BatchSize = size
+	if _, err := loadBatched(ctx, cfg, path, events); err != nil {
+		return err
+	}
+	var next []schema.Doc
+	seen := 0
+	err := eachDoc(path, 0, func(docs []schema.Doc) error {
+		for _, d := range docs {
+			if seen >= events && len(next) < size/5 {
+				next = append(next, d)
+			}
+			seen += len(d.Relations)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b := schema.NewGraphBatch(next, schema.GraphOptions{})
+	s := driver.NewSession(ctx, neo4j.SessionConfig{})
+	defer s.Close(ctx)
+	tx, err := s.BeginTransaction(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	for _, step := range b.Steps() {
+		start := time.Now()
+		res, err := tx.Run(ctx, "PROFILE "+step.Cypher, map[string]any{"rows": step.Rows})
+		if err != nil {
+			return fmt.Errorf("%s: %w", step.Name, err)
+		}
+		sum, err := res.Consume(ctx)
+		if err != nil {
+			return fmt.Errorf("%s: %w", step.Name, err)
+		}
+		fmt.Printf("%-15s %5d rows %8.1f ms %10d db hits\n", step.Name, len(step.Rows),
+			float64(time.Since(start).Microseconds())/1000, totalHits(sum.Profile()))
+		printProfile(sum.Profile(), 1)
+	}
+	return nil
+}
+
+func totalHits(p neo4j.ProfiledPlan) int64 {
+	if p == nil {
+		return 0
+	}
+	n := p.DbHits()
+	for _, c := range p.Children() {
+		n += totalHits(c)
+	}
+	return n
+}
+
+func printProfile(p neo4j.ProfiledPlan, depth int) {
+	if p == nil {
+		return
+	}
+	det := fmt.Sprint(p.Arguments()["Details"])
+	if len(det) > 80 {
+		det = det[:80]
+	}
+	fmt.Printf("%s%s %s rows=%d hits=%d\n", strings.Repeat("  ", depth), p.Operator(), det, p.Records(), p.DbHits())
+	for _, c := range p.Children() {
+		printProfile(c, depth+1)
+	}
+}
+
+// loadCeiling creates n (a)-[:R]->(b) patterns in transactions of size rows:
+// the fastest this server and machine write relationships through Bolt
+// right now, a yardstick for the writer on a shared machine.
+func loadCeiling(ctx context.Context, driver neo4j.DriverWithContext, n, size int) (result, error) {
+	s := driver.NewSession(ctx, neo4j.SessionConfig{})
+	defer s.Close(ctx)
+	r := result{name: fmt.Sprintf("ceiling: bare CREATE, %d rows/tx", size)}
+	start := time.Now()
+	for done := 0; done < n; done += size {
+		rows := make([]any, min(size, n-done))
+		for i := range rows {
+			rows[i] = map[string]any{"i": int64(done + i)}
+		}
+		c, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (int, error) {
+			res, err := tx.Run(ctx, "UNWIND $rows AS row CREATE (:BenchA {i: row.i})-[:R]->(:BenchB {i: row.i})", map[string]any{"rows": rows})
+			if err != nil {
+				return 0, err
+			}
+			sum, err := res.Consume(ctx)
+			if err != nil {
+				return 0, err
+			}
+			return sum.Counters().RelationshipsCreated(), nil
+		})
+		if err != nil {
+			return r, err
+		}
+		r.relationships += c
+		r.events += len(rows)
+	}
+	r.elapsed = time.Since(start)
+	return r, nil
 }
