@@ -51,8 +51,8 @@ func Queries() []Query {
 	return out
 }
 
-// QueriesZip returns the saved queries as a zip, which Neo4j Browser's
-// Favorites panel imports in one drop.
+// QueriesZip returns the saved queries as a zip (folder geokg), which Neo4j
+// Browser imports into Favorites when it is dropped onto its window.
 func QueriesZip() ([]byte, error) {
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
@@ -76,18 +76,11 @@ func QueriesZip() ([]byte, error) {
 // `:style http://localhost:7475/geokg.grass` in the Browser.
 func Handler() http.Handler {
 	mux := http.NewServeMux()
-	cors := func(h http.HandlerFunc) http.HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Access-Control-Allow-Origin", "*")
-			w.Header().Set("Cache-Control", "no-cache")
-			h(w, r)
-		}
-	}
-	mux.HandleFunc("GET /"+StyleFile, cors(func(w http.ResponseWriter, _ *http.Request) {
+	mux.HandleFunc("GET /"+StyleFile, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write(Style())
-	}))
-	mux.HandleFunc("GET /queries.zip", cors(func(w http.ResponseWriter, _ *http.Request) {
+	})
+	mux.HandleFunc("GET /queries.zip", func(w http.ResponseWriter, _ *http.Request) {
 		b, err := QueriesZip()
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -96,8 +89,8 @@ func Handler() http.Handler {
 		w.Header().Set("Content-Type", "application/zip")
 		w.Header().Set("Content-Disposition", `attachment; filename="geokg-queries.zip"`)
 		w.Write(b)
-	}))
-	mux.HandleFunc("GET /queries/{file}", cors(func(w http.ResponseWriter, r *http.Request) {
+	})
+	mux.HandleFunc("GET /queries/{file}", func(w http.ResponseWriter, r *http.Request) {
 		for _, q := range Queries() {
 			if q.File == r.PathValue("file") {
 				w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -106,16 +99,41 @@ func Handler() http.Handler {
 			}
 		}
 		http.NotFound(w, r)
-	}))
-	mux.HandleFunc("GET /{$}", cors(func(w http.ResponseWriter, _ *http.Request) {
+	})
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		var b strings.Builder
 		b.WriteString("geokg for Neo4j Browser\n\nIn the Browser, run:\n  :style <this server>/" + StyleFile +
-			"\n\nSaved queries (drop the zip on the Favorites panel): /queries.zip\n")
+			"\n\nSaved queries (drop the zip onto the Browser window; they land in Favorites): /queries.zip\n")
 		for _, q := range Queries() {
 			b.WriteString("  /queries/" + q.File + "  " + q.Name + "\n")
 		}
 		w.Write([]byte(b.String()))
-	}))
-	return mux
+	})
+	return withCORS(mux)
+}
+
+// withCORS lets any origin read the responses. Neo4j Browser's fetch
+// carries tracing headers (sentry-trace), which makes Chromium send a
+// preflight OPTIONS request first: it is answered here, allowing the
+// headers asked for, and for a Browser served from another machine, access
+// to this private-network address.
+func withCORS(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Cache-Control", "no-cache")
+		if r.Method != http.MethodOptions || r.Header.Get("Access-Control-Request-Method") == "" {
+			h.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+		if asked := r.Header.Get("Access-Control-Request-Headers"); asked != "" {
+			w.Header().Set("Access-Control-Allow-Headers", asked)
+		}
+		if r.Header.Get("Access-Control-Request-Private-Network") == "true" {
+			w.Header().Set("Access-Control-Allow-Private-Network", "true")
+		}
+		w.Header().Set("Access-Control-Max-Age", "600")
+		w.WriteHeader(http.StatusNoContent)
+	})
 }

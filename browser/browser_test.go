@@ -66,6 +66,40 @@ func TestHandlerServesWithCORS(t *testing.T) {
 	}
 }
 
+// TestHandlerAnswersPreflight: Neo4j Browser's fetch of a `:style URL`
+// carries a sentry-trace header, so Chromium asks first with OPTIONS; an
+// unanswered preflight fails the fetch ("Failed to fetch").
+func TestHandlerAnswersPreflight(t *testing.T) {
+	srv := httptest.NewServer(browser.Handler())
+	defer srv.Close()
+	req, _ := http.NewRequest(http.MethodOptions, srv.URL+"/geokg.grass", nil)
+	req.Header.Set("Origin", "http://127.0.0.1:7474")
+	req.Header.Set("Access-Control-Request-Method", "GET")
+	req.Header.Set("Access-Control-Request-Headers", "sentry-trace,baggage")
+	req.Header.Set("Access-Control-Request-Private-Network", "true")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	want := map[string]string{
+		"Access-Control-Allow-Origin":          "*",
+		"Access-Control-Allow-Headers":         "sentry-trace,baggage",
+		"Access-Control-Allow-Private-Network": "true",
+	}
+	if res.StatusCode != http.StatusNoContent {
+		t.Errorf("preflight: %s, want 204", res.Status)
+	}
+	for k, v := range want {
+		if got := res.Header.Get(k); got != v {
+			t.Errorf("preflight %s = %q, want %q", k, got, v)
+		}
+	}
+	if !strings.Contains(res.Header.Get("Access-Control-Allow-Methods"), "GET") {
+		t.Errorf("preflight allows methods %q, want GET", res.Header.Get("Access-Control-Allow-Methods"))
+	}
+}
+
 // TestSavedQueriesCompile asks the real Neo4j to plan every saved query.
 func TestSavedQueriesCompile(t *testing.T) {
 	drv := neo4jtest.Driver(t)

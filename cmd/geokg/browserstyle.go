@@ -29,8 +29,11 @@ func newBrowserStyleCmd(io streams) *cli.Command {
 Browser window). With --serve, serves it over HTTP with CORS, so that in
 Neo4j Browser
    :style http://localhost:7475/geokg.grass
-loads it; http://localhost:7475/queries.zip holds the saved queries (drop the
-zip on the Favorites panel). --queries prints the saved queries instead.`,
+loads it (the Browser fetches styles only from allowlisted hosts, by
+default localhost: keep localhost in the URL); http://localhost:7475/queries.zip
+holds the saved queries (drop the zip onto the Browser window: they land in
+Favorites, folder geokg). --queries prints the saved queries instead.
+Step by step: docs/browser.md.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "serve", Destination: &opts.Serve, Usage: "serve the style and queries over HTTP until interrupted"},
 			&cli.StringFlag{Name: "addr", Value: "localhost:7475", Destination: &opts.Addr, Usage: "`HOST:PORT` to serve on"},

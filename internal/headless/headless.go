@@ -76,6 +76,11 @@ func New(t testing.TB, width, height int) *Browser {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("mute-audio", true),
+		// Tests never reach the internet: every host but the loopback
+		// resolves to nothing, so a page that calls out (Neo4j Browser
+		// looks for remote guides and updates) fails fast instead of
+		// hanging on a machine without a network.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(width, height),
 	}
