@@ -80,7 +80,7 @@ func newApp(io streams) *cli.App {
 // run executes the command line and maps its error to an exit code.
 func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
 	app := newApp(streams{In: in, Out: out, Err: errw})
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, hoistFlags(app, args))
 	if err == nil {
 		return exitOK
 	}
