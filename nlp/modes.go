@@ -208,6 +208,46 @@ func (v *sentenceView) isFiniteClauseBefore(k int) bool {
 	return false
 }
 
+// modalNouns govern an infinitive that is only planned, wished or
+// possible: "the need to cooperate", "an attempt to seize", "plans to
+// withdraw".
+var (
+	hypotheticalNouns = wordSet("need", "intention", "intent", "desire", "willingness", "readiness", "bid",
+		"attempt", "attempts", "effort", "efforts", "call", "calls", "demand", "demands", "proposal", "offer",
+		"threat", "threats", "right", "wish", "hope", "hopes", "way", "chance", "ability", "opportunity",
+		"pressure", "push", "ultimatum", "request", "appeal", "plea", "option", "options", "temptation")
+	futureNouns = wordSet("plan", "plans", "decision", "commitment", "pledge", "promise", "vow", "agreement", "deal")
+)
+
+// modalNounModes returns the modes a noun governing an infinitive gives.
+func modalNounModes(noun string) modeSet {
+	switch {
+	case hypotheticalNouns[noun]:
+		return modeHypothetical
+	case futureNouns[noun]:
+		return modeFuture
+	}
+	return 0
+}
+
+// infinitiveModes returns the modes that the governor of an infinitive
+// verb group gives it, for a noun cue that is the infinitive's object:
+// "urged both parties to agree to a ceasefire" asserts no ceasefire.
+func (v *sentenceView) infinitiveModes(vg verbGroup) modeSet {
+	if !vg.Infinitive {
+		return 0
+	}
+	gov, _, ok := v.governor(vg.Start)
+	if !ok {
+		return modalNounModes(v.word(vg.Start - 1))
+	}
+	m := governorModes(v.tok(gov).Lemma)
+	if intentVerbs[v.tok(gov).Lemma] {
+		m |= modeFuture
+	}
+	return m | v.verbGroupAt(gov).Modes
+}
+
 // governorModes returns the modes an infinitive's governing verb gives.
 func governorModes(lemma string) modeSet {
 	switch {

@@ -33,7 +33,11 @@ import (
 // the plural ("talks"), "notarget" when the cue takes no target and only
 // pairs the actors of its subject (symmetric types: "US, Russia agree"),
 // "onesided" when a symmetric cue does not make its coordinated subjects
-// partners ("Iran and Iraq visited Oman" is no Iran–Iraq meeting).
+// partners ("Iran and Iraq visited Oman" is no Iran–Iraq meeting),
+// "together" when the coordinated targets are partners of each other too
+// ("Angola hosted Congo and Rwanda": Congo and Rwanda met), "mutual"
+// when the parties act on each other ("Iran and Iraq clashed", "India
+// exchanged fire with Pakistan": both ways).
 //
 // Later files override earlier ones: an entry with the same POS and CUE
 // replaces the built-in one, and TYPE "-" deletes it.
@@ -74,6 +78,11 @@ type predicate struct {
 	// OneSided: a symmetric cue whose coordinated subjects are not
 	// partners of each other ("Iran and Iraq visited Oman").
 	OneSided bool
+	// Together: the target's coordinated actors are partners too.
+	Together bool
+	// Mutual: coordinated subjects act on each other, and the target acts
+	// back on the subject.
+	Mutual bool
 	// generated marks entries of the generated CAMEO file, which are
 	// tried after the hand-written and user entries.
 	generated bool
@@ -256,9 +265,13 @@ func parsePredicate(cols []string) (p predicate, del bool, err error) {
 				p.NoTarget = true
 			case "onesided":
 				p.OneSided = true
+			case "together":
+				p.Together = true
+			case "mutual":
+				p.Mutual = true
 			case "":
 			default:
-				return p, false, fmt.Errorf("flag %q: want inverse, plural, notarget or onesided", f)
+				return p, false, fmt.Errorf("flag %q: want inverse, plural, notarget, onesided, together or mutual", f)
 			}
 		}
 	}

@@ -25,6 +25,11 @@ type relationStage struct {
 func newRelationStage(lex *predicateLexicon, allModes bool) *relationStage {
 	verbs, nouns := lex.lemmas()
 	verbs = append(verbs, extraVerbLemmas...)
+	for _, set := range []map[string]bool{participationVerbs, includingVerbs, negotiatingVerbs} {
+		for v := range set {
+			verbs = append(verbs, v)
+		}
+	}
 	return &relationStage{lex: lex, lem: newLemmatizer(verbs, nouns), allModes: allModes}
 }
 
@@ -80,13 +85,12 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 	}
 	offsets := newRuneOffsets(a.Text)
 	out := []schema.Relation{}
-	disc := &discourse{}
+	disc := &discourse{apparatus: map[string]apparatusRef{}}
 	for si, s := range a.Sentences {
-		if len(bySentence[si]) == 0 && !hasPronoun(a, s) {
+		if len(bySentence[si]) == 0 && !mayRefer(a, s) {
 			continue
 		}
-		v := newSentenceView(a, s, bySentence[si], rs.lem)
-		v.disc = disc
+		v := newSentenceView(a, s, bySentence[si], rs.lem, disc)
 		rels := rs.sentenceRelations(v)
 		if len(rels) == 0 {
 			continue
@@ -126,23 +130,21 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 	return out
 }
 
-// hasPronoun reports whether a sentence has a personal pronoun that may
-// refer to an actor named before.
-func hasPronoun(a *analysis, s sentence) bool {
-	for i := s.First; i < s.Last; i++ {
-		if a.Tokens[i].Tag == "PRP" {
-			return true
-		}
-	}
-	return false
-}
-
 // discourse remembers the actors that were clause subjects, in text
 // order, to resolve the pronouns of later clauses: news text refers back
 // to the last subject ("Kerry said the U.S. wants peace; militarily, it
 // is determined to defeat ISIL").
 type discourse struct {
 	subjects []discourseSubject
+	// parties are the sets of actors named together as the parties of
+	// an event, for collective references ("all four sides").
+	parties []partySet
+	// pairs are the relations found so far, by actor pair ("both
+	// sides").
+	pairs []pairEvent
+	// apparatus maps a class of apparatus nouns ("military") to the
+	// actor whose apparatus the text named last ("Sudan's army").
+	apparatus map[string]apparatusRef
 }
 
 type discourseSubject struct {
@@ -184,11 +186,37 @@ func (d *discourse) resolve(pronoun string, tok int) []int {
 			}
 		case "they":
 			if !s.person || len(s.actors) > 1 {
+				// A set of parties named after this subject is the
+				// likelier referent: "Trump met Kim; their summit".
+				if p, ok := d.lastParties(s.tok, tok); ok {
+					return p
+				}
 				return s.actors
 			}
 		}
 	}
+	if pronoun == "they" {
+		if p, ok := d.lastParties(tok-120, tok); ok {
+			return p
+		}
+	}
 	return nil
+}
+
+// lastParties returns the last set of parties named after token from and
+// before token to.
+func (d *discourse) lastParties(from, to int) ([]int, bool) {
+	for i := len(d.parties) - 1; i >= 0; i-- {
+		p := d.parties[i]
+		if p.tok >= to {
+			continue
+		}
+		if p.tok <= from {
+			return nil, false
+		}
+		return p.actors, true
+	}
+	return nil, false
 }
 
 // dedupe keeps one relation per (source, type, target) — per unordered
@@ -263,28 +291,74 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 		for k := hit.First; k < hit.Last; k++ {
 			consumed[k] = true
 		}
+		v.resolveReferences()
 		var rels []argRelation
 		if hit.pred.POS == verbCue {
 			rels = rs.verbRelations(v, hit)
 		} else {
 			rels = rs.nounRelations(v, hit)
 		}
-		for j := range rels {
-			r := &rels[j]
-			r.claimant = -1
-			negated, speaker := v.reports.covering(hit.First)
-			if negated {
-				r.modes |= modeNegated
-			}
-			if speaker >= 0 && speaker != r.src {
-				r.modes |= modeAttributed
-				r.claimant = speaker
-				r.confidence *= 0.9
-			}
-		}
+		v.attribute(rels)
+		v.rememberParties(hit, rels)
 		out = append(out, rels...)
 	}
-	return out
+	v.resolveReferences()
+	meet := rs.meetingRelations(v, out)
+	v.attribute(meet)
+	return append(out, meet...)
+}
+
+// attribute gives relations the modes and claimant of the reports whose
+// content holds their cue.
+func (v *sentenceView) attribute(rels []argRelation) {
+	for j := range rels {
+		r := &rels[j]
+		r.claimant = -1
+		negated, speaker := v.reports.covering(r.cue.First)
+		if negated {
+			r.modes |= modeNegated
+		}
+		if speaker >= 0 && speaker != r.src {
+			r.modes |= modeAttributed
+			r.claimant = speaker
+			r.confidence *= 0.9
+		}
+	}
+}
+
+// rememberParties records the actors of a symmetric event as a set of
+// parties for later collective references ("the two leaders").
+func (v *sentenceView) rememberParties(hit cueHit, rels []argRelation) {
+	var set []int
+	mutual := hit.pred.Mutual
+	for _, r := range rels {
+		if mutual && !r.modes.has(modeNegated) {
+			set = appendUnique(set, r.src)
+			set = appendUnique(set, r.tgt)
+		}
+		// A relation to parties found by reference is no evidence of
+		// which pair a later reference means.
+		if !r.modes.has(modeNegated) && !r.modes.has(modeHypothetical) && v.referenced(r.src) == v.referenced(r.tgt) {
+			v.disc.addPairEvent(hit.First, v.first, r.src, r.tgt)
+		}
+		if r.typ != schema.Consult && r.typ != schema.Agree || r.modes.has(modeNegated) {
+			continue
+		}
+		set = appendUnique(set, r.src)
+		set = appendUnique(set, r.tgt)
+	}
+	if hit.pred.OneSided && hit.pred.Together {
+		// "Qatar mediated between Iran and Iraq": the parties are the
+		// targets; the host or mediator is none.
+		var parties []int
+		for _, r := range rels {
+			if containsInt(set, r.tgt) {
+				parties = appendUnique(parties, r.tgt)
+			}
+		}
+		set = parties
+	}
+	v.disc.addParties(hit.First, set)
 }
 
 // cueAt matches the lexicon at token i.
@@ -309,8 +383,8 @@ func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
 		}
 		return cueHit{}, false
 	}
-	if v.mention(i) >= 0 {
-		return cueHit{}, false
+	if v.mention(i) >= 0 || t.Lower == "according" && v.word(i+1) == "to" {
+		return cueHit{}, false // "according to" reports; it is no accord
 	}
 	if strings.HasPrefix(t.Tag, "VB") && !v.adjectivalParticiple(i) {
 		if hit, ok := try(verbLemma, verbCue); ok {
@@ -508,7 +582,14 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 			// A purpose clause: "launch strikes at Gadhafi to shield
 			// the opposition" — the main clause's subject.
 			subj, haveSubj = v.verbSubject(vi, vg)
+			// "agreed on the need to cooperate", "a plan to withdraw":
+			// a noun of intent or necessity does not assert the event.
+			modes |= modalNounModes(v.word(vg.Start - 1))
 		}
+	} else if obj, ok := v.gerundComplementSubject(vg); ok {
+		// "accused Rwanda of arming the M23", "sanctioned Russia for
+		// annexing Crimea": the object acts.
+		subj, haveSubj = obj, true
 	} else if v.tag(vi) == "VBG" && vg.Start == vi && v.chunkOf(vi-1) >= 0 && v.mention(vi-1) < 0 {
 		// A participle after a noun modifies it: "sanctions targeting
 		// Moscow" — the noun phrase itself is the subject.
@@ -582,6 +663,14 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		subj, tgt = tgt, subj
 		haveSubj, haveTgt = haveTgt, haveSubj
 	}
+	if !hit.hasSl && haveSubj && len(subj.Actors) > 1 && v.reciprocalObject(hit.Last) {
+		// "Russia and Ukraine accused each other": each acts on the
+		// other.
+		mp := *p
+		mp.Mutual = true
+		tgt, haveTgt = group{}, false
+		p = &mp
+	}
 	// "We do not accept Iran's role": a negated stance of support or
 	// agreement toward an actor is a rejection.
 	if modes.has(modeNegated) && !modes.has(modeHypothetical) && haveTgt && !tgt.empty() &&
@@ -593,6 +682,39 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		typ = schema.Reject
 	}
 	return pairUp(v, subj, tgt, haveSubj, haveTgt, typ, p, hit, modes, conf, false)
+}
+
+// judgingVerbs take an object and an of/for gerund that says what the
+// object did: "accused Rwanda of arming the M23", "praised Qatar for
+// hosting the talks".
+var judgingVerbs = wordSet("accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "praise",
+	"thank", "punish", "sanction", "fault", "credit", "commend", "penalize", "penalise", "reward", "congratulate",
+	"hail", "laud", "slam", "rebuke", "denounce", "chide", "castigate", "lambast", "indict", "convict", "applaud")
+
+// accusingVerbs report what they accuse the object of: the gerund's event
+// is the accuser's claim.
+var accusingVerbs = wordSet("accuse", "blame", "charge", "suspect", "indict", "convict", "fault")
+
+// gerundComplementSubject returns the object of a judging verb when the
+// verb group vg is the gerund of its of/for complement.
+func (v *sentenceView) gerundComplementSubject(vg verbGroup) (group, bool) {
+	k := vg.Start
+	if v.tag(k) != "VBG" || v.word(k-1) != "of" && v.word(k-1) != "for" {
+		return group{}, false
+	}
+	c := v.chunkOf(k - 2)
+	if c < 0 {
+		return group{}, false
+	}
+	g := v.groupLeft(c)
+	gov := g.First - 1
+	for gov >= v.first && v.tag(gov) == "RB" {
+		gov--
+	}
+	if !verbTag(v.tag(gov)) || !judgingVerbs[v.tok(gov).Lemma] || g.empty() {
+		return group{}, false
+	}
+	return g, true
 }
 
 // trackSubjects records the actor subjects of the sentence's finite
@@ -671,8 +793,18 @@ func pairUp(v *sentenceView, subj, tgt group, haveSubj, haveTgt bool, typ schema
 		for _, s := range subj.Actors {
 			for _, t := range tgt.Actors {
 				add(s, t, conf)
+				if p.Mutual && !typ.Symmetric() {
+					add(t, s, conf*0.9) // "India exchanged fire with Pakistan"
+				}
 			}
 		}
+	}
+	if p.Mutual && !typ.Symmetric() && haveSubj && (!haveTgt || tgt.empty()) {
+		// "Armenia and Azerbaijan have fought two wars": each on the other.
+		pairAll(subj.Actors, func(s, t int) {
+			add(s, t, conf*0.9)
+			add(t, s, conf*0.9)
+		})
 	}
 	if typ.Symmetric() {
 		// Coordinated subjects of a reciprocal cue are partners: "Russia,
@@ -680,11 +812,22 @@ func pairUp(v *sentenceView, subj, tgt group, haveSubj, haveTgt bool, typ schema
 		if haveSubj && !p.OneSided {
 			pairAll(subj.Actors, func(s, t int) { add(s, t, conf*0.95) })
 		}
-		if haveTgt && together {
+		// "Angola hosted Congo and Rwanda": the guests met too.
+		if haveTgt && (together || p.Together) {
 			pairAll(tgt.Actors, func(s, t int) { add(s, t, conf*0.9) })
 		}
 	}
 	return out
+}
+
+// reciprocalObject reports whether the object after a cue ending at k is
+// "each other" or "one another", possibly after a preposition: "accused
+// each other", "clashed with one another".
+func (v *sentenceView) reciprocalObject(k int) bool {
+	for k < v.last && (v.tag(k) == "RB" || v.tag(k) == "IN" || v.tag(k) == "TO" || v.tag(k) == "RP") {
+		k++
+	}
+	return v.word(k) == "each" && v.word(k+1) == "other" || v.word(k) == "one" && v.word(k+1) == "another"
 }
 
 func pairAll(xs []int, f func(s, t int)) {
@@ -1074,7 +1217,7 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	// intervention"); "anti-ISIL" names the target.
 	var src, tgt group
 	together := false
-	for k := chFirst; k < n; k++ {
+	for k := chFirst; k < n && !participantNouns[v.word(n)]; k++ {
 		m := v.mention(k)
 		if m < 0 {
 			continue
@@ -1135,6 +1278,9 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			continue
 		}
 		if v.tag(k) == "VBN" { // its by-phrase is read next
+			if participationVerbs[v.tok(k).Lemma] && p.Type == schema.Consult {
+				break // "talks hosted by Angola": a participant, not a party
+			}
 			k++
 			continue
 		}
@@ -1150,12 +1296,38 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		break
 	}
 	haveSrc, haveTgt := !src.empty(), !tgt.empty()
+	// A possessive pronoun names the source: "their summit", "its
+	// airstrikes on Aleppo".
+	if !haveSrc {
+		for k := chFirst; k < n; k++ {
+			if v.tag(k) != "PRP$" {
+				continue
+			}
+			if xs := v.possessivePronounActors(k); len(xs) > 0 {
+				src.Actors = append([]int(nil), xs...)
+				haveSrc = true
+				conf *= 0.9
+				if p.Type.Symmetric() && len(xs) > 1 {
+					together = true
+				}
+			}
+			break
+		}
+	}
 	// No source in the phrase: the subject of the verb the noun is the
 	// object of ("Turkey reiterated its support for the GNA", "Kerry
 	// announced the move at a joint news conference with Lavrov").
+	// "working on a deal with the Taliban", "negotiating an agreement":
+	// the accord is not reached, but the parties are talking.
+	typ := p.Type
+	if gov := v.governingVerb(chFirst); typ == schema.Agree && gov >= 0 && negotiatingVerbs[v.tok(gov).Lemma] {
+		typ = schema.Consult
+	}
 	if !haveSrc || p.Type.Symmetric() && !together {
 		gov := v.governingVerb(chFirst)
-		if gov >= 0 {
+		if gov >= 0 && typ != p.Type {
+			// the negotiating verb lends its subject
+		} else if gov >= 0 {
 			// "denounced the strike on a Syrian airfield" is no strike by
 			// the speaker: a governing cue of another quad class does
 			// not lend its subject; "lift the sanctions on Iran" says
@@ -1164,12 +1336,17 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 				gov = -1
 			}
 		}
-		if gov < 0 {
+		if gov >= 0 && p.Type == schema.Consult && v.participates(gov, chFirst) {
+			// "Egypt joined the mediation", "Qatar hosted the talks": a
+			// participant, whom the meeting pass pairs with the parties.
+			gov = -2
+		}
+		if gov == -1 {
 			gov = v.frontedGovernor(chFirst)
 		}
 		if gov >= 0 {
 			gvg := v.verbGroupAt(gov)
-			modes |= gvg.Modes | v.clauseModes(gvg.Start)
+			modes |= gvg.Modes | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
 			switch gl := v.tok(gov).Lemma; {
 			case stoppers[gl]:
 				modes = 0 // "must halt its incursions": they happen
@@ -1201,7 +1378,6 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	if !haveTgt && !p.Type.Symmetric() {
 		return nil
 	}
-	typ := p.Type
 	if typ == schema.Retreat && v.agreementTarget(tgt) {
 		typ = schema.Reject
 	}
@@ -1220,6 +1396,13 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	}
 	return rels
 }
+
+// negotiatingVerbs take an accord that is being sought, not reached.
+var negotiatingVerbs = wordSet("work", "negotiate", "discuss", "seek", "pursue", "explore", "draft")
+
+// participantNouns name a meeting by its mediators: in "Saudi and US
+// mediation" the modifiers are no parties.
+var participantNouns = wordSet("mediation", "auspices", "sponsorship", "chairmanship")
 
 // frontedGovernor handles a noun phrase in a fronted prepositional
 // phrase: "In a press conference with Moon, Trump said…" — the main

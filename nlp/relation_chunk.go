@@ -22,6 +22,9 @@ type chunk struct {
 	Head int
 	// HeadMention is true when the head token belongs to a mention.
 	HeadMention bool
+	// Reference marks a phrase that refers to parties named before ("the
+	// two sides", "the group"); its Actors are those parties.
+	Reference bool
 }
 
 // group is a coordination of chunks ("Russia, Iran and Turkey").
@@ -51,6 +54,8 @@ type sentenceView struct {
 	reports reports
 	// disc remembers earlier subjects for pronouns.
 	disc *discourse
+	// refs are the chunks that refer to parties named before.
+	refs []refChunk
 }
 
 // closed word classes the chunker needs.
@@ -90,8 +95,8 @@ func wordSet(words ...string) map[string]bool {
 }
 
 // newSentenceView chunks sentence s of a.
-func newSentenceView(a *analysis, s sentence, mentions []int, lem *lemmatizer) *sentenceView {
-	v := &sentenceView{a: a, first: s.First, last: s.Last, headline: s.Headline, lem: lem}
+func newSentenceView(a *analysis, s sentence, mentions []int, lem *lemmatizer, disc *discourse) *sentenceView {
+	v := &sentenceView{a: a, first: s.First, last: s.Last, headline: s.Headline, lem: lem, disc: disc}
 	n := s.Last - s.First
 	v.chunkAt = make([]int, n)
 	v.mentionAt = make([]int, n)
@@ -108,6 +113,7 @@ func newSentenceView(a *analysis, s sentence, mentions []int, lem *lemmatizer) *
 		}
 	}
 	v.chunk()
+	v.findReferences()
 	return v
 }
 
@@ -399,9 +405,14 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 				open++
 			}
 			if close < v.last && v.chunkOf(open) >= 0 {
-				g := v.groupRight(v.chunkOf(open), true)
+				// Inside brackets a bare comma list is a list: "(Russia,
+				// Germany, France, Ukraine)".
+				list, ok := v.listInside(open, close)
+				if !ok {
+					list = v.groupRight(v.chunkOf(open), true).Actors
+				}
 				if len(actors) == 0 {
-					actors = g.Actors
+					actors = list
 				}
 				end = close + 1
 				continue
@@ -414,6 +425,28 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 		}
 		return actors, end
 	}
+}
+
+// listInside returns the actors of the phrases between tokens open and
+// close when only commas and coordinators separate them.
+func (v *sentenceView) listInside(open, close int) ([]int, bool) {
+	var out []int
+	for k := open; k < close; {
+		if c := v.chunkOf(k); c >= 0 {
+			for _, x := range v.chunks[c].Actors {
+				out = appendUnique(out, x)
+			}
+			k = v.chunks[c].Last
+			continue
+		}
+		switch v.word(k) {
+		case ",", "and", "or", "&":
+			k++
+			continue
+		}
+		return nil, false
+	}
+	return out, len(out) > 1
 }
 
 // groupRight builds the coordination that starts with chunk c and
@@ -484,6 +517,16 @@ func (v *sentenceView) groupRight(c int, deep bool) group {
 		prevPerson, prevRole = v.isPersonChunk(nc), v.isRoleChunk(nc)
 	}
 	g.Last = end
+	// A pronoun in a coordination is a party too: "he and Kim agreed".
+	if len(g.Chunks) > 1 && v.disc != nil {
+		for _, c := range g.Chunks {
+			if pw, ok := v.pronounChunk(c); ok && len(v.chunks[c].Actors) == 0 {
+				for _, x := range v.disc.resolve(pw, v.chunks[c].First) {
+					g.Actors = appendUnique(g.Actors, x)
+				}
+			}
+		}
+	}
 	return g
 }
 
@@ -545,6 +588,18 @@ func (v *sentenceView) listClosesLater(k int) bool {
 	return false
 }
 
+// partyComplement reports whether the preposition at p joins a party
+// noun to the phrase that names the party: "leaders of", "delegations
+// from".
+func (v *sentenceView) partyComplement(p int) bool {
+	w := v.word(p)
+	if w != "of" && w != "from" {
+		return false
+	}
+	hc := v.chunkOf(p - 1)
+	return hc >= 0 && len(v.chunks[hc].Actors) == 0 && partyHeadNouns[v.headWord(hc)]
+}
+
 // groupLeft builds the coordination that ends with chunk c, extending to
 // the left. A conjunct inside a prepositional phrase ends it: in "In
 // Syria, Russia attacked", the subject is Russia alone.
@@ -572,9 +627,11 @@ func (v *sentenceView) groupLeft(c int) group {
 		if prev < 0 {
 			break
 		}
-		// Do not walk into a prepositional phrase or past a verb.
+		// Do not walk into a prepositional phrase or past a verb, but
+		// into the complement of a party noun: "Delegations from Sudan's
+		// army and the RSF returned".
 		pf := v.chunks[prev].First
-		if v.tag(pf-1) == "IN" && v.word(pf-1) != "that" {
+		if v.tag(pf-1) == "IN" && v.word(pf-1) != "that" && !v.partyComplement(pf-1) {
 			break
 		}
 		start = prev

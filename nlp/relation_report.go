@@ -58,11 +58,22 @@ func (v *sentenceView) findReports(rs *relationStage) reports {
 				lemma = l
 			}
 		}
+		if accusingVerbs[lemma] {
+			// "Kinshasa accuses Rwanda of arming the M23": the arming is
+			// Kinshasa's claim.
+			if r, ok := v.accusation(i); ok {
+				out = append(out, r)
+			}
+			continue
+		}
 		if !reportingVerbs[lemma] {
 			continue
 		}
 		vg := v.verbGroupAt(i)
+		// "denied reports that it had sent weapons": a denial negates
+		// what it reports.
 		r := report{verb: i, speaker: -1, negated: vg.Modes.has(modeNegated)}
+		denial := lemma == "deny"
 		subj, _, ok := v.subjectOf(vg.Start)
 		if ok && len(subj.Actors) > 0 {
 			r.speaker = subj.Actors[0]
@@ -86,11 +97,24 @@ func (v *sentenceView) findReports(rs *relationStage) reports {
 				}
 			}
 		}
+		if ok && v.reducedRelative(subj) {
+			// "…, a charge Kigali denies": the verb's object is the noun
+			// before its subject; it reports nothing.
+			quoteFirst = false
+		}
 		switch {
 		case quoteFirst:
 			r.from, r.to = v.first, before
-		case v.clauseFollows(i + 1):
+			// "“We sent no weapons,” Abu Dhabi denied" — but not "X
+			// accused Y, a charge Y denies".
+			if denial && (isQuoteWord(v.word(before-1)) || isQuoteWord(v.word(before-2))) {
+				r.negated = !r.negated
+			}
+		case v.clauseFollows(i+1) || denial && v.word(i+1) == "reports" || denial && v.word(i+1) == "claims":
 			r.from, r.to = i+1, v.last
+			if denial {
+				r.negated = !r.negated // "denied reports that it had sent weapons"
+			}
 		default:
 			// "Kerry announced the move at a news conference with
 			// Lavrov": an object, not a reported clause.
@@ -99,6 +123,46 @@ func (v *sentenceView) findReports(rs *relationStage) reports {
 		out = append(out, r)
 	}
 	return out
+}
+
+// reducedRelative reports whether a subject phrase starts with a common
+// noun before its actor ("a charge Kigali"): the clause is a relative one
+// whose object is that noun.
+func (v *sentenceView) reducedRelative(subj group) bool {
+	if len(subj.Chunks) != 1 {
+		return false
+	}
+	c := v.chunks[subj.Chunks[0]]
+	noun := false
+	for k := c.First; k < c.Last; k++ {
+		if v.mention(k) >= 0 {
+			return noun
+		}
+		if t := v.tag(k); t == "NN" || t == "NNS" {
+			noun = true
+		}
+	}
+	return false
+}
+
+// accusation returns the report of an accusing verb at i whose object
+// has an of/for gerund complement: its content is the complement.
+func (v *sentenceView) accusation(i int) (report, bool) {
+	k := i + 1
+	c := v.chunkOf(k)
+	if c < 0 || v.chunks[c].First != k {
+		return report{}, false
+	}
+	g := v.groupRight(c, false)
+	if (v.word(g.Last) != "of" && v.word(g.Last) != "for") || v.tag(g.Last+1) != "VBG" {
+		return report{}, false
+	}
+	vg := v.verbGroupAt(i)
+	r := report{verb: i, speaker: -1, negated: vg.Modes.has(modeNegated), from: g.Last, to: v.last}
+	if subj, _, ok := v.subjectOf(vg.Start); ok && len(subj.Actors) > 0 {
+		r.speaker, r.speakers = subj.Actors[0], subj
+	}
+	return r, true
 }
 
 // clauseFollows reports whether a reported clause starts at k: "that",

@@ -1,0 +1,479 @@
+package nlp
+
+import "github.com/geokg/geokg/schema"
+
+// References to parties named earlier. News names the parties of an
+// event once and then refers to them by description: "the two leaders
+// agreed", "urged both sides to show restraint", "all four sides",
+// "their summit", "the group claimed the attack", "he and Kim agreed".
+// The relation stage resolves such noun phrases to actors before it
+// finds arguments, so that every construction that takes an actor phrase
+// also takes a reference.
+
+// refKind says which actors a collective or descriptive noun can refer to.
+type refKind uint8
+
+const (
+	refAny     refKind = iota // "sides", "parties"
+	refPersons                // "leaders", "presidents", "men"
+	refStates                 // "countries", "governments", "neighbours"
+	refGroups                 // "the group", "the militants"
+	refOrgs                   // "the bloc", "the alliance"
+)
+
+// collectiveNouns head plural phrases that refer to several parties
+// named before: "the two sides", "both leaders", "all four countries".
+var collectiveNouns = map[string]refKind{
+	"sides": refAny, "parties": refAny, "camps": refAny, "rivals": refAny, "adversaries": refAny,
+	"foes": refAny, "enemies": refAny, "partners": refAny, "allies": refAny, "delegations": refAny,
+	"leaders": refPersons, "presidents": refPersons, "men": refPersons, "ministers": refPersons,
+	"premiers": refPersons, "chiefs": refPersons, "envoys": refPersons, "diplomats": refPersons,
+	"negotiators": refPersons, "counterparts": refPersons, "heads": refPersons, "women": refPersons,
+	"countries": refStates, "nations": refStates, "governments": refStates, "neighbours": refStates,
+	"neighbors": refStates, "states": refStates, "capitals": refStates, "powers": refStates,
+}
+
+// descriptiveNouns head singular phrases ("the group", "the bloc") that
+// refer to the last actor of their kind.
+var descriptiveNouns = map[string]refKind{
+	"group": refGroups, "militants": refGroups, "insurgents": refGroups, "militia": refGroups,
+	"jihadists": refGroups, "movement": refGroups, "insurgency": refGroups,
+	"bloc": refOrgs, "alliance": refOrgs, "organization": refOrgs, "organisation": refOrgs,
+}
+
+// numberWords give the size of a collective reference.
+var numberWords = map[string]int{"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+
+// collectiveModifiers may stand between the determiner and the noun of
+// a collective reference: "the two warring sides", "both foreign ministers".
+var collectiveModifiers = wordSet("warring", "rival", "opposing", "negotiating", "conflicting", "main",
+	"respective", "foreign", "prime", "defence", "defense", "national", "security", "top", "two",
+	"neighbouring", "neighboring", "feuding", "belligerent", "nuclear-armed", "former", "senior")
+
+// apparatusRef is the state or movement whose army, government or other
+// apparatus the text named last.
+type apparatusRef struct {
+	tok, actor int
+}
+
+// partySet is a set of actors that took part in one event together, or
+// were named together as its parties.
+type partySet struct {
+	tok    int
+	actors []int
+}
+
+// addParties remembers actors named together at token tok.
+func (d *discourse) addParties(tok int, actors []int) {
+	if d == nil || len(actors) < 2 {
+		return
+	}
+	d.parties = append(d.parties, partySet{tok: tok, actors: append([]int(nil), actors...)})
+}
+
+// pairEvent is one relation between two actors, for the salience of
+// pairs.
+type pairEvent struct {
+	tok, sentence int
+	a, b          int
+}
+
+// addPairEvent records a relation between a and b at token tok.
+func (d *discourse) addPairEvent(tok, sentence, a, b int) {
+	if d == nil || a == b {
+		return
+	}
+	if b < a {
+		a, b = b, a
+	}
+	// Once per sentence: a sentence that names a pair in three clauses
+	// is no more about it than one that names it once.
+	for i := len(d.pairs) - 1; i >= 0 && d.pairs[i].sentence == sentence; i-- {
+		if d.pairs[i].a == a && d.pairs[i].b == b {
+			return
+		}
+	}
+	d.pairs = append(d.pairs, pairEvent{tok: tok, sentence: sentence, a: a, b: b})
+}
+
+// salientPair returns the pair of fitting actors that the relations
+// before tok link in the most sentences; on a tie the pair named more
+// often, then the latest: "both sides" in a story about a maritime clash
+// are the two states that clashed, not the allies who spoke on the phone
+// afterwards. mentions counts each actor's mentions.
+func (d *discourse) salientPair(tok int, fit func(int) bool, mentions map[int]int) ([]int, bool) {
+	type score struct{ n, named, last int }
+	better := func(a, b score) bool {
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		if a.named != b.named {
+			return a.named > b.named
+		}
+		return a.last > b.last
+	}
+	best, bestKey := score{}, [2]int{-1, -1}
+	scores := map[[2]int]score{}
+	for _, e := range d.pairs {
+		if e.tok >= tok || tok-e.tok > 2*refWindow || !fit(e.a) || !fit(e.b) {
+			continue
+		}
+		k := [2]int{e.a, e.b}
+		sc := scores[k]
+		sc.n++
+		sc.last = e.tok
+		sc.named = min(mentions[e.a], mentions[e.b])
+		scores[k] = sc
+		if better(sc, best) {
+			best, bestKey = sc, k
+		}
+	}
+	if bestKey[0] < 0 {
+		return nil, false
+	}
+	return []int{bestKey[0], bestKey[1]}, true
+}
+
+// mentionCounts counts the mentions of each actor before tok.
+func (v *sentenceView) mentionCounts(tok int) map[int]int {
+	counts := map[int]int{}
+	for _, m := range v.a.Mentions {
+		if m.First >= tok {
+			break
+		}
+		counts[m.Actor]++
+	}
+	return counts
+}
+
+// refWindow is how far back, in tokens, a reference looks for its
+// parties: about a paragraph or two of news text.
+const refWindow = 250
+
+// refChunk is a chunk that refers to earlier parties.
+type refChunk struct {
+	chunk int
+	kind  refKind
+	n     int // the number of parties, 0 when unsaid
+	// descriptive: a singular description ("the group").
+	descriptive bool
+}
+
+// apparatusClass groups the nouns for a state's or movement's apparatus
+// that refer to each other: "Sudan's army … the military".
+var apparatusClass = map[string]string{
+	"army": "military", "military": "military", "troops": "military", "forces": "military",
+	"government": "government", "administration": "government", "regime": "government",
+	"cabinet": "government", "junta": "government", "authorities": "government",
+	"navy": "navy", "police": "police", "militia": "militia", "militias": "militia",
+}
+
+// findReferences marks the chunks of the sentence that refer to parties
+// named before. Collective ones are resolved lazily (resolveReferences),
+// as the sentence's own earlier clauses may name the parties; "the army"
+// at once, to the state whose army the text named last ("Sudan's army …
+// accused the army of shelling").
+func (v *sentenceView) findReferences() {
+	for ci := range v.chunks {
+		c := &v.chunks[ci]
+		if class, ok := apparatusClass[v.headWord(ci)]; ok && v.disc != nil && v.mention(c.Head) < 0 {
+			if len(c.Actors) == 1 && v.a.Actors[c.Actors[0]].Type != schema.Person {
+				v.disc.apparatus[class] = apparatusRef{tok: c.Head, actor: c.Actors[0]}
+			} else if len(c.Actors) == 0 && v.word(c.First) == "the" && c.Head-c.First <= 2 && !v.namesOwnParty(c.Last) {
+				if r, ok := v.disc.apparatus[class]; ok && c.First-r.tok < 4*refWindow {
+					c.Actors = []int{r.actor}
+					c.HeadMention = true
+					c.Reference = true
+				}
+			}
+		}
+		if len(c.Actors) > 0 {
+			continue
+		}
+		head := v.headWord(ci)
+		next := v.word(c.Last)
+		if next == "of" || next == "from" || next == "(" || next == "including" || next == "comprising" {
+			continue // "the leaders of France and Germany": the complement names them
+		}
+		if kind, ok := collectiveNouns[head]; ok {
+			n, quantified, ok := v.collectiveCount(ci)
+			if !ok {
+				continue
+			}
+			if !quantified && kind != refAny {
+				continue // "the leaders" alone is too vague
+			}
+			v.refs = append(v.refs, refChunk{chunk: ci, kind: kind, n: n})
+			continue
+		}
+		if kind, ok := descriptiveNouns[head]; ok && c.Head-c.First <= 2 && v.word(c.First) == "the" {
+			ok := true
+			for k := c.First + 1; k < c.Head; k++ {
+				if v.tag(k) != "JJ" {
+					ok = false
+				}
+			}
+			if ok {
+				v.refs = append(v.refs, refChunk{chunk: ci, kind: kind, descriptive: true})
+			}
+		}
+	}
+}
+
+// collectiveCount reads the determiners of collective chunk ci: "both" and
+// number words give the size; quantified reports whether one was given
+// ("the sides" is not).
+func (v *sentenceView) collectiveCount(ci int) (n int, quantified, ok bool) {
+	c := v.chunks[ci]
+	for k := c.First; k < c.Head; k++ {
+		w := v.word(k)
+		switch {
+		case w == "the" || w == "these" || w == "those":
+		case w == "all":
+			quantified = true
+		case numberWords[w] > 0:
+			if n == 0 {
+				n = numberWords[w]
+			}
+			quantified = true
+		case collectiveModifiers[w]:
+		default:
+			return 0, false, false
+		}
+	}
+	return n, quantified, c.Head > c.First
+}
+
+// namesOwnParty reports whether an "of"/"from" complement at k names the
+// party of the phrase before it: "the army of Syria" (but not "accused
+// the army of war crimes").
+func (v *sentenceView) namesOwnParty(k int) bool {
+	if w := v.word(k); w != "of" && w != "from" {
+		return false
+	}
+	nc := v.chunkOf(k + 1)
+	return nc >= 0 && len(v.chunks[nc].Actors) > 0
+}
+
+// resolveReferences gives reference chunks the actors they refer to,
+// from the discourse as it stands. Called before each cue, so that a
+// reference after an earlier clause of the sentence sees the parties
+// that clause named: "He spoke with Biden, and the two leaders agreed".
+func (v *sentenceView) resolveReferences() {
+	for i := range v.refs {
+		r := &v.refs[i]
+		c := &v.chunks[r.chunk]
+		var actors []int
+		if r.descriptive {
+			actors = v.lastOfKind(c.First, r.kind)
+		} else {
+			actors = v.collectiveParties(c.First, r.kind, r.n)
+		}
+		c.Actors = actors
+		c.HeadMention = len(actors) > 0
+		c.Reference = len(actors) > 0
+	}
+}
+
+// referenced reports whether actor x stands in the sentence only as the
+// referent of a reference phrase.
+func (v *sentenceView) referenced(x int) bool {
+	for _, r := range v.refs {
+		if c := v.chunks[r.chunk]; c.Reference && containsInt(c.Actors, x) {
+			for i := v.first; i < v.last; i++ {
+				if m := v.mention(i); m >= 0 && v.a.Mentions[m].Actor == x {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// fits reports whether actor x can be referred to by a noun of kind k.
+func (v *sentenceView) fits(x int, k refKind) bool {
+	t := v.a.Actors[x].Type
+	switch k {
+	case refPersons:
+		return t == schema.Person
+	case refStates:
+		return t == schema.Country
+	case refGroups:
+		return t == schema.Group
+	case refOrgs:
+		return t == schema.Organization
+	}
+	return true
+}
+
+func (v *sentenceView) allFit(xs []int, k refKind) bool {
+	for _, x := range xs {
+		if !v.fits(x, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// collectiveParties resolves a collective reference at token tok: the
+// last set of parties of the right size and kind, else the last n
+// distinct fitting actors named in the sentences before.
+func (v *sentenceView) collectiveParties(tok int, k refKind, n int) []int {
+	if v.disc == nil {
+		return nil
+	}
+	if n == 2 {
+		if pair, ok := v.disc.salientPair(tok, func(x int) bool { return v.fits(x, k) }, v.mentionCounts(tok)); ok {
+			return pair
+		}
+	}
+	sizeOK := func(xs []int) bool { return n == 0 && len(xs) >= 2 || len(xs) == n }
+	for pass := 0; pass < 2; pass++ {
+		for i := len(v.disc.parties) - 1; i >= 0; i-- {
+			p := v.disc.parties[i]
+			if p.tok >= tok {
+				continue
+			}
+			if tok-p.tok > refWindow {
+				break
+			}
+			if sizeOK(p.actors) && (pass == 1 || v.allFit(p.actors, k)) {
+				return p.actors
+			}
+		}
+		if pass == 0 && n > 0 {
+			if xs := v.recentActors(tok, k, n); len(xs) == n {
+				return xs
+			}
+		}
+	}
+	return nil
+}
+
+// recentActors returns the last n distinct actors of kind k named before
+// the current sentence, within the reference window. Actors the sentence
+// itself names before tok are left out: "China urged the two neighbours"
+// does not mean China.
+func (v *sentenceView) recentActors(tok int, k refKind, n int) []int {
+	var own []int
+	for i := v.first; i < tok; i++ {
+		if m := v.mention(i); m >= 0 {
+			own = appendUnique(own, v.a.Mentions[m].Actor)
+		}
+	}
+	var out []int
+	ms := v.a.Mentions
+	for i := len(ms) - 1; i >= 0 && len(out) < n; i-- {
+		m := ms[i]
+		if m.First >= v.first {
+			continue
+		}
+		if tok-m.First > refWindow {
+			break
+		}
+		x := m.Actor
+		if !v.fits(x, k) || containsInt(own, x) || containsInt(out, x) {
+			continue
+		}
+		// A person's own country is not a second party.
+		affiliated := false
+		for _, y := range out {
+			if v.affiliated(x, y) {
+				affiliated = true
+			}
+		}
+		if !affiliated {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// lastOfKind returns the actor of kind k named last before tok, within
+// the reference window: "the group" is the armed group the text named
+// last.
+func (v *sentenceView) lastOfKind(tok int, k refKind) []int {
+	ms := v.a.Mentions
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.First >= tok {
+			continue
+		}
+		if tok-m.First > refWindow {
+			return nil
+		}
+		if v.fits(m.Actor, k) {
+			return []int{m.Actor}
+		}
+	}
+	return nil
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// possessivePronounActors resolves a possessive pronoun at token i ("their
+// summit", "its airstrikes") like the personal pronoun it stands for;
+// "their" also refers to the last set of parties.
+func (v *sentenceView) possessivePronounActors(i int) []int {
+	if v.disc == nil {
+		return nil
+	}
+	switch v.word(i) {
+	case "their":
+		return v.disc.resolve("they", i)
+	case "its":
+		return v.disc.resolve("it", i)
+	case "his":
+		return v.disc.resolve("he", i)
+	case "her":
+		return v.disc.resolve("she", i)
+	}
+	return nil
+}
+
+// mayRefer reports whether a sentence without actor mentions may still
+// refer to actors: pronouns and collective or descriptive references.
+func mayRefer(a *analysis, s sentence) bool {
+	for i := s.First; i < s.Last; i++ {
+		t := &a.Tokens[i]
+		if t.Tag == "PRP" || t.Tag == "PRP$" {
+			return true
+		}
+		if _, ok := collectiveNouns[t.Lower]; ok {
+			return true
+		}
+		if _, ok := descriptiveNouns[t.Lower]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounChunk reports whether chunk c is a lone third-person pronoun,
+// and which subject pronoun it stands for.
+func (v *sentenceView) pronounChunk(c int) (string, bool) {
+	ch := v.chunks[c]
+	if ch.Last-ch.First != 1 || v.tag(ch.First) != "PRP" || v.mention(ch.First) >= 0 {
+		return "", false
+	}
+	switch w := v.word(ch.First); w {
+	case "he", "him":
+		return "he", true
+	case "she", "her":
+		return "she", true
+	case "they", "them":
+		return "they", true
+	case "it":
+		return "it", true
+	}
+	return "", false
+}

@@ -1,0 +1,135 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+)
+
+// Parties named by reference, reciprocal events and meetings. Each row is
+// a text written for this test and the relations (with modes) it must
+// give: exactly those, no more.
+func TestRelationReferences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		// Collective references resolve to the pair or set of parties
+		// the text linked before.
+		{"the two leaders after a meeting",
+			"Mary Cole met Ivan Petrov in Geneva on Monday. The two leaders agreed to meet again in June.",
+			[]string{"Ivan Petrov AGREE Mary Cole", "Ivan Petrov CONSULT Mary Cole", "Ivan Petrov CONSULT Mary Cole [future]"}},
+		{"the two leaders in a later clause of the same sentence",
+			"Mary Cole spoke by phone with Li Wei, and the two leaders agreed to expand trade.",
+			[]string{"Li Wei AGREE Mary Cole", "Li Wei CONSULT Mary Cole", "Li Wei COOPERATE Mary Cole [future]"}},
+		{"both sides are the most linked pair, not the latest",
+			"Turkey shelled Syria on Monday. Syria struck Turkey on Tuesday. France spoke with Germany about the crisis. The UN urged both sides to show restraint.",
+			[]string{"DEU CONSULT FRA", "SYR ASSAULT TUR", "TUR ASSAULT SYR", "UN REQUEST SYR", "UN REQUEST TUR"}},
+		{"the two neighbours leave out the speaker",
+			"Iran and Iraq exchanged fire along the border overnight. China urged the two neighbours to show restraint.",
+			[]string{"CHN REQUEST IRN", "CHN REQUEST IRQ", "IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
+		{"all four sides",
+			"Talks between the United States, Russia, Ukraine and the European Union opened in Geneva. All four sides agreed on a roadmap.",
+			[]string{"EU AGREE RUS", "EU AGREE UKR", "EU AGREE USA", "EU CONSULT RUS", "EU CONSULT UKR", "EU CONSULT USA",
+				"RUS AGREE UKR", "RUS AGREE USA", "RUS CONSULT UKR", "RUS CONSULT USA", "UKR AGREE USA", "UKR CONSULT USA"}},
+		{"no parties before, no reference", "The two leaders agreed to meet again.", nil},
+		{"the group is the armed group named last",
+			"Turkey fought Islamic State near the border. On Monday the group attacked Syria.",
+			[]string{"ISIL ASSAULT SYR", "TUR ASSAULT ISIL"}},
+		{"the bloc is the organization named last",
+			"The European Union met in Brussels on Monday. The bloc imposed new sanctions on Iran.",
+			[]string{"EU SANCTION IRN"}},
+		{"the army is the state whose army was named",
+			"Syria's army shelled the town of Idlib. Hezbollah accused the army of war crimes.",
+			[]string{"Hezbollah ACCUSE SYR"}},
+		{"pronoun in a coordination",
+			"Mary Cole arrived in Geneva on Sunday. She and Ivan Petrov signed a memorandum on Monday.",
+			[]string{"Ivan Petrov AGREE Mary Cole"}},
+		{"their summit",
+			"Mary Cole met Ivan Petrov on Monday. Their summit ended without a joint statement.",
+			[]string{"Ivan Petrov CONSULT Mary Cole"}},
+		{"its airstrikes", "Russia sent more jets to Syria last month. Its airstrikes on Islamic State have intensified since then.",
+			[]string{"RUS ASSAULT ISIL"}},
+		// A noun of intent or necessity does not assert its infinitive.
+		{"the need to", "France and Germany agreed on the need to cooperate with Russia.",
+			[]string{"DEU AGREE FRA", "DEU COOPERATE FRA [hypothetical]", "DEU COOPERATE RUS [hypothetical]", "FRA COOPERATE RUS [hypothetical]"}},
+		// Reciprocal events act both ways.
+		{"accused each other", "Russia and Ukraine accused each other of violating the truce.",
+			[]string{"RUS ACCUSE UKR", "UKR ACCUSE RUS"}},
+		{"clashed", "Iran and Iraq clashed near the border.", []string{"IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
+		{"exchanged fire with", "Iran exchanged fire with Iraq on Sunday.", []string{"IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
+		{"fought a war", "Iran and Iraq fought a long war in the 1980s.", []string{"IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
+		{"fought an enemy is one way", "Russia and Iran fought Islamic State in Syria.", []string{"IRN ASSAULT ISIL", "RUS ASSAULT ISIL"}},
+		// A denial negates what it reports.
+		{"denied reports", "Egypt denied reports that it had sent weapons to Hamas.", []string{"EGY AID Hamas [negated]"}},
+		// An accusation's gerund says what the accused did, as the
+		// accuser's claim.
+		{"a charge it denies", "Syria accuses Turkey of arming Hamas, a charge Ankara denies.",
+			[]string{"SYR ACCUSE TUR", "TUR AID Hamas [attributed] by SYR"}},
+		// Working on an accord is talking, not agreeing.
+		{"working on a deal", "The United States has been working on a deal with Iran since May.", []string{"IRN CONSULT USA"}},
+		{"sanctioned for attacking", "France sanctioned Russia for attacking Ukraine.", []string{"FRA SANCTION RUS", "RUS ASSAULT UKR"}},
+		{"according to is no accord", "Turkey attacked Syria, according to Iraq.", []string{"TUR ASSAULT SYR [attributed] by IRQ"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := relTriples(relExtract(t, tt.text), true)
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("%s\n got  %q\n want %q\n tags %s", tt.text, got, tt.want, relTags(t, tt.text))
+			}
+		})
+	}
+}
+
+// Meetings: hosts, mediators and attendants consult the parties; a
+// meeting's parties may be named in another sentence; an agreement
+// reached at talks is a consultation of its parties too.
+func TestMeetingRelations(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"hosted talks between", "Qatar hosted talks between the United States and Iran.",
+			[]string{"IRN CONSULT QAT", "IRN CONSULT USA", "QAT CONSULT USA"}},
+		{"hosted two guests", "Turkey hosted Russia and Ukraine in Istanbul.",
+			[]string{"RUS CONSULT TUR", "RUS CONSULT UKR", "TUR CONSULT UKR"}},
+		{"passive host in the next sentence", "Russia and Ukraine held talks in Istanbul on Friday. The talks were hosted by Turkey.",
+			[]string{"RUS CONSULT TUR", "RUS CONSULT UKR", "TUR CONSULT UKR"}},
+		{"mediated and attended",
+			"Syria and Turkey resumed negotiations on Monday. The negotiations, which were mediated by Egypt and attended by the United Nations, ended without a deal.",
+			[]string{"EGY CONSULT SYR", "EGY CONSULT TUR", "SYR CONSULT TUR", "SYR CONSULT UN", "TUR CONSULT UN"}},
+		{"joined the mediation",
+			"Qatar mediated between Iran and Iraq in March. The African Union joined the mediation in April.",
+			[]string{"AU CONSULT IRN", "AU CONSULT IRQ", "IRN CONSULT IRQ", "IRN CONSULT QAT", "IRQ CONSULT QAT"}},
+		{"took part in the talks",
+			"France and Germany held talks in Paris. Ukraine took part in the talks on Tuesday.",
+			[]string{"DEU CONSULT FRA", "DEU CONSULT UKR", "FRA CONSULT UKR"}},
+		{"talks which included", "Diplomats met in Vienna for talks on Syria. The talks, which included Iran and Qatar, lasted eight hours.",
+			[]string{"IRN CONSULT QAT"}},
+		{"a separate meeting is another meeting",
+			"Russia and Ukraine held talks in Istanbul. Egypt hosted a separate meeting in Cairo.",
+			[]string{"RUS CONSULT UKR"}},
+		{"under mediation", "Syria and Turkey signed a truce under Egyptian mediation.",
+			[]string{"EGY CONSULT SYR", "EGY CONSULT TUR", "SYR AGREE TUR", "SYR CONSULT TUR"}},
+		{"agreement at the end of talks", "Iran and Qatar signed a trade deal at the end of talks in Doha.",
+			[]string{"IRN AGREE QAT", "IRN CONSULT QAT"}},
+		{"agreed after hours of talks", "Russia agreed the terms with Ukraine after 16 hours of talks.",
+			[]string{"RUS AGREE UKR", "RUS CONSULT UKR"}},
+		{"agreement without a meeting", "Russia and Ukraine signed the document on Friday.", []string{"RUS AGREE UKR"}},
+		{"did not attend", "Russia and Ukraine held talks in Geneva. Turkey did not attend the talks.",
+			[]string{"RUS CONSULT TUR [negated]", "RUS CONSULT UKR", "TUR CONSULT UKR [negated]"}},
+		{"party complement with a coordination",
+			"Delegations from Syria and Turkey returned to the negotiating table in Geneva.", []string{"SYR CONSULT TUR"}},
+		{"bracketed list", "The leaders of the quartet (Russia, Germany, France, Ukraine) held talks in Minsk.",
+			[]string{"DEU CONSULT FRA", "DEU CONSULT RUS", "DEU CONSULT UKR", "FRA CONSULT RUS", "FRA CONSULT UKR", "RUS CONSULT UKR"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := relTriples(relExtract(t, tt.text), true)
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("%s\n got  %q\n want %q\n tags %s", tt.text, got, tt.want, relTags(t, tt.text))
+			}
+		})
+	}
+}
