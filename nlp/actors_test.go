@@ -155,6 +155,10 @@ func TestRolesAndAffiliations(t *testing.T) {
 		{"lexicon affiliation when the text gives none", "Body.\n\nPutin spoke.", "vladimir putin", "RUS", ""},
 		{"group over nationality", "Body.\n\nLibyan General Daniel Okoro spoke. Okoro, head of the LNA, left.",
 			"daniel okoro", "LNA", "head of the LNA"},
+		{"lexicon group over a stated nationality", "Body.\n\nNorwegian diplomat Jens Stoltenberg spoke for NATO on Monday.",
+			"jens stoltenberg", "NATO", "diplomat"},
+		{"stated nationality when the lexicon group is not named", "Body.\n\nNorwegian diplomat Jens Stoltenberg spoke on Monday.",
+			"jens stoltenberg", "NOR", "diplomat"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

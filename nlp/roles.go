@@ -66,10 +66,22 @@ func (r *recognizer) rolePass() {
 			stated[m.Actor] = true
 		}
 	}
-	// The lexicon's affiliation for persons the article does not place.
+	// The lexicon's affiliation for persons the article does not place,
+	// and for persons it places only by nationality when the article
+	// also names the group or organization the lexicon has them lead:
+	// "Libyan General Khalifa Haftar's Libyan National Army" is the LNA's.
 	for i := range a.Actors {
 		act := &a.Actors[i]
-		if act.Type != schema.Person || act.Affiliation != "" || r.entLex[i] < 0 {
+		if act.Type != schema.Person || r.entLex[i] < 0 {
+			continue
+		}
+		if act.Affiliation != "" {
+			if lexAff := r.fallbackAff[i]; lexAff != "" && lexAff != act.Affiliation && r.countryAffiliated(act) && r.namesNonCountry(lexAff) {
+				act.Affiliation = lexAff
+				if la := &r.lex.actors[r.entLex[i]]; la.Role != "" {
+					act.Role = la.Role
+				}
+			}
 			continue
 		}
 		la := &r.lex.actors[r.entLex[i]]
@@ -277,6 +289,17 @@ func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
 		}
 	}
 	return -1, "", false
+}
+
+// namesNonCountry reports whether the article names the actor with this
+// id and it is no country.
+func (r *recognizer) namesNonCountry(id string) bool {
+	for i := range r.a.Actors {
+		if r.a.Actors[i].ID == id {
+			return r.a.Actors[i].Type != schema.Country
+		}
+	}
+	return false
 }
 
 // countryAffiliated reports whether a person's affiliation is a country.
