@@ -4,7 +4,9 @@
 # JSON-lines file, imported with -j 2 into the output folder and into a
 # private Neo4j server; prints articles/s and peak RSS per run, and the RSS
 # growth from the smallest to the largest N (memory must not grow with the
-# corpus: the bar is 20%).
+# corpus: the bar is 20%). Each sink's run follows a --dry-run run
+# (extraction alone) of the same file, the baseline to compare it with on
+# a shared machine.
 #
 #   bench/import/run.sh [N...]        default: 5000 20000
 #
@@ -53,7 +55,9 @@ for n in "${sizes[@]}"; do
 	python3 bench/import/gen.py "$n" "$work/articles-$n.jsonl" "${GEOKG_BENCH_DEV:-$repo/../shared/eval/dev}"
 done
 
+# Extraction alone (--dry-run) is the baseline the sinks are compared with.
 for n in "${sizes[@]}"; do
+	run dry-run "$n" --dry-run
 	rm -rf "$work/out-$n"
 	run outdir "$n" --out "$work/out-$n"
 done
@@ -63,6 +67,7 @@ if [[ ${GEOKG_BENCH_NEO4J:-1} != 0 ]]; then
 		export GEOKG_NEO4J_HOME=$work/neo4j-$n GEOKG_NEO4J_BOLT_PORT=7697 GEOKG_NEO4J_HTTP_PORT=7484
 		export NEO4J_PASSWORD=geokg-bench-password
 		uri=$(scripts/neo4j start)
+		run dry-run "$n" --dry-run
 		run neo4j "$n" --neo4j-uri "$uri" --neo4j-username neo4j || true
 		scripts/neo4j stop >/dev/null
 		rm -rf "$GEOKG_NEO4J_HOME"
@@ -70,7 +75,7 @@ if [[ ${GEOKG_BENCH_NEO4J:-1} != 0 ]]; then
 fi
 
 first=${sizes[0]} last=${sizes[${#sizes[@]} - 1]}
-for label in outdir neo4j; do
+for label in dry-run outdir neo4j; do
 	if [[ -n ${rss[$label-$first]:-} && -n ${rss[$label-$last]:-} ]]; then
 		printf '%s: peak RSS %s articles -> %s articles: %+.1f%%\n' "$label" "$first" "$last" \
 			"$(echo "(${rss[$label-$last]} - ${rss[$label-$first]}) * 100 / ${rss[$label-$first]}" | bc -l)"

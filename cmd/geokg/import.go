@@ -203,6 +203,9 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	}
 
 	log.Info("import started", "inputs", len(opts.Paths), "output", orNone(output), "jobs", opts.Workers)
+	if slices.Contains(opts.Paths, "-") && isTerminal(io.In) {
+		log.Warn("reading articles from the terminal (standard input); end with Ctrl-D, or pipe a file in")
+	}
 	sum, runErr := pipeline.Run(ctx, articles, x, actors, pipeline.Config{
 		Workers:  opts.Workers,
 		Limit:    opts.Limit,

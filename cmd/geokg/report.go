@@ -125,6 +125,13 @@ func describe(kind string, err error) problem {
 	case errors.As(err, &xe):
 		p.Article = xe.Path
 		p.Path, _, _ = strings.Cut(xe.Path, "#")
+	default:
+		// Messages about a doc start with its path ("a.jsonl#3: relation
+		// 2 … left out").
+		if prefix, _, ok := strings.Cut(p.Message, ": "); ok && !strings.ContainsAny(prefix, " \t") {
+			p.Article = prefix
+			p.Path, _, _ = strings.Cut(prefix, "#")
+		}
 	}
 	return p
 }
