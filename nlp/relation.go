@@ -145,6 +145,9 @@ type discourse struct {
 	// apparatus maps a class of apparatus nouns ("military") to the
 	// actor whose apparatus the text named last ("Sudan's army").
 	apparatus map[string]apparatusRef
+	// events are the events and claims found so far, for nouns that
+	// refer back to them ("rejected the demands", "denied the claim").
+	events []eventRecord
 }
 
 type discourseSubject struct {
@@ -278,6 +281,7 @@ func (r *runeOffsets) at(b int) int {
 func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	var out []argRelation
 	v.reports = v.findReports(rs)
+	v.rememberClaims()
 	v.trackSubjects()
 	consumed := map[int]bool{}
 	for i := v.first; i < v.last; i++ {
@@ -300,6 +304,7 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 		}
 		v.attribute(rels)
 		v.rememberParties(hit, rels)
+		v.rememberEvents(hit, rels)
 		out = append(out, rels...)
 	}
 	v.resolveReferences()
@@ -611,8 +616,17 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	// Target.
 	var tgt group
 	haveTgt := false
+	eventObject := false
 	if hit.hasSl {
 		tgt, haveTgt = hit.slot, true
+	} else if kinds, at, ok := v.eventObject(hit.Last, p); ok && typ != schema.Consult && typ != schema.Cooperate {
+		// "Qatar dismissed the demands", "India rejected the claim": the
+		// event's agent, named before, is the target.
+		eventObject = true
+		if agents := v.eventAgents(kinds, at, subj.Actors); len(agents) > 0 {
+			tgt, haveTgt = group{First: at, Last: at + 1, Actors: agents}, true
+			conf *= 0.8
+		}
 	} else if !p.NoTarget {
 		tgt, haveTgt = v.objectOf(hit.Last, p)
 	}
@@ -649,7 +663,7 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		tgt, haveTgt = relObj, true
 		conf *= 0.9
 	}
-	if (!haveTgt || tgt.empty()) && haveSubj && !subj.empty() && !p.NoTarget && !hit.hasSl && !vg.Passive &&
+	if (!haveTgt || tgt.empty()) && haveSubj && !subj.empty() && !p.NoTarget && !hit.hasSl && !vg.Passive && !eventObject &&
 		!typ.Symmetric() && typ != schema.Retreat {
 		// No target where the grammar expects one: take the next actor
 		// phrase in the same clause ("Kuwait is trying to mediate in
@@ -939,11 +953,23 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 	}
 	// An object relative: "Assad, whom Russia and Iran back".
 	if p := g.First - 1; relativePronouns[v.word(p)] && (v.word(p) == "whom" || v.word(p) == "which" || v.word(p) == "that") {
-		if ante, ok := v.antecedent(p); ok {
+		if ante, ok := v.antecedent(p); ok && !(v.word(p) == "that" && v.addresseeOf(ante)) {
 			relObj = ante
 		}
 	}
 	return g, relObj, true
+}
+
+// telling verbs take an addressee and a that-clause: in "warning the
+// Russian president that the U.S. rejected the vote" the that-clause is
+// no relative clause of the president.
+var tellingVerbs = wordSet("tell", "warn", "inform", "assure", "remind", "notify", "persuade", "convince", "advise", "caution", "reassure", "promise", "show", "teach")
+
+// addresseeOf reports whether group g is the addressee of a telling verb
+// right before it.
+func (v *sentenceView) addresseeOf(g group) bool {
+	k := g.First - 1
+	return verbTag(v.tag(k)) && (tellingVerbs[v.tok(k).Lemma] || reportingVerbs[v.tok(k).Lemma])
 }
 
 func isDashWord(w string) bool { return w == "—" || w == "–" || w == "--" || w == "-" }

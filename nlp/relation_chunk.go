@@ -233,7 +233,7 @@ func (v *sentenceView) chunk() {
 			}
 			// "gave Qatar 10 days": a number after a name starts a new
 			// phrase.
-			if t.Tag == "CD" && v.mention(i-1) >= 0 && v.mention(i) < 0 {
+			if (t.Tag == "CD" || numberWords[t.Lower] > 0) && v.mention(i-1) >= 0 && v.mention(i) < 0 {
 				break
 			}
 			// A mention that starts right after another mention's end
@@ -600,6 +600,16 @@ func (v *sentenceView) partyComplement(p int) bool {
 	return hc >= 0 && len(v.chunks[hc].Actors) == 0 && partyHeadNouns[v.headWord(hc)]
 }
 
+// titleOf reports whether the "of" at p is inside a title before the
+// person chunk c: "Secretary of State John Kerry".
+func (v *sentenceView) titleOf(p, c int) bool {
+	if v.word(p) != "of" || !v.isPersonChunk(c) {
+		return false
+	}
+	hc := v.chunkOf(p - 1)
+	return hc >= 0 && personRoleNouns[v.headWord(hc)]
+}
+
 // groupLeft builds the coordination that ends with chunk c, extending to
 // the left. A conjunct inside a prepositional phrase ends it: in "In
 // Syria, Russia attacked", the subject is Russia alone.
@@ -631,7 +641,7 @@ func (v *sentenceView) groupLeft(c int) group {
 		// into the complement of a party noun: "Delegations from Sudan's
 		// army and the RSF returned".
 		pf := v.chunks[prev].First
-		if v.tag(pf-1) == "IN" && v.word(pf-1) != "that" && !v.partyComplement(pf-1) {
+		if v.tag(pf-1) == "IN" && v.word(pf-1) != "that" && !v.partyComplement(pf-1) && !v.titleOf(pf-1, prev) {
 			break
 		}
 		start = prev

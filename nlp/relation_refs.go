@@ -1,6 +1,10 @@
 package nlp
 
-import "github.com/geokg/geokg/schema"
+import (
+	"strings"
+
+	"github.com/geokg/geokg/schema"
+)
 
 // References to parties named earlier. News names the parties of an
 // event once and then refers to them by description: "the two leaders
@@ -188,6 +192,12 @@ func (v *sentenceView) findReferences() {
 				}
 			}
 		}
+		if x, ok := v.roleDescription(ci); ok {
+			c.Actors = []int{x}
+			c.HeadMention = true
+			c.Reference = true
+			continue
+		}
 		if len(c.Actors) > 0 {
 			continue
 		}
@@ -243,6 +253,271 @@ func (v *sentenceView) collectiveCount(ci int) (n int, quantified, ok bool) {
 		}
 	}
 	return n, quantified, c.Head > c.First
+}
+
+// genericRoles describe a leader whatever the title: "the North Korean
+// strongman".
+var genericRoles = wordSet("leader", "strongman", "ruler", "dictator", "head", "chief", "boss", "autocrat")
+
+// roleDescription resolves a phrase that describes a person by role
+// ("the Russian president", "the North Korean strongman", "the
+// president") to the person named before with that affiliation and
+// role.
+func (v *sentenceView) roleDescription(ci int) (int, bool) {
+	c := v.chunks[ci]
+	role := v.headWord(ci)
+	if !personRoleNouns[role] || v.mention(c.Head) >= 0 || v.word(c.First) != "the" || v.word(c.Last) == "of" {
+		return 0, false
+	}
+	// One state, organization or group may modify the role; nothing else
+	// but adjectives and title words.
+	aff := -1
+	for k := c.First + 1; k < c.Head; k++ {
+		if m := v.mention(k); m >= 0 {
+			x := v.a.Mentions[m].Actor
+			if v.a.Actors[x].Type == schema.Person || aff >= 0 && aff != x {
+				return 0, false
+			}
+			aff = x
+			continue
+		}
+		switch v.tag(k) {
+		case "JJ", "NNP", "NN", "POS":
+		default:
+			return 0, false
+		}
+	}
+	fits := func(x int) bool {
+		p := v.a.Actors[x]
+		if p.Type != schema.Person {
+			return false
+		}
+		if aff >= 0 && p.Affiliation != v.a.Actors[aff].ID {
+			return false
+		}
+		r := strings.ToLower(p.Role)
+		if aff < 0 {
+			return r != "" && strings.Contains(r, role) // "the president": a president
+		}
+		return genericRoles[role] || r == "" || strings.Contains(r, role)
+	}
+	ms := v.a.Mentions
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.First >= c.First {
+			continue
+		}
+		if c.First-m.First > 2*refWindow {
+			break
+		}
+		if fits(m.Actor) {
+			return m.Actor, true
+		}
+	}
+	return 0, false
+}
+
+// eventKind is what an event noun refers back to: the relations of one
+// type, or claims (reports with a speaker).
+type eventKind uint8
+
+const (
+	kindRequest eventKind = iota + 1
+	kindAccuse
+	kindClaim
+	kindSanction
+	kindThreat
+	kindAssault
+)
+
+// eventRefNouns refer to an event named before, whose agent a verb on
+// them targets: "Qatar dismissed the demands" rejects those who made them.
+var eventRefNouns = map[string][]eventKind{
+	"demands": {kindRequest}, "demand": {kindRequest}, "ultimatum": {kindRequest}, "request": {kindRequest},
+	"requests": {kindRequest}, "conditions": {kindRequest}, "call": {kindRequest}, "calls": {kindRequest},
+	"claim": {kindClaim, kindAccuse}, "claims": {kindClaim, kindAccuse}, "accusation": {kindAccuse, kindClaim},
+	"accusations": {kindAccuse, kindClaim}, "allegation": {kindAccuse, kindClaim}, "allegations": {kindAccuse, kindClaim},
+	"charge": {kindAccuse, kindClaim}, "charges": {kindAccuse, kindClaim}, "criticism": {kindAccuse},
+	"remarks": {kindClaim}, "comments": {kindClaim}, "statement": {kindClaim}, "statements": {kindClaim},
+	"sanctions": {kindSanction}, "penalties": {kindSanction}, "embargo": {kindSanction},
+	"threat": {kindThreat}, "threats": {kindThreat}, "warning": {kindThreat}, "warnings": {kindThreat},
+	"attack": {kindAssault}, "attacks": {kindAssault}, "strike": {kindAssault}, "strikes": {kindAssault},
+	"airstrike": {kindAssault}, "airstrikes": {kindAssault}, "bombing": {kindAssault}, "shelling": {kindAssault},
+	"offensive": {kindAssault}, "assault": {kindAssault}, "incursion": {kindAssault}, "incursions": {kindAssault},
+	"invasion": {kindAssault}, "raid": {kindAssault}, "raids": {kindAssault},
+}
+
+// containerNouns hold an event noun in an of-phrase: "a list of demands".
+var containerNouns = wordSet("list", "set", "series", "package", "string", "raft", "number", "wave", "barrage")
+
+// newEventWords introduce an event not named before: "a new attack".
+var newEventWords = wordSet("a", "an", "another", "new", "fresh", "further", "more", "any", "future", "possible")
+
+// eventRecord is one event or claim, by its agents and targets.
+type eventRecord struct {
+	tok             int
+	kind            eventKind
+	agents, targets []int
+}
+
+// kindOf maps a relation type to the event kind nouns refer to.
+func kindOf(t schema.EventType) eventKind {
+	switch t {
+	case schema.Request:
+		return kindRequest
+	case schema.Accuse:
+		return kindAccuse
+	case schema.Sanction:
+		return kindSanction
+	case schema.Threaten:
+		return kindThreat
+	case schema.Assault:
+		return kindAssault
+	}
+	return 0
+}
+
+// rememberEvents records the agents of a cue's asserted relations.
+func (v *sentenceView) rememberEvents(hit cueHit, rels []argRelation) {
+	if v.disc == nil {
+		return
+	}
+	byKind := map[eventKind]*eventRecord{}
+	for _, r := range rels {
+		k := kindOf(r.typ)
+		if k == 0 || r.modes.has(modeNegated) || r.modes.has(modeHypothetical) {
+			continue
+		}
+		e := byKind[k]
+		if e == nil {
+			e = &eventRecord{tok: hit.First, kind: k}
+			byKind[k] = e
+		}
+		e.agents = appendUnique(e.agents, r.src)
+		e.targets = appendUnique(e.targets, r.tgt)
+	}
+	for k := kindRequest; k <= kindAssault; k++ {
+		if e := byKind[k]; e != nil {
+			v.disc.events = append(v.disc.events, *e)
+		}
+	}
+}
+
+// rememberClaims records the speakers of the sentence's reports that
+// report something.
+func (v *sentenceView) rememberClaims() {
+	if v.disc == nil {
+		return
+	}
+	for _, r := range v.reports {
+		if r.speaker >= 0 && r.to > r.from && !r.negated {
+			v.disc.events = append(v.disc.events, eventRecord{tok: r.verb, kind: kindClaim, agents: r.speakers.Actors})
+		}
+	}
+}
+
+// eventObject reports whether the object after a verb cue ending at k
+// is a phrase that refers to an earlier event ("the demands", "a list
+// of demands on Qatar"), and which kinds of event.
+func (v *sentenceView) eventObject(k int, p *predicate) ([]eventKind, int, bool) {
+	for k < v.last && (v.tag(k) == "RB" || v.tag(k) == "RP" || v.targetPrepAt(k, p) && !p.takesObject()) {
+		k++
+	}
+	c := v.chunkOf(k)
+	if c < 0 || v.chunks[c].First != k || len(v.chunks[c].Actors) > 0 {
+		return nil, 0, false
+	}
+	if containerNouns[v.headWord(c)] && v.word(v.chunks[c].Last) == "of" {
+		if nc := v.chunkOf(v.chunks[c].Last + 1); nc >= 0 && len(v.chunks[nc].Actors) == 0 {
+			c = nc
+		}
+	}
+	kinds, ok := eventRefNouns[v.headWord(c)]
+	if !ok || v.mention(v.chunks[c].Head) >= 0 {
+		return nil, 0, false
+	}
+	// "the attack by Russia", "demands from Riyadh": the phrase names its
+	// agent, which the usual argument finding reads.
+	if w := v.word(v.chunks[c].Last); w == "by" || w == "from" {
+		return nil, 0, false
+	}
+	// A new event ("condemned a new attack on Iraq"), or one whose
+	// that-clause states it ("charges that Russian jets hit rebels"),
+	// refers to nothing named before: no target, and its own "on Iraq" is
+	// not the verb's.
+	for i := v.chunks[c].First; i < v.chunks[c].Head; i++ {
+		if newEventWords[v.word(i)] && (i > v.chunks[c].First || v.word(i) != "a" && v.word(i) != "an") {
+			return nil, v.chunks[c].Head, true
+		}
+	}
+	if v.word(v.chunks[c].Last) == "that" {
+		return nil, v.chunks[c].Head, true
+	}
+	return kinds, v.chunks[c].Head, true
+}
+
+// eventAgents returns the agents of the last event of one of the kinds
+// before token tok, leaving out events whose agents include the subject:
+// Qatar dismissing "the demands" rejects those who made them.
+func (v *sentenceView) eventAgents(kinds []eventKind, tok int, subject []int) []int {
+	if v.disc == nil {
+		return nil
+	}
+	for i := len(v.disc.events) - 1; i >= 0; i-- {
+		e := v.disc.events[i]
+		if e.tok >= tok {
+			continue
+		}
+		if tok-e.tok > 2*refWindow {
+			break
+		}
+		match := false
+		for _, k := range kinds {
+			if e.kind == k {
+				match = true
+			}
+		}
+		if !match {
+			continue
+		}
+		own := false
+		for _, x := range subject {
+			if containsInt(e.agents, x) {
+				own = true
+			}
+		}
+		if own {
+			continue
+		}
+		// The same event told twice ("gave Qatar ten days", "called on
+		// Qatar to…") had all of its agents.
+		agents := append([]int(nil), e.agents...)
+		for j := i - 1; j >= 0 && tok-v.disc.events[j].tok <= 2*refWindow; j-- {
+			o := v.disc.events[j]
+			if o.kind == e.kind && len(e.targets) > 0 && sameSet(o.targets, e.targets) {
+				for _, x := range o.agents {
+					if !containsInt(subject, x) {
+						agents = appendUnique(agents, x)
+					}
+				}
+			}
+		}
+		return agents
+	}
+	return nil
+}
+
+// sameSet reports whether xs and ys hold the same actors.
+func sameSet(xs, ys []int) bool {
+	if len(xs) != len(ys) {
+		return false
+	}
+	for _, x := range xs {
+		if !containsInt(ys, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesOwnParty reports whether an "of"/"from" complement at k names the

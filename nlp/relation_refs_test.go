@@ -50,6 +50,28 @@ func TestRelationReferences(t *testing.T) {
 			[]string{"Ivan Petrov CONSULT Mary Cole"}},
 		{"its airstrikes", "Russia sent more jets to Syria last month. Its airstrikes on Islamic State have intensified since then.",
 			[]string{"RUS ASSAULT ISIL"}},
+		// A role described by nationality is the person named before.
+		{"the Russian foreign minister", "Ivan Petrov arrived in Ankara on Monday. Turkey praised the Russian foreign minister.",
+			[]string{"TUR SUPPORT Ivan Petrov"}},
+		{"the Russian minister with no Russian named", "Turkey praised the Russian minister.", []string{"TUR SUPPORT RUS"}},
+		// Event nouns refer to the event's agents.
+		{"dismissed the demands",
+			"Egypt and Turkey gave Qatar ten days to close the base. Qatar dismissed the demands as excessive.",
+			[]string{"EGY REQUEST QAT", "QAT REJECT EGY", "QAT REJECT TUR", "TUR REQUEST QAT"}},
+		{"rejected the claim", "Iran said Iraq had attacked Iranian border posts. Iraq rejected the claim.",
+			[]string{"IRQ ASSAULT IRN [attributed] by IRN", "IRQ REJECT IRN"}},
+		{"condemned the attack", "Hezbollah attacked a Syrian army post on Sunday. France condemned the attack.",
+			[]string{"FRA ACCUSE Hezbollah", "Hezbollah ASSAULT SYR"}},
+		{"a new attack is no reference", "Hezbollah attacked a Syrian army post on Sunday. France condemned a new attack on Iraq.",
+			[]string{"Hezbollah ASSAULT SYR"}},
+		{"charges that state their content", "Iran dismissed charges that Iranian drones struck Iraq.",
+			[]string{"IRN ASSAULT IRQ [negated]"}},
+		// Coordinated persons with titles.
+		{"titled persons coordinated", "U.S. Secretary of State Mary Cole and Russian Foreign Minister Ivan Petrov said they had reached an agreement.",
+			[]string{"Ivan Petrov AGREE Mary Cole"}},
+		// A that-clause after an addressee is no relative clause.
+		{"warned the president that", "Mary Cole warned the Syrian president that the United States rejected the vote.",
+			[]string{"Mary Cole THREATEN SYR"}},
 		// A noun of intent or necessity does not assert its infinitive.
 		{"the need to", "France and Germany agreed on the need to cooperate with Russia.",
 			[]string{"DEU AGREE FRA", "DEU COOPERATE FRA [hypothetical]", "DEU COOPERATE RUS [hypothetical]", "FRA COOPERATE RUS [hypothetical]"}},

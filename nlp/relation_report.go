@@ -58,6 +58,14 @@ func (v *sentenceView) findReports(rs *relationStage) reports {
 				lemma = l
 			}
 		}
+		if denyingVerbs[lemma] {
+			// "dismissed charges that its drones struck Iraq": the
+			// charges are denied.
+			if r, ok := v.deniedClaim(i); ok {
+				out = append(out, r)
+				continue
+			}
+		}
 		if accusingVerbs[lemma] {
 			// "Kinshasa accuses Rwanda of arming the M23": the arming is
 			// Kinshasa's claim.
@@ -110,7 +118,7 @@ func (v *sentenceView) findReports(rs *relationStage) reports {
 			if denial && (isQuoteWord(v.word(before-1)) || isQuoteWord(v.word(before-2))) {
 				r.negated = !r.negated
 			}
-		case v.clauseFollows(i+1) || denial && v.word(i+1) == "reports" || denial && v.word(i+1) == "claims":
+		case v.clauseFollows(i + 1):
 			r.from, r.to = i+1, v.last
 			if denial {
 				r.negated = !r.negated // "denied reports that it had sent weapons"
@@ -143,6 +151,28 @@ func (v *sentenceView) reducedRelative(subj group) bool {
 		}
 	}
 	return false
+}
+
+// denyingVerbs reject a claim: its content is not asserted.
+var denyingVerbs = wordSet("deny", "dismiss", "reject", "refute", "rebut", "dispute")
+
+// claimNouns name a claim whose that-clause says what is claimed.
+var claimNouns = wordSet("charge", "charges", "claim", "claims", "report", "reports", "allegation", "allegations",
+	"accusation", "accusations", "suggestion", "suggestions", "rumour", "rumours", "rumor", "rumors", "assertion", "assertions")
+
+// deniedClaim returns the report of a denying verb at i whose object is
+// a claim with a that-clause: the clause is negated.
+func (v *sentenceView) deniedClaim(i int) (report, bool) {
+	c := v.chunkOf(i + 1)
+	if c < 0 || v.chunks[c].First != i+1 || !claimNouns[v.headWord(c)] || v.word(v.chunks[c].Last) != "that" {
+		return report{}, false
+	}
+	vg := v.verbGroupAt(i)
+	r := report{verb: i, speaker: -1, negated: !vg.Modes.has(modeNegated), from: v.chunks[c].Last + 1, to: v.last}
+	if subj, _, ok := v.subjectOf(vg.Start); ok && len(subj.Actors) > 0 {
+		r.speaker, r.speakers = subj.Actors[0], subj
+	}
+	return r, true
 }
 
 // accusation returns the report of an accusing verb at i whose object
