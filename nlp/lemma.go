@@ -1,6 +1,9 @@
 package nlp
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // lemmatizer maps inflected verbs and nouns to their dictionary form
 // ("backed" → "back", "sanctions" → "sanction", "struck" → "strike").
@@ -19,6 +22,10 @@ type lemmatizer struct {
 // newLemmatizer learns the inflections of the given lemmas.
 func newLemmatizer(verbs, nouns []string) *lemmatizer {
 	l := &lemmatizer{verbs: map[string]string{}, nouns: map[string]string{}}
+	// The first lemma to claim a form keeps it, so learn them in a fixed
+	// order: the same words give the same lemmas in every run.
+	verbs = slices.Sorted(slices.Values(verbs))
+	nouns = slices.Sorted(slices.Values(nouns))
 	for base, forms := range irregularVerbs {
 		for _, f := range strings.Fields(forms) {
 			l.verbs[f] = base

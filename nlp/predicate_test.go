@@ -150,3 +150,27 @@ func TestLemmatizer(t *testing.T) {
 		}
 	}
 }
+
+// TestLemmatizerIsOrderIndependent: the first lemma to claim a form
+// keeps it, and the lexicon hands the lemmas over in map order, so the
+// lemmatizer must not depend on the order it is given them ("exercises"
+// is both a lemma of its own and the plural of "exercise").
+func TestLemmatizerIsOrderIndependent(t *testing.T) {
+	verbs := []string{"exercise", "leave", "lean", "found", "find", "wind"}
+	nouns := []string{"exercises", "exercise", "leaf", "leave", "talks", "talk"}
+	rev := func(xs []string) []string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			out[len(xs)-1-i] = x
+		}
+		return out
+	}
+	a, b := newLemmatizer(verbs, nouns), newLemmatizer(rev(verbs), rev(nouns))
+	for _, w := range []string{"exercises", "leaves", "leaned", "found", "wound", "talks"} {
+		for _, tag := range []string{"NNS", "VBZ", "VBD"} {
+			if x, y := a.lemma(w, tag), b.lemma(w, tag); x != y {
+				t.Errorf("lemma(%q, %s) is %q or %q depending on the order of the lexicon", w, tag, x, y)
+			}
+		}
+	}
+}

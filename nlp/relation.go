@@ -74,6 +74,11 @@ type argRelation struct {
 func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation {
 	for i := range a.Tokens {
 		t := &a.Tokens[i]
+		if isQuoteWord(t.Lower) && t.Tag != "POS" {
+			// The tagger calls quotation marks nouns or verbs at times;
+			// they are neither.
+			t.Tag = "''"
+		}
 		t.Lemma = rs.lem.lemma(t.Lower, t.Tag)
 	}
 	// Mentions by sentence.
@@ -396,8 +401,18 @@ func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
 			return hit, true
 		}
 	}
-	if isNounTag(t.Tag) || t.Tag == "JJ" {
-		if hit, ok := try(nounLemma, nounCue); ok && (t.Tag != "JJ" || v.headline || len(hit.pred.Words) > 1) {
+	// The tagger calls some plural nouns verbs after their modifiers:
+	// "joint air exercises/VBZ with".
+	pluralAsVerb := t.Tag == "VBZ" && (v.tag(i-1) == "JJ" || v.tag(i-1) == "NN" || v.tag(i-1) == "PRP$") && v.mention(i-1) < 0
+	if pluralAsVerb {
+		nounLemma = rs.lem.lemma(t.Lower, "NNS")
+	}
+	if isNounTag(t.Tag) || t.Tag == "JJ" || pluralAsVerb {
+		hit, ok := try(nounLemma, nounCue)
+		if !ok && nounLemma != t.Lower {
+			hit, ok = try(t.Lower, nounCue) // a plural cue: "exercises", "talks"
+		}
+		if ok && (t.Tag != "JJ" || v.headline || len(hit.pred.Words) > 1) {
 			if hit.pred.Plural && !strings.HasSuffix(t.Lower, "s") {
 				return cueHit{}, false
 			}
@@ -498,7 +513,10 @@ func (rs *relationStage) matchRest(v *sentenceView, p *predicate, i int) (cueHit
 			// After a slot, a time phrase may stand before the rest:
 			// "hit Russia on Tuesday with sanctions".
 			afterSlot := hit.hasSl && p.Words[wi-1] == "_" && (t.Tag == "IN" || v.timeWordAt(k+gap))
-			if !modifierTag(t.Tag) && !afterSlot || v.mention(k+gap) >= 0 && !hit.hasSl {
+			// A possessor may stand between too: "closed its members'
+			// borders with".
+			possessor := t.Tag == "POS" || t.Tag == "NNS" && v.tag(k+gap+1) == "POS"
+			if !modifierTag(t.Tag) && !afterSlot && !possessor || v.mention(k+gap) >= 0 && !hit.hasSl {
 				break
 			}
 			if wi == 1 && p.POS == nounCue {
@@ -619,6 +637,10 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	eventObject := false
 	if hit.hasSl {
 		tgt, haveTgt = hit.slot, true
+	} else if agent, ok := v.eventAgentPhrase(hit.Last, p); ok && typ != schema.Consult && typ != schema.Cooperate {
+		// "condemned the Syria strike ordered by Trump": its agent.
+		eventObject = true
+		tgt, haveTgt = agent, true
 	} else if kinds, at, ok := v.eventObject(hit.Last, p); ok && typ != schema.Consult && typ != schema.Cooperate {
 		// "Qatar dismissed the demands", "India rejected the claim": the
 		// event's agent, named before, is the target.
@@ -630,26 +652,52 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	} else if !p.NoTarget {
 		tgt, haveTgt = v.objectOf(hit.Last, p)
 	}
-	if !vg.Passive && v.tag(vi) == "VBN" && vg.Start == vi && (v.word(vi-1) == "," || v.chunkOf(vi-1) >= 0) {
+	reduced := -1 // the token before a reduced relative's participle
+	var agentCut group
+	if !vg.Passive && v.tag(vi) == "VBN" && vg.Start == vi {
+		switch {
+		case v.word(vi-1) == "," || v.chunkOf(vi-1) >= 0:
+			reduced = vi - 1
+		case v.word(vi-1) == "and":
+			// "the GNA, led by Sarraj and recognised by the UN"
+			reduced = v.reducedRelativeBefore(vi - 1)
+		}
+	}
+	if reduced >= 0 {
 		// A reduced relative: "The second document, signed by Putin,
 		// Poroshenko, Merkel and Hollande" — the by-phrase acts on the
 		// phrase before.
 		if agent, ok := v.byAgent(hit.Last); ok {
+			if v.word(reduced) == "," {
+				// ", led by Sarraj and recognised by the UN, and the
+				// Tobruk government": the closing comma ends the agent.
+				agentCut = v.cutAtComma(agent)
+			}
 			vg.Passive = true
-			k := vi - 1
+			k := reduced
 			if v.word(k) == "," {
 				k--
 			}
 			subj, haveSubj = group{}, false
 			if c := v.chunkOf(k); c >= 0 {
 				subj, haveSubj = v.groupLeft(c), true
+				if subj.Last > v.chunks[c].Last {
+					// "the GNA, led by Sarraj, and the Tobruk government":
+					// the participle modifies the phrase before it only.
+					subj = v.groupRight(c, true)
+				}
+				if orderingVerbs[v.tok(vi).Lemma] && (subj.empty() || eventRefNouns[v.headWord(v.npHead(c))] != nil) {
+					return nil // "the strike on Syria ordered by Trump": the strike's own relation
+				}
 			}
-			_ = agent
 		}
 	}
 	if vg.Passive && !p.Inverse {
 		// "Assad was backed by Russia": the by-phrase acts.
 		if agent, ok := v.byAgent(hit.Last); ok {
+			if agentCut.First < agentCut.Last {
+				agent = agentCut
+			}
 			subj, tgt = agent, subj
 			haveSubj, haveTgt = true, haveSubj
 		} else {
@@ -687,10 +735,15 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	}
 	// "We do not accept Iran's role": a negated stance of support or
 	// agreement toward an actor is a rejection.
-	if modes.has(modeNegated) && !modes.has(modeHypothetical) && haveTgt && !tgt.empty() &&
+	// "Serbia would never recognize Kosovo", "will not accept": a refusal
+	// in the future or conditional of the verb group alone is a stance
+	// held now; an if-clause keeps it hypothetical.
+	refusal := modes.has(modeNegated) && (!modes.has(modeHypothetical) ||
+		v.refusalModal(vg) && !v.conditionalBefore(vg.Start))
+	if refusal && haveTgt && !tgt.empty() &&
 		(typ == schema.Support || p.Words[0] == "accept" || p.Words[0] == "recognize" || p.Words[0] == "recognise") {
 		typ = schema.Reject
-		modes &^= modeNegated
+		modes &^= modeNegated | modeHypothetical | modeFuture
 	}
 	if typ == schema.Retreat && v.agreementTarget(tgt) {
 		typ = schema.Reject
@@ -729,6 +782,90 @@ func (v *sentenceView) gerundComplementSubject(vg verbGroup) (group, bool) {
 		return group{}, false
 	}
 	return g, true
+}
+
+// npHead returns the chunk that heads the noun phrase ending with chunk
+// c, past its prepositional complements: "the strike on Syria" → "the
+// strike".
+func (v *sentenceView) npHead(c int) int {
+	for hops := 0; hops < 3; hops++ {
+		p := v.chunks[c].First - 1
+		if v.tag(p) != "IN" || subordinators[v.word(p)] {
+			return c
+		}
+		hc := v.chunkOf(p - 1)
+		if hc < 0 {
+			return c
+		}
+		c = hc
+	}
+	return c
+}
+
+// cutAtComma returns the part of group g before a ", and" that joins
+// its first two members: the parenthetical's closing comma ends the
+// phrase ("recognised by the UN, and the Tobruk government"), while a
+// list ("by Putin, Poroshenko, Merkel and Hollande") stays whole.
+func (v *sentenceView) cutAtComma(g group) group {
+	out := group{First: g.First, Last: g.First}
+	for i, c := range g.Chunks {
+		ch := v.chunks[c]
+		if i == 1 && v.word(ch.First-2) == "," && (v.word(ch.First-1) == "and" || v.word(ch.First-1) == "or" || v.word(ch.First-1) == "but") {
+			break
+		}
+		out.Chunks = append(out.Chunks, c)
+		for _, x := range ch.Actors {
+			out.Actors = appendUnique(out.Actors, x)
+		}
+		out.Last = ch.Last
+	}
+	if len(out.Chunks) == len(g.Chunks) {
+		return g
+	}
+	return out
+}
+
+// reducedRelativeBefore finds, for a participle coordinated by the "and"
+// at j, the token before the first participle of the reduced relative:
+// in "the GNA, led by Sarraj in Tripoli and recognised by the UN" the
+// comma after "GNA". It returns -1 when there is none.
+func (v *sentenceView) reducedRelativeBefore(j int) int {
+	for k := j - 1; k > v.first && k > j-16; k-- {
+		t := v.tag(k)
+		if (t == "VBN" || t == "VBD") && v.word(k+1) == "by" && (v.word(k-1) == "," || v.chunkOf(k-1) >= 0) {
+			return k - 1
+		}
+		if t == "VBZ" || t == "VBP" || t == "MD" || v.word(k) == ";" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// conditionalBefore reports whether an "if" or "unless" clause opens the
+// sentence before token i: "If Turkey wins, Iran would not…".
+func (v *sentenceView) conditionalBefore(i int) bool {
+	for k := v.first; k < i; k++ {
+		if w := v.word(k); w == "if" || w == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// refusalModal reports whether the verb group's modal is "would" or
+// "will" with "never" or "not": "would never recognize".
+func (v *sentenceView) refusalModal(vg verbGroup) bool {
+	modal, neg := false, false
+	for k := vg.Start; k < v.last && k <= vg.Start+4; k++ {
+		switch v.word(k) {
+		case "would", "will", "'d", "'ll", "wo":
+			modal = true
+		case "never", "not", "n't":
+			neg = true
+		}
+	}
+	return modal && neg
 }
 
 // trackSubjects records the actor subjects of the sentence's finite
@@ -951,6 +1088,13 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 			g.Actors = v.disc.resolve(pw, g.First)
 		}
 	}
+	// "Eritrea, whose troops fought alongside Ethiopian forces": the
+	// antecedent acts.
+	if p := g.First - 1; v.word(p) == "whose" && g.empty() {
+		if ante, ok := v.antecedent(p); ok {
+			return ante, relObj, true
+		}
+	}
 	// An object relative: "Assad, whom Russia and Iran back".
 	if p := g.First - 1; relativePronouns[v.word(p)] && (v.word(p) == "whom" || v.word(p) == "which" || v.word(p) == "that") {
 		if ante, ok := v.antecedent(p); ok && !(v.word(p) == "that" && v.addresseeOf(ante)) {
@@ -984,7 +1128,26 @@ func (v *sentenceView) antecedent(j int) (group, bool) {
 	if c < 0 {
 		return group{}, false
 	}
-	return v.groupLeft(c), true
+	first := v.groupLeft(c)
+	// "Obasanjo, the AU's envoy for the Horn of Africa, who led…": past
+	// the complements of a role apposition to the person it describes.
+	g := first
+	for {
+		p := g.First - 1
+		if v.tag(p) != "IN" || subordinators[v.word(p)] || v.chunkOf(p-1) < 0 {
+			break
+		}
+		g = v.groupLeft(v.chunkOf(p - 1))
+	}
+	if len(g.Chunks) > 0 && v.isRoleChunk(g.Chunks[0]) && v.word(g.First-1) == "," {
+		if pc := v.chunkOf(g.First - 2); pc >= 0 && v.isPersonChunk(pc) {
+			return v.groupLeft(pc), true
+		}
+	}
+	if first.empty() && !g.empty() {
+		return g, true
+	}
+	return first, true
 }
 
 // parentheticalStart finds the comma or dash that opens the parenthetical
@@ -1261,8 +1424,9 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			together = true
 		}
 	}
-	// One meeting "with A and B" has all of them at the table.
-	if p.Type == schema.Consult {
+	// One meeting "with A and B" has all of them at the table; a call
+	// or contact with each is separate.
+	if p.Type == schema.Consult && !separateConsultNouns[v.word(hit.Last-1)] {
 		together = true
 	}
 	// Target: a target preposition after the noun, possibly after a
@@ -1272,6 +1436,10 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		k = v.chunks[c].Last
 	}
 	for hops := 0; hops < 5 && k < v.last; hops++ {
+		if isQuoteWord(v.word(k)) {
+			k++ // his “great relationship” with
+			continue
+		}
 		if next, ok := v.matchTargetPrep(k, p); ok {
 			if nc := v.chunkOf(next); nc >= 0 && v.chunks[nc].First == next {
 				g := v.groupRight(nc, true)
@@ -1290,6 +1458,11 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			if nc := v.chunkOf(k + 1); nc >= 0 {
 				g := v.groupRight(nc, true)
 				if src.empty() {
+					src = g
+				} else if tgt.empty() && v.tag(k-1) == "VBN" && !g.empty() {
+					// "the Syria strike ordered by Trump": the agent acts,
+					// the modifier is the target.
+					tgt.Actors = src.Actors
 					src = g
 				}
 				k = g.Last
@@ -1321,6 +1494,14 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		}
 		break
 	}
+	// "the strike on Syria ordered by Trump": the agent after the target.
+	if src.empty() && !tgt.empty() {
+		if j := tgt.Last; (v.tag(j) == "VBN" || v.tag(j) == "VBD") && v.word(j+1) == "by" {
+			if agent, ok := v.byAgent(j + 1); ok {
+				src = agent
+			}
+		}
+	}
 	haveSrc, haveTgt := !src.empty(), !tgt.empty()
 	// A possessive pronoun names the source: "their summit", "its
 	// airstrikes on Aleppo".
@@ -1349,6 +1530,16 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	if gov := v.governingVerb(chFirst); typ == schema.Agree && gov >= 0 && negotiatingVerbs[v.tok(gov).Lemma] {
 		typ = schema.Consult
 	}
+	// "China, a close ally of Pakistan": an apposition's noun has the
+	// phrase before the comma as its source.
+	if !haveSrc && v.word(chFirst-1) == "," && (v.word(chFirst) == "a" || v.word(chFirst) == "an" || v.word(chFirst) == "the") {
+		if pc := v.chunkOf(chFirst - 2); pc >= 0 {
+			if g := v.groupLeft(pc); !g.empty() && v.actorHeaded(g) {
+				src, haveSrc = g, true
+				conf *= 0.9
+			}
+		}
+	}
 	if !haveSrc || p.Type.Symmetric() && !together {
 		gov := v.governingVerb(chFirst)
 		if gov >= 0 && typ != p.Type {
@@ -1358,7 +1549,8 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			// the speaker: a governing cue of another quad class does
 			// not lend its subject; "lift the sanctions on Iran" says
 			// there are sanctions.
-			if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue && gp.pred.Type.Quad() != p.Type.Quad() && !stoppers[v.tok(gov).Lemma] {
+			if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue && gp.pred.Type.Quad() != p.Type.Quad() &&
+				!stoppers[v.tok(gov).Lemma] && !orderingVerbs[v.tok(gov).Lemma] {
 				gov = -1
 			}
 		}
@@ -1422,6 +1614,14 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	}
 	return rels
 }
+
+// separateConsultNouns name contacts with each party apart: "in contact
+// with both governments" is no meeting of the two.
+var separateConsultNouns = wordSet("contact", "contacts", "call", "calls", "conversation", "conversations", "visit", "visits")
+
+// orderingVerbs lend their subject to the event noun they take: "Trump
+// ordered strikes on Syria" is Trump's strike.
+var orderingVerbs = wordSet("order", "authorize", "authorise", "approve", "command", "launch", "conduct", "carry", "stage", "mount", "unleash")
 
 // negotiatingVerbs take an accord that is being sought, not reached.
 var negotiatingVerbs = wordSet("work", "negotiate", "discuss", "seek", "pursue", "explore", "draft")
@@ -1511,6 +1711,9 @@ func (v *sentenceView) governingVerb(first int) int {
 			// Merkel": a phrase after a comma belongs to the clause.
 			commas++
 		case strings.HasPrefix(t, "VB"):
+			if beForms[v.word(k)] && v.tag(k+1) == "IN" && (v.word(k+1) == "in" || v.word(k+1) == "at") && k+1 < first {
+				return k // "it was in contact with both governments"
+			}
 			if auxiliary(v.word(k)) && v.word(k) != "have" && v.word(k) != "has" && v.word(k) != "had" && v.word(k) != "get" && v.word(k) != "got" {
 				return -1
 			}

@@ -79,12 +79,17 @@ var (
 		"forces", "troops", "government", "governments", "army", "military", "diplomats", "envoys",
 		"side", "sides", "parties", "head", "heads", "militias", "fighters", "president", "presidents",
 		"ministry", "navy", "air force", "authorities", "regime", "coalition", "allies", "administration",
-		"office", "offices", "embassy", "embassies", "bureau", "branch", "mission", "consulate", "headquarters")
+		"office", "offices", "embassy", "embassies", "bureau", "branch", "mission", "consulate", "headquarters",
+		"dissidents", "supporters", "remnants", "faction", "factions", "wing", "units", "elements", "loyalists",
+		"splinter", "militants", "rebels", "commanders", "soldiers")
 )
 
 // apparatusNouns name a state's or movement's apparatus: "the Assad regime".
 var apparatusNouns = wordSet("regime", "government", "forces", "troops", "army", "administration", "military",
-	"loyalists", "militia", "militias", "fighters", "soldiers", "supporters", "camp", "cabinet", "men")
+	"loyalists", "militia", "militias", "fighters", "soldiers", "supporters", "camp", "cabinet", "men",
+	// and its materiel: "a Gadhafi tank" is the regime's
+	"tank", "tanks", "positions", "convoy", "convoys", "jets", "warplanes", "warships", "ships", "vessels",
+	"artillery", "units", "base", "bases", "aircraft", "drones", "missiles")
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -158,6 +163,14 @@ func (v *sentenceView) nounish(i int) bool {
 		return false
 	}
 	t := v.tok(i)
+	if t.Tag == "''" && i > v.first && i+1 < v.last {
+		// An opening quotation mark inside a noun phrase: his “great
+		// relationship”.
+		switch v.tag(i - 1) {
+		case "DT", "PRP$", "JJ", "POS":
+			return isNounTag(v.tag(i+1)) || v.tag(i+1) == "JJ"
+		}
+	}
 	switch t.Tag {
 	case "DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "PRP":
 		if t.Tag == "DT" && relativePronouns[t.Lower] {

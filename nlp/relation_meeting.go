@@ -135,6 +135,20 @@ func (v *sentenceView) meetingParticipants(ci int) (parts group, hit cueHit, mod
 			}
 		}
 	}
+	// "led the mediation alongside Uhuru Kenyatta": a co-participant.
+	if ok {
+		k := c.Last
+		if v.word(k) == "alongside" || (v.word(k) == "along" || v.word(k) == "together") && v.word(k+1) == "with" {
+			if v.word(k) != "alongside" {
+				k++
+			}
+			if nc := v.chunkOf(k + 1); nc >= 0 {
+				for _, x := range v.groupRight(nc, true).Actors {
+					parts.Actors = appendUnique(parts.Actors, x)
+				}
+			}
+		}
+	}
 	// Participles after the noun, past its complements.
 	k := v.skipComplements(c.Last)
 	if v.word(k) == "," {

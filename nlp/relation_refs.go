@@ -192,6 +192,13 @@ func (v *sentenceView) findReferences() {
 				}
 			}
 		}
+		if x, ok := v.ledBy(ci); ok {
+			// "the rebel delegation led by Pablo Beltran" is his group's.
+			c.Actors = []int{x}
+			c.HeadMention = true
+			c.Reference = true
+			continue
+		}
 		if x, ok := v.roleDescription(ci); ok {
 			c.Actors = []int{x}
 			c.HeadMention = true
@@ -253,6 +260,37 @@ func (v *sentenceView) collectiveCount(ci int) (n int, quantified, ok bool) {
 		}
 	}
 	return n, quantified, c.Head > c.First
+}
+
+// leadingVerbs name who leads a body: "the delegation led by X".
+var leadingVerbs = wordSet("led", "headed", "commanded", "chaired", "run", "directed")
+
+// ledBy returns the affiliation of the person who leads the actor-less
+// body of chunk ci: "the rebel delegation led by Pablo Beltran", "the
+// Tobruk government, led by General Haftar".
+func (v *sentenceView) ledBy(ci int) (int, bool) {
+	c := v.chunks[ci]
+	if len(c.Actors) > 0 || v.tok(c.Head).Tag == "PRP" {
+		return 0, false
+	}
+	k := c.Last
+	if v.word(k) == "," {
+		k++
+	}
+	if !leadingVerbs[v.word(k)] || v.word(k+1) != "by" {
+		return 0, false
+	}
+	pc := v.chunkOf(k + 2)
+	if pc < 0 || !v.isPersonChunk(pc) {
+		return 0, false
+	}
+	aff := v.a.Actors[v.chunks[pc].Actors[0]].Affiliation
+	for x := range v.a.Actors {
+		if aff != "" && v.a.Actors[x].ID == aff {
+			return x, true
+		}
+	}
+	return 0, false
 }
 
 // genericRoles describe a leader whatever the title: "the North Korean
@@ -456,6 +494,31 @@ func (v *sentenceView) eventObject(k int, p *predicate) ([]eventKind, int, bool)
 	return kinds, v.chunks[c].Head, true
 }
 
+// eventAgentPhrase returns the agent of an event noun object that names
+// it in a participle phrase: "condemned the Syria strike ordered by
+// Trump", "denounced the attacks carried out by the group".
+func (v *sentenceView) eventAgentPhrase(k int, p *predicate) (group, bool) {
+	for k < v.last && (v.tag(k) == "RB" || v.tag(k) == "RP" || v.targetPrepAt(k, p) && !p.takesObject()) {
+		k++
+	}
+	c := v.chunkOf(k)
+	if c < 0 || v.chunks[c].First != k || v.chunks[c].HeadMention {
+		return group{}, false
+	}
+	if _, ok := eventRefNouns[v.headWord(c)]; !ok {
+		return group{}, false
+	}
+	j := v.skipComplements(v.chunks[c].Last)
+	if v.word(j) == "," {
+		j++
+	}
+	if v.tag(j) != "VBN" && v.tag(j) != "VBD" || !orderingVerbs[v.tok(j).Lemma] && v.word(j+1) != "out" {
+		return group{}, false
+	}
+	agent, ok := v.byAgent(j + 1)
+	return agent, ok && !agent.empty()
+}
+
 // eventAgents returns the agents of the last event of one of the kinds
 // before token tok, leaving out events whose agents include the subject:
 // Qatar dismissing "the demands" rejects those who made them.
@@ -496,7 +559,7 @@ func (v *sentenceView) eventAgents(kinds []eventKind, tok int, subject []int) []
 			o := v.disc.events[j]
 			if o.kind == e.kind && len(e.targets) > 0 && sameSet(o.targets, e.targets) {
 				for _, x := range o.agents {
-					if !containsInt(subject, x) {
+					if !containsInt(subject, x) && !v.affiliatedWithAny(x, agents) {
 						agents = appendUnique(agents, x)
 					}
 				}
@@ -505,6 +568,18 @@ func (v *sentenceView) eventAgents(kinds []eventKind, tok int, subject []int) []
 		return agents
 	}
 	return nil
+}
+
+// affiliatedWithAny reports whether actor x is the affiliation of one of
+// xs or has one of them as affiliation: Trump adds nothing to the United
+// States as the agent of a strike.
+func (v *sentenceView) affiliatedWithAny(x int, xs []int) bool {
+	for _, y := range xs {
+		if v.affiliated(x, y) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSet reports whether xs and ys hold the same actors.

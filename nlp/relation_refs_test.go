@@ -72,6 +72,29 @@ func TestRelationReferences(t *testing.T) {
 		// A that-clause after an addressee is no relative clause.
 		{"warned the president that", "Mary Cole warned the Syrian president that the United States rejected the vote.",
 			[]string{"Mary Cole THREATEN SYR"}},
+		// Bodies named by their leader, members or apparatus.
+		{"led by a person", "Russia sent a delegation to Ankara. Turkey praised the delegation led by Ivan Petrov.",
+			[]string{"TUR SUPPORT RUS"}},
+		{"dissidents of a group", "Hezbollah clashed with dissidents of Hamas near the border.",
+			[]string{"Hamas ASSAULT Hezbollah", "Hezbollah ASSAULT Hamas"}},
+		{"whose troops", "Egypt, whose troops fought alongside Syrian forces, denied the report.", []string{"EGY COOPERATE SYR"}},
+		{"a leader's materiel", "Syrian leader Omar Haddad ordered a new offensive. One French jet struck an Omar Haddad tank near the coast.",
+			[]string{"FRA ASSAULT SYR"}},
+		// Appositions and copulas.
+		{"apposition noun", "China, a close ally of Iran, urged restraint.", []string{"CHN SUPPORT IRN"}},
+		{"be in contact with", "Qatar said it was in contact with Iran and Iraq.", []string{"IRN CONSULT QAT", "IRQ CONSULT QAT"}},
+		// A refusal with will or would is a stance; with if, a condition.
+		{"would never recognize", "Egypt would never recognize Hamas, its foreign minister said.", []string{"EGY REJECT Hamas"}},
+		{"would not recognize if", "If Turkey wins, Iran would not recognize Iraq.", []string{"IRN COOPERATE IRQ [negated,hypothetical]"}},
+		// Participle phrases.
+		{"event ordered by", "Russia condemned the missile strike on Syria ordered by Mary Cole.",
+			[]string{"Mary Cole ASSAULT SYR", "RUS ACCUSE Mary Cole"}},
+		{"coordinated participles", "Hamas and Hezbollah, armed by Iran and praised by Syria, hold the border.",
+			[]string{"IRN AID Hamas", "IRN AID Hezbollah", "SYR SUPPORT Hamas", "SYR SUPPORT Hezbollah"}},
+		{"a closing comma ends the agent", "The border is split between Syria, backed by Russia, and Turkey, backed by NATO.",
+			[]string{"NATO SUPPORT TUR", "RUS SUPPORT SYR"}},
+		{"a list of agents stays whole", "The memorandum, signed by Russia, Iran, Turkey and Syria, took effect.",
+			[]string{"IRN AGREE RUS", "IRN AGREE SYR", "IRN AGREE TUR", "RUS AGREE SYR", "RUS AGREE TUR", "SYR AGREE TUR"}},
 		// A noun of intent or necessity does not assert its infinitive.
 		{"the need to", "France and Germany agreed on the need to cooperate with Russia.",
 			[]string{"DEU AGREE FRA", "DEU COOPERATE FRA [hypothetical]", "DEU COOPERATE RUS [hypothetical]", "FRA COOPERATE RUS [hypothetical]"}},
@@ -91,6 +114,9 @@ func TestRelationReferences(t *testing.T) {
 		// Working on an accord is talking, not agreeing.
 		{"working on a deal", "The United States has been working on a deal with Iran since May.", []string{"IRN CONSULT USA"}},
 		{"sanctioned for attacking", "France sanctioned Russia for attacking Ukraine.", []string{"FRA SANCTION RUS", "RUS ASSAULT UKR"}},
+		{"ultimatum of a week", "Egypt gave Qatar a week to close the base.", []string{"EGY REQUEST QAT"}},
+		{"closed borders with", "Egypt closed its members' borders with Iraq and Qatar.", []string{"EGY COERCE IRQ", "EGY COERCE QAT"}},
+		{"exercises tagged as a verb", "The United States announced joint air exercises with the Iraqi military.", []string{"IRQ COOPERATE USA"}},
 		{"according to is no accord", "Turkey attacked Syria, according to Iraq.", []string{"TUR ASSAULT SYR [attributed] by IRQ"}},
 	}
 	for _, tt := range tests {
@@ -139,6 +165,9 @@ func TestMeetingRelations(t *testing.T) {
 		{"agreed after hours of talks", "Russia agreed the terms with Ukraine after 16 hours of talks.",
 			[]string{"RUS AGREE UKR", "RUS CONSULT UKR"}},
 		{"agreement without a meeting", "Russia and Ukraine signed the document on Friday.", []string{"RUS AGREE UKR"}},
+		{"led the mediation alongside",
+			"Russia and Ukraine signed a truce after talks in Geneva. The deal was announced by Mary Cole, the U.S. envoy for the region, who led the mediation alongside Anna Berg.",
+			[]string{"Anna Berg CONSULT RUS", "Anna Berg CONSULT UKR", "Mary Cole CONSULT RUS", "Mary Cole CONSULT UKR", "RUS AGREE UKR", "RUS CONSULT UKR"}},
 		{"did not attend", "Russia and Ukraine held talks in Geneva. Turkey did not attend the talks.",
 			[]string{"RUS CONSULT TUR [negated]", "RUS CONSULT UKR", "TUR CONSULT UKR [negated]"}},
 		{"party complement with a coordination",
