@@ -43,6 +43,9 @@ const (
 	ReadmeFile = "README.txt"
 	// SummaryFile is the job summary.
 	SummaryFile = "summary.json"
+	// ViewFile is the standalone HTML view of the graph, drawn by the
+	// caller once the folder is complete.
+	ViewFile = "graph.html"
 )
 
 // Writer is a pipeline sink that writes into a folder. It is not safe for
@@ -263,4 +266,6 @@ var readme = `This folder was written by geokg import.
                     neo4j-admin ` + strings.Join(AdminImportArgs("neo4j"), " \\\n                      ") + `
                   then start the server and run schema.cypher with cypher-shell.
   summary.json    what the import read, skipped and failed.
+  graph.html      the graph drawn in one self-contained page: open it in
+                  a browser (geokg view --from THIS-FOLDER redraws it).
 `

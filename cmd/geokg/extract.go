@@ -24,6 +24,7 @@ type extractOptions struct {
 	// hypothetical relations.
 	Predicates []string
 	AllModes   bool
+	Input      inputOptions
 }
 
 func newExtractCmd(io streams) *cli.Command {
@@ -35,20 +36,23 @@ func newExtractCmd(io streams) *cli.Command {
 		ArgsUsage: "PATH...",
 		Description: `Prints one JSON object per article on standard output: its path, title,
 date, actors (with every mention's code-point offsets) and relations.
-Messages about unreadable inputs go to standard error.
+Messages about unreadable, skipped or repaired inputs go to standard error.
+It reads every input format that import reads (see docs/inputs.md).
 
-Example:
-   geokg extract ../shared/eval/dev > pred.jsonl`,
-		Flags: []cli.Flag{
+Examples:
+   geokg extract examples/articles > pred.jsonl
+   geokg extract --include '*.txt' ../shared/eval/dev > pred.jsonl`,
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "jsonl", Destination: &opts.Format, Usage: "output format: jsonl"},
 			actorsFlag(&actors),
 			predicatesFlag(&predicates),
 			allModesFlag(&opts.AllModes),
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Destination: &opts.Workers,
 				Usage: "number of articles extracted in parallel"},
-		},
+		}, inputFlags(&opts.Input)...),
 		Action: func(c *cli.Context) error {
 			opts.Paths = c.Args().Slice()
+			opts.Input.fill()
 			opts.Actors = actors.Value()
 			opts.Predicates = predicates.Value()
 			if len(opts.Paths) == 0 {
@@ -64,14 +68,21 @@ Example:
 
 // runExtract streams extraction results to standard output.
 func runExtract(ctx context.Context, io streams, opts *extractOptions) error {
+	maxSize, err := opts.Input.validate()
+	if err != nil {
+		return usageError{fmt.Errorf("extract: %w", err)}
+	}
 	x, err := nlp.New(withRelations(nlpConfig(opts.Actors), opts.Predicates, opts.AllModes))
 	if err != nil {
 		return err
 	}
-	sum, err := pipeline.Run(ctx, source.NewReader(opts.Paths...), x, jsonl.NewWriter(io.Out), pipeline.Config{
+	src := opts.Input.reader(opts.Paths, io.In, maxSize)
+	src.Warn = func(err *source.Error) { fmt.Fprintln(io.Err, "geokg: warning:", err) }
+	sum, err := pipeline.Run(ctx, src, x, jsonl.NewWriter(io.Out), pipeline.Config{
 		Workers:   opts.Workers,
 		BatchSize: 1,
 		OnError:   func(err error) { fmt.Fprintln(io.Err, "geokg:", err) },
+		OnSkip:    func(err error) { fmt.Fprintln(io.Err, "geokg: skipped:", err) },
 	})
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)

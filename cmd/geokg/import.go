@@ -20,31 +20,26 @@ import (
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
 	"github.com/geokg/geokg/schema"
-	"github.com/geokg/geokg/source"
 )
 
 // importOptions are the settings of `geokg import`.
 type importOptions struct {
-	Paths          []string
-	FilesFrom      string
-	Out            string
-	Workers        int
-	Limit          int
-	FailFast       bool
-	Resume         bool
-	DryRun         bool
-	Quiet          bool
-	LogFormat      string
-	ErrorsFile     string
-	InputFormat    string
-	Include        []string
-	Exclude        []string
-	Fields         source.Fields
-	MaxArticleSize string
-	Actors         []string
-	Predicates     []string
-	AllModes       bool // also load negated and hypothetical relations (as events, not edges)
-	Neo4j          neo4jOptions
+	Paths      []string
+	FilesFrom  string
+	Out        string
+	Workers    int
+	Limit      int
+	FailFast   bool
+	Resume     bool
+	DryRun     bool
+	Quiet      bool
+	LogFormat  string
+	ErrorsFile string
+	Input      inputOptions
+	Actors     []string
+	Predicates []string
+	AllModes   bool // also load negated and hypothetical relations (as events, not edges)
+	Neo4j      neo4jOptions
 
 	// Seams for tests; nil means the real thing.
 	newExtractor     func() (pipeline.Extractor, error)
@@ -57,7 +52,7 @@ type importOptions struct {
 
 func newImportCmd(io streams) *cli.Command {
 	opts := &importOptions{}
-	var include, exclude, textF, titleF, dateF, urlF, sourceF, actors, predicates cli.StringSlice
+	var actors, predicates cli.StringSlice
 	return &cli.Command{
 		Name:      "import",
 		Usage:     "extract actors and relations from articles and load them into the graph",
@@ -99,32 +94,12 @@ Examples:
 			actorsFlag(&actors),
 			predicatesFlag(&predicates),
 			allModesFlag(&opts.AllModes),
-			&cli.StringFlag{Name: "input-format", Category: "Inputs", Destination: &opts.InputFormat,
-				Usage: "read every input as `FORMAT`: " + strings.Join(source.Formats, ", ") + " (default: by extension; sniffed for -)"},
-			&cli.StringSliceFlag{Name: "include", Category: "Inputs", Destination: &include,
-				Usage: "in folders, read only files matching `GLOB` (repeatable; '*.json', '2016/**')"},
-			&cli.StringSliceFlag{Name: "exclude", Category: "Inputs", Destination: &exclude,
-				Usage: "in folders, skip files and folders matching `GLOB` (repeatable)"},
-			&cli.StringFlag{Name: "max-article-size", Category: "Inputs", Value: "2MiB", Destination: &opts.MaxArticleSize,
-				Usage: "reject an article larger than `SIZE` (HTML pages and feeds may be 8x and 16x that)"},
-			&cli.StringSliceFlag{Name: "text-field", Category: "Record fields (JSON, JSON lines, CSV)", Destination: &textF,
-				Usage: "field `NAMES` holding the text, first present wins (default: text,body,content)"},
-			&cli.StringSliceFlag{Name: "title-field", Category: "Record fields (JSON, JSON lines, CSV)", Destination: &titleF,
-				Usage: "field `NAMES` holding the headline (default: title,headline)"},
-			&cli.StringSliceFlag{Name: "date-field", Category: "Record fields (JSON, JSON lines, CSV)", Destination: &dateF,
-				Usage: "field `NAMES` holding the publication date (default: date,published,publishedAt)"},
-			&cli.StringSliceFlag{Name: "url-field", Category: "Record fields (JSON, JSON lines, CSV)", Destination: &urlF,
-				Usage: "field `NAMES` holding the URL, used as the article id (default: url,link)"},
-			&cli.StringSliceFlag{Name: "source-field", Category: "Record fields (JSON, JSON lines, CSV)", Destination: &sourceF,
-				Usage: "field `NAMES` holding the outlet (default: source)"},
-		}, neo4jFlags(&opts.Neo4j)...),
+		}, append(inputFlags(&opts.Input), neo4jFlags(&opts.Neo4j)...)...),
 		Action: func(c *cli.Context) error {
 			opts.Paths = c.Args().Slice()
-			opts.Include, opts.Exclude = include.Value(), exclude.Value()
+			opts.Input.fill()
 			opts.Actors = actors.Value()
 			opts.Predicates = predicates.Value()
-			opts.Fields = source.Fields{Text: textF.Value(), Title: titleF.Value(), Date: dateF.Value(),
-				URL: urlF.Value(), Source: sourceF.Value()}.WithDefaults()
 			return runImport(c.Context, io, opts)
 		},
 	}
@@ -153,9 +128,7 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	terminal := !opts.Quiet && opts.LogFormat == "text" && (opts.terminal != nil && opts.terminal() ||
 		opts.terminal == nil && isTerminal(io.Err))
 
-	src := source.NewReader(opts.Paths...)
-	src.Fields, src.Include, src.Exclude = opts.Fields, opts.Include, opts.Exclude
-	src.Format, src.MaxArticleSize, src.Stdin = opts.InputFormat, maxSize, io.In
+	src := opts.Input.reader(opts.Paths, io.In, maxSize)
 	src.Ignore = []string{opts.Out, opts.ErrorsFile}
 
 	// Status lines go through the progress bar on a terminal, so that
@@ -237,6 +210,9 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 		if err := w.WriteSummary(js); err != nil && closeErr == nil {
 			closeErr = err
 		}
+		if err := writeFolderView(ctx, w.Dir(), opts.warn); err != nil && closeErr == nil {
+			closeErr = err
+		}
 	}
 	printSummary(io.Out, js)
 	if opts.LogFormat == "json" {
@@ -265,23 +241,13 @@ func (opts *importOptions) validate() (int64, error) {
 	if opts.Resume && (opts.Neo4j.URI == "" || opts.DryRun) {
 		return 0, errors.New("--resume needs Neo4j (--neo4j-uri or NEO4J_URI) and no --dry-run")
 	}
-	if opts.InputFormat != "" && !slices.Contains(source.Formats, opts.InputFormat) {
-		return 0, fmt.Errorf("--input-format %q: want one of %s", opts.InputFormat, strings.Join(source.Formats, ", "))
-	}
 	if opts.Workers < 1 {
 		return 0, fmt.Errorf("--jobs %d: want at least 1", opts.Workers)
 	}
 	if opts.Limit < 0 {
 		return 0, fmt.Errorf("--limit %d: want 0 (all) or more", opts.Limit)
 	}
-	if err := source.CheckGlobs(append(slices.Clone(opts.Include), opts.Exclude...)); err != nil {
-		return 0, err
-	}
-	size, err := parseSize(opts.MaxArticleSize)
-	if err != nil {
-		return 0, fmt.Errorf("--max-article-size: %w", err)
-	}
-	return size, nil
+	return opts.Input.validate()
 }
 
 // open builds the extractor and the sink, and says where the graph goes

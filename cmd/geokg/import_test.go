@@ -83,7 +83,7 @@ func fixedClock() func() time.Time {
 
 func testOptions(paths ...string) *importOptions {
 	return &importOptions{
-		Paths: paths, Workers: 2, LogFormat: "text", MaxArticleSize: "2MiB",
+		Paths: paths, Workers: 2, LogFormat: "text", Input: inputOptions{MaxArticleSize: "2MiB"},
 		newExtractor: func() (pipeline.Extractor, error) { return wordExtractor{}, nil },
 		now:          fixedClock(),
 		terminal:     func() bool { return false },

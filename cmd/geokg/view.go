@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/geokg/geokg/graphdata"
+	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/view"
 )
 
@@ -70,5 +72,19 @@ func runView(ctx context.Context, io streams, opts *viewOptions) error {
 		fmt.Fprintf(io.Out, " (%d older events left out; raise --max-events)", d.Dropped)
 	}
 	fmt.Fprintln(io.Out)
+	return nil
+}
+
+// writeFolderView draws the graph of an import's output folder into the
+// folder, so every import leaves a picture to open.
+func writeFolderView(ctx context.Context, dir string, warn func(error)) error {
+	src, err := graphdata.OpenDocs(dir, warn)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(dir, outdir.ViewFile)
+	if _, err := view.WriteFile(ctx, path, src, view.Options{Title: "geokg: " + filepath.Base(dir)}); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	return nil
 }
