@@ -47,6 +47,11 @@ func (r *recognizer) oppositionPass() {
 			if p >= s.First && (a.Tokens[p].Text == "'s" || a.Tokens[p].Text == "’s") {
 				p--
 			}
+			if ci := r.candAt(p); ci >= 0 && p >= s.First && p == k-1 && r.sc.cands[ci].typ == schema.Group {
+				// "ELN rebels", "M23 fighters": the named group itself.
+				k = end - 1
+				continue
+			}
 			if ci := r.candAt(p); ci >= 0 && p >= s.First {
 				c := &r.sc.cands[ci]
 				hyphenated := c.first > s.First && strings.HasSuffix(a.Tokens[c.first-1].Text, "-")
@@ -112,11 +117,37 @@ func (r *recognizer) contextPass() {
 		if c.drop || c.lex < 0 || !c.weak {
 			continue
 		}
+		// "ECOWAS … Nigerian President Bola Tinubu, who chairs the bloc":
+		// a generic weak form means the last actor named before it that
+		// the same noun can describe.
+		if last := r.lastWithWeakHead(ci); last >= 0 && last != c.lex {
+			c.lex = last
+			c.typ = r.lex.actors[last].Type
+		}
 		// A weak form needs "the" before it and the actor named elsewhere.
 		if !named[c.lex] || c.first == 0 || a.Tokens[c.first-1].Lower != "the" {
 			r.dropCand(ci)
 		}
 	}
+}
+
+// lastWithWeakHead returns the lexicon actor named last (by a strong
+// form) before weak candidate ci whose weak forms share its head noun,
+// or -1.
+func (r *recognizer) lastWithWeakHead(ci int) int {
+	c := &r.sc.cands[ci]
+	head := r.a.Tokens[c.last-1].Lower
+	best, bestAt := -1, -1
+	for oi := range r.sc.cands {
+		o := &r.sc.cands[oi]
+		if o.drop || o.weak || o.lex < 0 || o.first >= c.first || o.first <= bestAt {
+			continue
+		}
+		if containsString(r.lex.actors[o.lex].WeakHeads, head) {
+			best, bestAt = o.lex, o.first
+		}
+	}
+	return best
 }
 
 // capitalActs reports whether a capital names the government: it speaks
@@ -131,6 +162,12 @@ func (r *recognizer) capitalActs(ci int) bool {
 	prev := ""
 	if c.first > s.First {
 		prev = a.Tokens[c.first-1].Lower
+	}
+	if prev == "to" && (r.transferBefore(c.first-1, s) || r.relativeClauseActs(ci)) {
+		// "sent a letter to Washington", "handed over to Moscow",
+		// "notice of its airstrikes to Washington, which is conducting its
+		// own": the recipient is the government.
+		return true
 	}
 	if _, loc := locativePrepositions[prev]; loc {
 		return false
@@ -183,6 +220,54 @@ func (r *recognizer) capitalActs(ci int) bool {
 		return true
 	}
 	return false
+}
+
+// transferNouns and transferVerbs give something to the capital after
+// "to": a recipient, not a destination.
+var (
+	transferNouns = setOf("letter", "letters", "message", "messages", "note", "notice", "warning", "signal",
+		"signals", "request", "proposal", "proposals", "reply", "response", "complaint", "appeal", "offer",
+		"invitation", "ultimatum", "assurances", "guarantees", "list", "report", "data", "information", "intelligence")
+	transferVerbs = setOf("sent", "send", "sends", "sending", "handed", "hand", "hands", "delivered", "deliver",
+		"submitted", "submit", "conveyed", "convey", "passed", "gave", "give", "given", "extradited", "extradite",
+		"wrote", "write", "written", "transferred", "transfer", "surrendered", "surrender", "sold", "sell",
+		"supplied", "supply", "provided", "provide", "offered", "offer", "turned", "returned", "leaked", "leak", "over")
+)
+
+// transferBefore reports whether a transfer noun or verb stands a few
+// tokens before the "to" at k.
+func (r *recognizer) transferBefore(k int, s sentence) bool {
+	a := r.a
+	for i := k - 1; i >= s.First && i >= k-6; i-- {
+		w := a.Tokens[i].Lower
+		if _, ok := transferNouns[w]; ok {
+			return true
+		}
+		if _, ok := transferVerbs[w]; ok {
+			return true
+		}
+		if strings.HasPrefix(a.Tokens[i].Tag, "VB") {
+			return false // another verb: "flew to", "moved troops to"
+		}
+	}
+	return false
+}
+
+// relativeClauseActs reports whether the capital is the subject of a
+// relative clause: "Washington, which is conducting its own airstrikes".
+func (r *recognizer) relativeClauseActs(ci int) bool {
+	a := r.a
+	c := &r.sc.cands[ci]
+	s := a.Sentences[c.sent]
+	k := c.last
+	if k+2 >= s.Last || a.Tokens[k].Text != "," {
+		return false
+	}
+	if w := a.Tokens[k+1].Lower; w != "which" && w != "who" {
+		return false
+	}
+	t := a.Tokens[k+2].Tag
+	return strings.HasPrefix(t, "VB") || t == "MD" || t == "RB"
 }
 
 // outletReports reports whether an outlet mention only attributes the
@@ -310,6 +395,9 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 	s := a.Sentences[c.sent]
 	switch c.kind {
 	case byName:
+		if c.possessive && r.ownsOutlet(ci) {
+			return false // "Italy's Corriere della Sera newspaper"
+		}
 		if c.first == s.First || c.possessive {
 			return true
 		}
@@ -353,6 +441,41 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 		return true
 	}
 	return true
+}
+
+// mediaNouns name news outlets: "Italy's Corriere della Sera newspaper".
+var mediaNouns = setOf("news", "newspaper", "newspapers", "daily", "paper", "magazine", "weekly", "agency", "broadcaster",
+	"television", "tv", "radio", "channel", "website", "outlet", "tabloid")
+
+// ownsOutlet reports whether a possessive country mention names the home
+// of a news outlet rather than an actor: a known outlet or a name
+// followed by a media noun comes after it.
+func (r *recognizer) ownsOutlet(ci int) bool {
+	a := r.a
+	c := &r.sc.cands[ci]
+	s := a.Sentences[c.sent]
+	k := c.last
+	if k < s.Last && (a.Tokens[k].Text == "'s" || a.Tokens[k].Text == "’s") {
+		k++
+	}
+	if oc := r.candAt(k); oc >= 0 && r.sc.cands[oc].lex >= 0 && r.lex.actors[r.sc.cands[oc].lex].Outlet {
+		return true
+	}
+	// A name, particles included ("Corriere della Sera"), then a media
+	// noun.
+	for names := 0; k < s.Last && names < 6; names++ {
+		t := a.Tokens[k].Lower
+		particle := t == "della" || t == "de" || t == "la" || t == "del" || t == "di" || t == "el" || t == "al"
+		if !startsUpper(a.Tokens[k].Text) && !(particle && k+1 < s.Last && startsUpper(a.Tokens[k+1].Text)) {
+			break
+		}
+		k++
+	}
+	if k >= s.Last {
+		return false
+	}
+	_, media := mediaNouns[a.Tokens[k].Lower]
+	return media
 }
 
 // prevWord returns the lower-case word before token k in s, skipping

@@ -74,11 +74,17 @@ func TestRecognizeActors(t *testing.T) {
 		{"weak form needs the actor named", "Body.\n\nThe bloc will decide. The European Union met on Monday and the bloc agreed.",
 			"EU:ORGANIZATION"},
 		{"weak form alone is dropped", "Body.\n\nThe bloc will decide on Monday.", ""},
+		{"weak form means the last actor it can describe", "Body.\n\nECOWAS met in Abuja. Its chairman said the bloc would act. Later the European Union said it would stop aid.",
+			"ECOWAS:ORGANIZATION EU:ORGANIZATION"},
 		// Capitals: government when acting, place when locating.
 		{"capital that speaks", "Body.\n\nMoscow said the deal was fair.", "RUS:COUNTRY"},
 		{"capital as object of a verb", "Body.\n\nThe minister accused Tehran of lying.", "IRN:COUNTRY"},
 		{"capital as a place", "Body.\n\nDiplomats held talks in Vienna on Friday.", ""},
 		{"capital as a modifier", "Body.\n\nThe Vienna talks ended without a deal.", ""},
+		{"capital as a recipient", "Body.\n\nThe kidnappers handed the pilot over to Ankara.", "TUR:COUNTRY"},
+		{"capital that receives a letter", "Body.\n\nThe minister sent a letter to Nairobi on Monday.", "KEN:COUNTRY"},
+		{"capital as a destination", "Body.\n\nThe minister flew to Nairobi on Monday.", ""},
+		{"capital in a relative clause", "Body.\n\nThe data went to Nairobi, which has urged calm.", "KEN:COUNTRY"},
 		{"seat of government", "Body.\n\nThe Kremlin rejected the offer, and the White House responded.",
 			"RUS:COUNTRY USA:COUNTRY"},
 		// State bodies.
@@ -97,6 +103,9 @@ func TestRecognizeActors(t *testing.T) {
 		// Outlets.
 		{"outlet that reports", "Body.\n\nThe ministry told Reuters it would respond.", ""},
 		{"outlet that acts", "Body.\n\nEgypt demanded that Al Jazeera be shut down.", "Al Jazeera:ORGANIZATION EGY:COUNTRY"},
+		{"a country's newspaper", "Body.\n\nThe envoy told Spain's El Pais newspaper that the talks failed.", ""},
+		{"a country's known outlet", "Body.\n\nRussia's TASS news agency quoted the envoy.", ""},
+		{"a country's leader is no outlet", "Body.\n\nSpain's prime minister spoke.", "ESP:COUNTRY"},
 		// Organizations the lexicon lacks.
 		{"organization by head noun", "Body.\n\nThe Sahel Farmers Union denounced the decision.", "Sahel Farmers Union:ORGANIZATION"},
 		{"armed group by head noun", "Body.\n\nThe Northern Liberation Front attacked a convoy.", "Northern Liberation Front:GROUP"},
@@ -115,6 +124,7 @@ func TestRecognizeActors(t *testing.T) {
 			"Syrian opposition:GROUP"},
 		{"bare rebels take the theater country", "Body.\n\nFighting in Yemen went on as the rebels advanced in Yemen.",
 			"Yemeni opposition:GROUP"},
+		{"a named group's rebels are the group", "Body.\n\nColombia and ELN rebels signed a truce.", "COL:COUNTRY ELN:GROUP"},
 		{"opposition to something is a stance", "Body.\n\nGermany voiced opposition to the plan.", "DEU:COUNTRY"},
 		{"opposition from someone is a stance", "Body.\n\nThe vote went ahead despite opposition from Germany.", "DEU:COUNTRY"},
 	}

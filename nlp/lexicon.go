@@ -63,6 +63,10 @@ type lexActor struct {
 	Demonym string
 	// Outlet marks news outlets.
 	Outlet bool
+	// WeakHeads are the last words of the actor's weak forms ("bloc" of
+	// "the West African bloc"): another actor's weak form with the same
+	// head may mean this one when it was named last.
+	WeakHeads []string
 }
 
 // form is one surface form of an actor, as token keys.
@@ -196,6 +200,9 @@ func compileLexicon(entries []ActorEntry) (*lexicon, error) {
 		}
 		for _, n := range e.Weak {
 			add(n, byReference, true, false)
+			if ws := strings.Fields(strings.ToLower(n)); len(ws) > 0 && !containsString(lx.actors[idx].WeakHeads, ws[len(ws)-1]) {
+				lx.actors[idx].WeakHeads = append(lx.actors[idx].WeakHeads, ws[len(ws)-1])
+			}
 		}
 		if e.Type == schema.Person {
 			for _, n := range names {
