@@ -618,7 +618,7 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		// Moscow" — the noun phrase itself is the subject.
 		c := v.chunkOf(vi - 1)
 		subj, haveSubj = group{First: v.chunks[c].First, Last: v.chunks[c].Last, Actors: v.chunks[c].Actors}, true
-	} else if v.tag(vi) == "VBG" && (v.word(vg.Start-1) == "," || vg.Start == v.first) {
+	} else if v.tag(vi) == "VBG" && (v.word(vg.Start-1) == "," || isDashWord(v.word(vg.Start-1)) || vg.Start == v.first) {
 		// A participle clause: "…, often praising Kim" — the main
 		// clause's subject acts.
 		if pv := v.verbBefore(vg.Start - 2); pv >= 0 {
@@ -1144,8 +1144,8 @@ func (v *sentenceView) antecedent(j int) (group, bool) {
 			return v.groupLeft(pc), true
 		}
 	}
-	if first.empty() && !g.empty() {
-		return g, true
+	if first.empty() && len(g.Chunks) > 0 && v.chunks[g.Chunks[0]].Reference && v.isPersonChunk(g.Chunks[0]) {
+		return g, true // "the U.S. envoy for the region, who" is the envoy named before
 	}
 	return first, true
 }
@@ -1206,6 +1206,11 @@ func (v *sentenceView) verbBefore(i int) int {
 			if !auxiliary(v.word(k)) {
 				return k
 			}
+			// A copula with no verb after it is the main verb: "the
+			// president was in good spirits — often praising Kim".
+			if beForms[v.word(k)] && !v.verbAfter(k+1, i) {
+				return k
+			}
 		case ",", ":", ".":
 			return -1
 		}
@@ -1214,6 +1219,16 @@ func (v *sentenceView) verbBefore(i int) int {
 		}
 	}
 	return -1
+}
+
+// verbAfter reports whether a verb stands in tokens [from, to].
+func (v *sentenceView) verbAfter(from, to int) bool {
+	for k := from; k <= to && k < v.last; k++ {
+		if verbTag(v.tag(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // governor finds the verb that governs an infinitive whose "to" is at
@@ -1238,6 +1253,33 @@ func (v *sentenceView) governor(to int) (gov int, govObj group, ok bool) {
 	return 0, govObj, false
 }
 
+// objectGroup is the coordination starting at chunk c as an object: a
+// last conjunct after ", and" that is the subject of the next clause is
+// not part of it ("suspended aid to Niger, and the European Union said").
+func (v *sentenceView) objectGroup(c int) group {
+	g := v.groupRight(c, true)
+	if len(g.Chunks) < 2 {
+		return g
+	}
+	last := v.chunks[g.Chunks[len(g.Chunks)-1]]
+	if v.word(last.First-1) != "and" && v.word(last.First-1) != "but" || v.word(last.First-2) != "," {
+		return g
+	}
+	switch v.tag(g.Last) {
+	case "VBD", "VBZ", "VBP", "MD":
+	default:
+		return g
+	}
+	out := group{First: g.First, Chunks: g.Chunks[:len(g.Chunks)-1]}
+	for _, ch := range out.Chunks {
+		for _, x := range v.chunks[ch].Actors {
+			out.Actors = appendUnique(out.Actors, x)
+		}
+	}
+	out.Last = v.chunks[out.Chunks[len(out.Chunks)-1]].Last
+	return out
+}
+
 // objectOf finds the target after a verb cue ending at k.
 func (v *sentenceView) objectOf(k int, p *predicate) (group, bool) {
 	for k < v.last && (v.tag(k) == "RB" || v.tag(k) == "RP" && !v.targetPrepAt(k, p)) {
@@ -1245,7 +1287,7 @@ func (v *sentenceView) objectOf(k int, p *predicate) (group, bool) {
 	}
 	if n, ok := v.matchTargetPrep(k, p); ok {
 		if c := v.chunkOf(n); c >= 0 && v.chunks[c].First == n {
-			return v.groupRight(c, true), true
+			return v.objectGroup(c), true
 		}
 		return group{}, false
 	}
@@ -1261,7 +1303,7 @@ func (v *sentenceView) objectOf(k int, p *predicate) (group, bool) {
 	if v.tok(k).Tag == "PRP" && v.mention(k) < 0 {
 		return group{}, false
 	}
-	g := v.groupRight(c, true)
+	g := v.objectGroup(c)
 	if !g.empty() {
 		return g, true
 	}
@@ -1274,7 +1316,7 @@ func (v *sentenceView) laterTarget(k int, p *predicate) (group, bool) {
 	for i := k; i < v.last && i < k+8; i++ {
 		if n, ok := v.matchTargetPrep(i, p); ok {
 			if c := v.chunkOf(n); c >= 0 && v.chunks[c].First == n {
-				return v.groupRight(c, true), true
+				return v.objectGroup(c), true
 			}
 			return group{}, false
 		}
@@ -1331,7 +1373,7 @@ func (v *sentenceView) looseTarget(k int) (group, bool) {
 			if v.chunks[c].First != i {
 				continue
 			}
-			g := v.groupRight(c, true)
+			g := v.objectGroup(c)
 			if !g.empty() && v.actorHeaded(g) {
 				return g, true
 			}
@@ -1442,7 +1484,7 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		}
 		if next, ok := v.matchTargetPrep(k, p); ok {
 			if nc := v.chunkOf(next); nc >= 0 && v.chunks[nc].First == next {
-				g := v.groupRight(nc, true)
+				g := v.objectGroup(nc)
 				if w := v.word(k); w == "between" || w == "among" {
 					together = true
 				}
@@ -1504,8 +1546,9 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	}
 	haveSrc, haveTgt := !src.empty(), !tgt.empty()
 	// A possessive pronoun names the source: "their summit", "its
-	// airstrikes on Aleppo".
-	if !haveSrc {
+	// airstrikes on Aleppo" — unless a cue of another kind governs the
+	// noun ("suspended its aid to Syria" is a sanction).
+	if !haveSrc && !rs.otherCueGoverns(v, chFirst, p) {
 		for k := chFirst; k < n; k++ {
 			if v.tag(k) != "PRP$" {
 				continue
@@ -1549,7 +1592,10 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			// the speaker: a governing cue of another quad class does
 			// not lend its subject; "lift the sanctions on Iran" says
 			// there are sanctions.
-			if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue && gp.pred.Type.Quad() != p.Type.Quad() &&
+			// Nor does a stance toward an accord make the speaker a party:
+			// "the US and the EU welcomed the deal".
+			if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue &&
+				(gp.pred.Type.Quad() != p.Type.Quad() || p.Type == schema.Agree && gp.pred.Type != schema.Agree && gp.pred.Type != schema.Consult) &&
 				!stoppers[v.tok(gov).Lemma] && !orderingVerbs[v.tok(gov).Lemma] {
 				gov = -1
 			}
@@ -1630,6 +1676,18 @@ var negotiatingVerbs = wordSet("work", "negotiate", "discuss", "seek", "pursue",
 // mediation" the modifiers are no parties.
 var participantNouns = wordSet("mediation", "auspices", "sponsorship", "chairmanship")
 
+// otherCueGoverns reports whether the verb governing the noun phrase at
+// first is a cue of another quad class than p's, which neither stops
+// nor orders the event.
+func (rs *relationStage) otherCueGoverns(v *sentenceView, first int, p *predicate) bool {
+	gov := v.governingVerb(first)
+	if gov < 0 || stoppers[v.tok(gov).Lemma] || orderingVerbs[v.tok(gov).Lemma] {
+		return false
+	}
+	gp, ok := rs.cueAt(v, gov)
+	return ok && gp.pred.POS == verbCue && gp.pred.Type.Quad() != p.Type.Quad()
+}
+
 // frontedGovernor handles a noun phrase in a fronted prepositional
 // phrase: "In a press conference with Moon, Trump said…" — the main
 // verb after the comma lends its subject.
@@ -1658,7 +1716,7 @@ func (v *sentenceView) frontedGovernor(first int) int {
 // nounPreps attach a phrase to the noun before them rather than to the
 // verb; measureNouns take an "of" that does not ("16 hours of talks").
 var (
-	nounPreps    = wordSet("of", "on", "about", "over", "for")
+	nounPreps    = wordSet("of", "on", "about", "over", "for", "around", "regarding", "concerning")
 	measureNouns = wordSet("hours", "days", "weeks", "months", "years", "rounds", "round", "series", "decades", "minutes", "night", "nights")
 )
 

@@ -185,8 +185,11 @@ func (v *sentenceView) nounish(i int) bool {
 		return true
 	case "VBN", "VBG":
 		// "the internationally recognized government", "the ruling party"
+		// …but not "often praising Kim": an adverb belongs to the phrase
+		// only after its determiner.
 		return i+1 < v.last && i > v.first && isNounTag(v.tag(i+1)) &&
-			(v.tag(i-1) == "DT" || v.tag(i-1) == "RB" || v.tag(i-1) == "JJ" || v.tag(i-1) == "PRP$")
+			(v.tag(i-1) == "DT" || v.tag(i-1) == "JJ" || v.tag(i-1) == "PRP$" ||
+				v.tag(i-1) == "RB" && (v.tag(i-2) == "DT" || v.tag(i-2) == "PRP$"))
 	case "RB":
 		return i+1 < v.last && i > v.first && (v.tag(i+1) == "VBN" || v.tag(i+1) == "JJ") && v.tag(i-1) == "DT"
 	case "HYPH", ":":

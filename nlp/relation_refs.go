@@ -779,6 +779,22 @@ func (v *sentenceView) possessivePronounActors(i int) []int {
 	}
 	switch v.word(i) {
 	case "their":
+		if xs := v.disc.resolve("they", i); len(xs) > 1 {
+			return xs
+		}
+		// "Trump said Kim gave his commitment during their summit": the
+		// subjects of the sentence so far.
+		var xs []int
+		for _, s := range v.disc.subjects {
+			if s.tok >= v.first && s.tok < i {
+				for _, x := range s.actors {
+					xs = appendUnique(xs, x)
+				}
+			}
+		}
+		if len(xs) > 1 {
+			return xs
+		}
 		return v.disc.resolve("they", i)
 	case "its":
 		return v.disc.resolve("it", i)

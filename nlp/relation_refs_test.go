@@ -95,6 +95,18 @@ func TestRelationReferences(t *testing.T) {
 			[]string{"NATO SUPPORT TUR", "RUS SUPPORT SYR"}},
 		{"a list of agents stays whole", "The memorandum, signed by Russia, Iran, Turkey and Syria, took effect.",
 			[]string{"IRN AGREE RUS", "IRN AGREE SYR", "IRN AGREE TUR", "RUS AGREE SYR", "RUS AGREE TUR", "SYR AGREE TUR"}},
+		{"their summit with two subjects", "Mary Cole said Ivan Petrov gave his word during their summit in Oslo.",
+			[]string{"Ivan Petrov CONSULT Mary Cole"}},
+		// Clause boundaries.
+		{"a clause after a comma and", "France suspended its aid to Syria, and the European Union said it would follow.",
+			[]string{"FRA SANCTION SYR"}},
+		{"stance toward a deal", "The United States and the European Union welcomed the deal with Iran.",
+			[]string{"EU SUPPORT IRN", "USA SUPPORT IRN"}},
+		{"talks about a deal", "Russia, France and Germany held talks on the issues around a deal.",
+			[]string{"DEU CONSULT FRA", "DEU CONSULT RUS", "FRA CONSULT RUS"}},
+		{"an event antecedent has no agent", "Turkey voiced concern over the attack which appeared to hit Syria.", nil},
+		{"participle after a dash", "Taking questions for an hour, the U.S. envoy Mary Cole was in good spirits - often praising Ivan Petrov.",
+			[]string{"Mary Cole SUPPORT Ivan Petrov"}},
 		// A noun of intent or necessity does not assert its infinitive.
 		{"the need to", "France and Germany agreed on the need to cooperate with Russia.",
 			[]string{"DEU AGREE FRA", "DEU COOPERATE FRA [hypothetical]", "DEU COOPERATE RUS [hypothetical]", "FRA COOPERATE RUS [hypothetical]"}},
