@@ -1482,6 +1482,16 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			k++ // his “great relationship” with
 			continue
 		}
+		// "a summit of France and Germany", "a meeting of the leaders of
+		// Russia and Ukraine": several parties after "of" meet.
+		if p.Type == schema.Consult && v.word(k) == "of" && tgt.empty() {
+			if nc := v.chunkOf(k + 1); nc >= 0 && v.chunks[nc].First == k+1 {
+				if g := v.objectGroup(nc); len(g.Actors) > 1 {
+					tgt, together = g, true
+				}
+			}
+			break
+		}
 		if next, ok := v.matchTargetPrep(k, p); ok {
 			if nc := v.chunkOf(next); nc >= 0 && v.chunks[nc].First == next {
 				g := v.objectGroup(nc)

@@ -180,6 +180,8 @@ func TestMeetingRelations(t *testing.T) {
 		{"led the mediation alongside",
 			"Russia and Ukraine signed a truce after talks in Geneva. The deal was announced by Mary Cole, the U.S. envoy for the region, who led the mediation alongside Anna Berg.",
 			[]string{"Anna Berg CONSULT RUS", "Anna Berg CONSULT UKR", "Mary Cole CONSULT RUS", "Mary Cole CONSULT UKR", "RUS AGREE UKR", "RUS CONSULT UKR"}},
+		{"a summit of two parties", "A summit of France and Germany opened in Paris. A meeting of NATO ministers followed.",
+			[]string{"DEU CONSULT FRA"}},
 		{"did not attend", "Russia and Ukraine held talks in Geneva. Turkey did not attend the talks.",
 			[]string{"RUS CONSULT TUR [negated]", "RUS CONSULT UKR", "TUR CONSULT UKR [negated]"}},
 		{"party complement with a coordination",
