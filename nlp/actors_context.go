@@ -172,6 +172,12 @@ func (r *recognizer) capitalActs(ci int) bool {
 	if _, loc := locativePrepositions[prev]; loc {
 		return false
 	}
+	// "talks in Paris and Berlin ended": the second of two places.
+	if prev == "and" && c.first-3 >= s.First && startsUpper(a.Tokens[c.first-2].Text) {
+		if _, loc := locativePrepositions[a.Tokens[c.first-3].Lower]; loc {
+			return false
+		}
+	}
 	if c.last >= s.Last {
 		return false
 	}
@@ -211,7 +217,10 @@ func (r *recognizer) capitalActs(ci int) bool {
 		}
 	}
 	if c.first >= 2 && prev == "and" {
-		if oc := r.candAt(c.first - 2); oc >= 0 && r.sc.cands[oc].typ == schema.Country && !r.sc.cands[oc].place {
+		// "accused Washington and Seoul": beside a country, or a capital
+		// that acts itself.
+		if oc := r.candAt(c.first - 2); oc >= 0 && r.sc.cands[oc].typ == schema.Country &&
+			(!r.sc.cands[oc].place || r.sc.cands[oc].first < c.first && r.capitalActs(oc)) {
 			return true
 		}
 	}

@@ -84,6 +84,8 @@ func TestRecognizeActors(t *testing.T) {
 		{"capital as a recipient", "Body.\n\nThe kidnappers handed the pilot over to Ankara.", "TUR:COUNTRY"},
 		{"capital that receives a letter", "Body.\n\nThe minister sent a letter to Nairobi on Monday.", "KEN:COUNTRY"},
 		{"capital as a destination", "Body.\n\nThe minister flew to Nairobi on Monday.", ""},
+		{"capitals coordinated as objects", "Body.\n\nThe minister accused Nairobi and Kampala of lying.", "KEN:COUNTRY UGA:COUNTRY"},
+		{"capitals coordinated as places", "Body.\n\nTalks in Nairobi and Kampala ended.", ""},
 		{"capital in a relative clause", "Body.\n\nThe data went to Nairobi, which has urged calm.", "KEN:COUNTRY"},
 		{"seat of government", "Body.\n\nThe Kremlin rejected the offer, and the White House responded.",
 			"RUS:COUNTRY USA:COUNTRY"},

@@ -1529,8 +1529,10 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			continue
 		}
 		if v.tag(k) == "VBN" { // its by-phrase is read next
-			if participationVerbs[v.tok(k).Lemma] && p.Type == schema.Consult {
-				break // "talks hosted by Angola": a participant, not a party
+			if participationVerbs[v.tok(k).Lemma] && p.Type.Symmetric() {
+				// "talks hosted by Angola", "a deal brokered by Turkey": a
+				// participant, not a party.
+				break
 			}
 			k++
 			continue
@@ -1555,6 +1557,16 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		}
 	}
 	haveSrc, haveTgt := !src.empty(), !tgt.empty()
+	// "at the request of the Somali government": the requester is the
+	// source, the clause's subject the target.
+	if p.Type == schema.Request && v.word(chFirst-1) == "at" && v.word(hit.Last) == "of" && src.empty() {
+		if gov := v.verbBefore(chFirst - 1); gov >= 0 {
+			if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+				src, tgt = tgt, s
+				haveSrc, haveTgt = !src.empty(), true
+			}
+		}
+	}
 	// A possessive pronoun names the source: "their summit", "its
 	// airstrikes on Aleppo" — unless a cue of another kind governs the
 	// noun ("suspended its aid to Syria" is a sanction).
@@ -1605,7 +1617,8 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			// Nor does a stance toward an accord make the speaker a party:
 			// "the US and the EU welcomed the deal".
 			if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue &&
-				(gp.pred.Type.Quad() != p.Type.Quad() || p.Type == schema.Agree && gp.pred.Type != schema.Agree && gp.pred.Type != schema.Consult) &&
+				(gp.pred.Type.Quad() != p.Type.Quad() || p.Type == schema.Agree && gp.pred.Type != schema.Agree &&
+					(gp.pred.Type != schema.Consult || participationVerbs[v.tok(gov).Lemma])) &&
 				!stoppers[v.tok(gov).Lemma] && !orderingVerbs[v.tok(gov).Lemma] {
 				gov = -1
 			}

@@ -26,6 +26,10 @@ var participationVerbs = wordSet("host", "co-host", "cohost", "attend", "join", 
 	"guarantee", "sponsor", "facilitate", "lead", "organize", "organise", "convene", "oversee", "moderate",
 	"arrange", "participate", "take", "preside", "observe", "witness", "supervise", "monitor")
 
+// brokerVerbs make their subject or agent a participant of an accord's
+// making: "a truce brokered by Egypt".
+var brokerVerbs = wordSet("broker", "mediate", "facilitate", "guarantee", "sponsor", "witness", "oversee")
+
 // includingVerbs take the meeting as subject and name its parties:
 // "talks, which included Iran and Saudi Arabia".
 var includingVerbs = wordSet("include", "involve", "bring", "gather", "feature", "comprise")
@@ -46,7 +50,8 @@ func (rs *relationStage) meetingRelations(v *sentenceView, rels []argRelation) [
 	for ci := range v.chunks {
 		c := v.chunks[ci]
 		head := v.headWord(ci)
-		if !meetingNouns[head] || v.mention(c.Head) >= 0 {
+		accord := agreementNouns[head] || head == "truce" || head == "ceasefire" || head == "cease-fire"
+		if !meetingNouns[head] && !accord || v.mention(c.Head) >= 0 {
 			continue
 		}
 		switch head {
@@ -60,8 +65,17 @@ func (rs *relationStage) meetingRelations(v *sentenceView, rels []argRelation) [
 			}
 		}
 		parts, hit, modes, ok := v.meetingParticipants(ci)
-		included, incHit := v.meetingIncluded(ci)
-		setting := v.meetingSetting(ci)
+		var included group
+		var incHit cueHit
+		setting := false
+		if accord {
+			// An accord has brokers, not hosts or guests: "a deal brokered
+			// by Turkey and the UN".
+			ok = ok && brokerVerbs[v.tok(hit.First).Lemma]
+		} else {
+			included, incHit = v.meetingIncluded(ci)
+			setting = v.meetingSetting(ci)
+		}
 		if !ok && included.empty() && !setting {
 			continue
 		}

@@ -248,7 +248,10 @@ func (v *sentenceView) collectiveCount(ci int) (n int, quantified, ok bool) {
 		switch {
 		case w == "the" || w == "these" || w == "those":
 		case w == "all":
-			quantified = true
+			// "all four sides"; "all parties" alone is everyone involved.
+			if numberWords[v.word(k+1)] == 0 {
+				return 0, false, false
+			}
 		case numberWords[w] > 0:
 			if n == 0 {
 				n = numberWords[w]

@@ -57,7 +57,7 @@ exuberate rejoice encounter contact interact brave run confront cable count take
 have hold keep do be say tell state call bring carry lead move turn show use try open close end
 start begin stop run play work need want like feel find seek plan mean intend offer prepare
 train groom ready expect hope desire suggest hint advise advocate counsel recommend propose
-signal revive resurrect resuscitate strive endeavor endeavour assure certify ensure guarantee
+signal revive resurrect resuscitate strive endeavor endeavour assure certify ensure guarantee fail
 vouch pledge promise subscribe volunteer proffer drive drag empty endure enjoy emerge fire hit
 check cover charge mark press push pull raise lower cut break strike beat shoot kill fight
 analyse ascertain audit comb compensate compete contrast counterbalance differ dig examine explore
