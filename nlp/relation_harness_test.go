@@ -189,3 +189,23 @@ func relTags(t testing.TB, text string) string {
 	}
 	return b.String()
 }
+
+// relationCase is one row of a table-driven relation test: a text written
+// for the test and the relations (with modes) it must give, exactly.
+type relationCase struct {
+	name string
+	text string
+	want []string
+}
+
+func checkRelationCases(t *testing.T, tests []relationCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := relTriples(relExtract(t, tt.text), true)
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("%s\n got  %q\n want %q\n tags %s", tt.text, got, tt.want, relTags(t, tt.text))
+			}
+		})
+	}
+}

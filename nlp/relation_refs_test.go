@@ -1,19 +1,12 @@
 package nlp
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // Parties named by reference, reciprocal events and meetings. Each row is
 // a text written for this test and the relations (with modes) it must
 // give: exactly those, no more.
 func TestRelationReferences(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []relationCase{
 		// Collective references resolve to the pair or set of parties
 		// the text linked before.
 		{"the two leaders after a meeting",
@@ -135,25 +128,14 @@ func TestRelationReferences(t *testing.T) {
 		{"failing is no rejection", "Iran said Iraq had failed to defeat Hezbollah.", []string{"IRQ ASSAULT Hezbollah [negated,attributed] by IRN"}},
 		{"according to is no accord", "Turkey attacked Syria, according to Iraq.", []string{"TUR ASSAULT SYR [attributed] by IRQ"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := relTriples(relExtract(t, tt.text), true)
-			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
-				t.Errorf("%s\n got  %q\n want %q\n tags %s", tt.text, got, tt.want, relTags(t, tt.text))
-			}
-		})
-	}
+	checkRelationCases(t, tests)
 }
 
 // Meetings: hosts, mediators and attendants consult the parties; a
 // meeting's parties may be named in another sentence; an agreement
 // reached at talks is a consultation of its parties too.
 func TestMeetingRelations(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []relationCase{
 		{"hosted talks between", "Qatar hosted talks between the United States and Iran.",
 			[]string{"IRN CONSULT QAT", "IRN CONSULT USA", "QAT CONSULT USA"}},
 		{"hosted two guests", "Turkey hosted Russia and Ukraine in Istanbul.",
@@ -199,12 +181,5 @@ func TestMeetingRelations(t *testing.T) {
 		{"bracketed list", "The leaders of the quartet (Russia, Germany, France, Ukraine) held talks in Minsk.",
 			[]string{"DEU CONSULT FRA", "DEU CONSULT RUS", "DEU CONSULT UKR", "FRA CONSULT RUS", "FRA CONSULT UKR", "RUS CONSULT UKR"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := relTriples(relExtract(t, tt.text), true)
-			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
-				t.Errorf("%s\n got  %q\n want %q\n tags %s", tt.text, got, tt.want, relTags(t, tt.text))
-			}
-		})
-	}
+	checkRelationCases(t, tests)
 }

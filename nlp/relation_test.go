@@ -1,18 +1,11 @@
 package nlp
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // Each row is a sentence written for this test and the relations (with
 // modes) it must give: exactly those, no more.
 func TestRelationConstructions(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []relationCase{
 		// Active voice.
 		{"active", "Russia backs Hezbollah in the conflict.", []string{"RUS SUPPORT Hezbollah"}},
 		{"active past irregular", "Turkey struck Islamic State positions near the border.", []string{"TUR ASSAULT ISIL"}},
@@ -64,12 +57,5 @@ func TestRelationConstructions(t *testing.T) {
 		{"negated acceptance rejects", "\"We do not accept Iran's role,\" an official of Qatar said.", nil},
 		{"affiliation is no relation", "Ivan Petrov praised Russia.", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := relTriples(relExtract(t, tt.text), true)
-			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
-				t.Errorf("%s\n got  %q\n want %q\n tags %s", tt.text, got, tt.want, relTags(t, tt.text))
-			}
-		})
-	}
+	checkRelationCases(t, tests)
 }
