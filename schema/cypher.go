@@ -79,8 +79,11 @@ SET a.url = row.url, a.title = row.title, a.published = date(row.published),
 // the same transaction) and left alone when it exists.
 const CypherMergeEvents = `UNWIND $rows AS row
 MATCH (s:Actor {id: row.source})
+USING INDEX s:Actor(id)
 MATCH (t:Actor {id: row.target})
+USING INDEX t:Actor(id)
 MATCH (a:Article {id: row.article})
+USING INDEX a:Article(id)
 MERGE (e:Event {id: row.id})
 SET e.type = row.type, e.quad = row.quad, e.score = row.score, e.symmetric = row.symmetric,
     e.modes = row.modes, e.asserted = row.asserted, e.date = date(row.date),
@@ -94,7 +97,9 @@ CREATE (s)-[:ACTOR]->(e), (e)-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)`
 // CypherMergeMentions upserts MentionRows as MENTIONED_IN relationships.
 const CypherMergeMentions = `UNWIND $rows AS row
 MATCH (x:Actor {id: row.actor})
+USING INDEX x:Actor(id)
 MATCH (a:Article {id: row.article})
+USING INDEX a:Article(id)
 MERGE (x)-[m:MENTIONED_IN]->(a)
 SET m.count = row.count, m.role = row.role, m.affiliation = row.affiliation`
 
@@ -102,7 +107,8 @@ SET m.count = row.count, m.role = row.role, m.affiliation = row.affiliation`
 // article had from an earlier extraction but no longer has. It returns the
 // dyads (source, target, type) whose aggregated edges must be recomputed.
 const CypherDeleteStaleEvents = `UNWIND $rows AS row
-MATCH (:Article {id: row.article})<-[:REPORTED_IN]-(e:Event)
+MATCH (a:Article {id: row.article})<-[:REPORTED_IN]-(e:Event)
+USING INDEX a:Article(id)
 WHERE NOT e.id IN row.events
 WITH e, e.source AS source, e.target AS target, e.type AS type
 DETACH DELETE e
@@ -113,7 +119,8 @@ RETURN DISTINCT source, target, type`
 // themselves when nothing else refers to them. It returns the persons
 // whose affiliations must be recomputed.
 const CypherDeleteStaleMentions = `UNWIND $rows AS row
-MATCH (:Article {id: row.article})<-[m:MENTIONED_IN]-(x:Actor)
+MATCH (a:Article {id: row.article})<-[m:MENTIONED_IN]-(x:Actor)
+USING INDEX a:Article(id)
 WHERE NOT x.id IN row.actors
 DELETE m
 WITH DISTINCT x
@@ -130,8 +137,11 @@ RETURN id`
 // fixed branch per PLOVER category, never built from data.
 const recomputeRelations = `
 MATCH (s:Actor {id: row.source})
+USING INDEX s:Actor(id)
 MATCH (t:Actor {id: row.target})
+USING INDEX t:Actor(id)
 OPTIONAL MATCH (e:Event {source: row.source, target: row.target, type: row.type})
+USING INDEX e:Event(source, target, type)
 WHERE e.asserted
 WITH s, t, row, count(e) AS events, count(DISTINCT e.article) AS articles, min(e.date) AS first, max(e.date) AS last
 FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'AGREE' THEN [1] ELSE [] END | MERGE (s)-[r:AGREE]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
@@ -178,18 +188,20 @@ WITH {source: source, target: target, type: type, quad: quad, score: score} AS r
 // the latest article that gives one.
 const recomputeAffiliations = `
 MATCH (p:Actor {id: row.id})
+USING INDEX p:Actor(id)
 WHERE p:Person
-OPTIONAL MATCH (p)-[m:MENTIONED_IN]->(a:Article)
+OPTIONAL MATCH (p)-[m:MENTIONED_IN]->(a)
 WHERE m.affiliation IS NOT NULL
 WITH p, m, a ORDER BY a.published, a.id
 WITH p, m.affiliation AS org, collect(m.role) AS roles, min(a.published) AS first, max(a.published) AS last, count(a) AS articles
 WITH p, collect(CASE WHEN org IS NULL THEN null ELSE {org: org, role: roles[-1], first: first, last: last, articles: articles} END) AS affs
-OPTIONAL MATCH (p)-[old:AFFILIATED_WITH]->(o:Actor)
+OPTIONAL MATCH (p)-[old:AFFILIATED_WITH]->(o)
 WHERE NOT o.id IN [x IN affs | x.org]
 DELETE old
 WITH DISTINCT p, affs
 UNWIND affs AS aff
 MATCH (o:Actor {id: aff.org})
+USING INDEX o:Actor(id)
 MERGE (p)-[r:AFFILIATED_WITH]->(o)
 SET r.role = aff.role, r.first = aff.first, r.last = aff.last, r.articles = aff.articles`
 
@@ -207,6 +219,7 @@ WITH {id: x.id} AS row` + recomputeAffiliations
 // CypherLoadedHashes).
 const CypherMarkArticlesLoaded = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
+USING INDEX a:Article(id)
 SET a.hash = row.hash`
 
 // CypherLoadedHashes returns which of the content hashes in $hashes belong
