@@ -75,6 +75,8 @@ type verbGroup struct {
 	// Presupposed: the event goes on and is asked or said to stop
 	// ("urged Russia to stop attacking Ukraine").
 	Presupposed bool
+	// Modal is the group's modal ("would", "will", "could"), if any.
+	Modal string
 }
 
 // catenatives take a gerund that carries the event: "stop attacking",
@@ -99,8 +101,10 @@ func (v *sentenceView) verbGroupAt(vi int) verbGroup {
 			g.Modes |= modeNegated
 		case hypotheticalModals[w]:
 			g.Modes |= modeHypothetical
+			g.Modal = w
 		case futureModals[w]:
 			g.Modes |= modeFuture
+			g.Modal = w
 		case w == "should" || w == "must" || w == "ought":
 			// Deontic: "Russia must halt its incursions" presupposes
 			// them; "should not be supporting" reports the support.
@@ -203,6 +207,65 @@ func (v *sentenceView) isFiniteClauseBefore(k int) bool {
 		switch v.tag(i) {
 		case "VBD", "VBZ", "VBP", "MD":
 			continue
+		}
+	}
+	return false
+}
+
+// reportedModes returns the modes of verb group vg as stated: "would"
+// in the content of a past-tense reporting verb is the past of "will"
+// ("ECOWAS said it would suspend all aid to Mali" announces a decision),
+// so it makes the event future, not hypothetical — unless a condition
+// bounds the clause ("said it would respond if attacked"), the report is
+// a quotation ("“We would welcome it,” he said") or an adverb of
+// possibility stands in the group.
+func (v *sentenceView) reportedModes(vg verbGroup, cueEnd int) modeSet {
+	m := vg.Modes
+	if vg.Modal != "would" && vg.Modal != "'d" || !m.has(modeHypothetical) {
+		return m
+	}
+	if !v.reports.backshifts(vg.Start) || v.conditionAfter(cueEnd) || v.clauseModes(vg.Start) != 0 {
+		return m
+	}
+	// "legislation that would place sanctions", "a plan under which
+	// Kosovo would suspend operations": a relative clause describes what
+	// a plan or bill would do.
+	for k := vg.Start - 1; k >= v.first && k > vg.Start-12; k-- {
+		if w := v.word(k); w == "which" || w == "who" || w == "whom" || w == "that" && v.tag(k) == "WDT" {
+			return m
+		}
+		if reportingVerbs[v.tok(k).Lemma] && verbTag(v.tag(k)) {
+			break
+		}
+	}
+	for k := vg.Start; k < cueEnd; k++ {
+		if possibilityAdverbs[v.word(k)] {
+			return m
+		}
+	}
+	return m&^modeHypothetical | modeFuture
+}
+
+// possibilityAdverbs keep a "would" hypothetical: "would probably meet".
+var possibilityAdverbs = wordSet("probably", "possibly", "perhaps", "likely", "maybe", "conceivably", "potentially")
+
+// conditionAfter reports whether an "if" or "unless" clause follows the
+// cue ending at k in its clause: "they will recognize Guaido unless
+// Maduro calls an election", "it would abide by the truce if Israel did"
+// state a condition, not an event.
+func (v *sentenceView) conditionAfter(k int) bool {
+	for i := k; i < v.last; i++ {
+		switch w := v.word(i); {
+		case w == ";" || w == ":":
+			return false
+		case w == "," && (v.word(i+1) == "but" || v.word(i+1) == "while" || v.word(i+1) == "whereas"):
+			return false
+		case w == "if" || w == "unless" || w == "provided" && v.word(i+1) == "that":
+			p := v.word(i - 1)
+			return p != "even" && p != "as"
+		case w == "only" && (v.word(i+1) == "after" || v.word(i+1) == "when" || v.word(i+1) == "once"):
+			// "would lift sanctions only after the IAEA verifies"
+			return true
 		}
 	}
 	return false

@@ -328,7 +328,7 @@ func (v *sentenceView) attribute(rels []argRelation) {
 		if negated {
 			r.modes |= modeNegated
 		}
-		if speaker >= 0 && speaker != r.src {
+		if speaker >= 0 && speaker != r.src && !v.reports.coSpeaker(r.cue.First, r.src) {
 			r.modes |= modeAttributed
 			r.claimant = speaker
 			r.confidence *= 0.9
@@ -565,7 +565,11 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	p := hit.pred
 	vi := hit.First
 	vg := v.verbGroupAt(vi)
-	modes := vg.Modes | v.clauseModes(vg.Start)
+	modes := v.reportedModes(vg, hit.Last) | v.clauseModes(vg.Start)
+	if vg.Modal != "" && v.conditionAfter(hit.Last) {
+		// "will recognize Guaido unless Maduro calls an election"
+		modes |= modeHypothetical
+	}
 	typ := p.Type
 	conf := 0.85
 	if hit.weakTag {
@@ -591,8 +595,9 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 				modes |= governorModes(govLemma)
 			}
 			gvg := v.verbGroupAt(gov)
-			modes |= gvg.Modes &^ modeFuture
-			if gvg.Modes.has(modeFuture) {
+			gm := v.reportedModes(gvg, gov+1)
+			modes |= gm &^ modeFuture
+			if gm.has(modeFuture) {
 				modes |= modeFuture
 			}
 			if govObj.First < govObj.Last && objectControl[govLemma] && !govObj.empty() {
@@ -1633,12 +1638,19 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		}
 		if gov >= 0 {
 			gvg := v.verbGroupAt(gov)
-			modes |= gvg.Modes | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
+			modes |= v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
+			if gvg.Modal != "" && v.conditionAfter(hit.Last) {
+				modes |= modeHypothetical
+			}
 			switch gl := v.tok(gov).Lemma; {
 			case stoppers[gl]:
 				modes = 0 // "must halt its incursions": they happen
 			case negativeGovernors[gl] || negatingLightVerbs[gl]:
 				modes |= modeNegated
+			case nounIntentVerbs[gl] && typ == p.Type:
+				// "would consider sanctions on Iran", "called for talks
+				// with Kabul": the event is wanted, not stated.
+				modes |= modeHypothetical
 			}
 			gsubj, ok := v.verbSubject(gov, gvg)
 			if gvg.Passive {
@@ -1669,6 +1681,16 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		typ = schema.Reject
 	}
 	rels := pairUp(v, src, tgt, haveSrc, haveTgt, typ, p, hit, modes, conf, together)
+	if gov := v.governingVerb(chFirst); gov >= 0 && p.Type == schema.Sanction && concedingStoppers[v.tok(gov).Lemma] {
+		// "the US lifted its sanctions on Iran": there were sanctions, and
+		// lifting them concedes — as the lifting verb states it.
+		gvg := v.verbGroupAt(gov)
+		cm := v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
+		if v.conditionAfter(hit.Last) {
+			cm |= modeHypothetical
+		}
+		rels = append(rels, pairUp(v, src, tgt, haveSrc, haveTgt, schema.Concede, p, hit, cm, conf*0.9, false)...)
+	}
 	if p.Type.Symmetric() && !haveTgt && len(src.Actors) > 1 {
 		// "US-Russia talks": the modifiers are the parties.
 		return rels
@@ -1687,6 +1709,16 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 // separateConsultNouns name contacts with each party apart: "in contact
 // with both governments" is no meeting of the two.
 var separateConsultNouns = wordSet("contact", "contacts", "call", "calls", "conversation", "conversations", "visit", "visits")
+
+// nounIntentVerbs take an event noun that is only wished, weighed or
+// asked for: "considered sanctions", "wants talks with", "proposed a
+// meeting with".
+var nounIntentVerbs = wordSet("consider", "propose", "want", "wish", "weigh", "mull", "contemplate", "demand",
+	"suggest", "request", "offer", "threaten", "urge", "favor", "favour", "envisage", "debate")
+
+// concedingStoppers end sanctions as a concession: "the US lifted the
+// sanctions on Iran" says there were sanctions and that the US conceded.
+var concedingStoppers = wordSet("lift", "ease", "relax", "loosen", "remove")
 
 // orderingVerbs lend their subject to the event noun they take: "Trump
 // ordered strikes on Syria" is Trump's strike.

@@ -12,6 +12,9 @@ type report struct {
 	speakers group
 	from, to int // content tokens [from, to)
 	negated  bool
+	// backshift: a past-tense verb with a clause after it ("said it
+	// would"), whose "would" is the past of "will".
+	backshift bool
 }
 
 type reports []report
@@ -32,6 +35,25 @@ func (rs reports) covering(i int) (negated bool, speaker int) {
 		}
 	}
 	return negated, speaker
+}
+
+// coSpeaker reports whether actor x is one of the speakers of the
+// innermost report whose content holds token i: "France and Germany said
+// they will recognize him" is no claim by France about Germany.
+func (rs reports) coSpeaker(i, x int) bool {
+	g, ok := rs.speakerGroup(i)
+	return ok && containsInt(g.Actors, x)
+}
+
+// backshifts reports whether token i is in the reported clause of a
+// past-tense reporting verb (not in a quotation).
+func (rs reports) backshifts(i int) bool {
+	for _, r := range rs {
+		if i >= r.from && i < r.to && i != r.verb && r.backshift && !r.negated {
+			return true
+		}
+	}
+	return false
 }
 
 // findReports finds the reporting verbs of a sentence.
@@ -120,6 +142,7 @@ func (v *sentenceView) findReports(rs *relationStage) reports {
 			}
 		case v.clauseFollows(i + 1):
 			r.from, r.to = i+1, v.last
+			r.backshift = t.Tag == "VBD" || t.Tag == "VBN" && (v.word(vg.Start) == "had" || v.word(vg.Start) == "has" || v.word(vg.Start) == "have")
 			if denial {
 				r.negated = !r.negated // "denied reports that it had sent weapons"
 			}
