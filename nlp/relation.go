@@ -348,7 +348,10 @@ func (v *sentenceView) rememberParties(hit cueHit, rels []argRelation) {
 		}
 		// A relation to parties found by reference is no evidence of
 		// which pair a later reference means.
-		if !r.modes.has(modeNegated) && !r.modes.has(modeHypothetical) && v.referenced(r.src) == v.referenced(r.tgt) {
+		// Nor is a broker's or host's consultation: mediators are no
+		// side ("both sides" after "a truce brokered by Russia").
+		if !r.modes.has(modeNegated) && !r.modes.has(modeHypothetical) && v.referenced(r.src) == v.referenced(r.tgt) &&
+			!participationVerbs[hit.pred.Words[0]] {
 			v.disc.addPairEvent(hit.First, v.first, r.src, r.tgt)
 		}
 		if r.typ != schema.Consult && r.typ != schema.Agree || r.modes.has(modeNegated) {
@@ -753,6 +756,10 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	if typ == schema.Retreat && v.agreementTarget(tgt) {
 		typ = schema.Reject
 	}
+	if (typ == schema.Coerce || typ == schema.Assault || typ == schema.Sanction) && v.proposalTarget(tgt) {
+		// "Russia and China blocked a U.S. draft": a veto, not a blockade.
+		typ = schema.Reject
+	}
 	return pairUp(v, subj, tgt, haveSubj, haveTgt, typ, p, hit, modes, conf, false)
 }
 
@@ -1036,6 +1043,16 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 	if w == "," || isDashWord(w) {
 		if k, ok := v.parentheticalStart(j); ok {
 			j = k - 1
+			// "The RSF, led by General Dagalo, known as Hemedti,
+			// accused": a participle phrase before the parenthetical is
+			// one more.
+			for hops := 0; hops < 3; hops++ {
+				k, ok := v.participlePhraseStart(j)
+				if !ok {
+					break
+				}
+				j = k - 1
+			}
 		} else {
 			return subj, relObj, false
 		}
@@ -1133,6 +1150,14 @@ func (v *sentenceView) antecedent(j int) (group, bool) {
 	if c < 0 {
 		return group{}, false
 	}
+	// "a victory for the Philippines that Beijing rejected": a
+	// restrictive "that" does not modify a name, but the noun whose
+	// complement the name is.
+	if ch := v.chunks[c]; v.word(j) == "that" && k == j-1 && !ch.Reference && v.mention(ch.Head) >= 0 && v.tag(ch.First-1) == "IN" {
+		if hc := v.chunkOf(v.chunks[c].First - 2); hc >= 0 && !v.chunks[hc].HeadMention {
+			return v.groupLeft(hc), true
+		}
+	}
 	first := v.groupLeft(c)
 	// "Obasanjo, the AU's envoy for the Horn of Africa, who led…": past
 	// the complements of a role apposition to the person it describes.
@@ -1174,6 +1199,26 @@ func (v *sentenceView) parentheticalStart(j int) (int, bool) {
 				}
 			}
 			return k, true
+		}
+	}
+	return 0, false
+}
+
+// participlePhraseStart returns the comma that opens a participle phrase
+// ending at token j (", led by General Dagalo"), when there is one.
+func (v *sentenceView) participlePhraseStart(j int) (int, bool) {
+	for k := j; k > v.first && k > j-15; k-- {
+		switch v.tag(k) {
+		case "VBD", "VBZ", "VBP", "MD":
+			if !(v.tag(k) == "VBD" && v.word(k-1) == ",") {
+				return 0, false
+			}
+		}
+		if v.word(k) == "," {
+			if t := v.tag(k + 1); (t == "VBN" || t == "VBD" && v.word(k+2) == "by") && k+1 < j && v.chunkOf(k-1) >= 0 {
+				return k, true
+			}
+			return 0, false
 		}
 	}
 	return 0, false
@@ -1473,7 +1518,7 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	}
 	// One meeting "with A and B" has all of them at the table; a call
 	// or contact with each is separate.
-	if p.Type == schema.Consult && !separateConsultNouns[v.word(hit.Last-1)] {
+	if p.Type == schema.Consult && !separateConsultNouns[v.word(hit.Last-1)] && !v.talksInProgress(chFirst) {
 		together = true
 	}
 	// Target: a target preposition after the noun, possibly after a
@@ -1720,6 +1765,13 @@ var nounIntentVerbs = wordSet("consider", "propose", "want", "wish", "weigh", "m
 // sanctions on Iran" says there were sanctions and that the US conceded.
 var concedingStoppers = wordSet("lift", "ease", "relax", "loosen", "remove")
 
+// talksInProgress reports whether the consultation noun phrase at first
+// is the complement of "be in": "Qatar has been in talks with Israeli and
+// Hamas officials" talks with each, as a go-between.
+func (v *sentenceView) talksInProgress(first int) bool {
+	return v.word(first-1) == "in" && beForms[v.word(first-2)]
+}
+
 // orderingVerbs lend their subject to the event noun they take: "Trump
 // ordered strikes on Syria" is Trump's strike.
 var orderingVerbs = wordSet("order", "authorize", "authorise", "approve", "command", "launch", "conduct", "carry", "stage", "mount", "unleash")
@@ -1789,6 +1841,22 @@ func (v *sentenceView) agreementTarget(g group) bool {
 	}
 	if c := v.chunkOf(g.First); c >= 0 && agreementNouns[v.headWord(c)] {
 		return true
+	}
+	return false
+}
+
+// proposalNouns name texts put to a vote or to the other side: blocking
+// one rejects its author.
+var proposalNouns = wordSet("draft", "drafts", "resolution", "resolutions", "proposal", "proposals", "bill", "bills",
+	"motion", "motions", "plan", "plans", "initiative", "bid", "text", "amendment", "nomination", "candidacy", "request")
+
+// proposalTarget reports whether target group g is named as the author
+// of a proposal ("a U.S. draft", "Russia's resolution").
+func (v *sentenceView) proposalTarget(g group) bool {
+	for _, c := range g.Chunks {
+		if proposalNouns[v.headWord(c)] && v.mention(v.chunks[c].Head) < 0 {
+			return true
+		}
 	}
 	return false
 }

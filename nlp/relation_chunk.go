@@ -84,6 +84,14 @@ var (
 		"splinter", "militants", "rebels", "commanders", "soldiers")
 )
 
+// relationalNouns head phrases that name others by their relation to
+// the modifier: "a NATO member has downed a jet" is no NATO act,
+// "Russia's allies" are not Russia.
+var relationalNouns = wordSet("member", "members", "ally", "allies", "partner", "partners", "proxy", "proxies",
+	"neighbour", "neighbours", "neighbor", "neighbors", "rival", "rivals", "enemy", "enemies", "foe", "foes",
+	"adversary", "adversaries", "critic", "critics", "opponent", "opponents", "countries", "states", "nations",
+	"creditors", "clients", "patrons", "backers", "sponsors")
+
 // apparatusNouns name a state's or movement's apparatus: "the Assad regime".
 var apparatusNouns = wordSet("regime", "government", "forces", "troops", "army", "administration", "military",
 	"loyalists", "militia", "militias", "fighters", "soldiers", "supporters", "camp", "cabinet", "men",
@@ -333,6 +341,9 @@ func (v *sentenceView) addChunk(first, last int) {
 		} else {
 			c.Actors = persons[len(persons)-1:]
 		}
+	} else if relationalNouns[v.tok(c.Head).Lower] {
+		// "a NATO member", "Russia's allies", "ECOWAS countries": others
+		// related to the modifier, not the modifier itself.
 	} else {
 		seen := -1
 		for t := first; t < last; t++ {
@@ -657,7 +668,7 @@ func (v *sentenceView) groupLeft(c int) group {
 		// into the complement of a party noun: "Delegations from Sudan's
 		// army and the RSF returned".
 		pf := v.chunks[prev].First
-		if v.tag(pf-1) == "IN" && v.word(pf-1) != "that" && !v.partyComplement(pf-1) && !v.titleOf(pf-1, prev) {
+		if v.tag(pf-1) == "IN" && v.word(pf-1) != "that" && !subordinators[v.word(pf-1)] && !v.partyComplement(pf-1) && !v.titleOf(pf-1, prev) {
 			break
 		}
 		start = prev

@@ -184,7 +184,8 @@ func (v *sentenceView) findReferences() {
 		if class, ok := apparatusClass[v.headWord(ci)]; ok && v.disc != nil && v.mention(c.Head) < 0 {
 			if len(c.Actors) == 1 && v.a.Actors[c.Actors[0]].Type != schema.Person {
 				v.disc.apparatus[class] = apparatusRef{tok: c.Head, actor: c.Actors[0]}
-			} else if len(c.Actors) == 0 && v.word(c.First) == "the" && c.Head-c.First <= 2 && !v.namesOwnParty(c.Last) {
+			} else if len(c.Actors) == 0 && v.word(c.First) == "the" && c.Head-c.First <= 2 && !v.namesOwnParty(c.Last) &&
+				!v.quantified(c.First, c.Head) {
 				if r, ok := v.disc.apparatus[class]; ok && c.First-r.tok < 4*refWindow {
 					c.Actors = []int{r.actor}
 					c.HeadMention = true
@@ -236,6 +237,17 @@ func (v *sentenceView) findReferences() {
 			}
 		}
 	}
+}
+
+// quantified reports whether a number word or "both" stands in tokens
+// [from, to): "the two forces" are two, not one state's army.
+func (v *sentenceView) quantified(from, to int) bool {
+	for k := from; k < to; k++ {
+		if numberWords[v.word(k)] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // collectiveCount reads the determiners of collective chunk ci: "both" and
@@ -677,8 +689,10 @@ func (v *sentenceView) collectiveParties(tok int, k refKind, n int) []int {
 	if v.disc == nil {
 		return nil
 	}
+	brokers := v.brokersBefore(tok)
+	fit := func(x int) bool { return v.fits(x, k) && !containsInt(brokers, x) }
 	if n == 2 {
-		if pair, ok := v.disc.salientPair(tok, func(x int) bool { return v.fits(x, k) }, v.mentionCounts(tok)); ok {
+		if pair, ok := v.disc.salientPair(tok, fit, v.mentionCounts(tok)); ok {
 			return pair
 		}
 	}
@@ -692,7 +706,7 @@ func (v *sentenceView) collectiveParties(tok int, k refKind, n int) []int {
 			if tok-p.tok > refWindow {
 				break
 			}
-			if sizeOK(p.actors) && (pass == 1 || v.allFit(p.actors, k)) {
+			if sizeOK(p.actors) && (pass == 1 || v.allFit(p.actors, k)) && !overlaps(p.actors, brokers) {
 				return p.actors
 			}
 		}
@@ -703,6 +717,33 @@ func (v *sentenceView) collectiveParties(tok int, k refKind, n int) []int {
 		}
 	}
 	return nil
+}
+
+// brokersBefore returns the actors that the sentence names before tok as
+// the agents of a mediating participle: in "ceasefires brokered by
+// Russia, France and the United States collapsed, with both sides
+// accusing each other", the brokers are no side.
+func (v *sentenceView) brokersBefore(tok int) []int {
+	var out []int
+	for i := v.first; i+1 < tok; i++ {
+		if verbTag(v.tag(i)) && (brokerVerbs[v.tok(i).Lemma] || participationVerbs[v.tok(i).Lemma]) {
+			if g, ok := v.byAgent(i + 1); ok {
+				for _, x := range g.Actors {
+					out = appendUnique(out, x)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func overlaps(xs, ys []int) bool {
+	for _, x := range xs {
+		if containsInt(ys, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // recentActors returns the last n distinct actors of kind k named before

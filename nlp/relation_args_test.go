@@ -1,0 +1,31 @@
+package nlp
+
+import "testing"
+
+// Arguments that are no actor, or the wrong one: rules found on unseen
+// wire text. Each row is a sentence written for this test and the
+// relations it must give, exactly.
+func TestRelationArgumentPrecision(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"a member is not the organization", "Turkish jets shot down a Russian bomber, the first time a NATO member has downed a Russian aircraft.",
+			[]string{"TUR ASSAULT RUS"}},
+		{"allies are not the country", "Russia's allies condemned France on Monday.", nil},
+		{"organization countries are its members", "ECOWAS countries imposed sanctions on Mali.", nil},
+		{"the two forces are no single army", "Syria's army attacked Hezbollah. Anna Berg urged the leaders of the two forces to stop.",
+			[]string{"SYR ASSAULT Hezbollah"}},
+		{"brokers are no side", "Turkey attacked Syria in March. Iran and Iraq signed a deal in May. Three truces, brokered by Iran and Iraq, collapsed, with both sides accusing each other of violations.",
+			[]string{"IRN AGREE IRQ", "SYR ACCUSE TUR", "TUR ACCUSE SYR", "TUR ASSAULT SYR"}},
+		{"stacked participle phrases before the verb", "Hezbollah, led by Omar Haddad, known as the Sheikh, accused Turkey of attacking its bases.",
+			[]string{"Hezbollah ACCUSE TUR"}},
+		{"restrictive that modifies no name", "It was a victory for Qatar that Egypt rejected at once.", nil},
+		{"restrictive that after a verb cue's name", "It was a plan for Qatar that Turkey backed.", nil},
+		{"blocking a draft rejects its author", "Russia and China blocked a U.S. draft at the Security Council.",
+			[]string{"CHN REJECT USA", "RUS REJECT USA"}},
+		{"subject after a subordinator", "The meeting ended after Russia and China attacked Ukraine.",
+			[]string{"CHN ASSAULT UKR", "RUS ASSAULT UKR"}},
+		{"in talks with two as a go-between", "Qatar has been in talks with Egyptian and Turkish officials for weeks.",
+			[]string{"EGY CONSULT QAT", "QAT CONSULT TUR"}},
+		{"talks with two are talks with each", "Qatar held talks with Egypt and Turkey in Doha.",
+			[]string{"EGY CONSULT QAT", "QAT CONSULT TUR"}},
+	})
+}
