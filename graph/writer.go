@@ -180,11 +180,11 @@ func (w *Writer) ApplySchema(ctx context.Context) error {
 	s := w.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(context.WithoutCancel(ctx))
 	for _, stmt := range schema.SchemaStatements {
-		if err := w.runAuto(ctx, s, stmt, nil); err != nil {
+		if err := w.runSchema(ctx, s, stmt); err != nil {
 			return w.wrapError("apply schema", err)
 		}
 	}
-	if err := w.runAuto(ctx, s, "CALL db.awaitIndexes(300)", nil); err != nil {
+	if err := w.runSchema(ctx, s, "CALL db.awaitIndexes(300)"); err != nil {
 		return w.wrapError("wait for indexes", err)
 	}
 	_, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
@@ -202,14 +202,19 @@ func (w *Writer) ApplySchema(ctx context.Context) error {
 	return nil
 }
 
-// runAuto runs one auto-commit statement (schema statements cannot run in
-// a managed transaction together with data). Two loaders racing to create
-// the same index is not an error.
-func (w *Writer) runAuto(ctx context.Context, s neo4j.SessionWithContext, stmt string, params map[string]any) error {
-	res, err := s.Run(ctx, stmt, params)
-	if err == nil {
+// runSchema runs one schema statement in its own managed transaction
+// (schema and data changes never share one), so that deadlocks with
+// another loader applying the schema at the same time are retried. Two
+// loaders racing to create the same index is not an error.
+func (w *Writer) runSchema(ctx context.Context, s neo4j.SessionWithContext, stmt string) error {
+	_, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
+		res, err := tx.Run(ctx, stmt, nil)
+		if err != nil {
+			return false, err
+		}
 		_, err = res.Consume(ctx)
-	}
+		return err == nil, err
+	})
 	var n4j *neo4j.Neo4jError
 	if errors.As(err, &n4j) && strings.Contains(n4j.Code, "EquivalentSchemaRuleAlreadyExists") {
 		return nil
@@ -260,10 +265,11 @@ func (w *Writer) Stats() Stats { return w.stats }
 
 // write writes one transaction's worth of docs. Nodes come first, actors
 // and articles in two concurrent transactions (they touch disjoint nodes,
-// each sorted by id, so they cannot deadlock); then one transaction writes
-// the events and every relationship, deletes what earlier extractions of
-// these articles left behind, recomputes the aggregated edges of the
-// touched dyads and finally marks the articles loaded. Every statement is
+// each sorted by id, so they cannot deadlock); then one transaction marks
+// the articles loaded, writes the events and every relationship, deletes
+// what earlier extractions of these articles left behind and recomputes
+// the aggregated edges of the touched dyads — all or nothing, so an
+// article is marked exactly when it is complete. Every statement is
 // an idempotent MERGE, so a retried or rerun transaction gives the same
 // graph.
 func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
@@ -373,6 +379,13 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, 
 			total = total.add(countersOf(sum))
 			return recs, nil
 		}
+		// Marking comes first although it commits with the rest: setting the
+		// hash write-locks the batch's articles (in id order), so another
+		// loader writing the same articles waits here and then sees this
+		// one's events and mentions instead of creating them twice.
+		if _, err := run(schema.CypherMarkArticlesLoaded, loaded); err != nil {
+			return total, err
+		}
 		if _, err := run(schema.CypherMergeEvents, events); err != nil {
 			return total, err
 		}
@@ -391,9 +404,6 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, 
 			return total, err
 		}
 		if _, err := run(schema.CypherRecomputeAffiliations, schema.Params(withStalePersons(b.Persons, stalePersons))); err != nil {
-			return total, err
-		}
-		if _, err := run(schema.CypherMarkArticlesLoaded, loaded); err != nil {
 			return total, err
 		}
 		return total, nil

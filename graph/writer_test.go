@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -258,4 +259,49 @@ func TestBadURI(t *testing.T) {
 			t.Errorf("Open(%q) = %v", uri, err)
 		}
 	}
+}
+
+// TestConcurrentWriters runs two loaders over the same articles at once
+// (two import jobs over overlapping inputs): deadlocks are retried, and
+// the graph is the one a single load gives — nothing created twice.
+func TestConcurrentWriters(t *testing.T) {
+	d := neo4jtest.Driver(t)
+	docs := syntheticDocs(300, 30)
+	cfg := testConfig(t)
+	cfg.RetryTime = 30 * time.Second
+	errs := make(chan error, 2)
+	for _, batch := range []int{40, 40} {
+		go func() {
+			ctx := context.Background()
+			c := cfg
+			c.BatchSize = batch * 4
+			w, err := graph.Open(ctx, c)
+			if err != nil {
+				errs <- err
+				return
+			}
+			// Both loaders go through the articles in the same order, so they
+			// write the same articles at the same time.
+			order := slices.Clone(docs)
+			for len(order) > 0 {
+				n := min(batch, len(order))
+				if err := w.WriteBatch(ctx, order[:n]); err != nil {
+					w.Close(ctx)
+					errs <- err
+					return
+				}
+				order = order[n:]
+			}
+			errs <- w.Close(ctx)
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	both := dump(t, d)
+	neo4jtest.Clean(context.Background(), d)
+	load(t, cfg, docs, 50)
+	diff(t, "two concurrent loads vs one load", both, dump(t, d))
 }

@@ -95,13 +95,20 @@ WHERE NOT EXISTS { (e)-[:REPORTED_IN]->() }
 CREATE (s)-[:ACTOR]->(e), (e)-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)`
 
 // CypherMergeMentions upserts MentionRows as MENTIONED_IN relationships.
+// An article's mentions are all written in one transaction, so an article
+// without any is new and its mentions are created without looking for
+// existing ones (MERGE would search the actor's or article's relationships).
 const CypherMergeMentions = `UNWIND $rows AS row
 MATCH (x:Actor {id: row.actor})
 USING INDEX x:Actor(id)
 MATCH (a:Article {id: row.article})
 USING INDEX a:Article(id)
-MERGE (x)-[m:MENTIONED_IN]->(a)
-SET m.count = row.count, m.role = row.role, m.affiliation = row.affiliation`
+WITH x, a, row, EXISTS { (a)<-[:MENTIONED_IN]-() } AS seen
+FOREACH (_ IN CASE WHEN seen THEN [] ELSE [1] END |
+  CREATE (x)-[:MENTIONED_IN {count: row.count, role: row.role, affiliation: row.affiliation}]->(a))
+FOREACH (_ IN CASE WHEN seen THEN [1] ELSE [] END |
+  MERGE (x)-[m:MENTIONED_IN]->(a)
+  SET m.count = row.count, m.role = row.role, m.affiliation = row.affiliation)`
 
 // CypherDeleteStaleEvents takes ContentRows and deletes the events an
 // article had from an earlier extraction but no longer has. It returns the
