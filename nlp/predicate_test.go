@@ -110,6 +110,17 @@ func TestBuiltinPredicateLexicon(t *testing.T) {
 			t.Errorf("no cue for %s", typ)
 		}
 	}
+	// A bare verb of a symmetric type pairs coordinated subjects without
+	// a target, so only verbs of joint acts are cues: "Russia and China
+	// increased spending" and "issued separate statements" are no
+	// cooperation; "lifted sanctions" is read from the noun.
+	for _, w := range []string{"increase", "issue", "escalate", "manage", "rule", "provide", "buy", "lift sanction"} {
+		for _, p := range lex.byFirst[strings.Fields(w)[0]] {
+			if p.Type.Symmetric() && strings.Join(p.Words, " ") == w {
+				t.Errorf("%q is a %s cue", w, p.Type)
+			}
+		}
+	}
 }
 
 func TestLemmatizer(t *testing.T) {

@@ -724,7 +724,7 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		// No target where the grammar expects one: take the next actor
 		// phrase in the same clause ("Kuwait is trying to mediate in
 		// the Gulf crisis with Qatar"), with less confidence.
-		if g, ok := v.looseTarget(hit.Last); ok {
+		if g, ok := v.looseTarget(hit.Last, typ); ok && !v.pronounObject(hit.Last) {
 			tgt, haveTgt = g, true
 			conf *= 0.65
 		}
@@ -1232,13 +1232,17 @@ func (v *sentenceView) coordinatedVerb(j int) int {
 	if v.word(k) == "," {
 		k--
 	}
-	if v.chunkOf(k) < 0 && !strings.HasPrefix(v.tag(k), "VB") && v.tag(k) != "RB" && v.tag(k) != "RP" {
+	if v.chunkOf(k) < 0 && !strings.HasPrefix(v.tag(k), "VB") && v.tag(k) != "RB" && v.tag(k) != "RP" && v.tag(k) != "JJ" {
 		return -1
 	}
 	for ; k >= v.first && k > j-25; k-- {
 		t := v.tag(k)
 		switch {
 		case strings.HasPrefix(t, "VB") && !auxiliary(v.word(k)) || t == "VBN":
+			return k
+		case beForms[v.word(k)] && v.tag(k) != "POS" && (v.tag(k+1) == "JJ" || v.tag(k+1) == "RB" && v.tag(k+2) == "JJ"):
+			// "he was deeply alarmed and urged both sides": a copula
+			// with an adjective is the first verb.
 			return k
 		case v.chunkOf(k) >= 0 || t == "IN" || t == "TO" || t == "RB" || t == "RP" || t == "," || isQuoteWord(v.word(k)):
 			continue
@@ -1299,6 +1303,18 @@ func (v *sentenceView) governor(to int) (gov int, govObj group, ok bool) {
 	t := v.tag(k)
 	if strings.HasPrefix(t, "VB") || t == "JJ" && (v.word(k) == "determined" || v.word(k) == "ready" || v.word(k) == "willing" || v.word(k) == "able") {
 		return k, govObj, true
+	}
+	// "urged both sides to respect the truce and to seek talks": a
+	// coordinated infinitive shares the first one's governor.
+	if (v.word(to-1) == "and" || v.word(to-1) == "or") && govObj.empty() && v.chunkOf(to-1) < 0 {
+		for j := to - 2; j > v.first && j > to-20; j-- {
+			if v.word(j) == "to" && v.tag(j) == "TO" && verbTag(v.tag(j+1)) {
+				return v.governor(j)
+			}
+			if w := v.word(j); w == ";" || w == ":" || v.tag(j) == "VBD" || v.tag(j) == "VBZ" || v.tag(j) == "VBP" {
+				break
+			}
+		}
 	}
 	return 0, govObj, false
 }
@@ -1406,9 +1422,24 @@ func (v *sentenceView) targetPrepAt(k int, p *predicate) bool {
 	return ok
 }
 
+// looseBarriers introduce places, times and sources, which are never a
+// loose target.
+var looseBarriers = wordSet("in", "at", "near", "inside", "across", "throughout", "within", "around", "outside",
+	"into", "over", "through", "during", "from", "since", "before", "after", "of")
+
+// pronounObject reports whether a personal pronoun is the object right
+// after a cue ending at k ("pressuring him to hand power to Guaido"): the
+// target is named, only not resolved, and no later phrase replaces it.
+func (v *sentenceView) pronounObject(k int) bool {
+	for k < v.last && v.tag(k) == "RB" {
+		k++
+	}
+	return v.tag(k) == "PRP" && v.mention(k) < 0
+}
+
 // looseTarget returns the first actor phrase after k in the same clause:
 // before a clause boundary, another finite verb or a relative pronoun.
-func (v *sentenceView) looseTarget(k int) (group, bool) {
+func (v *sentenceView) looseTarget(k int, typ schema.EventType) (group, bool) {
 	for i := k; i < v.last && i < k+12; i++ {
 		w, t := v.word(i), v.tag(i)
 		switch {
@@ -1418,12 +1449,23 @@ func (v *sentenceView) looseTarget(k int) (group, bool) {
 			return group{}, false
 		case w == "," && v.tag(i+1) != "IN":
 			return group{}, false
+		case w == "by" || w == "as" && i > k:
+			// "hailed the deal as a capitulation by Armenia": a
+			// description of the object and its agent, not a target.
+			return group{}, false
 		}
 		if c := v.chunkOf(i); c >= 0 {
 			if v.chunks[c].First != i {
 				continue
 			}
 			g := v.objectGroup(c)
+			if looseBarriers[v.word(i-1)] && typ != schema.Assault && typ != schema.Mobilize && typ != schema.Coerce {
+				// "held a rally in Syria": a place or time, not a target
+				// — but force used in or into a country is used on it
+				// ("pounded targets in Libya").
+				i = g.Last - 1
+				continue
+			}
 			if !g.empty() && v.actorHeaded(g) {
 				return g, true
 			}

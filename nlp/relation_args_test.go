@@ -27,5 +27,15 @@ func TestRelationArgumentPrecision(t *testing.T) {
 			[]string{"EGY CONSULT QAT", "QAT CONSULT TUR"}},
 		{"talks with two are talks with each", "Qatar held talks with Egypt and Turkey in Doha.",
 			[]string{"EGY CONSULT QAT", "QAT CONSULT TUR"}},
+		{"no loose target after as or by", "Turkey hailed the deal as a capitulation by Syria.", nil},
+		{"an unresolved pronoun object takes no later phrase", "It was a move aimed at pressuring him to hand power to Omar Haddad.", nil},
+		{"a coordinated infinitive keeps its governor", "Anna Berg urged Syria to respect the truce and to seek talks with Turkey.",
+			[]string{"Anna Berg REQUEST SYR", "SYR CONSULT TUR [hypothetical]"}},
+		{"a copula before a coordinated verb", "Anna Berg said she was deeply alarmed and urged Syria to stop.",
+			[]string{"Anna Berg REQUEST SYR"}},
+		{"both sides are states before their leaders", "Omar Haddad gave a speech. Hezbollah held a rally in Syria. Egypt urged both sides to talk.",
+			[]string{"EGY REQUEST Hezbollah", "EGY REQUEST SYR", "Hezbollah CONSULT SYR [hypothetical]"}},
+		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
+		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
 	})
 }

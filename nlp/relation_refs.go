@@ -23,6 +23,7 @@ const (
 	refStates                 // "countries", "governments", "neighbours"
 	refGroups                 // "the group", "the militants"
 	refOrgs                   // "the bloc", "the alliance"
+	refNonPersons             // any but a person
 )
 
 // collectiveNouns head plural phrases that refer to several parties
@@ -669,6 +670,8 @@ func (v *sentenceView) fits(x int, k refKind) bool {
 		return t == schema.Group
 	case refOrgs:
 		return t == schema.Organization
+	case refNonPersons:
+		return t != schema.Person
 	}
 	return true
 }
@@ -751,6 +754,18 @@ func overlaps(xs, ys []int) bool {
 // itself names before tok are left out: "China urged the two neighbours"
 // does not mean China.
 func (v *sentenceView) recentActors(tok int, k refKind, n int) []int {
+	// "Both sides" and "the parties" of a conflict are states and
+	// movements before their leaders: "Abiy … the TPLF … urged both
+	// sides" means Ethiopia and the TPLF.
+	if k == refAny {
+		if xs := v.recentActorsOf(tok, refNonPersons, n); len(xs) == n {
+			return xs
+		}
+	}
+	return v.recentActorsOf(tok, k, n)
+}
+
+func (v *sentenceView) recentActorsOf(tok int, k refKind, n int) []int {
 	var own []int
 	for i := v.first; i < tok; i++ {
 		if m := v.mention(i); m >= 0 {
