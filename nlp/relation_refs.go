@@ -18,12 +18,12 @@ import (
 type refKind uint8
 
 const (
-	refAny     refKind = iota // "sides", "parties"
-	refPersons                // "leaders", "presidents", "men"
-	refStates                 // "countries", "governments", "neighbours"
-	refGroups                 // "the group", "the militants"
-	refOrgs                   // "the bloc", "the alliance"
-	refNonPersons             // any but a person
+	refAny        refKind = iota // "sides", "parties"
+	refPersons                   // "leaders", "presidents", "men"
+	refStates                    // "countries", "governments", "neighbours"
+	refGroups                    // "the group", "the militants"
+	refOrgs                      // "the bloc", "the alliance"
+	refNonPersons                // any but a person
 )
 
 // collectiveNouns head plural phrases that refer to several parties
