@@ -336,7 +336,8 @@ func (r *recognizer) isNameToken(k int, s sentence) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(t.Text)
 	if !unicode.IsUpper(first) {
-		return false
+		// "al-Ansari", "el-Sisi": a particle glued to a capitalized name.
+		return particleName(t.Text)
 	}
 	if _, ok := functionWords[t.Lower]; ok {
 		return false
@@ -358,9 +359,41 @@ func (r *recognizer) isNameToken(k int, s sentence) bool {
 		return true
 	}
 	// A capitalized word that the tagger took for a common word: a name
-	// inside a sentence, a common word at its start.
-	return k != s.First && !r.afterSentenceStartPunct(k, s)
+	// inside a sentence, a common word at its start — unless a proper
+	// name follows it ("Debretsion/NN Gebremichael/NNP, the region's
+	// president").
+	if k == s.First || r.afterSentenceStartPunct(k, s) {
+		if k+1 >= s.Last {
+			return false
+		}
+		nt := &r.a.Tokens[k+1]
+		_, common := commonSentenceStarts[t.Lower]
+		return (nt.Tag == "NNP" || particleName(nt.Text)) && r.candAt(k+1) < 0 && !r.sc.isTitle[k+1] &&
+			startsUpper(nt.Text) && !common
+	}
+	return true
 }
+
+// particleName reports whether w is a name with a glued particle:
+// "al-Ansari", "el-Sisi", "bin-Salman".
+func particleName(w string) bool {
+	i := strings.IndexByte(w, '-')
+	if i <= 0 || i+1 >= len(w) {
+		return false
+	}
+	if _, ok := nameParticles[strings.ToLower(w[:i])]; !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[i+1:])
+	return unicode.IsUpper(r)
+}
+
+// commonSentenceStarts are capitalized common words that open sentences
+// before a name and are no part of it ("Police Chief", "Army General").
+var commonSentenceStarts = setOf("police", "army", "government", "opposition", "rebel", "rebels", "military",
+	"officials", "state", "security", "party", "former", "acting", "then", "interim", "veteran", "senior",
+	"top", "new", "outgoing", "incoming", "presidential", "ruling", "defence", "defense", "foreign", "when",
+	"after", "before", "while", "as", "since", "meanwhile", "but", "and", "in", "on", "at", "for", "with")
 
 // afterSentenceStartPunct reports whether token k follows only opening
 // punctuation at the start of its sentence (“Make no mistake).
@@ -411,12 +444,114 @@ func (r *recognizer) namePass() {
 					j += 2
 					continue
 				}
+				// Organizations name their field: "Permanent Court of
+				// Arbitration", "Economic and Monetary Union (UEMOA)".
+				if e, ok := r.orgNameContinues(i, j, s); ok && !titleCase {
+					j = e
+					continue
+				}
 				break
+			}
+			if acr, ok := r.acronymAfter(j, s); ok && !titleCase && j-i >= 2 {
+				// "The West African Economic and Monetary Union (UEMOA)":
+				// a name that its acronym follows is an organization,
+				// and the acronym names it too.
+				if r.classifyOrgRun(i, j, si) {
+					name := r.spanText(r.sc.cands[len(r.sc.cands)-1].first, j)
+					r.addCand(cand{first: acr, last: acr + 1, sent: si, kind: byName, lex: -1,
+						typ: r.sc.cands[len(r.sc.cands)-1].typ, newName: name})
+					i = acr + 1
+					continue
+				}
 			}
 			r.classifyRun(i, j, si, titleCase)
 			i = j
 		}
 	}
+}
+
+// orgNameContinues reports whether the capitalized run [i, j) goes on
+// after an "of", "for", "on" or "and" as one organization's name, and
+// where it then ends: the run so far ends in an organization head ("Court
+// of Arbitration", "Organization of American States") or the whole name
+// does ("Economic and Monetary Union").
+func (r *recognizer) orgNameContinues(i, j int, s sentence) (int, bool) {
+	a := r.a
+	w := a.Tokens[j].Lower
+	if w != "of" && w != "for" && w != "on" && w != "and" || j+1 >= s.Last || !r.isNameToken(j+1, s) {
+		return 0, false
+	}
+	e := j + 1
+	for e < s.Last && r.isNameToken(e, s) {
+		e++
+	}
+	_, headBefore := orgHeads[a.Tokens[j-1].Lower]
+	_, headAfter := orgHeads[a.Tokens[e-1].Lower]
+	if w == "and" && !headAfter {
+		return 0, false // "Britain and France"
+	}
+	if !headBefore && !headAfter {
+		return 0, false
+	}
+	return e, true
+}
+
+// acronymAfter returns the token of an all-capitals acronym in brackets
+// right after token j ("(UEMOA)").
+func (r *recognizer) acronymAfter(j int, s sentence) (int, bool) {
+	a := r.a
+	if j+2 >= s.Last || a.Tokens[j].Text != "(" || a.Tokens[j+2].Text != ")" || r.candAt(j+1) >= 0 {
+		return 0, false
+	}
+	w := a.Tokens[j+1].Text
+	if len(w) < 2 || len(w) > 8 {
+		return 0, false
+	}
+	for _, c := range w {
+		if !unicode.IsUpper(c) && c != '-' && c != '.' {
+			return 0, false
+		}
+	}
+	return j + 1, true
+}
+
+// classifyOrgRun makes the capitalized run [i, j) an organization or
+// group candidate (a demonym before it included) unless it is a state
+// body, and reports whether it did.
+func (r *recognizer) classifyOrgRun(i, j, si int) bool {
+	a := r.a
+	start := i
+	if ci := r.candAt(i - 1); ci >= 0 && i-1 >= a.Sentences[si].First {
+		c := &r.sc.cands[ci]
+		if c.typ == schema.Country && (c.kind == byDemonym || c.kind == byName) && c.last == i {
+			start = c.first
+		}
+	}
+	allBody := true
+	for k := i; k < j; k++ {
+		w := strings.ToLower(a.Tokens[k].Text)
+		_, body := bodyHeads[w]
+		_, mod := titleModifiers[w]
+		if !body && !mod && w != "of" && w != "and" {
+			allBody = false
+			break
+		}
+	}
+	if allBody {
+		return false
+	}
+	if start != i {
+		r.dropCand(r.candAt(start))
+	}
+	typ := schema.Organization
+	last := strings.ToLower(a.Tokens[j-1].Text)
+	_, isOrg := orgHeads[last]
+	if _, grp := groupHeads[last]; grp && !isOrg {
+		typ = schema.Group
+	}
+	r.addCand(cand{first: start, last: j, sent: si, kind: byName, lex: -1, typ: typ,
+		newName: a.Text[a.Tokens[start].Start:a.Tokens[j-1].End]})
+	return true
 }
 
 // isTitleCase reports whether most words of a headline are capitalized.
@@ -454,6 +589,14 @@ func (r *recognizer) classifyRun(i, j, si int, titleCase bool) {
 	}
 	_, isOrg := orgHeads[last]
 	_, isGroup := groupHeads[last]
+	for k := i; k+1 < j-1 && !isOrg; k++ {
+		// "Permanent Court of Arbitration": the head before its field.
+		if _, head := orgHeads[strings.ToLower(a.Tokens[k].Text)]; head {
+			if w := a.Tokens[k+1].Lower; w == "of" || w == "for" || w == "on" {
+				isOrg = true
+			}
+		}
+	}
 	if (isOrg || isGroup) && j-start >= 2 {
 		if titleCase {
 			return

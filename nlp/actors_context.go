@@ -435,6 +435,15 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 		}
 		return true
 	case byDemonym:
+		// "two Indians and a Pakistani were killed": a nationality noun
+		// counted or with an article names individuals, not the state.
+		if c.first > s.First && c.last == c.first+1 {
+			if pw := a.Tokens[c.first-1]; pw.Lower == "a" || pw.Lower == "an" || pw.Tag == "CD" || numberWords[pw.Lower] > 0 {
+				if nt := c.last; nt >= s.Last || !strings.HasPrefix(a.Tokens[nt].Tag, "NN") && !r.sc.isTitle[nt] && r.candAt(nt) < 0 {
+					return false
+				}
+			}
+		}
 		if c.last >= s.Last {
 			return true
 		}

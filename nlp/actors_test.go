@@ -129,6 +129,21 @@ func TestRecognizeActors(t *testing.T) {
 		{"a named group's rebels are the group", "Body.\n\nColombia and ELN rebels signed a truce.", "COL:COUNTRY ELN:GROUP"},
 		{"opposition to something is a stance", "Body.\n\nGermany voiced opposition to the plan.", "DEU:COUNTRY"},
 		{"opposition from someone is a stance", "Body.\n\nThe vote went ahead despite opposition from Germany.", "DEU:COUNTRY"},
+		// Names on unseen wire text.
+		{"organization named with its field", "Body.\n\nThe Permanent Court of Arbitration ruled against Peru.",
+			"PER:COUNTRY Permanent Court of Arbitration:ORGANIZATION"},
+		{"name with its acronym in brackets", "Body.\n\nThe Sahel Economic and Monetary Union (SEMU) froze Chad's assets.",
+			"Sahel Economic and Monetary Union:ORGANIZATION TCD:COUNTRY"},
+		{"a list is no name", "Body.\n\nBritain and France urged calm.", "FRA:COUNTRY GBR:COUNTRY"},
+		{"glued particle in a name", "Body.\n\nQatar's spokesman Majed al-Ansari said the truce held.", "QAT:COUNTRY majed ansari:PERSON"},
+		{"sentence-initial given name the tagger calls a noun", "Body.\n\nDebretsion Gebremichael, the region's president, told reporters he was ready.",
+			"debretsion gebremichael:PERSON"},
+		{"coordinated with a known person", "Body.\n\nThe two ministers, Subrahmanyam Jaishankar and Wang Yi, spoke by telephone.",
+			"subrahmanyam jaishankar:PERSON wang yi:PERSON"},
+		{"a lexicon name and its remainder", "Body.\n\nBiden thanked Sheikh Tamim bin Hamad Al Thani for his help.",
+			"joe biden:PERSON tamim hamad thani:PERSON"},
+		{"a source noun is no person", "Body.\n\nPolice said the attack on Kenya's embassy failed.", "KEN:COUNTRY"},
+		{"counted nationals are no state", "Body.\n\nPolice said two Indians and a Pakistani were killed when Iran struck.", "IRN:COUNTRY"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

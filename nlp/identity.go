@@ -28,6 +28,7 @@ type entity struct {
 func (r *recognizer) identityPass() {
 	r.sortCands()
 	r.mergeAdjacentNames()
+	r.mergeNameRemainder()
 	var ents []entity
 	byID := map[string]int{}
 	entityFor := func(id, name string, typ schema.ActorType, lex, nameLen int) int {
@@ -168,6 +169,46 @@ func (r *recognizer) mergeAdjacentNames() {
 	}
 }
 
+// mergeNameRemainder joins a lexicon person and the rest of its full name
+// after a particle: "Sheikh Tamim" + "bin" + "Hamad Al Thani" is Tamim bin
+// Hamad Al Thani, not a second person.
+func (r *recognizer) mergeNameRemainder() {
+	cands := r.sc.cands
+	for ci := range cands {
+		c := &cands[ci]
+		if c.drop || c.typ != schema.Person || c.lex < 0 || c.last+1 >= len(r.a.Tokens) {
+			continue
+		}
+		if _, ok := nameParticles[r.a.Tokens[c.last].Lower]; !ok {
+			continue
+		}
+		oc := r.candAt(c.last + 1)
+		if oc < 0 || cands[oc].drop || cands[oc].typ != schema.Person || cands[oc].lex >= 0 || cands[oc].sent != c.sent {
+			continue
+		}
+		full := strings.Fields(nameKey(r.lex.actors[c.lex].Name))
+		rest := strings.Fields(nameKey(r.spanText(cands[oc].first, cands[oc].last)))
+		if len(rest) == 0 || !containsAllStrings(full, rest) {
+			continue
+		}
+		last := cands[oc].last
+		r.dropCand(oc)
+		for k := c.last; k < last; k++ {
+			r.sc.cover[k] = int32(ci)
+		}
+		c.last = last
+	}
+}
+
+func containsAllStrings(set, xs []string) bool {
+	for _, x := range xs {
+		if !containsString(set, x) {
+			return false
+		}
+	}
+	return true
+}
+
 // nameTokens counts a candidate's name words (not particles or hyphens).
 func (r *recognizer) nameTokens(c *cand) int {
 	n := 0
@@ -258,6 +299,18 @@ func (r *recognizer) fullNameEvidence(c *cand) bool {
 		return true
 	}
 	s := a.Sentences[c.sent]
+	// "the two foreign ministers, Subrahmanyam Jaishankar and Wang Yi":
+	// coordinated with a known person.
+	if k := c.last; k+1 < s.Last && a.Tokens[k].Lower == "and" {
+		if oc := r.candAt(k + 1); oc >= 0 && r.sc.cands[oc].typ == schema.Person && r.sc.cands[oc].lex >= 0 {
+			return true
+		}
+	}
+	if k := c.first - 1; k-1 >= s.First && a.Tokens[k].Lower == "and" {
+		if oc := r.candAt(k - 1); oc >= 0 && r.sc.cands[oc].typ == schema.Person && r.sc.cands[oc].lex >= 0 {
+			return true
+		}
+	}
 	if k := c.last; k+1 < s.Last && a.Tokens[k].Text == "," {
 		w := a.Tokens[k+1].Lower
 		if w == "who" || w == "whose" || r.sc.isTitle[k+1] || (w == "the" || w == "a") && k+2 < s.Last && r.sc.isTitle[k+2] {
@@ -342,11 +395,19 @@ func (r *recognizer) personEvidence(c *cand) bool {
 	}
 	if c.last < s.Last {
 		if _, ok := speechVerbs[a.Tokens[c.last].Lower]; ok {
-			return true
+			_, common := sourceNouns[a.Tokens[c.first].Lower]
+			return !common || c.last-c.first > 1 // "Police said" is no person
 		}
 	}
 	return false
 }
+
+// sourceNouns are common nouns that open a sentence before a speech verb
+// ("Police said", "Witnesses said"): capitalized, but no name.
+var sourceNouns = setOf("police", "officials", "witnesses", "residents", "authorities", "sources", "analysts",
+	"diplomats", "observers", "medics", "doctors", "activists", "rescuers", "prosecutors", "investigators",
+	"lawmakers", "officers", "troops", "soldiers", "militants", "rebels", "protesters", "organisers",
+	"organizers", "critics", "experts", "state", "government", "military", "army", "television", "media")
 
 // oppositionCountry is the country of the first opposition mention that
 // names one ("Syrian rebels"), else the theater country.
