@@ -47,6 +47,13 @@ var extraVerbLemmas = []string{
 	"allow", "force", "help", "need", "have", "get", "hold", "reach", "lift", "ease",
 }
 
+// pastFormsNotNouns are irregular past tenses that are never nouns; the
+// tagger calls some of them nouns after a parenthetical ("Jaishankar and
+// Wang Yi, spoke/NN by telephone").
+var pastFormsNotNouns = wordSet("spoke", "fought", "struck", "told", "began", "broke", "flew", "threw", "stole",
+	"chose", "froze", "swore", "withdrew", "overran", "undertook", "forbade", "foresaw", "sought", "brought",
+	"bought", "taught", "caught", "thought", "held", "sent", "lent", "led")
+
 // cueHit is one cue found in a sentence.
 type cueHit struct {
 	pred *predicate
@@ -78,6 +85,9 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 			// The tagger calls quotation marks nouns or verbs at times;
 			// they are neither.
 			t.Tag = "''"
+		}
+		if pastFormsNotNouns[t.Lower] && (isNounTag(t.Tag) || t.Tag == "JJ" || t.Tag == "RB") {
+			t.Tag = "VBD"
 		}
 		t.Lemma = rs.lem.lemma(t.Lower, t.Tag)
 	}
@@ -1232,12 +1242,24 @@ func (v *sentenceView) coordinatedVerb(j int) int {
 	if v.word(k) == "," {
 		k--
 	}
+	for k > v.first && isQuoteWord(v.word(k)) {
+		k-- // called it “unconscionable” and accused Moscow
+	}
 	if v.chunkOf(k) < 0 && !strings.HasPrefix(v.tag(k), "VB") && v.tag(k) != "RB" && v.tag(k) != "RP" && v.tag(k) != "JJ" {
 		return -1
+	}
+	// "said Kyiv was ready to continue shipments and had asked Turkey":
+	// a finite verb after the coordinator pairs with a finite one.
+	finite := false
+	switch v.tag(j + 1) {
+	case "VBD", "VBZ", "VBP", "MD":
+		finite = true
 	}
 	for ; k >= v.first && k > j-25; k-- {
 		t := v.tag(k)
 		switch {
+		case finite && (t == "VB" && v.word(k-1) == "to" || t == "VBG"):
+			continue
 		case strings.HasPrefix(t, "VB") && !auxiliary(v.word(k)) || t == "VBN":
 			return k
 		case beForms[v.word(k)] && v.tag(k) != "POS" && (v.tag(k+1) == "JJ" || v.tag(k+1) == "RB" && v.tag(k+2) == "JJ"):

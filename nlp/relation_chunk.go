@@ -411,6 +411,12 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 				continue
 			case len(actors) == 0 && (partyHeadNouns[v.headWord(c)] || personRoleNouns[v.headWord(c)] || v.tok(ch.Head).Tag == "NNP"):
 				actors = g.Actors
+			case len(actors) > 0:
+				// "Emir Tamim of Qatar and President Sisi": the
+				// complement of a named actor is one phrase; what follows
+				// its "and" joins the head.
+				end = v.chunks[nc].Last
+				continue
 			}
 			end = g.Last
 			continue

@@ -215,6 +215,9 @@ func (v *sentenceView) findReferences() {
 		if next == "of" || next == "from" || next == "(" || next == "including" || next == "comprising" {
 			continue // "the leaders of France and Germany": the complement names them
 		}
+		if nc := v.chunkOf(c.Last + 1); next == "," && nc >= 0 && v.chunks[nc].First == c.Last+1 && len(v.chunks[nc].Actors) > 0 {
+			continue // "the two foreign ministers, Jaishankar and Wang Yi,": an apposition names them
+		}
 		if kind, ok := collectiveNouns[head]; ok {
 			n, quantified, ok := v.collectiveCount(ci)
 			if !ok {
