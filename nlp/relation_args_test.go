@@ -47,6 +47,13 @@ func TestRelationArgumentPrecision(t *testing.T) {
 			[]string{"Mary Cole SUPPORT Ivan Petrov", "Mary Cole SUPPORT Omar Haddad"}},
 		{"a clash runs both ways", "Ten Turkish soldiers were killed in a clash with Syrian troops.",
 			[]string{"SYR ASSAULT TUR", "TUR ASSAULT SYR"}},
+		{"acting jointly cooperates", "Anna Berg said Ankara and Moscow would jointly monitor the truce.",
+			[]string{"RUS COOPERATE TUR [future,attributed] by Anna Berg"}},
+		{"acting together cooperates", "Omar Haddad and Ivan Petrov seized power together in a coup.",
+			[]string{"Ivan Petrov COOPERATE Omar Haddad"}},
+		{"coming together is no joint act", "Russia and Turkey came together in Geneva.", nil},
+		{"together with is a coordination", "Russia, together with Turkey, sent troops.", nil},
+		{"monitors of a truce are no parties", "Turkey and Russia monitor the truce.", nil},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
 		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
 	})

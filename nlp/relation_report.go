@@ -232,7 +232,7 @@ func (v *sentenceView) clauseFollows(k int) bool {
 		if c < 0 {
 			return v.tag(k) == "MD" || v.tag(k) == "VBD" || v.tag(k) == "VBZ" || v.tag(k) == "VBP"
 		}
-		end := v.chunks[c].Last
+		end := v.groupRight(c, false).Last // "said Ankara and Moscow would"
 		for e := end; e < v.last && e < end+3; e++ {
 			switch v.tag(e) {
 			case "VBD", "VBZ", "VBP", "MD":
