@@ -18,7 +18,7 @@ import (
 
 // DefaultBatchSize is the number of events per write transaction when
 // Config.BatchSize is 0 (see bench/README.md for the measured curve).
-const DefaultBatchSize = 1000
+const DefaultBatchSize = 2000
 
 // DefaultRetryTime is how long a transaction is retried on transient
 // errors (deadlocks, a restarting server) when Config.RetryTime is 0.
