@@ -76,6 +76,7 @@ func (x *Extractor) recognize(a *analysis) {
 	r := &recognizer{lex: x.lex, a: a, sc: &a.scratch}
 	r.prepare()
 	r.lexiconPass()
+	r.ledCoalitionPass()
 	r.bodyPass()
 	r.titlePass()
 	r.namePass()
@@ -194,6 +195,34 @@ func (r *recognizer) matchAt(i, end int) (int, *form) {
 		}
 	}
 	return 0, nil
+}
+
+// ledHeads are the bodies a state can lead: "the Saudi-led coalition".
+var ledHeads = setOf("coalition", "alliance", "force", "forces", "mission", "bloc")
+
+// ledCoalitionPass makes "the Saudi-led coalition", "a U.S.-led
+// alliance" an organization of its own: the coalition acts, not the
+// state that leads it. Its identity is the leader's code
+// ("SAU-led coalition"), whatever the spelling.
+func (r *recognizer) ledCoalitionPass() {
+	a := r.a
+	for ci := range r.sc.cands {
+		c := r.sc.cands[ci]
+		if c.drop || c.typ != schema.Country || c.lex < 0 || c.last+1 >= a.Sentences[c.sent].Last {
+			continue
+		}
+		if a.Tokens[c.last].Lower != "-led" || !r.glued(c.last) {
+			continue
+		}
+		head := a.Tokens[c.last+1].Lower
+		if _, ok := ledHeads[head]; !ok || r.candAt(c.last+1) >= 0 {
+			continue
+		}
+		r.dropCand(ci)
+		id := r.lex.actors[c.lex].ID + "-led " + head
+		r.addCand(cand{first: c.first, last: c.last + 2, sent: c.sent, kind: byName, lex: -1,
+			typ: schema.Organization, newName: "\x01" + id + "\x01" + r.spanText(c.first, c.last+2)})
+	}
 }
 
 // bodyPass extends country mentions over a following state body ("Russian

@@ -143,6 +143,8 @@ func TestRecognizeActors(t *testing.T) {
 		{"a lexicon name and its remainder", "Body.\n\nBiden thanked Sheikh Tamim bin Hamad Al Thani for his help.",
 			"joe biden:PERSON tamim hamad thani:PERSON"},
 		{"a source noun is no person", "Body.\n\nPolice said the attack on Kenya's embassy failed.", "KEN:COUNTRY"},
+		{"a led coalition is an organization", "Body.\n\nThe Saudi-led coalition struck the port, and a U.S.-led alliance watched.",
+			"SAU-led coalition:ORGANIZATION USA-led alliance:ORGANIZATION"},
 		{"counted nationals are no state", "Body.\n\nPolice said two Indians and a Pakistani were killed when Iran struck.", "IRN:COUNTRY"},
 	}
 	for _, tc := range cases {

@@ -62,6 +62,10 @@ func (r *recognizer) identityPass() {
 			}
 		case c.typ == schema.Person && r.nameTokens(c) >= 2 && !c.weak:
 			c.actor = r.resolveFullName(c, lexEntity, entityFor)
+		case c.typ == schema.Organization && strings.HasPrefix(c.newName, "\x01"):
+			// A led coalition: "\x01ID\x01name as written".
+			parts := strings.SplitN(c.newName[1:], "\x01", 2)
+			c.actor = entityFor(parts[0], parts[1], c.typ, -1, 0)
 		case c.typ == schema.Organization || (c.typ == schema.Group && !strings.HasPrefix(c.newName, "\x00") && c.newName != ""):
 			c.actor = entityFor(orgID(c.newName), c.newName, c.typ, -1, c.last-c.first)
 		}

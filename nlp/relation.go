@@ -89,6 +89,11 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 		if pastFormsNotNouns[t.Lower] && (isNounTag(t.Tag) || t.Tag == "JJ" || t.Tag == "RB") {
 			t.Tag = "VBD"
 		}
+		if len(t.Text) > 2 && t.Text[0] == '-' && i > 0 && a.Tokens[i-1].End == t.Start {
+			// "Iran-aligned", "Saudi-led": the second half of a compound
+			// adjective, not a verb.
+			t.Tag = "JJ"
+		}
 		t.Lemma = rs.lem.lemma(t.Lower, t.Tag)
 	}
 	// Mentions by sentence.
@@ -295,6 +300,10 @@ func (r *runeOffsets) at(b int) int {
 // sentenceRelations finds the relations of one sentence.
 func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	var out []argRelation
+	// Descriptions ("the coalition said it…") are resolved first, so
+	// that they are subjects for the pronouns after them; collective
+	// references are resolved again before each cue.
+	v.resolveReferences()
 	v.reports = v.findReports(rs)
 	v.rememberClaims()
 	v.trackSubjects()
@@ -2019,6 +2028,11 @@ func (v *sentenceView) governingVerb(first int) int {
 				return -1
 			}
 			return k
+		case (v.word(k) == "and" || v.word(k) == "or") && steps == 0 && v.chunkOf(k-1) >= 0 && v.mention(k-1) < 0 &&
+			v.chunks[v.chunkOf(k-1)].Last-v.chunks[v.chunkOf(k-1)].First <= 2:
+			// "claimed a drone and missile attack": coordinated modifiers
+			// of one noun.
+			k = v.chunks[v.chunkOf(k-1)].First
 		case t == "IN" && firstPrep && nounPreps[v.word(k)] && v.chunkOf(k-1) >= 0 && !measureNouns[v.word(k-1)]:
 			// "held talks on the deal": the deal is no event of the
 			// subject's.

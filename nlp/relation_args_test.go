@@ -54,6 +54,12 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"coming together is no joint act", "Russia and Turkey came together in Geneva.", nil},
 		{"together with is a coordination", "Russia, together with Turkey, sent troops.", nil},
 		{"monitors of a truce are no parties", "Turkey and Russia monitor the truce.", nil},
+		{"claiming an attack is attacking", "The Iran-aligned Hezbollah claimed a drone and missile attack on Turkey.",
+			[]string{"Hezbollah ASSAULT TUR"}},
+		{"a description is a subject for a later pronoun", "Hezbollah fired rockets at Syria. Iran praised Hezbollah. The group said it had targeted Turkish bases.",
+			[]string{"Hezbollah ASSAULT SYR", "Hezbollah ASSAULT TUR", "IRN SUPPORT Hezbollah"}},
+		{"the attack is the event called an attack", "Hamas claimed an attack on Egypt. Turkey struck Hamas bases on Friday. France condemned the attack.",
+			[]string{"FRA ACCUSE Hamas", "Hamas ASSAULT EGY", "TUR ASSAULT Hamas"}},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
 		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
 	})

@@ -24,6 +24,7 @@ const (
 	refGroups                    // "the group", "the militants"
 	refOrgs                      // "the bloc", "the alliance"
 	refNonPersons                // any but a person
+	refCoalitions                // "the coalition": a led coalition named before
 )
 
 // collectiveNouns head plural phrases that refer to several parties
@@ -44,6 +45,7 @@ var descriptiveNouns = map[string]refKind{
 	"group": refGroups, "militants": refGroups, "insurgents": refGroups, "militia": refGroups,
 	"jihadists": refGroups, "movement": refGroups, "insurgency": refGroups,
 	"bloc": refOrgs, "alliance": refOrgs, "organization": refOrgs, "organisation": refOrgs,
+	"coalition": refCoalitions,
 }
 
 // numberWords give the size of a collective reference.
@@ -415,6 +417,9 @@ type eventRecord struct {
 	tok             int
 	kind            eventKind
 	agents, targets []int
+	// word is the lemma of the cue's head: "the attack" refers back to
+	// an attack before a strike.
+	word string
 }
 
 // kindOf maps a relation type to the event kind nouns refer to.
@@ -447,7 +452,7 @@ func (v *sentenceView) rememberEvents(hit cueHit, rels []argRelation) {
 		}
 		e := byKind[k]
 		if e == nil {
-			e = &eventRecord{tok: hit.First, kind: k}
+			e = &eventRecord{tok: hit.First, kind: k, word: v.tok(hit.Last - 1).Lemma}
 			byKind[k] = e
 		}
 		e.agents = appendUnique(e.agents, r.src)
@@ -545,6 +550,17 @@ func (v *sentenceView) eventAgents(kinds []eventKind, tok int, subject []int) []
 	if v.disc == nil {
 		return nil
 	}
+	// "condemned the attack": an event called an attack before one
+	// called a strike, then the latest of the kind.
+	if xs := v.eventAgentsNamed(kinds, tok, subject, v.tok(tok).Lemma); len(xs) > 0 {
+		return xs
+	}
+	return v.eventAgentsNamed(kinds, tok, subject, "")
+}
+
+// eventAgentsNamed is eventAgents among the events whose cue's head is
+// word (any when word is "").
+func (v *sentenceView) eventAgentsNamed(kinds []eventKind, tok int, subject []int, word string) []int {
 	for i := len(v.disc.events) - 1; i >= 0; i-- {
 		e := v.disc.events[i]
 		if e.tok >= tok {
@@ -552,6 +568,9 @@ func (v *sentenceView) eventAgents(kinds []eventKind, tok int, subject []int) []
 		}
 		if tok-e.tok > 2*refWindow {
 			break
+		}
+		if word != "" && e.word != word {
+			continue
 		}
 		match := false
 		for _, k := range kinds {
@@ -675,6 +694,8 @@ func (v *sentenceView) fits(x int, k refKind) bool {
 		return t == schema.Organization
 	case refNonPersons:
 		return t != schema.Person
+	case refCoalitions:
+		return t == schema.Organization && strings.Contains(strings.ToLower(v.a.Actors[x].Name), "coalition")
 	}
 	return true
 }
