@@ -189,6 +189,23 @@ func TestDevGraphQueries(t *testing.T) {
 		}
 	})
 
+	t.Run("who supports Kim Jong Un", func(t *testing.T) {
+		// Gold: singapore-summit-2018-06, pyongyang-summit-2018-09 and
+		// dmz-trump-kim-2019-06 "Donald Trump SUPPORT Kim Jong Un".
+		kim, trump := resolve(t, d, actor("Kim Jong Un")), resolve(t, d, actor("Donald Trump"))
+		if kim == "" || trump == "" {
+			t.Fatalf("no actor for Kim Jong Un (%q) or Donald Trump (%q) in the dev graph", kim, trump)
+		}
+		rows := query(t, d, queries["who-supports"], map[string]any{"actor": kim})
+		var got []string
+		for _, r := range rows {
+			got = append(got, r["supporter"].(string))
+		}
+		if !slices.Contains(got, trump) {
+			t.Errorf("supporters of %s = %v, want %s among them", kim, got, trump)
+		}
+	})
+
 	t.Run("dyad timeline of USA and RUS", func(t *testing.T) {
 		// Gold quads of the USA–RUS dyad.
 		want := map[string]bool{}
