@@ -110,6 +110,16 @@ func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int,
 		if wd, isDay := weekdayNames[n]; isDay {
 			return weekdayDate(p, wd, w), i + 2, true
 		}
+		if m, isMonth := monthNames[n]; isMonth && i+1 < last && startsUpper(toks[i+1].Text) {
+			// "last November": a month, dated by its first day.
+			return monthDate(p, m, w), i + 2, true
+		}
+		switch {
+		case n == "month" && w == "last":
+			return schema.NewDate(time.Date(p.Year(), p.Month()-1, 1, 0, 0, 0, 0, time.UTC)), i + 2, true
+		case n == "month" && w == "next":
+			return schema.NewDate(time.Date(p.Year(), p.Month()+1, 1, 0, 0, 0, 0, time.UTC)), i + 2, true
+		}
 		switch {
 		case n == "week" && w == "last":
 			return schema.NewDate(p.AddDate(0, 0, -7)), i + 2, true
@@ -122,7 +132,43 @@ func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int,
 	if wd, isDay := weekdayNames[w]; isDay && capitalized {
 		return weekdayDate(p, wd, ""), i + 1, true
 	}
+	// "in November", "in March 2014": a month without a day.
+	if (w == "in" || w == "since" || w == "during") && i+1 < last && startsUpper(toks[i+1].Text) {
+		if m, isMonth := monthNames[next(1)]; isMonth {
+			if y, oky := yearNumber(next(2)); oky {
+				return schema.NewDate(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)), i + 3, true
+			}
+			if _, isDay := dayNumber(next(2)); !isDay {
+				return monthDate(p, m, ""), i + 2, true
+			}
+		}
+	}
 	return d, 0, false
+}
+
+// monthDate resolves a month name against the publication day: "last
+// November" is the latest November before the publication month, "next"
+// the first after it, "this" the one of the same year, and a bare month
+// this year's unless that is more than two months ahead. The date is the
+// month's first day.
+func monthDate(pub time.Time, m time.Month, rel string) schema.Date {
+	y := pub.Year()
+	switch rel {
+	case "last":
+		if m >= pub.Month() {
+			y--
+		}
+	case "next":
+		if m <= pub.Month() {
+			y++
+		}
+	case "this":
+	default:
+		if int(m) > int(pub.Month())+2 {
+			y--
+		}
+	}
+	return schema.NewDate(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC))
 }
 
 // weekdayDate resolves a weekday name against the publication day: a

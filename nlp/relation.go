@@ -480,6 +480,14 @@ func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
 	if pluralAsVerb {
 		nounLemma = rs.lem.lemma(t.Lower, "NNS")
 	}
+	if isVerbForm && isNounTag(t.Tag) && !pluralAsVerb && v.verbPosition(i) && v.nounObjectFollows(i) {
+		// "the United States and Saudi Arabia support/NN rebel groups":
+		// after a subject and before an object, a verb.
+		if hit, ok := try(verbLemma, verbCue); ok {
+			hit.weakTag = true
+			return hit, true
+		}
+	}
 	if isNounTag(t.Tag) || t.Tag == "JJ" || pluralAsVerb {
 		hit, ok := try(nounLemma, nounCue)
 		if !ok && nounLemma != t.Lower {
@@ -516,6 +524,20 @@ func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
 func (v *sentenceView) adjectivalParticiple(i int) bool {
 	t := v.tag(i)
 	return (t == "VBN" || t == "VBG") && v.chunkOf(i) >= 0
+}
+
+// nounObjectFollows reports whether a noun phrase starts right after
+// token i, with no determiner or modifier before i: a verb's object.
+func (v *sentenceView) nounObjectFollows(i int) bool {
+	switch v.tag(i - 1) {
+	case "DT", "PRP$", "JJ", "POS", "IN", "CD", "TO":
+		return false
+	}
+	switch v.tag(i + 1) {
+	case "DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "CD":
+		return true
+	}
+	return v.mention(i+1) >= 0
 }
 
 // verbPosition reports whether token i stands where a finite verb can:
@@ -696,6 +718,16 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		// Moscow" — the noun phrase itself is the subject.
 		c := v.chunkOf(vi - 1)
 		subj, haveSubj = group{First: v.chunks[c].First, Last: v.chunks[c].Last, Actors: v.chunks[c].Actors}, true
+		if subj.empty() && ledBodies[v.headWord(c)] {
+			// "The United States has led a coalition bombing Islamic State
+			// positions": the leader acts through the coalition.
+			if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && leadingLemmas[v.tok(gov).Lemma] {
+				if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+					subj = s
+					conf *= 0.9
+				}
+			}
+		}
 	} else if v.tag(vi) == "VBG" && (v.word(vg.Start-1) == "," || isDashWord(v.word(vg.Start-1)) || vg.Start == v.first) {
 		// A participle clause: "…, often praising Kim" — the main
 		// clause's subject acts.
@@ -832,6 +864,13 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	}
 	return pairUp(v, subj, tgt, haveSubj, haveTgt, typ, p, hit, modes, conf, false)
 }
+
+// ledBodies are bodies an actor leads and acts through; leadingLemmas
+// are the verbs that say so.
+var (
+	ledBodies     = wordSet("coalition", "alliance", "force", "forces", "campaign", "mission", "operation", "offensive")
+	leadingLemmas = wordSet("lead", "head", "command", "form", "build", "assemble", "spearhead", "direct")
+)
 
 // judgingVerbs take an object and an of/for gerund that says what the
 // object did: "accused Rwanda of arming the M23", "praised Qatar for

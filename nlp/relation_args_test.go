@@ -60,6 +60,12 @@ func TestRelationArgumentPrecision(t *testing.T) {
 			[]string{"Hezbollah ASSAULT SYR", "Hezbollah ASSAULT TUR", "IRN SUPPORT Hezbollah"}},
 		{"the attack is the event called an attack", "Hamas claimed an attack on Egypt. Turkey struck Hamas bases on Friday. France condemned the attack.",
 			[]string{"FRA ACCUSE Hamas", "Hamas ASSAULT EGY", "TUR ASSAULT Hamas"}},
+		{"a base form after a coordinated subject is a verb", "Russia and Iran back Omar Haddad, while the United States and Turkey support Hezbollah fighters.",
+			[]string{"IRN SUPPORT Omar Haddad", "RUS SUPPORT Omar Haddad", "TUR SUPPORT Hezbollah", "USA SUPPORT Hezbollah"}},
+		{"wanting a leader to step down rejects him", "Washington still wants Omar Haddad to step down, Mary Cole said.",
+			[]string{"USA REJECT Omar Haddad [attributed] by Mary Cole"}},
+		{"the leader of a coalition acts through it", "The United States has led a coalition bombing Islamic State positions since 2014.",
+			[]string{"USA ASSAULT ISIL"}},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
 		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
 	})

@@ -278,11 +278,26 @@ func (v *sentenceView) mistaggedVerb(i int) bool {
 	}
 	w := v.tok(i).Lower
 	base, ok := v.lem.verbLemma(w)
-	if !ok || base == w && !strings.HasSuffix(w, "ed") {
+	if !ok || base == w && !strings.HasSuffix(w, "ed") && !v.pluralSubjectBefore(i) {
 		return false
 	}
 	next := v.tag(i + 1)
 	return v.mention(i+1) >= 0 || next == "DT" || next == "PRP$"
+}
+
+// pluralSubjectBefore reports whether the mention before token i ends a
+// coordination ("the United States and Saudi Arabia support/NN rebel
+// groups"): a plural subject, after which a base form is the verb.
+func (v *sentenceView) pluralSubjectBefore(i int) bool {
+	m := v.mention(i - 1)
+	if m < 0 {
+		return false
+	}
+	k := v.a.Mentions[m].First - 1
+	if v.word(k) == "the" {
+		k--
+	}
+	return v.word(k) == "and" && v.mention(k-1) >= 0
 }
 
 // timeWordAt reports whether a time expression starts at token i.
