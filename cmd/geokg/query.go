@@ -60,7 +60,6 @@ func newQueryCmd(io streams) *cli.Command {
 		Description: `Actor arguments accept an id ("RUS"), a name ("Russia") or any alias seen in
 an article ("Moscow", "the Kremlin", "Putin"); an ambiguous name lists the
 actors it could mean. Output is an aligned table, or --json / --csv.
-Flags go before the arguments.
 
 Examples:
    geokg query allies "Bashar al-Assad"
