@@ -163,6 +163,10 @@ func (r *recognizer) capitalActs(ci int) bool {
 	if c.first > s.First {
 		prev = a.Tokens[c.first-1].Lower
 	}
+	if prev == "from" && r.recallBefore(c.first-1, s) {
+		// "recall its ambassadors from Bamako": the government.
+		return true
+	}
 	if prev == "to" && (r.transferBefore(c.first-1, s) || r.relativeClauseActs(ci)) {
 		// "sent a letter to Washington", "handed over to Moscow",
 		// "notice of its airstrikes to Washington, which is conducting its
@@ -257,6 +261,24 @@ func (r *recognizer) transferBefore(k int, s sentence) bool {
 		}
 		if strings.HasPrefix(a.Tokens[i].Tag, "VB") {
 			return false // another verb: "flew to", "moved troops to"
+		}
+	}
+	return false
+}
+
+// recallBefore reports whether envoys are recalled or expelled a few
+// tokens before the "from" at k: "recall its members' ambassadors from
+// Bamako".
+func (r *recognizer) recallBefore(k int, s sentence) bool {
+	a := r.a
+	envoy := false
+	for i := k - 1; i >= s.First && i >= k-6; i-- {
+		switch a.Tokens[i].Lower {
+		case "ambassador", "ambassadors", "envoy", "envoys", "diplomats", "diplomat", "embassy", "staff":
+			envoy = true
+		case "recall", "recalled", "recalls", "recalling", "withdraw", "withdrew", "withdrawn", "withdrawing",
+			"pull", "pulled", "expel", "expelled", "summon", "summoned":
+			return envoy
 		}
 	}
 	return false

@@ -145,6 +145,7 @@ func TestRecognizeActors(t *testing.T) {
 		{"a source noun is no person", "Body.\n\nPolice said the attack on Kenya's embassy failed.", "KEN:COUNTRY"},
 		{"a led coalition is an organization", "Body.\n\nThe Saudi-led coalition struck the port, and a U.S.-led alliance watched.",
 			"SAU-led coalition:ORGANIZATION USA-led alliance:ORGANIZATION"},
+		{"a capital envoys are recalled from is the government", "Body.\n\nThe bloc said it would recall its ambassadors from Bamako.", "MLI:COUNTRY"},
 		{"counted nationals are no state", "Body.\n\nPolice said two Indians and a Pakistani were killed when Iran struck.", "IRN:COUNTRY"},
 	}
 	for _, tc := range cases {

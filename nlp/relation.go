@@ -728,7 +728,8 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 				}
 			}
 		}
-	} else if v.tag(vi) == "VBG" && (v.word(vg.Start-1) == "," || isDashWord(v.word(vg.Start-1)) || vg.Start == v.first) {
+	} else if v.tag(vi) == "VBG" && (v.word(vg.Start-1) == "," || isDashWord(v.word(vg.Start-1)) || vg.Start == v.first ||
+		participleSubordinators[v.word(vg.Start-1)]) {
 		// A participle clause: "…, often praising Kim" — the main
 		// clause's subject acts.
 		if pv := v.verbBefore(vg.Start - 2); pv >= 0 {
@@ -871,6 +872,11 @@ var (
 	ledBodies     = wordSet("coalition", "alliance", "force", "forces", "campaign", "mission", "operation", "offensive")
 	leadingLemmas = wordSet("lead", "head", "command", "form", "build", "assemble", "spearhead", "direct")
 )
+
+// participleSubordinators open a participle clause whose subject is the
+// main clause's: "Biden has backed Israel while pressing Netanyahu to
+// protect civilians".
+var participleSubordinators = wordSet("while", "after", "before", "since", "when", "whilst", "besides")
 
 // judgingVerbs take an object and an of/for gerund that says what the
 // object did: "accused Rwanda of arming the M23", "praised Qatar for
@@ -1164,6 +1170,17 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 			}
 		} else {
 			return subj, relObj, false
+		}
+	}
+	// "The Economic Community of West African States (ECOWAS), meeting
+	// in Accra, said": a bracket before the parenthetical.
+	if v.word(j) == ")" && w != ")" {
+		k := j - 1
+		for k > v.first && v.word(k) != "(" && j-k < 30 {
+			k--
+		}
+		if v.word(k) == "(" && v.chunkOf(k-1) >= 0 {
+			j = k - 1
 		}
 	}
 	// "Russia attacked X and bombed Y": the first verb's subject.

@@ -223,10 +223,18 @@ func (v *sentenceView) accusation(i int) (report, bool) {
 // countries had pledged"), possibly after an addressee ("told reporters
 // that…").
 func (v *sentenceView) clauseFollows(k int) bool {
-	for hops := 0; hops < 2 && k < v.last; hops++ {
+	for hops := 0; hops < 3 && k < v.last; hops++ {
 		w := v.word(k)
 		if w == "that" || w == ":" || isQuoteWord(w) || w == "," {
 			return true
+		}
+		// "said on Monday that", "told reporters in Geneva that": a
+		// prepositional phrase before the clause.
+		if v.tag(k) == "IN" && !subordinators[w] {
+			if c := v.chunkOf(k + 1); c >= 0 && v.chunks[c].First == k+1 {
+				k = v.chunks[c].Last
+				continue
+			}
 		}
 		c := v.chunkOf(k)
 		if c < 0 {
