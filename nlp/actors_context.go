@@ -176,6 +176,11 @@ func (r *recognizer) capitalActs(ci int) bool {
 	if _, loc := locativePrepositions[prev]; loc {
 		return false
 	}
+	if prev == "with" || prev == "against" || prev == "on" && c.first >= 2 && !strings.HasPrefix(a.Tokens[c.first-2].Tag, "NN") {
+		// "lodged a protest with New Delhi", "sanctions against Moscow",
+		// "called on Tehran to limit": a party, not a place.
+		return true
+	}
 	// "talks in Paris and Berlin ended": the second of two places.
 	if prev == "and" && c.first-3 >= s.First && startsUpper(a.Tokens[c.first-2].Text) {
 		if _, loc := locativePrepositions[a.Tokens[c.first-3].Lower]; loc {

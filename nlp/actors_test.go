@@ -146,6 +146,8 @@ func TestRecognizeActors(t *testing.T) {
 		{"a led coalition is an organization", "Body.\n\nThe Saudi-led coalition struck the port, and a U.S.-led alliance watched.",
 			"SAU-led coalition:ORGANIZATION USA-led alliance:ORGANIZATION"},
 		{"a capital envoys are recalled from is the government", "Body.\n\nThe bloc said it would recall its ambassadors from Bamako.", "MLI:COUNTRY"},
+		{"a capital after with or on is a party", "Body.\n\nBeijing lodged a protest with New Delhi, and the deal calls on Tehran to act.",
+			"CHN:COUNTRY IND:COUNTRY IRN:COUNTRY"},
 		{"counted nationals are no state", "Body.\n\nPolice said two Indians and a Pakistani were killed when Iran struck.", "IRN:COUNTRY"},
 	}
 	for _, tc := range cases {
