@@ -469,6 +469,13 @@ func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
 	if v.mention(i) >= 0 || t.Lower == "according" && v.word(i+1) == "to" {
 		return cueHit{}, false // "according to" reports; it is no accord
 	}
+	if t.Tag == "VBG" && v.gerundAsNoun(i) {
+		// "Fierce fighting erupted between the army and the RSF", "the
+		// shelling of Aleppo": a gerund after a modifier is a noun.
+		if hit, ok := try(t.Lower, nounCue); ok {
+			return hit, true
+		}
+	}
 	if strings.HasPrefix(t.Tag, "VB") && !v.adjectivalParticiple(i) {
 		if hit, ok := try(verbLemma, verbCue); ok {
 			return hit, true
@@ -517,6 +524,21 @@ func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
 		}
 	}
 	return cueHit{}, false
+}
+
+// gerundAsNoun reports whether the gerund at i heads a noun phrase: after
+// a determiner, an adjective or a possessive ("heavy fighting", "the
+// bombing", "Russia's shelling"), or a capitalized adjective opening the
+// sentence ("Fierce fighting erupted").
+func (v *sentenceView) gerundAsNoun(i int) bool {
+	switch v.tag(i - 1) {
+	case "DT", "JJ", "JJS", "JJR", "PRP$", "POS":
+		return v.word(i-1) != "that" && v.word(i-1) != "which"
+	case "NNP":
+		p := v.word(i - 2)
+		return v.mention(i-1) < 0 && (i-1 == v.first || isDashWord(p) || p == ":")
+	}
+	return false
 }
 
 // adjectivalParticiple reports whether a participle modifies a noun

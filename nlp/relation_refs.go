@@ -184,12 +184,29 @@ var apparatusClass = map[string]string{
 func (v *sentenceView) findReferences() {
 	for ci := range v.chunks {
 		c := &v.chunks[ci]
-		if class, ok := apparatusClass[v.headWord(ci)]; ok && v.disc != nil && v.mention(c.Head) < 0 {
+		if class, ok := apparatusClass[v.headWord(ci)]; ok && v.disc != nil && v.mention(c.Head) >= 0 {
+			// "Niger junta", "Russian forces": a body mention names the
+			// state whose apparatus later "the junta" is.
+			if m := v.a.Mentions[v.mention(c.Head)]; m.Kind == byBody && v.a.Actors[m.Actor].Type != schema.Person {
+				v.disc.apparatus[class] = apparatusRef{tok: c.Head, actor: m.Actor}
+			}
+		} else if ok && v.disc != nil {
+			if x, ok := v.apparatusIn(ci); ok && len(c.Actors) == 0 {
+				// "the military junta in Bamako": the state's.
+				c.Actors = []int{x}
+				c.HeadMention = true
+			}
 			if len(c.Actors) == 1 && v.a.Actors[c.Actors[0]].Type != schema.Person {
 				v.disc.apparatus[class] = apparatusRef{tok: c.Head, actor: c.Actors[0]}
 			} else if len(c.Actors) == 0 && v.word(c.First) == "the" && c.Head-c.First <= 2 && !v.namesOwnParty(c.Last) &&
 				!v.quantified(c.First, c.Head) {
-				if r, ok := v.disc.apparatus[class]; ok && c.First-r.tok < 4*refWindow {
+				r, ok := v.disc.apparatus[class]
+				if !ok || c.First-r.tok >= 4*refWindow {
+					// "Fighting erupted in Sudan's capital between the army
+					// and the RSF": the one state the story has named.
+					r.actor, ok = v.soleCountryBefore(c.First)
+				}
+				if ok {
 					c.Actors = []int{r.actor}
 					c.HeadMention = true
 					c.Reference = true
@@ -243,6 +260,42 @@ func (v *sentenceView) findReferences() {
 			}
 		}
 	}
+}
+
+// apparatusIn returns the state of an apparatus phrase followed by "in"
+// and the state's name or capital: "the junta in Bamako", "the government
+// in Kabul".
+func (v *sentenceView) apparatusIn(ci int) (int, bool) {
+	c := v.chunks[ci]
+	if v.word(c.Last) != "in" {
+		return 0, false
+	}
+	if m := v.mention(c.Last + 1); m >= 0 {
+		x := v.a.Mentions[m].Actor
+		if v.a.Actors[x].Type == schema.Country && v.a.Mentions[m].Kind != byDemonym {
+			return x, true
+		}
+	}
+	return 0, false
+}
+
+// soleCountryBefore returns the country when the article has named just
+// one before token tok.
+func (v *sentenceView) soleCountryBefore(tok int) (int, bool) {
+	x := -1
+	for _, m := range v.a.Mentions {
+		if m.First >= tok {
+			break
+		}
+		if v.a.Actors[m.Actor].Type != schema.Country {
+			continue
+		}
+		if x >= 0 && x != m.Actor {
+			return 0, false
+		}
+		x = m.Actor
+	}
+	return x, x >= 0
 }
 
 // quantified reports whether a number word or "both" stands in tokens

@@ -63,7 +63,7 @@ var bodyNouns = setOf(
 	"ministry", "parliament", "congress", "senate", "cabinet", "embassy", "officials", "diplomats",
 	"authorities", "side", "delegation", "leadership", "intelligence", "police", "warplanes", "jets",
 	"aircraft", "bombers", "drones", "soldiers", "commanders", "negotiators", "envoys", "mission",
-	"presidency", "chancellery", "guard", "guards", "marines", "media", "television", "tv",
+	"presidency", "chancellery", "guard", "guards", "marines", "media", "television", "tv", "junta",
 )
 
 // bodyModifiers may stand between the state and a body noun ("Russian air
