@@ -130,8 +130,8 @@ func TestRecognizeActors(t *testing.T) {
 		{"opposition to something is a stance", "Body.\n\nGermany voiced opposition to the plan.", "DEU:COUNTRY"},
 		{"opposition from someone is a stance", "Body.\n\nThe vote went ahead despite opposition from Germany.", "DEU:COUNTRY"},
 		// Names on unseen wire text.
-		{"organization named with its field", "Body.\n\nThe Permanent Court of Arbitration ruled against Peru.",
-			"PER:COUNTRY Permanent Court of Arbitration:ORGANIZATION"},
+		{"organization named with its field", "Body.\n\nThe Andean Court of Arbitration ruled against Peru.",
+			"Andean Court of Arbitration:ORGANIZATION PER:COUNTRY"},
 		{"name with its acronym in brackets", "Body.\n\nThe Sahel Economic and Monetary Union (SEMU) froze Chad's assets.",
 			"Sahel Economic and Monetary Union:ORGANIZATION TCD:COUNTRY"},
 		{"a list is no name", "Body.\n\nBritain and France urged calm.", "FRA:COUNTRY GBR:COUNTRY"},
