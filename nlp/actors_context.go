@@ -163,6 +163,10 @@ func (r *recognizer) capitalActs(ci int) bool {
 	if c.first > s.First {
 		prev = a.Tokens[c.first-1].Lower
 	}
+	if prev == "by" && c.first >= 2 && a.Tokens[c.first-2].Tag == "VBN" {
+		// "the group backed by Tehran": the agent of a participle.
+		return true
+	}
 	if prev == "from" && r.recallBefore(c.first-1, s) {
 		// "recall its ambassadors from Bamako": the government.
 		return true

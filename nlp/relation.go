@@ -822,6 +822,13 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 				if orderingVerbs[v.tok(vi).Lemma] && (subj.empty() || eventRefNouns[v.headWord(v.npHead(c))] != nil) {
 					return nil // "the strike on Syria ordered by Trump": the strike's own relation
 				}
+				if subj.empty() {
+					// "Hezbollah, the armed group backed by Tehran": the
+					// description is the name's.
+					if g, ok := v.appositionOf(c); ok {
+						subj = g
+					}
+				}
 			}
 		}
 	}
@@ -1298,6 +1305,17 @@ func (v *sentenceView) antecedent(j int) (group, bool) {
 	if c < 0 {
 		return group{}, false
 	}
+	// "the armed group backed by Tehran, which has traded fire": the
+	// relative clause describes the group, not the reduced relative's
+	// agent.
+	if p := v.chunks[c].First - 1; v.word(j) != "that" && v.word(p) == "by" && v.tag(p-1) == "VBN" {
+		if hc := v.chunkOf(p - 2); hc >= 0 && len(v.chunks[hc].Actors) == 0 {
+			if g, ok := v.appositionOf(hc); ok {
+				return g, true
+			}
+			return v.groupLeft(hc), true
+		}
+	}
 	// "a victory for the Philippines that Beijing rejected": a
 	// restrictive "that" does not modify a name, but the noun whose
 	// complement the name is.
@@ -1350,6 +1368,30 @@ func (v *sentenceView) parentheticalStart(j int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// descriptionNouns head appositions that describe a named actor: "Hezbollah,
+// the armed group", "ECOWAS, a regional bloc".
+var descriptionNouns = wordSet("group", "movement", "militia", "organization", "organisation", "bloc", "alliance",
+	"party", "country", "nation", "state", "force", "faction", "body", "agency", "coalition", "union", "government")
+
+// appositionOf returns the named actor that the descriptive chunk c
+// stands in apposition to: "Hezbollah, the armed group backed by Tehran".
+func (v *sentenceView) appositionOf(c int) (group, bool) {
+	ch := v.chunks[c]
+	if len(ch.Actors) > 0 || !descriptionNouns[v.headWord(c)] || v.word(ch.First-1) != "," {
+		return group{}, false
+	}
+	switch v.word(ch.First) {
+	case "the", "a", "an":
+	default:
+		return group{}, false
+	}
+	pc := v.chunkOf(ch.First - 2)
+	if pc < 0 || len(v.chunks[pc].Actors) != 1 || !v.chunks[pc].HeadMention || v.isPersonChunk(pc) {
+		return group{}, false
+	}
+	return group{First: v.chunks[pc].First, Last: v.chunks[pc].Last, Actors: v.chunks[pc].Actors, Chunks: []int{pc}}, true
 }
 
 // participlePhraseStart returns the comma that opens a participle phrase
@@ -1763,7 +1805,7 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 				g := v.groupRight(nc, true)
 				if src.empty() {
 					src = g
-				} else if tgt.empty() && v.tag(k-1) == "VBN" && !g.empty() {
+				} else if tgt.empty() && v.tag(k-1) == "VBN" && orderingVerbs[v.tok(k-1).Lemma] && !g.empty() {
 					// "the Syria strike ordered by Trump": the agent acts,
 					// the modifier is the target.
 					tgt.Actors = src.Actors

@@ -75,6 +75,9 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"measures against", "Egypt said it would take reciprocal measures against Qatar.", []string{"EGY SANCTION QAT [future]"}},
 		{"close ties are support", "Egypt, which has long-standing ties with Syria's military, urged calm.", []string{"EGY SUPPORT SYR"}},
 		{"exchanging prisoners", "Russia and Ukraine exchanged prisoners on Friday.", []string{"RUS CONCEDE UKR", "UKR CONCEDE RUS"}},
+		{"a reduced relative on a description of a name", "Hezbollah, the armed group backed by Tehran, which has traded fire with Israeli forces for months, said it would abide by the truce.",
+			[]string{"Hezbollah ASSAULT ISR", "IRN SUPPORT Hezbollah", "ISR ASSAULT Hezbollah"}},
+		{"an agent that convenes a meeting is no party", "A UN meeting called by Washington ended without a statement.", nil},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
 		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
 	})

@@ -41,6 +41,7 @@ var relTestActors = []relTestActor{
 	{"Hamas", schema.Group, "", []string{"Hamas"}},
 	{"AU", schema.Organization, "", []string{"African Union", "AU"}},
 	{"IRQ", schema.Country, "", []string{"Iraq", "Iraqi", "Baghdad"}},
+	{"ISR", schema.Country, "", []string{"Israel", "Israeli"}},
 	{"Anna Berg", schema.Person, "DEU", []string{"Anna Berg", "Berg"}},
 	{"Omar Haddad", schema.Person, "SYR", []string{"Omar Haddad", "Haddad"}},
 	{"Ivan Petrov", schema.Person, "RUS", []string{"Ivan Petrov", "Petrov"}},
