@@ -319,6 +319,9 @@ func (r *recognizer) outletReports(ci int) bool {
 	prev, next := "", ""
 	if c.first > s.First {
 		prev = a.Tokens[c.first-1].Lower
+		if prev == "the" && c.first-1 > s.First {
+			prev = a.Tokens[c.first-2].Lower // "told the BBC"
+		}
 	}
 	if c.last < s.Last {
 		next = a.Tokens[c.last].Lower

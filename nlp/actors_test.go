@@ -106,6 +106,7 @@ func TestRecognizeActors(t *testing.T) {
 		{"outlet that reports", "Body.\n\nThe ministry told Reuters it would respond.", ""},
 		{"outlet that acts", "Body.\n\nEgypt demanded that Al Jazeera be shut down.", "Al Jazeera:ORGANIZATION EGY:COUNTRY"},
 		{"a country's newspaper", "Body.\n\nThe envoy told Spain's El Pais newspaper that the talks failed.", ""},
+		{"an outlet told with an article", "Body.\n\nA Taliban spokesman told the BBC that the city was calm.", "Taliban:GROUP"},
 		{"a country's known outlet", "Body.\n\nRussia's TASS news agency quoted the envoy.", ""},
 		{"a country's leader is no outlet", "Body.\n\nSpain's prime minister spoke.", "ESP:COUNTRY"},
 		// Organizations the lexicon lacks.

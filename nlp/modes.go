@@ -52,9 +52,13 @@ var (
 	// Governing verbs of an infinitive: "plans to attack" is future,
 	// "considers attacking" and "seeks to meet" only possible, "refused
 	// to meet" negated.
-	futureGovernors       = wordSet("plan", "intend", "prepare", "expect", "schedule", "set", "due", "aim", "go", "decide", "agree")
-	hypotheticalGovernors = wordSet("consider", "propose", "seek", "hope", "try", "want", "wish", "offer", "suggest", "weigh", "mull", "contemplate", "threaten", "ready", "willing", "able", "attempt", "demand", "urge", "ask", "call", "push", "press", "need", "discuss", "warn")
-	negativeGovernors     = wordSet("refuse", "fail", "decline", "reject", "deny", "stop", "avoid", "cease", "halt", "forbid", "rule", "oppose", "prevent", "cancel", "abandon", "end")
+	// A plan is not an event: "Germany plans to host a conference",
+	// "intends to", "aims to", "is preparing to" and "expects to" state
+	// intentions; "is due to", "is set to", "decided to" schedule.
+	futureGovernors       = wordSet("schedule", "set", "due", "go", "decide", "agree")
+	hypotheticalGovernors = wordSet("consider", "propose", "seek", "hope", "try", "want", "wish", "offer", "suggest", "weigh", "mull", "contemplate", "threaten", "ready", "willing", "able", "attempt", "demand", "urge", "ask", "call", "push", "press", "need", "discuss", "warn",
+		"plan", "intend", "prepare", "expect", "aim", "poised", "prepared", "eager", "keen", "likely", "unlikely")
+	negativeGovernors     = wordSet("refuse", "fail", "decline", "reject", "deny", "stop", "avoid", "cease", "halt", "forbid", "rule", "oppose", "prevent", "cancel", "abandon", "end", "unable")
 	// reportingVerbs introduce a claim attributed to their subject.
 	reportingVerbs = wordSet("say", "tell", "announce", "claim", "allege", "insist", "state", "stress", "add",
 		"note", "report", "confirm", "assert", "declare", "argue", "write", "tweet", "explain", "maintain",
@@ -278,8 +282,8 @@ var (
 	hypotheticalNouns = wordSet("need", "intention", "intent", "desire", "willingness", "readiness", "bid",
 		"attempt", "attempts", "effort", "efforts", "call", "calls", "demand", "demands", "proposal", "offer",
 		"threat", "threats", "right", "wish", "hope", "hopes", "way", "chance", "ability", "opportunity",
-		"pressure", "push", "ultimatum", "request", "appeal", "plea", "option", "options", "temptation")
-	futureNouns = wordSet("plan", "plans", "decision", "commitment", "pledge", "promise", "vow", "agreement", "deal")
+		"pressure", "push", "ultimatum", "request", "appeal", "plea", "option", "options", "temptation", "plan", "plans")
+	futureNouns = wordSet("decision", "commitment", "pledge", "promise", "vow", "agreement", "deal")
 )
 
 // modalNounModes returns the modes a noun governing an infinitive gives.

@@ -422,7 +422,7 @@ func (v *sentenceView) rememberParties(hit cueHit, rels []argRelation) {
 		// side ("both sides" after "a truce brokered by Russia").
 		if !r.modes.has(modeNegated) && !r.modes.has(modeHypothetical) && v.referenced(r.src) == v.referenced(r.tgt) &&
 			!participationVerbs[hit.pred.Words[0]] {
-			v.disc.addPairEvent(hit.First, v.first, r.src, r.tgt)
+			v.disc.addPairEvent(hit.First, v.first, r.src, r.tgt, r.typ)
 		}
 		if r.typ != schema.Consult && r.typ != schema.Agree || r.modes.has(modeNegated) {
 			continue
@@ -672,7 +672,8 @@ var subordinators = wordSet("that", "as", "because", "while", "although", "thoug
 
 // intentVerbs turn a material-conflict infinitive into a threat: "vowed
 // to defeat ISIL", "is determined to destroy".
-var intentVerbs = wordSet("vow", "pledge", "promise", "threaten", "determine", "determined", "swear", "resolve", "strive", "warn")
+var intentVerbs = wordSet("vow", "pledge", "promise", "threaten", "determine", "determined", "swear", "resolve", "strive", "warn",
+	"prepared", "ready", "poised")
 
 // objectControl verbs pass their object to an infinitive as its subject:
 // "urged Russia to stop attacking".
@@ -704,11 +705,14 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		gov, govObj, ok := v.governor(vg.Start)
 		if ok {
 			govLemma := v.tok(gov).Lemma
-			if intentVerbs[govLemma] || intentVerbs[v.word(gov)] {
-				if typ.Quad() == schema.MaterialConflict {
-					typ = schema.Threaten
-				}
-			} else {
+			intent := intentVerbs[govLemma] || intentVerbs[v.word(gov)]
+			if intent && typ.Quad() == schema.MaterialConflict {
+				typ = schema.Threaten
+			} else if intent && typ == schema.Threaten {
+				// "prepared to impose costs": the readiness is the threat.
+			} else if !intent || hypotheticalGovernors[govLemma] {
+				// "vowed to meet" asserts the vow; "ready to talk" only
+				// the readiness.
 				modes |= governorModes(govLemma)
 			}
 			gvg := v.verbGroupAt(gov)
@@ -717,8 +721,10 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 			if gm.has(modeFuture) {
 				modes |= modeFuture
 			}
-			if govObj.First < govObj.Last && objectControl[govLemma] && !govObj.empty() {
-				subj, haveSubj = govObj, true
+			if govObj.First < govObj.Last && objectControl[govLemma] {
+				// "urged the generals to release Suu Kyi": the generals
+				// release, whoever they are.
+				subj, haveSubj = govObj, !govObj.empty()
 			} else {
 				subj, relObj, haveSubj = v.subjectOf(gvg.Start)
 			}
@@ -837,6 +843,13 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		if agent, ok := v.byAgent(hit.Last); ok {
 			if agentCut.First < agentCut.Last {
 				agent = agentCut
+			}
+			if len(agent.Chunks) > 0 && !typ.Symmetric() {
+				if kinds := eventRefNouns[v.headWord(agent.Chunks[0])]; len(kinds) == 1 && kinds[0] == kindAssault {
+					// "The Taliban, ousted by a U.S.-led invasion": the
+					// invasion did it.
+					typ = schema.Assault
+				}
 			}
 			subj, tgt = agent, subj
 			haveSubj, haveTgt = true, haveSubj
@@ -1492,6 +1505,11 @@ func (v *sentenceView) verbAfter(from, to int) bool {
 // govObj is the object between them, if any.
 func (v *sentenceView) governor(to int) (gov int, govObj group, ok bool) {
 	k := to - 1
+	switch v.word(k) {
+	case "determined", "ready", "willing", "able", "due", "poised", "prepared", "eager", "keen", "likely", "unlikely", "unable":
+		// "is due to impose", "is ready to talk": the adjective governs.
+		return k, govObj, true
+	}
 	if c := v.chunkOf(k); c >= 0 {
 		govObj = v.groupLeft(c)
 		k = govObj.First - 1
@@ -1503,7 +1521,7 @@ func (v *sentenceView) governor(to int) (gov int, govObj group, ok bool) {
 		return 0, govObj, false
 	}
 	t := v.tag(k)
-	if strings.HasPrefix(t, "VB") || t == "JJ" && (v.word(k) == "determined" || v.word(k) == "ready" || v.word(k) == "willing" || v.word(k) == "able") {
+	if strings.HasPrefix(t, "VB") || t == "JJ" && (v.word(k) == "determined" || v.word(k) == "ready" || v.word(k) == "willing" || v.word(k) == "able" || v.word(k) == "due") {
 		return k, govObj, true
 	}
 	// "urged both sides to respect the truce and to seek talks": a
@@ -1651,6 +1669,10 @@ func (v *sentenceView) looseTarget(k int, typ schema.EventType) (group, bool) {
 			return group{}, false
 		case w == "," && v.tag(i+1) != "IN":
 			return group{}, false
+		case w == "to" && verbTag(v.tag(i+1)) && (typ == schema.Request || typ == schema.Threaten || typ == schema.Support || typ == schema.Mobilize):
+			// "urged the generals to release Suu Kyi": the infinitive is
+			// what the addressee is asked to do, not whom.
+			return group{}, false
 		case w == "by" || w == "as" && i > k:
 			// "hailed the deal as a capitulation by Armenia": a
 			// description of the object and its agent, not a target.
@@ -1661,7 +1683,9 @@ func (v *sentenceView) looseTarget(k int, typ schema.EventType) (group, bool) {
 				continue
 			}
 			g := v.objectGroup(c)
-			if looseBarriers[v.word(i-1)] && typ != schema.Assault && typ != schema.Mobilize && typ != schema.Coerce {
+			if looseBarriers[v.word(i-1)] && typ != schema.Assault && typ != schema.Coerce ||
+				typ == schema.Mobilize && (looseBarriers[v.word(i-1)] || v.word(i-1) == "to") {
+				// "deploying troops to Libya": a destination, not an enemy.
 				// "held a rally in Syria": a place or time, not a target
 				// — but force used in or into a country is used on it
 				// ("pounded targets in Libya").
@@ -2097,7 +2121,8 @@ func (v *sentenceView) agreementTarget(g group) bool {
 // proposalNouns name texts put to a vote or to the other side: blocking
 // one rejects its author.
 var proposalNouns = wordSet("draft", "drafts", "resolution", "resolutions", "proposal", "proposals", "bill", "bills",
-	"motion", "motions", "plan", "plans", "initiative", "bid", "text", "amendment", "nomination", "candidacy", "request")
+	"motion", "motions", "plan", "plans", "initiative", "bid", "text", "amendment", "nomination", "candidacy", "request",
+	"statement")
 
 // proposalTarget reports whether target group g is named as the author
 // of a proposal ("a U.S. draft", "Russia's resolution").

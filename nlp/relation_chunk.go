@@ -81,7 +81,7 @@ var (
 		"ministry", "navy", "air force", "authorities", "regime", "coalition", "allies", "administration",
 		"office", "offices", "embassy", "embassies", "bureau", "branch", "mission", "consulate", "headquarters",
 		"dissidents", "supporters", "remnants", "faction", "factions", "wing", "units", "elements", "loyalists",
-		"splinter", "militants", "rebels", "commanders", "soldiers")
+		"splinter", "militants", "rebels", "commanders", "soldiers", "mercenaries", "volunteers", "contractors")
 )
 
 // relationalNouns head phrases that name others by their relation to
@@ -90,7 +90,23 @@ var (
 var relationalNouns = wordSet("member", "members", "ally", "allies", "partner", "partners", "proxy", "proxies",
 	"neighbour", "neighbours", "neighbor", "neighbors", "rival", "rivals", "enemy", "enemies", "foe", "foes",
 	"adversary", "adversaries", "critic", "critics", "opponent", "opponents", "countries", "states", "nations",
-	"creditors", "clients", "patrons", "backers", "sponsors")
+	"creditors", "clients", "patrons", "backers", "sponsors", "parties", "factions")
+
+// individualNouns name people who fight for hire or by choice: a
+// nationality before them is no state ("Russian mercenaries from the
+// Wagner Group"). Victims keep their state ("blocked Filipino fishermen").
+var individualNouns = wordSet("mercenaries", "mercenary", "volunteers", "contractors")
+
+// onlyDemonyms reports whether every mention in tokens [first, last) is
+// a demonym.
+func (v *sentenceView) onlyDemonyms(first, last int) bool {
+	for t := first; t < last; t++ {
+		if m := v.mention(t); m >= 0 && v.a.Mentions[m].Kind != byDemonym {
+			return false
+		}
+	}
+	return true
+}
 
 // apparatusNouns name a state's or movement's apparatus: "the Assad regime".
 var apparatusNouns = wordSet("regime", "government", "forces", "troops", "army", "administration", "military",
@@ -356,6 +372,9 @@ func (v *sentenceView) addChunk(first, last int) {
 		} else {
 			c.Actors = persons[len(persons)-1:]
 		}
+	} else if individualNouns[v.tok(c.Head).Lower] && v.onlyDemonyms(first, last) {
+		// "Russian mercenaries from the Wagner Group": people of a
+		// nationality, not the state.
 	} else if relationalNouns[v.tok(c.Head).Lower] {
 		// "a NATO member", "Russia's allies", "ECOWAS countries": others
 		// related to the modifier, not the modifier itself.

@@ -84,24 +84,29 @@ func (d *discourse) addParties(tok int, actors []int) {
 type pairEvent struct {
 	tok, sentence int
 	a, b          int
+	// allied: the relation is one of backing (SUPPORT, AID, COOPERATE):
+	// allies are no "sides".
+	allied bool
 }
 
 // addPairEvent records a relation between a and b at token tok.
-func (d *discourse) addPairEvent(tok, sentence, a, b int) {
+func (d *discourse) addPairEvent(tok, sentence, a, b int, typ schema.EventType) {
 	if d == nil || a == b {
 		return
 	}
 	if b < a {
 		a, b = b, a
 	}
+	allied := typ == schema.Support || typ == schema.Aid || typ == schema.Cooperate
 	// Once per sentence: a sentence that names a pair in three clauses
 	// is no more about it than one that names it once.
 	for i := len(d.pairs) - 1; i >= 0 && d.pairs[i].sentence == sentence; i-- {
 		if d.pairs[i].a == a && d.pairs[i].b == b {
+			d.pairs[i].allied = d.pairs[i].allied && allied
 			return
 		}
 	}
-	d.pairs = append(d.pairs, pairEvent{tok: tok, sentence: sentence, a: a, b: b})
+	d.pairs = append(d.pairs, pairEvent{tok: tok, sentence: sentence, a: a, b: b, allied: allied})
 }
 
 // salientPair returns the pair of fitting actors that the relations
@@ -109,7 +114,7 @@ func (d *discourse) addPairEvent(tok, sentence, a, b int) {
 // often, then the latest: "both sides" in a story about a maritime clash
 // are the two states that clashed, not the allies who spoke on the phone
 // afterwards. mentions counts each actor's mentions.
-func (d *discourse) salientPair(tok int, fit func(int) bool, mentions map[int]int) ([]int, bool) {
+func (d *discourse) salientPair(tok int, fit func(int) bool, mentions map[int]int, sides bool) ([]int, bool) {
 	type score struct{ n, named, last int }
 	better := func(a, b score) bool {
 		if a.n != b.n {
@@ -122,8 +127,16 @@ func (d *discourse) salientPair(tok int, fit func(int) bool, mentions map[int]in
 	}
 	best, bestKey := score{}, [2]int{-1, -1}
 	scores := map[[2]int]score{}
+	// "Both sides" face each other: a pair only ever linked as backer and
+	// backed ("Turkey deploys troops to support the GNA") is no two sides.
+	opposed := map[[2]int]bool{}
 	for _, e := range d.pairs {
-		if e.tok >= tok || tok-e.tok > 2*refWindow || !fit(e.a) || !fit(e.b) {
+		if !e.allied {
+			opposed[[2]int{e.a, e.b}] = true
+		}
+	}
+	for _, e := range d.pairs {
+		if e.tok >= tok || tok-e.tok > 2*refWindow || !fit(e.a) || !fit(e.b) || sides && !opposed[[2]int{e.a, e.b}] {
 			continue
 		}
 		k := [2]int{e.a, e.b}
@@ -772,7 +785,7 @@ func (v *sentenceView) collectiveParties(tok int, k refKind, n int) []int {
 	brokers := v.brokersBefore(tok)
 	fit := func(x int) bool { return v.fits(x, k) && !containsInt(brokers, x) }
 	if n == 2 {
-		if pair, ok := v.disc.salientPair(tok, fit, v.mentionCounts(tok)); ok {
+		if pair, ok := v.disc.salientPair(tok, fit, v.mentionCounts(tok), k == refAny); ok {
 			return pair
 		}
 	}
