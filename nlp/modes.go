@@ -58,7 +58,7 @@ var (
 	futureGovernors       = wordSet("schedule", "set", "due", "go", "decide", "agree")
 	hypotheticalGovernors = wordSet("consider", "propose", "seek", "hope", "try", "want", "wish", "offer", "suggest", "weigh", "mull", "contemplate", "threaten", "ready", "willing", "able", "attempt", "demand", "urge", "ask", "call", "push", "press", "need", "discuss", "warn",
 		"plan", "intend", "prepare", "expect", "aim", "poised", "prepared", "eager", "keen", "likely", "unlikely")
-	negativeGovernors     = wordSet("refuse", "fail", "decline", "reject", "deny", "stop", "avoid", "cease", "halt", "forbid", "rule", "oppose", "prevent", "cancel", "abandon", "end", "unable")
+	negativeGovernors = wordSet("refuse", "fail", "decline", "reject", "deny", "stop", "avoid", "cease", "halt", "forbid", "rule", "oppose", "prevent", "cancel", "abandon", "end", "unable")
 	// reportingVerbs introduce a claim attributed to their subject.
 	reportingVerbs = wordSet("say", "tell", "announce", "claim", "allege", "insist", "state", "stress", "add",
 		"note", "report", "confirm", "assert", "declare", "argue", "write", "tweet", "explain", "maintain",
