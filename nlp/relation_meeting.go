@@ -213,7 +213,9 @@ func (v *sentenceView) participates(gov, first int) bool {
 	}
 	prep := ""
 	for k := gov + 1; k < first; k++ {
-		if v.tag(k) == "IN" {
+		// "hosted several rounds of talks": a measure's "of" is no
+		// preposition of the verb.
+		if v.tag(k) == "IN" && !(v.word(k) == "of" && measureNouns[v.word(k-1)]) {
 			prep = v.word(k)
 		}
 	}

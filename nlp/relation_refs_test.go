@@ -147,6 +147,8 @@ func TestMeetingRelations(t *testing.T) {
 	tests := []relationCase{
 		{"hosted talks between", "Qatar hosted talks between the United States and Iran.",
 			[]string{"IRN CONSULT QAT", "IRN CONSULT USA", "QAT CONSULT USA"}},
+		{"co-hosts of rounds of talks are no partners", "Iraq and Egypt, which hosted several rounds of talks between Iranian and Turkish officials, welcomed the deal.",
+			[]string{"EGY CONSULT IRN", "EGY CONSULT TUR", "IRN CONSULT IRQ", "IRN CONSULT TUR", "IRQ CONSULT TUR"}},
 		{"hosted two guests", "Turkey hosted Russia and Ukraine in Istanbul.",
 			[]string{"RUS CONSULT TUR", "RUS CONSULT UKR", "TUR CONSULT UKR"}},
 		{"passive host in the next sentence", "Russia and Ukraine held talks in Istanbul on Friday. The talks were hosted by Turkey.",
