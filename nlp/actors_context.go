@@ -94,6 +94,7 @@ func isOppositionModifier(w string) bool {
 // report.
 func (r *recognizer) contextPass() {
 	a := r.a
+	r.ownBodies()
 	named := map[int]bool{} // lexicon actors with a strong mention
 	for ci := range r.sc.cands {
 		c := &r.sc.cands[ci]
@@ -127,6 +128,38 @@ func (r *recognizer) contextPass() {
 		// A weak form needs "the" before it and the actor named elsewhere.
 		if !named[c.lex] || c.first == 0 || a.Tokens[c.first-1].Lower != "the" {
 			r.dropCand(ci)
+		}
+	}
+}
+
+// ownBodies gives a state body named after another state's possessive
+// to that state: "Iran's Supreme National Security Council" is Iran's,
+// though the lexicon knows a National Security Council as Washington's.
+func (r *recognizer) ownBodies() {
+	a := r.a
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if c.drop || c.kind != byBody || c.lex < 0 || c.typ != schema.Country {
+			continue
+		}
+		if c.first <= a.Sentences[c.sent].First+1 {
+			continue
+		}
+		k := c.first - 1
+		for k > a.Sentences[c.sent].First && (r.candAt(k) < 0 || r.sc.cands[r.candAt(k)].lex < 0) &&
+			startsUpper(a.Tokens[k].Text) && k > c.first-3 {
+			k-- // "Supreme"
+		}
+		if t := a.Tokens[k].Text; t != "'s" && t != "’s" {
+			continue
+		}
+		oc := r.candAt(k - 1)
+		if oc < 0 || r.sc.cands[oc].typ != schema.Country || r.sc.cands[oc].lex < 0 || r.sc.cands[oc].lex == c.lex {
+			continue
+		}
+		c.lex = r.sc.cands[oc].lex
+		if mc := r.candAt(c.first - 1); mc >= 0 && r.sc.cands[mc].lex < 0 {
+			r.dropCand(mc) // "Supreme" is no name of its own
 		}
 	}
 }

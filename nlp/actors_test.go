@@ -149,6 +149,8 @@ func TestRecognizeActors(t *testing.T) {
 		{"a capital envoys are recalled from is the government", "Body.\n\nThe bloc said it would recall its ambassadors from Bamako.", "MLI:COUNTRY"},
 		{"a capital after with or on is a party", "Body.\n\nBeijing lodged a protest with New Delhi, and the deal calls on Tehran to act.",
 			"CHN:COUNTRY IND:COUNTRY IRN:COUNTRY"},
+		{"a state body after another state's possessive", "Body.\n\nIran's Supreme National Security Council met on Monday.", "IRN:COUNTRY"},
+		{"a state body opening a sentence", "Body.\n\nNational Security Council officials met.", "USA:COUNTRY"},
 		{"counted nationals are no state", "Body.\n\nPolice said two Indians and a Pakistani were killed when Iran struck.", "IRN:COUNTRY"},
 	}
 	for _, tc := range cases {

@@ -88,6 +88,8 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"ousted by an invasion", "Hezbollah, ousted by a U.S.-led invasion in 2001, signed a deal.", []string{"USA ASSAULT Hezbollah"}},
 		{"mercenaries of a group fight for a leader", "Russian mercenaries from Hezbollah are fighting for Omar Haddad.",
 			[]string{"Hezbollah AID Omar Haddad"}},
+		{"an apposition with a complement inside a between list", "Talks were held between Ivan Petrov, the head of the council, and Mary Cole.",
+			[]string{"Ivan Petrov CONSULT Mary Cole"}},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
 		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
 	})

@@ -146,7 +146,14 @@ func newSentenceView(a *analysis, s sentence, mentions []int, lem *lemmatizer, d
 	return v
 }
 
-func (v *sentenceView) tok(i int) *token { return &v.a.Tokens[i] }
+// tok returns token i; outside the article it returns an empty token,
+// so that a look past a sentence's edge reads nothing instead of failing.
+func (v *sentenceView) tok(i int) *token {
+	if i < 0 || i >= len(v.a.Tokens) {
+		return &token{}
+	}
+	return &v.a.Tokens[i]
+}
 
 // word returns the lower-case token at i, or "" outside the sentence.
 func (v *sentenceView) word(i int) string {
@@ -436,7 +443,9 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 		switch {
 		case (w == "of" || w == "from") && v.chunkOf(end+1) >= 0:
 			nc := v.chunkOf(end + 1)
-			g := v.groupRight(nc, false)
+			// "Shamkhani, the secretary of the council, and Al-Aiban":
+			// a ", and" after the complement closes the apposition.
+			g := v.cutAtComma(v.groupRight(nc, false))
 			switch {
 			case w == "of" && personRoleNouns[v.headWord(c)] && v.isPersonChunk(nc):
 				// "U.S. Secretary of State John Kerry"

@@ -265,7 +265,7 @@ func (v *sentenceView) meetingIncluded(ci int) (group, cueHit) {
 		}
 	}
 	verb := k
-	if !includingVerbs[v.tok(k).Lemma] && v.word(k) != "including" && v.word(k) != "involving" || k >= v.last {
+	if k >= v.last || !includingVerbs[v.tok(k).Lemma] && v.word(k) != "including" && v.word(k) != "involving" {
 		return group{}, cueHit{}
 	}
 	k++
