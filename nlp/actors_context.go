@@ -19,6 +19,16 @@ func (r *recognizer) oppositionPass() {
 			if _, ok := oppositionNouns[w]; !ok || r.candAt(k) >= 0 {
 				continue
 			}
+			if (w == "militia" || w == "militias") && !r.rebelModifier(k, s) {
+				// "clan militias that have joined the government's
+				// offensive": militias fight for anyone.
+				continue
+			}
+			if (w == "insurgents" || w == "insurgency") && k > s.First && a.Tokens[k-1].Lower == "the" && r.namesArmedGroup() {
+				// "vowed to defeat the insurgents" after al-Shabaab is named:
+				// the group, which the relation stage resolves.
+				continue
+			}
 			// "opposition to the plan", "opposition from the West" is a
 			// stance, not a group.
 			if w == "opposition" && k+1 < s.Last {
@@ -75,6 +85,35 @@ func (r *recognizer) oppositionPass() {
 			k = end - 1
 		}
 	}
+}
+
+// rebelModifier reports whether a word before the militia noun at k
+// makes it a rebel force: "rebel militias", "anti-government militia".
+func (r *recognizer) rebelModifier(k int, s sentence) bool {
+	for j := k - 1; j >= s.First && j >= k-2; j-- {
+		switch r.a.Tokens[j].Lower {
+		case "rebel", "opposition", "anti-government", "insurgent", "separatist":
+			return true
+		case "pro-government", "government", "clan", "tribal", "allied", "local":
+			return false
+		}
+	}
+	// "the [Donetsk and Luhansk] militia": a region's own militia.
+	if p := r.a.Tokens[k-1].Text; k > s.First && (p == "]" || startsUpper(p) && r.candAt(k-1) < 0) {
+		return true
+	}
+	return false
+}
+
+// namesArmedGroup reports whether the article names a lexicon group.
+func (r *recognizer) namesArmedGroup() bool {
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if !c.drop && c.lex >= 0 && c.typ == schema.Group {
+			return true
+		}
+	}
+	return false
 }
 
 // isOppositionModifier reports whether w may stand between a demonym and

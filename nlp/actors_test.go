@@ -151,6 +151,9 @@ func TestRecognizeActors(t *testing.T) {
 			"CHN:COUNTRY IND:COUNTRY IRN:COUNTRY"},
 		{"a state body after another state's possessive", "Body.\n\nIran's Supreme National Security Council met on Monday.", "IRN:COUNTRY"},
 		{"a state body opening a sentence", "Body.\n\nNational Security Council officials met.", "USA:COUNTRY"},
+		{"clan militias are no opposition", "Body.\n\nFighting in Somalia went on as clan militias joined the army.", ""},
+		{"a rebel militia is the opposition", "Body.\n\nFighting in Ukraine went on as the rebel militia advanced in Ukraine.", "Ukrainian opposition:GROUP"},
+		{"the insurgents after a named group", "Body.\n\nAl-Shabaab attacked a base in Somalia, and Somalia vowed to defeat the insurgents.", "SOM:COUNTRY al-Shabaab:GROUP"},
 		{"counted nationals are no state", "Body.\n\nPolice said two Indians and a Pakistani were killed when Iran struck.", "IRN:COUNTRY"},
 	}
 	for _, tc := range cases {

@@ -905,6 +905,13 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		// "Russia and China blocked a U.S. draft": a veto, not a blockade.
 		typ = schema.Reject
 	}
+	if typ.Symmetric() && !p.OneSided && v.separately(hit.Last) {
+		// "Russia and Ukraine signed separate agreements with Turkey":
+		// each with Turkey, not with each other.
+		op := *p
+		op.OneSided = true
+		p = &op
+	}
 	return pairUp(v, subj, tgt, haveSubj, haveTgt, typ, p, hit, modes, conf, false)
 }
 
@@ -919,6 +926,21 @@ var (
 // main clause's: "Biden has backed Israel while pressing Netanyahu to
 // protect civilians".
 var participleSubordinators = wordSet("while", "after", "before", "since", "when", "whilst", "besides")
+
+// separately reports whether the few words after a cue ending at k say
+// that its parties acted apart: "signed separate agreements",
+// "met separately", "their respective deals".
+func (v *sentenceView) separately(k int) bool {
+	for i := k; i < v.last && i < k+4; i++ {
+		switch v.word(i) {
+		case "separate", "separately", "respective", "parallel", "individual", "individually", "apart":
+			return true
+		case ",", ";", "and", "but":
+			return false
+		}
+	}
+	return false
+}
 
 // judgingVerbs take an object and an of/for gerund that says what the
 // object did: "accused Rwanda of arming the M23", "praised Qatar for
@@ -1743,6 +1765,11 @@ var receivingVerbs = wordSet("have", "receive", "get", "enjoy", "win", "gain", "
 func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelation {
 	p := hit.pred
 	n := hit.First
+	if rs.modifierOnly(v, hit) {
+		// "a joint coordination centre", "an attack helicopter": the cue
+		// names a kind of thing, not an event.
+		return nil
+	}
 	conf := 0.75
 	if v.headline {
 		conf *= 0.9
@@ -1998,6 +2025,14 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	if typ == schema.Retreat && v.agreementTarget(tgt) {
 		typ = schema.Reject
 	}
+	if typ.Symmetric() && !p.OneSided && v.separately(chFirst) {
+		// "signed separate agreements with Turkey": no agreement of
+		// the signers with each other.
+		op := *p
+		op.OneSided = true
+		p = &op
+		together = false
+	}
 	rels := pairUp(v, src, tgt, haveSrc, haveTgt, typ, p, hit, modes, conf, together)
 	if gov := v.governingVerb(chFirst); gov >= 0 && p.Type == schema.Sanction && concedingStoppers[v.tok(gov).Lemma] {
 		// "the US lifted its sanctions on Iran": there were sanctions, and
@@ -2022,6 +2057,40 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		})
 	}
 	return rels
+}
+
+// eventHeads are nouns a cue may modify and still name its event: "an
+// aid package", "peace talks", "a sanctions regime".
+var eventHeads = wordSet("package", "packages", "programme", "program", "plan", "plans", "effort", "efforts",
+	"operation", "operations", "campaign", "mission", "deal", "process", "pact", "bill", "measures", "measure",
+	"shipment", "shipments", "convoy", "convoys", "regime", "talks", "agreement", "accord", "treaty", "summit",
+	"meeting", "round", "rounds", "offensive", "raid", "raids", "strike", "strikes", "attack", "attacks",
+	"drills", "exercises", "flights", "supplies", "deliveries", "money", "funds", "funding", "loan", "loans")
+
+// modifierOnly reports whether a noun cue modifies a head noun of the
+// same phrase that names no event: "coordination" in "a joint
+// coordination centre".
+func (rs *relationStage) modifierOnly(v *sentenceView, hit cueHit) bool {
+	c := v.chunkOf(hit.First)
+	if c < 0 {
+		return false
+	}
+	head := v.chunks[c].Head
+	if head < hit.Last || v.mention(head) >= 0 || !isNounTag(v.tok(head).Tag) {
+		return false
+	}
+	for k := hit.Last; k <= head; k++ {
+		if !isNounTag(v.tag(k)) || v.mention(k) >= 0 {
+			return false // "attack on", "talks with": not a compound
+		}
+	}
+	if eventHeads[v.word(head)] {
+		return false
+	}
+	if _, ok := rs.cueAt(v, head); ok {
+		return false
+	}
+	return true
 }
 
 // separateConsultNouns name contacts with each party apart: "in contact

@@ -90,6 +90,10 @@ func TestRelationArgumentPrecision(t *testing.T) {
 			[]string{"Hezbollah AID Omar Haddad"}},
 		{"an apposition with a complement inside a between list", "Talks were held between Ivan Petrov, the head of the council, and Mary Cole.",
 			[]string{"Ivan Petrov CONSULT Mary Cole"}},
+		{"separate agreements", "Russia and Ukraine signed separate agreements with Turkey on Friday.",
+			[]string{"RUS AGREE TUR", "TUR AGREE UKR"}},
+		{"a cue that only modifies a thing", "A joint coordination centre with officials from Russia and Turkey will monitor ships.", nil},
+		{"a cue modifying an event noun", "Germany sent an aid package to Ukraine.", []string{"DEU AID UKR"}},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
 		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
 	})
