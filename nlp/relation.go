@@ -394,6 +394,10 @@ func (v *sentenceView) attribute(rels []argRelation) {
 	for j := range rels {
 		r := &rels[j]
 		r.claimant = -1
+		if v.questionAfter(r.cue.Last) {
+			// "Will Russia attack Ukraine again?" asks; it states nothing.
+			r.modes |= modeHypothetical
+		}
 		negated, speaker := v.reports.covering(r.cue.First)
 		if negated {
 			r.modes |= modeNegated
@@ -404,6 +408,28 @@ func (v *sentenceView) attribute(rels []argRelation) {
 			r.confidence *= 0.9
 		}
 	}
+}
+
+// questionAfter reports whether the clause of a cue ending at k closes
+// with a question mark: the sentence's own, or a quotation's.
+func (v *sentenceView) questionAfter(k int) bool {
+	for i := k; i < v.last; i++ {
+		switch w := v.word(i); {
+		case w == "?":
+			return true
+		case w == "." || w == ";" || w == "!":
+			return false
+		case w == "," && (v.word(i+1) == "but" || v.word(i+1) == "and" || v.word(i+1) == "while" || v.word(i+1) == "yet" ||
+			v.word(i+1) == "although" || v.word(i+1) == "though" || v.word(i+1) == "so"):
+			return false // "Russia attacked Ukraine, but will it stop?"
+		case isQuoteWord(w) && i > k && v.word(i-1) != "?" && v.word(i-1) != ",":
+			// a quotation closed without a question mark
+			if v.word(i-1) == "." {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // rememberParties records the actors of a symmetric event as a set of

@@ -36,6 +36,9 @@ func TestRelationReportedModes(t *testing.T) {
 			[]string{"DEU THREATEN IRN"}},
 		{"ready to talk is possible", "Germany is ready to hold talks with Iran.",
 			[]string{"DEU CONSULT IRN [hypothetical]"}},
+		{"a question asks", "Will Russia attack Ukraine again?", []string{"RUS ASSAULT UKR [hypothetical]"}},
+		{"a question in a later clause", "Russia attacked Ukraine, but will it attack Turkey?",
+			[]string{"RUS ASSAULT TUR [hypothetical]", "RUS ASSAULT UKR"}},
 		{"even if is no condition", "Russia attacked Ukraine even if talks were planned.",
 			[]string{"RUS ASSAULT UKR"}},
 	})
