@@ -136,7 +136,7 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 				CueStart:   offsets.at(a.Tokens[r.cue.First].Start),
 				CueEnd:     offsets.at(a.Tokens[r.cue.Last-1].End),
 				Date:       pub,
-				Confidence: math.Round(r.confidence*100) / 100,
+				Confidence: math.Round(calibrate(r.confidence, r.typ, modes, s.Headline)*100) / 100,
 			}
 			if r.claimant >= 0 {
 				rel.Claimant = a.Actors[r.claimant].ID
@@ -148,6 +148,28 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 		}
 	}
 	return out
+}
+
+// calibrate scales a relation's confidence by what the annotated sets
+// say about relations like it (nlp/testdata, the dev set): headlines are
+// telegraphic (79% precise against 96% for body sentences), future events
+// often do not happen as announced (73%), and cooperation and threat cues
+// are the least reliable types (73%, 62%); attributed claims and loose
+// targets are as precise as the rest, so they lose little. The result
+// ranks relations; it is no calibrated probability on unseen text, where
+// precision is lower overall.
+func calibrate(conf float64, typ schema.EventType, modes modeSet, headline bool) float64 {
+	if headline {
+		conf *= 0.9 // on top of the cue's own headline factor
+	}
+	if modes.has(modeFuture) {
+		conf *= 0.85
+	}
+	switch typ {
+	case schema.Cooperate, schema.Threaten, schema.Retreat:
+		conf *= 0.85
+	}
+	return conf
 }
 
 // discourse remembers the actors that were clause subjects, in text
@@ -405,7 +427,7 @@ func (v *sentenceView) attribute(rels []argRelation) {
 		if speaker >= 0 && speaker != r.src && !v.reports.coSpeaker(r.cue.First, r.src) {
 			r.modes |= modeAttributed
 			r.claimant = speaker
-			r.confidence *= 0.9
+			r.confidence *= 0.97
 		}
 	}
 }
@@ -897,7 +919,7 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		// the Gulf crisis with Qatar"), with less confidence.
 		if g, ok := v.looseTarget(hit.Last, typ); ok && !v.pronounObject(hit.Last) {
 			tgt, haveTgt = g, true
-			conf *= 0.65
+			conf *= 0.8
 		}
 	}
 	if p.Inverse {
