@@ -549,13 +549,9 @@ func (r *recognizer) acronymAfter(j int, s sentence) (int, bool) {
 // body, and reports whether it did.
 func (r *recognizer) classifyOrgRun(i, j, si int) bool {
 	a := r.a
-	start := i
-	if ci := r.candAt(i - 1); ci >= 0 && i-1 >= a.Sentences[si].First {
-		c := &r.sc.cands[ci]
-		if c.typ == schema.Country && (c.kind == byDemonym || c.kind == byName) && c.last == i {
-			start = c.first
-		}
-	}
+	start := r.orgStart(i, si)
+	// Only body words ("Foreign Ministry", "Ministry of Defence"): a
+	// state body without its state, not an organization of its own.
 	allBody := true
 	for k := i; k < j; k++ {
 		w := strings.ToLower(a.Tokens[k].Text)
@@ -603,19 +599,6 @@ func (r *recognizer) isTitleCase(s sentence) bool {
 func (r *recognizer) classifyRun(i, j, si int, titleCase bool) {
 	a := r.a
 	last := strings.ToLower(a.Tokens[j-1].Text)
-	// A demonym or country name right before the run belongs to an
-	// organization's name ("Syrian Salvation Government").
-	start := i
-	if ci := r.candAt(i - 1); ci >= 0 && i-1 >= a.Sentences[si].First {
-		c := &r.sc.cands[ci]
-		if c.typ == schema.Country && (c.kind == byDemonym || c.kind == byName) && c.last == i {
-			if _, org := orgHeads[last]; org {
-				start = c.first
-			} else if _, grp := groupHeads[last]; grp {
-				start = c.first
-			}
-		}
-	}
 	_, isOrg := orgHeads[last]
 	_, isGroup := groupHeads[last]
 	for k := i; k+1 < j-1 && !isOrg; k++ {
@@ -626,33 +609,13 @@ func (r *recognizer) classifyRun(i, j, si int, titleCase bool) {
 			}
 		}
 	}
-	if (isOrg || isGroup) && j-start >= 2 {
-		if titleCase {
+	if isOrg || isGroup {
+		// A demonym or country name right before the run belongs to an
+		// organization's name ("Syrian Salvation Government").
+		if titleCase || j-r.orgStart(i, si) < 2 {
 			return
 		}
-		// Only body words ("Foreign Ministry", "Defense Ministry"): a state
-		// body without its state, not an organization of its own.
-		allBody := true
-		for k := i; k < j; k++ {
-			if _, ok := bodyHeads[strings.ToLower(a.Tokens[k].Text)]; !ok {
-				if _, ok2 := titleModifiers[strings.ToLower(a.Tokens[k].Text)]; !ok2 {
-					allBody = false
-					break
-				}
-			}
-		}
-		if allBody {
-			return
-		}
-		if start != i {
-			r.dropCand(r.candAt(start))
-		}
-		typ := schema.Organization
-		if isGroup && !isOrg {
-			typ = schema.Group
-		}
-		r.addCand(cand{first: start, last: j, sent: si, kind: byName, lex: -1, typ: typ,
-			newName: a.Text[a.Tokens[start].Start:a.Tokens[j-1].End]})
+		r.classifyOrgRun(i, j, si)
 		return
 	}
 	// Persons: at most five tokens.
@@ -661,6 +624,19 @@ func (r *recognizer) classifyRun(i, j, si int, titleCase bool) {
 	}
 	r.addCand(cand{first: i, last: j, sent: si, kind: byName, lex: -1, typ: schema.Person,
 		weak: titleCase})
+}
+
+// orgStart returns where an organization's name that starts at token i
+// begins: at a country's name or demonym right before it ("Syrian
+// Salvation Government").
+func (r *recognizer) orgStart(i, si int) int {
+	if ci := r.candAt(i - 1); ci >= 0 && i-1 >= r.a.Sentences[si].First {
+		c := &r.sc.cands[ci]
+		if c.typ == schema.Country && (c.kind == byDemonym || c.kind == byName) && c.last == i {
+			return c.first
+		}
+	}
+	return i
 }
 
 // sortCands orders candidates by position.
