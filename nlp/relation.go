@@ -953,6 +953,9 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		// "Russia and China blocked a U.S. draft": a veto, not a blockade.
 		typ = schema.Reject
 	}
+	if len(p.Words) == 1 && p.Words[0] == "call" && typ == schema.Consult && !v.phoneCall(tgt) {
+		return nil
+	}
 	if typ.Symmetric() && !p.OneSided && v.separately(hit.Last) {
 		// "Russia and Ukraine signed separate agreements with Turkey":
 		// each with Turkey, not with each other.
@@ -974,6 +977,23 @@ var (
 // main clause's: "Biden has backed Israel while pressing Netanyahu to
 // protect civilians".
 var participleSubordinators = wordSet("while", "after", "before", "since", "when", "whilst", "besides")
+
+// phoneCall reports whether "call" with the object group g is a phone
+// call: the object is a person or a state and no second phrase names
+// what it is called ("called Maduro a dictator", "called the attack a
+// crime").
+func (v *sentenceView) phoneCall(g group) bool {
+	if g.empty() || g.Last >= v.last {
+		return !g.empty()
+	}
+	switch w := v.word(g.Last); {
+	case w == "to" && verbTag(v.tag(g.Last+1)), w == "on" || w == "late" || w == "earlier" || w == "after" || w == "before":
+		return true
+	case w == "," || w == "." || w == "and" || w == ";" || v.timeWordAt(g.Last):
+		return true
+	}
+	return false
+}
 
 // separately reports whether the few words after a cue ending at k say
 // that its parties acted apart: "signed separate agreements",

@@ -94,6 +94,9 @@ func TestRelationArgumentPrecision(t *testing.T) {
 			[]string{"RUS AGREE TUR", "TUR AGREE UKR"}},
 		{"a cue that only modifies a thing", "A joint coordination centre with officials from Russia and Turkey will monitor ships.", nil},
 		{"a cue modifying an event noun", "Germany sent an aid package to Ukraine.", []string{"DEU AID UKR"}},
+		{"a phone call to a leader", "Ivan Petrov called Mary Cole on Tuesday to express solidarity.", []string{"Ivan Petrov CONSULT Mary Cole"}},
+		{"calling someone something names", "Ivan Petrov called Mary Cole a liar.", nil},
+		{"summoning an envoy protests", "Egypt summoned Qatar's ambassador on Monday.", []string{"EGY ACCUSE QAT"}},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
 		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
 	})
