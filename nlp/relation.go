@@ -1461,6 +1461,12 @@ func (v *sentenceView) parentheticalStart(j int) (int, bool) {
 			if relativePronouns[v.word(inner)] || v.word(inner) == "who" {
 				return k, true
 			}
+			if t := v.tag(inner); (t == "VBN" || t == "VBG") && closer == "," && v.chunkOf(k-1) >= 0 {
+				// "Greece, locked in a dispute over a deal Ankara signed
+				// with the GNA, expelled…": a participle phrase, whatever
+				// clauses it holds.
+				return k, true
+			}
 			for x := inner; x < j; x++ {
 				switch v.tag(x) {
 				case "VBD", "VBZ", "VBP", "MD":

@@ -97,6 +97,10 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"a phone call to a leader", "Ivan Petrov called Mary Cole on Tuesday to express solidarity.", []string{"Ivan Petrov CONSULT Mary Cole"}},
 		{"calling someone something names", "Ivan Petrov called Mary Cole a liar.", nil},
 		{"summoning an envoy protests", "Egypt summoned Qatar's ambassador on Monday.", []string{"EGY ACCUSE QAT"}},
+		{"a relative clause without that", "Egypt is angry about a maritime deal Turkey signed with Qatar in November.",
+			[]string{"QAT AGREE TUR"}},
+		{"a participle phrase holding a clause", "Egypt, locked in a dispute over a deal Turkey signed with Qatar, expelled the Iraqi ambassador.",
+			[]string{"EGY SANCTION IRQ", "QAT AGREE TUR"}},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
 		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
 	})

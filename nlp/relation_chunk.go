@@ -283,6 +283,19 @@ func (v *sentenceView) chunk() {
 			if (t.Tag == "CD" || numberWords[t.Lower] > 0) && v.mention(i-1) >= 0 && v.mention(i) < 0 {
 				break
 			}
+			// "the deal Ankara signed with the GNA": a name after a
+			// common noun and before its own finite verb is the subject
+			// of a relative clause without "that".
+			if m := v.mention(i); m >= 0 && v.a.Mentions[m].First == i && v.mention(i-1) < 0 &&
+				(prev.Tag == "NN" || prev.Tag == "NNS") && v.a.Mentions[m].Kind != byDemonym {
+				switch v.tag(v.a.Mentions[m].Last) {
+				case "VBD", "VBZ", "VBP", "MD":
+					if !personRoleNouns[prev.Lower] {
+						v.addChunk(start, i)
+						start = i
+					}
+				}
+			}
 			// A mention that starts right after another mention's end
 			// with no possessive is a new phrase ("gave Qatar Iran's
 			// list") only when both are names of their own.
