@@ -101,6 +101,8 @@ func TestRelationArgumentPrecision(t *testing.T) {
 			[]string{"QAT AGREE TUR"}},
 		{"a participle phrase holding a clause", "Egypt, locked in a dispute over a deal Turkey signed with Qatar, expelled the Iraqi ambassador.",
 			[]string{"EGY SANCTION IRQ", "QAT AGREE TUR"}},
+		{"designating sanctions", "The United States said it had designated ten officials, including Omar Haddad.",
+			[]string{"USA SANCTION Omar Haddad"}},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
 		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
 	})

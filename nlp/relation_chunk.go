@@ -511,6 +511,12 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 			actors = g.Actors
 			end = g.Last
 			continue
+		case w == "," && v.word(end+1) == "including" && v.chunkOf(end+2) >= 0 && len(actors) == 0 && !ch.HeadMention:
+			// "ten officials, including army chief Min Aung Hlaing"
+			g := v.groupRight(v.chunkOf(end+2), false)
+			actors = g.Actors
+			end = g.Last
+			continue
 		}
 		return actors, end
 	}
