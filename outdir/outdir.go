@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/geokg/geokg/admincsv"
 	"github.com/geokg/geokg/jsonl"
 	"github.com/geokg/geokg/schema"
 )
@@ -37,7 +38,8 @@ const (
 	// SchemaFile creates the constraints and indexes (load.cypher starts
 	// with the same statements); run it after a neo4j-admin import.
 	SchemaFile = "schema.cypher"
-	// CSVDir holds the neo4j-admin database import files.
+	// CSVDir holds the neo4j-admin database import files (package
+	// admincsv) and their import.sh.
 	CSVDir = "csv"
 	// ReadmeFile says how to load the folder.
 	ReadmeFile = "README.txt"
@@ -64,14 +66,14 @@ type Writer struct {
 	docs   *jsonl.Writer
 	graph  *json.Encoder
 	cypher *cypherWriter
-	csv    *csvWriter
+	csv    *admincsv.Writer
 	agg    *aggregate
 	closed bool
 }
 
 // Create makes dir if needed and starts fresh files inside it.
 func Create(dir string) (*Writer, error) {
-	if err := os.MkdirAll(filepath.Join(dir, CSVDir), 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
 	w := &Writer{dir: dir, agg: newAggregate()}
@@ -93,8 +95,8 @@ func Create(dir string) (*Writer, error) {
 	if w.cypher, err = newCypherWriter(cy); err != nil {
 		return nil, w.fail(err)
 	}
-	if w.csv, err = newCSVWriter(w.create); err != nil {
-		return nil, w.fail(err)
+	if w.csv, err = admincsv.Create(filepath.Join(dir, CSVDir)); err != nil {
+		return nil, w.fail(fmt.Errorf("output folder %s: %w", dir, err))
 	}
 	return w, nil
 }
@@ -140,8 +142,8 @@ func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
 	if err := w.cypher.batch(&b); err != nil {
 		return w.writeErr(CypherFile, err)
 	}
-	if err := w.csv.batch(&b); err != nil {
-		return w.writeErr(CSVDir, err)
+	if err := w.writeCSVRows(&b); err != nil {
+		return err // names the file
 	}
 	return nil
 }
@@ -164,8 +166,8 @@ func (w *Writer) Close(ctx context.Context) error {
 	if err := w.cypher.finish(); err != nil {
 		errs = append(errs, w.writeErr(CypherFile, err))
 	}
-	if err := w.csv.finish(actors, relations, affiliations); err != nil {
-		errs = append(errs, w.writeErr(CSVDir, err))
+	if err := w.closeCSV(actors, relations, affiliations); err != nil {
+		errs = append(errs, err) // names the file
 	}
 	for i, b := range w.bufs {
 		if err := b.Flush(); err != nil {
@@ -249,7 +251,7 @@ func (w *Writer) writeGraphTotals(actors []schema.ActorRow, relations []relation
 }
 
 // readme says how to use the folder; the neo4j-admin command line is the
-// one AdminImportArgs gives.
+// one admincsv.ImportArgs gives, run from the folder.
 var readme = `This folder was written by geokg import.
 
   docs.jsonl      one extraction result (schema.Doc) per article:
@@ -263,7 +265,8 @@ var readme = `This folder was written by geokg import.
   schema.cypher   constraints and indexes only (load.cypher includes them)
   csv/            the graph for an offline bulk import into an empty database,
                   run from this folder with the server stopped:
-                    neo4j-admin ` + strings.Join(AdminImportArgs("neo4j"), " \\\n                      ") + `
+                    neo4j-admin ` + strings.Join(admincsv.ImportArgs(CSVDir, "neo4j"), " \\\n                      ") + `
+                  (or csv/import.sh [DATABASE], which runs the same command),
                   then start the server and run schema.cypher with cypher-shell.
   summary.json    what the import read, skipped and failed.
   graph.html      the graph drawn in one self-contained page: open it in

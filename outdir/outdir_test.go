@@ -7,9 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +17,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
+	"github.com/geokg/geokg/admincsv"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/outdir"
@@ -120,15 +119,13 @@ func TestSinksMakeTheSameGraph(t *testing.T) {
 	}
 
 	// neo4j-admin reads an empty field as no property; the other sinks
-	// store an empty title as "". The schema node comes from schema.cypher.
-	var wantNoSchema []string
+	// store an empty title as "".
+	var wantImported []string
 	for _, l := range want {
-		if !strings.Contains(l, "GraphSchema") {
-			wantNoSchema = append(wantNoSchema, strings.ReplaceAll(l, ` title:""`, ""))
-		}
+		wantImported = append(wantImported, strings.ReplaceAll(l, ` title:""`, ""))
 	}
-	if got := csvGraph(t, filepath.Join(dir, outdir.CSVDir)); !slices.Equal(got, wantNoSchema) {
-		t.Errorf("the CSVs hold another graph than the Neo4j writer made:\n%s", diff(got, wantNoSchema))
+	if got := csvGraph(t, filepath.Join(dir, outdir.CSVDir)); !slices.Equal(got, wantImported) {
+		t.Errorf("the CSVs hold another graph than the Neo4j writer made:\n%s", diff(got, wantImported))
 	}
 }
 
@@ -293,8 +290,11 @@ func csvGraph(t *testing.T, dir string) []string {
 		}
 		return p, special
 	}
-	for _, name := range []string{"actors.csv", "articles.csv", "events.csv"} {
-		header, rows := read(name)
+	for _, f := range admincsv.Files {
+		if !f.Nodes() {
+			continue
+		}
+		header, rows := read(f.Name)
 		for _, row := range rows {
 			p, special := props(header, row)
 			labels := strings.Split(special[":LABEL"], "\x1f")
@@ -307,8 +307,11 @@ func csvGraph(t *testing.T, dir string) []string {
 			}
 		}
 	}
-	for _, name := range []string{"actor.csv", "recipient.csv", "reported_in.csv", "mentioned_in.csv", "relations.csv", "affiliated_with.csv"} {
-		header, rows := read(name)
+	for _, f := range admincsv.Files {
+		if f.Nodes() {
+			continue
+		}
+		header, rows := read(f.Name)
 		for _, row := range rows {
 			p, special := props(header, row)
 			var start, end, typ string
@@ -323,7 +326,7 @@ func csvGraph(t *testing.T, dir string) []string {
 				}
 			}
 			if ids[start] == "" || ids[end] == "" {
-				t.Errorf("%s: relationship %s-[%s]->%s to a node no CSV holds", name, start, typ, end)
+				t.Errorf("%s: relationship %s-[%s]->%s to a node no CSV holds", f.Name, start, typ, end)
 			}
 			lines = append(lines, fmt.Sprintf("rel %v-[%v]->%v %s", start, typ, end, canon(p)))
 		}
@@ -388,18 +391,6 @@ func diff(got, want []string) string {
 // the folder's README, and checks the counts it reports against
 // graph.jsonl.
 func TestCSVImportsWithNeo4jAdmin(t *testing.T) {
-	home := os.Getenv("GEOKG_NEO4J_HOME")
-	if home == "" {
-		home = filepath.Join("..", ".neo4j-run")
-	}
-	cp, err := os.ReadFile(filepath.Join(home, "classpath.txt"))
-	if err != nil {
-		msg := "no Neo4j classpath (run scripts/neo4j start once, or scripts/test): " + err.Error()
-		if neo4jtest.Required() {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
 	dir := t.TempDir()
 	w, err := outdir.Create(dir)
 	if err != nil {
@@ -427,38 +418,12 @@ func TestCSVImportsWithNeo4jAdmin(t *testing.T) {
 	}
 	f.Close()
 
-	dbHome := filepath.Join(dir, "home")
-	conf := filepath.Join(dbHome, "conf")
-	if err := os.MkdirAll(conf, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	cfg := "server.directories.data=" + filepath.Join(dbHome, "data") + "\nserver.directories.logs=" + filepath.Join(dbHome, "logs") + "\n"
-	if err := os.WriteFile(filepath.Join(conf, "neo4j.conf"), []byte(cfg), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	java := os.Getenv("GEOKG_NEO4J_JAVA")
-	if java == "" {
-		java = "java"
-	}
-	args := append([]string{"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", strings.TrimSpace(string(cp)), "org.neo4j.cli.AdminTool"},
-		outdir.AdminImportArgs("neo4j")...)
-	cmd := exec.Command(java, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NEO4J_HOME="+dbHome, "NEO4J_CONF="+conf)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("neo4j-admin import failed: %v\n%s", err, out)
-	}
-	m := regexp.MustCompile(`Imported:\s+(\d+) nodes\s+(\d+) relationships\s+(\d+) properties`).FindSubmatch(out)
-	if m == nil {
-		t.Fatalf("no import counts in neo4j-admin's output:\n%s", out)
-	}
-	wantNodes := kinds["actor"] + kinds["article"] + kinds["event"]
+	res := neo4jtest.AdminImport(t, dir, admincsv.ImportArgs(outdir.CSVDir, "neo4j")...)
+	// Nodes: graph.jsonl's and the schema node.
+	wantNodes := kinds["actor"] + kinds["article"] + kinds["event"] + 1
 	wantRels := 3*kinds["event"] + kinds["mention"] + kinds["relation"] + kinds["affiliation"]
-	if got := fmt.Sprintf("%s nodes, %s relationships", m[1], m[2]); got != fmt.Sprintf("%d nodes, %d relationships", wantNodes, wantRels) {
-		t.Errorf("neo4j-admin imported %s, want %d nodes and %d relationships (graph.jsonl: %v)\n%s", got, wantNodes, wantRels, kinds, out)
-	}
-	if strings.Contains(string(out), "bad entries") {
-		t.Errorf("neo4j-admin reported bad entries:\n%s", out)
+	if res.Nodes != wantNodes || res.Relationships != wantRels {
+		t.Errorf("neo4j-admin imported %d nodes and %d relationships, want %d and %d (graph.jsonl: %v)\n%s",
+			res.Nodes, res.Relationships, wantNodes, wantRels, kinds, res.Output)
 	}
 }
