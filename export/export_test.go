@@ -14,9 +14,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/geokg/geokg/admincsv"
 	"github.com/geokg/geokg/export"
 	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/fixture"
+	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -297,7 +299,7 @@ func TestAdminCSVShape(t *testing.T) {
 	}
 	ids := map[string]map[string]bool{} // ID space → ids
 	rows := map[string][][]string{}
-	for _, f := range export.AdminFiles {
+	for _, f := range admincsv.Files {
 		fh, err := os.Open(filepath.Join(dir, f.Name))
 		if err != nil {
 			t.Fatal(err)
@@ -316,12 +318,16 @@ func TestAdminCSVShape(t *testing.T) {
 				t.Errorf("%s: header field %q is not neo4j-admin syntax", f.Name, h)
 			}
 		}
-		hasType := slices.Contains(all[0], ":TYPE")
-		if f.RelFile && !hasType && f.Rel == "" {
-			t.Errorf("%s: relationship file with neither :TYPE nor a type on the command line", f.Name)
+		// Files are self-describing: the command line only lists them.
+		special := ":TYPE"
+		if f.Nodes() {
+			special = ":LABEL"
+		}
+		if !slices.Contains(all[0], special) {
+			t.Errorf("%s: no %s column", f.Name, special)
 		}
 		rows[f.Name] = all[1:]
-		if f.RelFile {
+		if !f.Nodes() {
 			continue
 		}
 		space := regexp.MustCompile(`:ID\(([A-Za-z]+)\)`).FindStringSubmatch(all[0][0])[1]
@@ -335,8 +341,8 @@ func TestAdminCSVShape(t *testing.T) {
 			ids[space][row[0]] = true
 		}
 	}
-	for _, f := range export.AdminFiles {
-		if !f.RelFile {
+	for _, f := range admincsv.Files {
+		if f.Nodes() {
 			continue
 		}
 		spaceOf := func(h string) string { return regexp.MustCompile(`\(([A-Za-z]+)\)`).FindStringSubmatch(h)[1] }
@@ -353,24 +359,97 @@ func TestAdminCSVShape(t *testing.T) {
 	// Labels and arrays use the unit separator.
 	for _, row := range rows["actors.csv"] {
 		if row[0] == "RUS" {
-			if row[5] != "Actor"+export.ArrayDelimiter+"Country" {
+			if row[5] != "Actor"+admincsv.ArrayDelimiter+"Country" {
 				t.Errorf("RUS labels = %q", row[5])
 			}
-			if got := strings.Split(row[3], export.ArrayDelimiter); !slices.Equal(got, []string{"Moscow", "Russia", "the Kremlin"}) {
+			if got := strings.Split(row[3], admincsv.ArrayDelimiter); !slices.Equal(got, []string{"Moscow", "Russia", "the Kremlin"}) {
 				t.Errorf("RUS aliases = %q", got)
 			}
 		}
 	}
 	var affs []string
 	for _, row := range rows["affiliated_with.csv"] {
-		affs = append(affs, row[0]+"→"+row[1]+" "+row[3]+".."+row[4])
+		affs = append(affs, row[0]+"→"+row[1]+" "+row[4]+".."+row[5])
 	}
 	want := []string{"Bashar al-Assad→SYR 2015-09-30..2016-12-20", "Recep Tayyip Erdogan→TUR 2015-11-24..2016-08-09",
 		"Vladimir Putin→RUS 2015-09-30..2016-08-09"}
 	if !slices.Equal(affs, want) {
 		t.Errorf("affiliations = %q, want %q", affs, want)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "import.sh")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, admincsv.ScriptFile)); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestAdminCSVMatchesOutputFolder exports the output folder `geokg import`
+// writes and checks that the export holds the folder's csv/ file for file:
+// the same names, the same header lines, the same import.sh.
+func TestAdminCSVMatchesOutputFolder(t *testing.T) {
+	ctx := context.Background()
+	folder := t.TempDir()
+	w, err := outdir.Create(folder)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.WriteBatch(ctx, fixture.Docs()); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	src, err := graphdata.OpenDocs(folder, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exported := t.TempDir()
+	if _, err := export.WriteAdminCSV(ctx, exported, src, graphdata.Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	imported := filepath.Join(folder, outdir.CSVDir)
+
+	want := []string{admincsv.ScriptFile}
+	for _, f := range admincsv.Files {
+		want = append(want, f.Name)
+	}
+	slices.Sort(want)
+	for _, dir := range []string{imported, exported} {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range entries {
+			got = append(got, e.Name())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s holds %q, want %q", dir, got, want)
+		}
+	}
+	for _, name := range want {
+		a, err := os.ReadFile(filepath.Join(imported, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(exported, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == admincsv.ScriptFile {
+			if !bytes.Equal(a, b) {
+				t.Errorf("the two import.sh differ:\n%s\n---\n%s", a, b)
+			}
+			continue
+		}
+		headA, restA, _ := bytes.Cut(a, []byte("\n"))
+		headB, restB, _ := bytes.Cut(b, []byte("\n"))
+		if !bytes.Equal(headA, headB) {
+			t.Errorf("%s: header %q in csv/, %q exported", name, headA, headB)
+		}
+		rowsA, rowsB := strings.Split(string(restA), "\n"), strings.Split(string(restB), "\n")
+		slices.Sort(rowsA)
+		slices.Sort(rowsB)
+		if !slices.Equal(rowsA, rowsB) {
+			t.Errorf("%s: rows differ:\ncsv/:\n%s\nexported:\n%s", name, strings.Join(rowsA, "\n"), strings.Join(rowsB, "\n"))
+		}
 	}
 }
