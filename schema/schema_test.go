@@ -15,7 +15,7 @@ func TestEventTypesMatchGuidelines(t *testing.T) {
 		"COOPERATE": schema.MaterialCooperation, "AID": schema.MaterialCooperation, "RETREAT": schema.MaterialCooperation,
 		"REQUEST": schema.VerbalConflict, "ACCUSE": schema.VerbalConflict, "REJECT": schema.VerbalConflict,
 		"THREATEN": schema.VerbalConflict,
-		"PROTEST": schema.MaterialConflict, "SANCTION": schema.MaterialConflict,
+		"PROTEST":  schema.MaterialConflict, "SANCTION": schema.MaterialConflict,
 		"MOBILIZE": schema.MaterialConflict, "COERCE": schema.MaterialConflict, "ASSAULT": schema.MaterialConflict,
 	}
 	if len(schema.EventTypes) != len(want) {
