@@ -62,6 +62,11 @@ type Stats struct {
 	PropertiesSet int
 	// Problems counts relations and actors left out of inconsistent docs.
 	Problems int
+	// Time is the wall time spent per statement and per commit (by
+	// name: "actors", "events", "commit links", …) in committed
+	// transactions, summed over batches: where a load's time goes. The
+	// actors and articles transactions overlap.
+	Time map[string]time.Duration
 }
 
 // Writer loads docs into Neo4j. It is a pipeline sink: WriteBatch buffers
@@ -281,23 +286,32 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	var wg sync.WaitGroup
 	var actorsErr, articlesErr error
 	var actorCounts, articleCounts counts
+	var actorsTime, articlesTime time.Duration
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		actorCounts, actorsErr = w.writeRows(ctx, "write actors", schema.CypherMergeActors, schema.Params(b.Actors))
+		actorCounts, actorsTime, actorsErr = w.writeRows(ctx, "write actors", schema.CypherMergeActors, schema.Params(b.Actors))
 	}()
 	go func() {
 		defer wg.Done()
-		articleCounts, articlesErr = w.writeRows(ctx, "write articles", schema.CypherMergeArticles, schema.Params(b.Articles))
+		articleCounts, articlesTime, articlesErr = w.writeRows(ctx, "write articles", schema.CypherMergeArticles, schema.Params(b.Articles))
 	}()
 	wg.Wait()
 	// Both fail for the same reason when the server goes away: report one.
 	if err := cmp.Or(actorsErr, articlesErr); err != nil {
 		return err
 	}
-	linkCounts, err := w.writeLinks(ctx, &b)
+	linkCounts, linkTimes, err := w.writeLinks(ctx, &b)
 	if err != nil {
 		return err
+	}
+	if w.stats.Time == nil {
+		w.stats.Time = map[string]time.Duration{}
+	}
+	w.stats.Time["actors"] += actorsTime
+	w.stats.Time["articles"] += articlesTime
+	for name, d := range linkTimes {
+		w.stats.Time[name] += d
 	}
 	total := actorCounts.add(articleCounts).add(linkCounts)
 	w.stats.Docs += len(b.Articles)
@@ -331,14 +345,17 @@ func countersOf(s neo4j.ResultSummary) counts {
 	return counts{c.NodesCreated(), c.NodesDeleted(), c.RelationshipsCreated(), c.RelationshipsDeleted(), c.PropertiesSet()}
 }
 
-// writeRows runs one statement over rows in its own managed transaction.
-func (w *Writer) writeRows(ctx context.Context, op, cypher string, rows []any) (counts, error) {
+// writeRows runs one statement over rows in its own managed transaction
+// and returns its counters and how long the committed attempt took.
+func (w *Writer) writeRows(ctx context.Context, op, cypher string, rows []any) (counts, time.Duration, error) {
 	if len(rows) == 0 {
-		return counts{}, nil
+		return counts{}, 0, nil
 	}
 	s := w.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(context.WithoutCancel(ctx))
+	var start time.Time
 	c, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
+		start = time.Now()
 		res, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
 		if err != nil {
 			return counts{}, err
@@ -349,21 +366,28 @@ func (w *Writer) writeRows(ctx context.Context, op, cypher string, rows []any) (
 		}
 		return countersOf(sum), nil
 	})
-	return c, w.wrapError(op, err)
+	return c, time.Since(start), w.wrapError(op, err)
 }
 
-// writeLinks writes events, mentions and derived edges in one transaction.
-func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, error) {
+// writeLinks writes events, mentions and derived edges in one transaction
+// and returns the time each statement and the commit took.
+func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, map[string]time.Duration, error) {
 	s := w.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(context.WithoutCancel(ctx))
-	events, mentions, contents := schema.Params(b.Events), schema.Params(b.Mentions), schema.Params(b.Contents)
+	events, mentions := schema.Params(b.Events), schema.Params(b.Mentions)
 	loaded := schema.Params(b.Loaded)
+	var times map[string]time.Duration
+	var statementsDone time.Time
 	c, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
 		var total counts
-		run := func(cypher string, rows []any) ([]*neo4j.Record, error) {
+		times = map[string]time.Duration{} // the committed attempt's
+		defer func() { statementsDone = time.Now() }()
+		run := func(name, cypher string, rows []any) ([]*neo4j.Record, error) {
 			if len(rows) == 0 {
 				return nil, nil
 			}
+			start := time.Now()
+			defer func() { times[name] += time.Since(start) }()
 			res, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
 			if err != nil {
 				return nil, err
@@ -383,32 +407,64 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, 
 		// hash write-locks the batch's articles (in id order), so another
 		// loader writing the same articles waits here and then sees this
 		// one's events and mentions instead of creating them twice.
-		if _, err := run(schema.CypherMarkArticlesLoaded, loaded); err != nil {
+		if _, err := run("loaded", schema.CypherMarkArticlesLoaded, loaded); err != nil {
 			return total, err
 		}
-		if _, err := run(schema.CypherMergeEvents, events); err != nil {
-			return total, err
-		}
-		if _, err := run(schema.CypherMergeMentions, mentions); err != nil {
-			return total, err
-		}
-		staleDyads, err := run(schema.CypherDeleteStaleEvents, contents)
+		// Under the articles' locks: only articles an earlier load wrote can
+		// have stale events and mentions, and looking for them in new
+		// articles would read back everything this transaction creates.
+		written, err := run("seen", schema.CypherArticlesWithContent, loaded)
 		if err != nil {
 			return total, err
 		}
-		stalePersons, err := run(schema.CypherDeleteStaleMentions, contents)
+		contents := contentsOf(b.Contents, written)
+		if _, err := run("events", schema.CypherMergeEvents, events); err != nil {
+			return total, err
+		}
+		if _, err := run("mentions", schema.CypherMergeMentions, mentions); err != nil {
+			return total, err
+		}
+		staleDyads, err := run("stale events", schema.CypherDeleteStaleEvents, contents)
 		if err != nil {
 			return total, err
 		}
-		if _, err := run(schema.CypherRecomputeRelations, schema.Params(withStaleDyads(b.Dyads, staleDyads))); err != nil {
+		stalePersons, err := run("stale mentions", schema.CypherDeleteStaleMentions, contents)
+		if err != nil {
 			return total, err
 		}
-		if _, err := run(schema.CypherRecomputeAffiliations, schema.Params(withStalePersons(b.Persons, stalePersons))); err != nil {
+		if _, err := run("relations", schema.CypherRecomputeRelations, schema.Params(withStaleDyads(b.Dyads, staleDyads))); err != nil {
+			return total, err
+		}
+		if _, err := run("affiliations", schema.CypherRecomputeAffiliations, schema.Params(withStalePersons(b.Persons, stalePersons))); err != nil {
 			return total, err
 		}
 		return total, nil
 	})
-	return c, w.wrapError("write events and relationships", err)
+	if err != nil {
+		return c, nil, w.wrapError("write events and relationships", err)
+	}
+	times["commit links"] = time.Since(statementsDone)
+	return c, times, nil
+}
+
+// contentsOf returns the parameters of the content rows whose article is
+// among the ids in recs.
+func contentsOf(rows []schema.ContentRow, recs []*neo4j.Record) []any {
+	if len(recs) == 0 {
+		return nil
+	}
+	ids := make(map[string]bool, len(recs))
+	for _, r := range recs {
+		id, _ := r.Values[0].(string)
+		ids[id] = true
+	}
+	var out []any
+	for _, c := range rows {
+		if ids[c.Article] {
+			out = append(out, c.Param())
+		}
+	}
+	return out
 }
 
 // withStaleDyads adds the dyads of deleted events to the batch's dyads.

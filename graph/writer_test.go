@@ -179,6 +179,18 @@ func TestImportTwiceIsIdentical(t *testing.T) {
 	if first.RelationshipsCreated == 0 || first.Events == 0 {
 		t.Errorf("first import wrote nothing: %+v", first)
 	}
+	// Stats.Time says where the time went, by statement.
+	for _, name := range []string{"actors", "articles", "loaded", "seen", "events", "mentions", "relations", "commit links"} {
+		if first.Time[name] <= 0 {
+			t.Errorf("Stats.Time[%q] = %v, want > 0 (have %v)", name, first.Time[name], first.Time)
+		}
+	}
+	// The second import rewrites every article: only then are stale events
+	// and mentions looked for.
+	if first.Time["stale events"] != 0 || second.Time["stale events"] <= 0 {
+		t.Errorf("stale events looked for in %v (first import) and %v (second), want only in the second",
+			first.Time["stale events"], second.Time["stale events"])
+	}
 }
 
 func TestResumeSkipsLoaded(t *testing.T) {

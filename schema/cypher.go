@@ -229,6 +229,18 @@ MATCH (a:Article {id: row.id})
 USING INDEX a:Article(id)
 SET a.hash = row.hash`
 
+// CypherArticlesWithContent takes LoadedRows and returns the ids of the
+// articles that have events or mentions. Run after CypherMarkArticlesLoaded
+// (which write-locks the articles) and before the events and mentions are
+// written, it tells which articles an earlier load wrote: only those can
+// have stale events and mentions to delete.
+const CypherArticlesWithContent = `UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+USING INDEX a:Article(id)
+WITH a
+WHERE EXISTS { (a)<-[:REPORTED_IN]-() } OR EXISTS { (a)<-[:MENTIONED_IN]-() }
+RETURN a.id AS id`
+
 // CypherLoadedHashes returns which of the content hashes in $hashes belong
 // to completely loaded articles, for resuming an import.
 const CypherLoadedHashes = `UNWIND $hashes AS h

@@ -31,7 +31,7 @@ func TestStatementsTakeParameters(t *testing.T) {
 		"MergeEvents": schema.CypherMergeEvents, "MergeMentions": schema.CypherMergeMentions,
 		"DeleteStaleEvents": schema.CypherDeleteStaleEvents, "DeleteStaleMentions": schema.CypherDeleteStaleMentions,
 		"RecomputeRelations": schema.CypherRecomputeRelations, "RecomputeAffiliations": schema.CypherRecomputeAffiliations,
-		"MarkArticlesLoaded": schema.CypherMarkArticlesLoaded,
+		"MarkArticlesLoaded": schema.CypherMarkArticlesLoaded, "ArticlesWithContent": schema.CypherArticlesWithContent,
 	} {
 		if !strings.HasPrefix(s, "UNWIND $rows AS row\n") {
 			t.Errorf("%s does not start with UNWIND $rows", name)
