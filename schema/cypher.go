@@ -51,19 +51,22 @@ const CypherSchemaVersion = `MATCH (s:GraphSchema {name: 'geokg'}) RETURN s.vers
 // CypherMergeActors upserts ActorRows. The type (and so the type label) is
 // fixed when the actor is first created; the display name is the longest
 // one seen (ties: the alphabetically first), and aliases are the sorted
-// union of all seen, so the result does not depend on load order.
+// union of all seen, so the result does not depend on load order. An
+// existing actor is written (and so write-locked) only when its name or
+// aliases change: loading it again takes no lock that a concurrent
+// transaction adding relationships to it would have to wait for.
 const CypherMergeActors = `UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 ON CREATE SET a.type = row.type, a.name = row.name, a.aliases = []
-SET a.name = CASE
-      WHEN size(row.name) > size(a.name) OR (size(row.name) = size(a.name) AND row.name < a.name) THEN row.name
-      ELSE a.name END,
-    a.aliases = reduce(acc = [], x IN a.aliases + row.aliases |
-      CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END)
-FOREACH (_ IN CASE WHEN a.type = 'COUNTRY' THEN [1] ELSE [] END | SET a:Country, a.iso3 = a.id)
-FOREACH (_ IN CASE WHEN a.type = 'PERSON' THEN [1] ELSE [] END | SET a:Person)
-FOREACH (_ IN CASE WHEN a.type = 'ORGANIZATION' THEN [1] ELSE [] END | SET a:Organization)
-FOREACH (_ IN CASE WHEN a.type = 'GROUP' THEN [1] ELSE [] END | SET a:Group)`
+WITH a, row,
+  CASE WHEN size(row.name) > size(a.name) OR (size(row.name) = size(a.name) AND row.name < a.name) THEN row.name ELSE a.name END AS name,
+  reduce(acc = [], x IN a.aliases + row.aliases |
+    CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) AS aliases
+FOREACH (_ IN CASE WHEN name <> a.name OR aliases <> a.aliases THEN [1] ELSE [] END | SET a.name = name, a.aliases = aliases)
+FOREACH (_ IN CASE WHEN a.type = 'COUNTRY' AND NOT a:Country THEN [1] ELSE [] END | SET a:Country, a.iso3 = a.id)
+FOREACH (_ IN CASE WHEN a.type = 'PERSON' AND NOT a:Person THEN [1] ELSE [] END | SET a:Person)
+FOREACH (_ IN CASE WHEN a.type = 'ORGANIZATION' AND NOT a:Organization THEN [1] ELSE [] END | SET a:Organization)
+FOREACH (_ IN CASE WHEN a.type = 'GROUP' AND NOT a:Group THEN [1] ELSE [] END | SET a:Group)`
 
 // CypherMergeArticles upserts ArticleRows. The content hash is written
 // last, by CypherMarkArticlesLoaded, so that it marks a complete load.
@@ -85,14 +88,31 @@ USING INDEX t:Actor(id)
 MATCH (a:Article {id: row.article})
 USING INDEX a:Article(id)
 MERGE (e:Event {id: row.id})
-SET e.type = row.type, e.quad = row.quad, e.score = row.score, e.symmetric = row.symmetric,
-    e.modes = row.modes, e.asserted = row.asserted, e.date = date(row.date),
-    e.evidence = row.evidence, e.sentence = row.sentence, e.cue = row.cue,
-    e.claimant = row.claimant, e.confidence = row.confidence,
-    e.source = row.source, e.target = row.target, e.article = row.article
+SET ` + eventProperties + `
 WITH s, t, a, e
 WHERE NOT EXISTS { (e)-[:REPORTED_IN]->() }
 CREATE (s)-[:ACTOR]->(e), (e)-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)`
+
+// eventProperties sets an Event's properties from its EventRow.
+const eventProperties = `e.type = row.type, e.quad = row.quad, e.score = row.score, e.symmetric = row.symmetric,
+    e.modes = row.modes, e.asserted = row.asserted, e.date = date(row.date),
+    e.evidence = row.evidence, e.sentence = row.sentence, e.cue = row.cue,
+    e.claimant = row.claimant, e.confidence = row.confidence,
+    e.source = row.source, e.target = row.target, e.article = row.article`
+
+// CypherCreateEvents creates EventRows with their ACTOR, RECIPIENT and
+// REPORTED_IN relationships without looking for existing ones: what
+// CypherMergeEvents does, for the events of articles that have none yet
+// (see CypherArticlesWithContent; an event's id includes its article's).
+const CypherCreateEvents = `UNWIND $rows AS row
+MATCH (s:Actor {id: row.source})
+USING INDEX s:Actor(id)
+MATCH (t:Actor {id: row.target})
+USING INDEX t:Actor(id)
+MATCH (a:Article {id: row.article})
+USING INDEX a:Article(id)
+CREATE (s)-[:ACTOR]->(e:Event {id: row.id})-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)
+SET ` + eventProperties
 
 // CypherMergeMentions upserts MentionRows as MENTIONED_IN relationships.
 // An article's mentions are all written in one transaction, so an article
@@ -109,6 +129,16 @@ FOREACH (_ IN CASE WHEN seen THEN [] ELSE [1] END |
 FOREACH (_ IN CASE WHEN seen THEN [1] ELSE [] END |
   MERGE (x)-[m:MENTIONED_IN]->(a)
   SET m.count = row.count, m.role = row.role, m.affiliation = row.affiliation)`
+
+// CypherCreateMentions creates MentionRows as MENTIONED_IN relationships
+// without looking for existing ones: what CypherMergeMentions does, for
+// articles that have no mentions yet (see CypherArticlesWithContent).
+const CypherCreateMentions = `UNWIND $rows AS row
+MATCH (x:Actor {id: row.actor})
+USING INDEX x:Actor(id)
+MATCH (a:Article {id: row.article})
+USING INDEX a:Article(id)
+CREATE (x)-[:MENTIONED_IN {count: row.count, role: row.role, affiliation: row.affiliation}]->(a)`
 
 // CypherDeleteStaleEvents takes ContentRows and deletes the events an
 // article had from an earlier extraction but no longer has. It returns the
@@ -190,9 +220,13 @@ WITH DISTINCT e.source AS source, e.target AS target, e.type AS type, e.quad AS 
 WITH {source: source, target: target, type: type, quad: quad, score: score} AS row` + recomputeRelations
 
 // recomputeAffiliations sets the AFFILIATED_WITH edges of the person in
-// row.id (looked up as :Actor, whose id has the unique index) from the affiliations its MENTIONED_IN relationships record:
-// first and last article dates, the number of articles, and the role of
-// the latest article that gives one.
+// row.id (looked up as :Actor, whose id has the unique index) from the
+// affiliations its MENTIONED_IN relationships record: first and last
+// article dates, the number of articles, and the role of
+// the latest article that gives one. Existing edges are found with one
+// expansion of the person's AFFILIATED_WITH relationships and updated in
+// place; only missing ones are merged (a MERGE per edge would search the
+// person's or the organization's relationships each time).
 const recomputeAffiliations = `
 MATCH (p:Actor {id: row.id})
 USING INDEX p:Actor(id)
@@ -202,11 +236,12 @@ WHERE m.affiliation IS NOT NULL
 WITH p, m, a ORDER BY a.published, a.id
 WITH p, m.affiliation AS org, collect(m.role) AS roles, min(a.published) AS first, max(a.published) AS last, count(a) AS articles
 WITH p, collect(CASE WHEN org IS NULL THEN null ELSE {org: org, role: roles[-1], first: first, last: last, articles: articles} END) AS affs
-OPTIONAL MATCH (p)-[old:AFFILIATED_WITH]->(o)
-WHERE NOT o.id IN [x IN affs | x.org]
-DELETE old
-WITH DISTINCT p, affs
-UNWIND affs AS aff
+WITH p, affs, [x IN affs | x.org] AS orgs, [(p)-[r:AFFILIATED_WITH]->(o) | {org: o.id, r: r}] AS existing
+FOREACH (r IN [x IN existing WHERE NOT x.org IN orgs | x.r] | DELETE r)
+FOREACH (aff IN affs | FOREACH (r IN [x IN existing WHERE x.org = aff.org | x.r] |
+  SET r.role = aff.role, r.first = aff.first, r.last = aff.last, r.articles = aff.articles))
+WITH p, [aff IN affs WHERE NOT aff.org IN [x IN existing | x.org]] AS missing
+UNWIND missing AS aff
 MATCH (o:Actor {id: aff.org})
 USING INDEX o:Actor(id)
 MERGE (p)-[r:AFFILIATED_WITH]->(o)

@@ -32,6 +32,7 @@ func TestStatementsTakeParameters(t *testing.T) {
 		"DeleteStaleEvents": schema.CypherDeleteStaleEvents, "DeleteStaleMentions": schema.CypherDeleteStaleMentions,
 		"RecomputeRelations": schema.CypherRecomputeRelations, "RecomputeAffiliations": schema.CypherRecomputeAffiliations,
 		"MarkArticlesLoaded": schema.CypherMarkArticlesLoaded, "ArticlesWithContent": schema.CypherArticlesWithContent,
+		"CreateEvents": schema.CypherCreateEvents, "CreateMentions": schema.CypherCreateMentions,
 	} {
 		if !strings.HasPrefix(s, "UNWIND $rows AS row\n") {
 			t.Errorf("%s does not start with UNWIND $rows", name)
