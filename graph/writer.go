@@ -80,6 +80,16 @@ type Writer struct {
 	pending   []schema.Doc
 	pendingEv int
 	stats     Stats
+	inflight  *linksJob // the last batch's links transaction, still running
+}
+
+// linksJob is a batch's links transaction (writeLinks) running in the
+// background while the caller prepares the next batch and writes its
+// actors and articles.
+type linksJob struct {
+	done   chan struct{}
+	err    error  // wrapped with the batch's files
+	commit func() // adds the batch to the stats, on the caller's goroutine
 }
 
 // Open connects to the server, checks the credentials and the graph
@@ -227,13 +237,16 @@ func (w *Writer) runSchema(ctx context.Context, s neo4j.SessionWithContext, stmt
 	return err
 }
 
-// WriteBatch buffers docs and writes every full transaction's worth.
+// WriteBatch buffers docs and writes every full transaction's worth. The
+// last batch's events and relationships are written in the background
+// while the next one is prepared; their failure is returned by a later
+// WriteBatch, Flush or Close.
 func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
 	for _, d := range docs {
 		w.pending = append(w.pending, d)
 		w.pendingEv += len(d.Relations)
 		if w.pendingEv >= w.cfg.BatchSize || len(w.pending) >= w.cfg.BatchSize {
-			if err := w.Flush(ctx); err != nil {
+			if err := w.writePending(ctx); err != nil {
 				return err
 			}
 		}
@@ -241,18 +254,34 @@ func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
 	return nil
 }
 
-// Flush writes the buffered docs.
+// Flush writes the buffered docs and waits until everything handed to
+// the writer is committed.
 func (w *Writer) Flush(ctx context.Context) error {
+	return cmp.Or(w.writePending(ctx), w.wait())
+}
+
+// writePending writes the buffered docs as one batch.
+func (w *Writer) writePending(ctx context.Context) error {
 	if len(w.pending) == 0 {
 		return nil
 	}
-	docs := w.pending
-	err := w.write(ctx, docs)
+	err := w.write(ctx, w.pending)
 	w.pending, w.pendingEv = w.pending[:0], 0
-	if err != nil {
-		first, last := docs[0].Path, docs[len(docs)-1].Path
-		return fmt.Errorf("write %d article(s) (%s … %s): %w", len(docs), first, last, err)
+	return err
+}
+
+// wait waits for the links transaction in flight and returns its error.
+func (w *Writer) wait() error {
+	job := w.inflight
+	if job == nil {
+		return nil
 	}
+	<-job.done
+	w.inflight = nil
+	if job.err != nil {
+		return job.err
+	}
+	job.commit()
 	return nil
 }
 
@@ -265,20 +294,28 @@ func (w *Writer) Close(ctx context.Context) error {
 	return err
 }
 
-// Stats returns what the writer has done so far.
+// Stats returns what the writer has committed so far; after Flush or
+// Close, everything.
 func (w *Writer) Stats() Stats { return w.stats }
 
-// write writes one transaction's worth of docs. Nodes come first, actors
-// and articles in two concurrent transactions (they touch disjoint nodes,
-// each sorted by id, so they cannot deadlock); then one transaction marks
-// the articles loaded, writes the events and every relationship, deletes
-// what earlier extractions of these articles left behind and recomputes
-// the aggregated edges of the touched dyads — all or nothing, so an
-// article is marked exactly when it is complete. Every statement is
-// an idempotent MERGE, so a retried or rerun transaction gives the same
-// graph.
+// write writes one batch. Nodes come first, actors and articles in two
+// concurrent transactions (they touch disjoint nodes, each sorted by id,
+// so they cannot deadlock); they run while the previous batch's links
+// transaction is still in flight (an existing actor is only locked when
+// it changes, and the articles are new or the batch's own). Then, once
+// the previous batch has committed, one transaction marks the articles
+// loaded, writes the events and every relationship, deletes what earlier
+// extractions of these articles left behind and recomputes the aggregated
+// edges of the touched dyads — all or nothing, so an article is marked
+// exactly when it is complete. It runs in the background: write returns
+// once it has started. Every statement is idempotent, so a retried or
+// rerun transaction gives the same graph.
 func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	start := time.Now()
+	first, last := docs[0].Path, docs[len(docs)-1].Path
+	wrap := func(err error) error {
+		return fmt.Errorf("write %d article(s) (%s … %s): %w", len(docs), first, last, err)
+	}
 	b := schema.NewGraphBatch(docs, w.cfg.Graph)
 	for _, p := range b.Problems {
 		w.log.Warn(p.Error())
@@ -297,35 +334,47 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 		articleCounts, articlesTime, articlesErr = w.writeRows(ctx, "write articles", schema.CypherMergeArticles, schema.Params(b.Articles))
 	}()
 	wg.Wait()
-	// Both fail for the same reason when the server goes away: report one.
+	// The previous batch's failure comes first; both node writes fail for
+	// the same reason when the server goes away: report one.
+	if err := w.wait(); err != nil {
+		return err
+	}
 	if err := cmp.Or(actorsErr, articlesErr); err != nil {
-		return err
+		return wrap(err)
 	}
-	linkCounts, linkTimes, err := w.writeLinks(ctx, &b)
-	if err != nil {
-		return err
-	}
-	if w.stats.Time == nil {
-		w.stats.Time = map[string]time.Duration{}
-	}
-	w.stats.Time["actors"] += actorsTime
-	w.stats.Time["articles"] += articlesTime
-	for name, d := range linkTimes {
-		w.stats.Time[name] += d
-	}
-	total := actorCounts.add(articleCounts).add(linkCounts)
-	w.stats.Docs += len(b.Articles)
-	w.stats.Events += len(b.Events)
-	w.stats.Actors += len(b.Actors)
-	w.stats.Transactions += 3
-	w.stats.NodesCreated += total.nodesCreated
-	w.stats.NodesDeleted += total.nodesDeleted
-	w.stats.RelationshipsCreated += total.relsCreated
-	w.stats.RelationshipsDeleted += total.relsDeleted
-	w.stats.PropertiesSet += total.propsSet
-	w.stats.Problems += len(b.Problems)
-	w.log.Debug("batch written", "articles", len(b.Articles), "events", len(b.Events), "actors", len(b.Actors),
-		"relationships_created", total.relsCreated, "took", time.Since(start).Round(time.Millisecond))
+	job := &linksJob{done: make(chan struct{})}
+	w.inflight = job
+	go func() {
+		defer close(job.done)
+		linkCounts, linkTimes, err := w.writeLinks(ctx, &b)
+		if err != nil {
+			job.err = wrap(err)
+			return
+		}
+		job.commit = func() {
+			if w.stats.Time == nil {
+				w.stats.Time = map[string]time.Duration{}
+			}
+			w.stats.Time["actors"] += actorsTime
+			w.stats.Time["articles"] += articlesTime
+			for name, d := range linkTimes {
+				w.stats.Time[name] += d
+			}
+			total := actorCounts.add(articleCounts).add(linkCounts)
+			w.stats.Docs += len(b.Articles)
+			w.stats.Events += len(b.Events)
+			w.stats.Actors += len(b.Actors)
+			w.stats.Transactions += 3
+			w.stats.NodesCreated += total.nodesCreated
+			w.stats.NodesDeleted += total.nodesDeleted
+			w.stats.RelationshipsCreated += total.relsCreated
+			w.stats.RelationshipsDeleted += total.relsDeleted
+			w.stats.PropertiesSet += total.propsSet
+			w.stats.Problems += len(b.Problems)
+			w.log.Debug("batch written", "articles", len(b.Articles), "events", len(b.Events), "actors", len(b.Actors),
+				"relationships_created", total.relsCreated, "took", time.Since(start).Round(time.Millisecond))
+		}
+	}()
 	return nil
 }
 
@@ -374,7 +423,6 @@ func (w *Writer) writeRows(ctx context.Context, op, cypher string, rows []any) (
 func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, map[string]time.Duration, error) {
 	s := w.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(context.WithoutCancel(ctx))
-	events, mentions := schema.Params(b.Events), schema.Params(b.Mentions)
 	loaded := schema.Params(b.Loaded)
 	var times map[string]time.Duration
 	var statementsDone time.Time
@@ -418,10 +466,18 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, 
 			return total, err
 		}
 		contents := contentsOf(b.Contents, written)
-		if _, err := run("events", schema.CypherMergeEvents, events); err != nil {
+		known, fresh := splitByArticle(b.Events, written, func(e schema.EventRow) string { return e.Article })
+		if _, err := run("events", schema.CypherMergeEvents, known); err != nil {
 			return total, err
 		}
-		if _, err := run("mentions", schema.CypherMergeMentions, mentions); err != nil {
+		if _, err := run("new events", schema.CypherCreateEvents, fresh); err != nil {
+			return total, err
+		}
+		knownMentions, freshMentions := splitByArticle(b.Mentions, written, func(m schema.MentionRow) string { return m.Article })
+		if _, err := run("mentions", schema.CypherMergeMentions, knownMentions); err != nil {
+			return total, err
+		}
+		if _, err := run("new mentions", schema.CypherCreateMentions, freshMentions); err != nil {
 			return total, err
 		}
 		staleDyads, err := run("stale events", schema.CypherDeleteStaleEvents, contents)
@@ -447,17 +503,37 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, 
 	return c, times, nil
 }
 
+// splitByArticle returns the parameters of the rows whose article is in
+// recs (to merge: they may exist) and of the others (to create).
+func splitByArticle[R interface{ Param() map[string]any }](rows []R, recs []*neo4j.Record, article func(R) string) (known, fresh []any) {
+	ids := idsOf(recs)
+	for _, r := range rows {
+		if ids[article(r)] {
+			known = append(known, r.Param())
+		} else {
+			fresh = append(fresh, r.Param())
+		}
+	}
+	return known, fresh
+}
+
+// idsOf reads the ids CypherArticlesWithContent returns.
+func idsOf(recs []*neo4j.Record) map[string]bool {
+	ids := make(map[string]bool, len(recs))
+	for _, r := range recs {
+		id, _ := r.Values[0].(string)
+		ids[id] = true
+	}
+	return ids
+}
+
 // contentsOf returns the parameters of the content rows whose article is
 // among the ids in recs.
 func contentsOf(rows []schema.ContentRow, recs []*neo4j.Record) []any {
 	if len(recs) == 0 {
 		return nil
 	}
-	ids := make(map[string]bool, len(recs))
-	for _, r := range recs {
-		id, _ := r.Values[0].(string)
-		ids[id] = true
-	}
+	ids := idsOf(recs)
 	var out []any
 	for _, c := range rows {
 		if ids[c.Article] {

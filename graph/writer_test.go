@@ -163,6 +163,21 @@ func TestModel(t *testing.T) {
 	if len(rows) != 1 || rows[0]["n"] != int64(1) {
 		t.Errorf("SUPPORT after re-extraction = %v", rows)
 	}
+
+	// Re-extraction that moves a person's affiliation: the old edge goes.
+	as3 := as2
+	as3.Affiliation = "RUS"
+	doc2b := doc2
+	doc2b.Actors = []schema.Actor{ru, as3, sy}
+	load(t, testConfig(t), []schema.Doc{doc2b}, 10)
+	after = dump(t, d)
+	neo4jtest.Clean(context.Background(), d)
+	load(t, testConfig(t), []schema.Doc{doc1b, doc2b}, 10)
+	diff(t, "affiliation moved vs clean load", after, dump(t, d))
+	rows = query(t, d, `MATCH (:Person {id: 'Bashar al-Assad'})-[:AFFILIATED_WITH]->(o) RETURN o.id AS org`, nil)
+	if len(rows) != 1 || rows[0]["org"] != "RUS" {
+		t.Errorf("AFFILIATED_WITH after the move = %v", rows)
+	}
 }
 
 func TestImportTwiceIsIdentical(t *testing.T) {
@@ -180,16 +195,21 @@ func TestImportTwiceIsIdentical(t *testing.T) {
 		t.Errorf("first import wrote nothing: %+v", first)
 	}
 	// Stats.Time says where the time went, by statement.
-	for _, name := range []string{"actors", "articles", "loaded", "seen", "events", "mentions", "relations", "commit links"} {
+	for _, name := range []string{"actors", "articles", "loaded", "seen", "new events", "new mentions", "relations", "commit links"} {
 		if first.Time[name] <= 0 {
 			t.Errorf("Stats.Time[%q] = %v, want > 0 (have %v)", name, first.Time[name], first.Time)
 		}
 	}
-	// The second import rewrites every article: only then are stale events
-	// and mentions looked for.
-	if first.Time["stale events"] != 0 || second.Time["stale events"] <= 0 {
-		t.Errorf("stale events looked for in %v (first import) and %v (second), want only in the second",
-			first.Time["stale events"], second.Time["stale events"])
+	// The second import rewrites every article: only then are events
+	// merged and stale events and mentions looked for.
+	for _, name := range []string{"events", "mentions", "stale events", "stale mentions"} {
+		if first.Time[name] != 0 || second.Time[name] <= 0 {
+			t.Errorf("%s: %v in the first import, %v in the second; want only in the second", name, first.Time[name], second.Time[name])
+		}
+	}
+	if second.Time["new events"] != 0 || second.Time["new mentions"] != 0 {
+		t.Errorf("the second import created events or mentions without looking for them (%v, %v)",
+			second.Time["new events"], second.Time["new mentions"])
 	}
 }
 
