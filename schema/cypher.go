@@ -80,18 +80,21 @@ SET a.url = row.url, a.title = row.title, a.published = date(row.published),
 // event's id is derived from its article, source, type and target, so its
 // three relationships never change: they are created with the node (in
 // the same transaction) and left alone when it exists.
-const CypherMergeEvents = `UNWIND $rows AS row
+const CypherMergeEvents = matchEventEnds + `MERGE (e:Event {id: row.id})
+SET ` + eventProperties + `
+WITH s, t, a, e
+WHERE NOT EXISTS { (e)-[:REPORTED_IN]->() }
+CREATE (s)-[:ACTOR]->(e), (e)-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)`
+
+// matchEventEnds finds an EventRow's actors and article.
+const matchEventEnds = `UNWIND $rows AS row
 MATCH (s:Actor {id: row.source})
 USING INDEX s:Actor(id)
 MATCH (t:Actor {id: row.target})
 USING INDEX t:Actor(id)
 MATCH (a:Article {id: row.article})
 USING INDEX a:Article(id)
-MERGE (e:Event {id: row.id})
-SET ` + eventProperties + `
-WITH s, t, a, e
-WHERE NOT EXISTS { (e)-[:REPORTED_IN]->() }
-CREATE (s)-[:ACTOR]->(e), (e)-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)`
+`
 
 // eventProperties sets an Event's properties from its EventRow.
 const eventProperties = `e.type = row.type, e.quad = row.quad, e.score = row.score, e.symmetric = row.symmetric,
@@ -104,14 +107,7 @@ const eventProperties = `e.type = row.type, e.quad = row.quad, e.score = row.sco
 // REPORTED_IN relationships without looking for existing ones: what
 // CypherMergeEvents does, for the events of articles that have none yet
 // (see CypherArticlesWithContent; an event's id includes its article's).
-const CypherCreateEvents = `UNWIND $rows AS row
-MATCH (s:Actor {id: row.source})
-USING INDEX s:Actor(id)
-MATCH (t:Actor {id: row.target})
-USING INDEX t:Actor(id)
-MATCH (a:Article {id: row.article})
-USING INDEX a:Article(id)
-CREATE (s)-[:ACTOR]->(e:Event {id: row.id})-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)
+const CypherCreateEvents = matchEventEnds + `CREATE (s)-[:ACTOR]->(e:Event {id: row.id})-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)
 SET ` + eventProperties
 
 // CypherMergeMentions upserts MentionRows as MENTIONED_IN relationships.

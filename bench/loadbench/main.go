@@ -283,27 +283,10 @@ func loadNaive(ctx context.Context, driver neo4j.DriverWithContext, cfg graph.Co
 	return r, err
 }
 
-// createEvents is the least a loader of this graph model can do per
-// event: create the Event node with its properties and its ACTOR,
-// RECIPIENT and REPORTED_IN relationships, under the model's constraints
-// and indexes, without looking for an existing event.
-const createEvents = `UNWIND $rows AS row
-MATCH (s:Actor {id: row.source})
-USING INDEX s:Actor(id)
-MATCH (t:Actor {id: row.target})
-USING INDEX t:Actor(id)
-MATCH (a:Article {id: row.article})
-USING INDEX a:Article(id)
-CREATE (s)-[:ACTOR]->(e:Event {id: row.id})-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)
-SET e.type = row.type, e.quad = row.quad, e.score = row.score, e.symmetric = row.symmetric,
-    e.modes = row.modes, e.asserted = row.asserted, e.date = date(row.date),
-    e.evidence = row.evidence, e.sentence = row.sentence, e.cue = row.cue,
-    e.claimant = row.claimant, e.confidence = row.confidence,
-    e.source = row.source, e.target = row.target, e.article = row.article`
-
 // loadEventsOnly is a floor for the writer: the corpus' actors and
 // articles are merged untimed, then only its events are created bare
-// (createEvents) in transactions of cfg.BatchSize events, timed. No
+// (schema.CypherCreateEvents: the Event node with its properties and its
+// ACTOR, RECIPIENT and REPORTED_IN relationships) in transactions of cfg.BatchSize events, timed. No
 // mentions, aggregated edges, affiliations or idempotency checks.
 func loadEventsOnly(ctx context.Context, driver neo4j.DriverWithContext, cfg graph.Config, path string) (result, error) {
 	w, err := graph.Open(ctx, cfg) // the schema, as for the batched runs
@@ -325,7 +308,7 @@ func loadEventsOnly(ctx context.Context, driver neo4j.DriverWithContext, cfg gra
 			}
 		}
 		start := time.Now()
-		n, err := writeRows(ctx, s, createEvents, schema.Params(b.Events))
+		n, err := writeRows(ctx, s, schema.CypherCreateEvents, schema.Params(b.Events))
 		r.elapsed += time.Since(start)
 		r.docs += len(b.Articles)
 		r.events += len(b.Events)
