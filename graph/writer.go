@@ -461,11 +461,12 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, 
 		// Under the articles' locks: only articles an earlier load wrote can
 		// have stale events and mentions, and looking for them in new
 		// articles would read back everything this transaction creates.
-		written, err := run("seen", schema.CypherArticlesWithContent, loaded)
+		recs, err := run("seen", schema.CypherArticlesWithContent, loaded)
 		if err != nil {
 			return total, err
 		}
-		contents := contentsOf(b.Contents, written)
+		written := idsOf(recs)
+		contents, _ := splitByArticle(b.Contents, written, func(c schema.ContentRow) string { return c.Article })
 		known, fresh := splitByArticle(b.Events, written, func(e schema.EventRow) string { return e.Article })
 		if _, err := run("events", schema.CypherMergeEvents, known); err != nil {
 			return total, err
@@ -503,12 +504,12 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, 
 	return c, times, nil
 }
 
-// splitByArticle returns the parameters of the rows whose article is in
-// recs (to merge: they may exist) and of the others (to create).
-func splitByArticle[R interface{ Param() map[string]any }](rows []R, recs []*neo4j.Record, article func(R) string) (known, fresh []any) {
-	ids := idsOf(recs)
+// splitByArticle returns the parameters of the rows whose article is
+// among the written ones (to merge: they may exist) and of the others (to
+// create).
+func splitByArticle[R interface{ Param() map[string]any }](rows []R, written map[string]bool, article func(R) string) (known, fresh []any) {
 	for _, r := range rows {
-		if ids[article(r)] {
+		if written[article(r)] {
 			known = append(known, r.Param())
 		} else {
 			fresh = append(fresh, r.Param())
@@ -525,22 +526,6 @@ func idsOf(recs []*neo4j.Record) map[string]bool {
 		ids[id] = true
 	}
 	return ids
-}
-
-// contentsOf returns the parameters of the content rows whose article is
-// among the ids in recs.
-func contentsOf(rows []schema.ContentRow, recs []*neo4j.Record) []any {
-	if len(recs) == 0 {
-		return nil
-	}
-	ids := idsOf(recs)
-	var out []any
-	for _, c := range rows {
-		if ids[c.Article] {
-			out = append(out, c.Param())
-		}
-	}
-	return out
 }
 
 // withStaleDyads adds the dyads of deleted events to the batch's dyads.
