@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -215,7 +216,7 @@ func (r *recognizer) lastWithWeakHead(ci int) int {
 		if o.drop || o.weak || o.lex < 0 || o.first >= c.first || o.first <= bestAt {
 			continue
 		}
-		if containsString(r.lex.actors[o.lex].WeakHeads, head) {
+		if slices.Contains(r.lex.actors[o.lex].WeakHeads, head) {
 			best, bestAt = o.lex, o.first
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -123,7 +124,7 @@ func parseActorsCSV(path string, b []byte) ([]ActorEntry, error) {
 	hline, _ := r.FieldPos(0)
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
-		if !containsString(dictColumns, h) {
+		if !slices.Contains(dictColumns, h) {
 			return nil, &DictError{Path: path, Line: hline,
 				Err: fmt.Errorf("unknown column %q: want %s", h, strings.Join(dictColumns, ", "))}
 		}
@@ -215,7 +216,7 @@ func parseActorsYAML(path string, b []byte) ([]ActorEntry, error) {
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			if !containsString(dictColumns, k.Value) {
+			if !slices.Contains(dictColumns, k.Value) {
 				return nil, &DictError{Path: path, Line: k.Line,
 					Err: fmt.Errorf("unknown key %q: want %s", k.Value, strings.Join(dictColumns, ", "))}
 			}

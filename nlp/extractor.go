@@ -3,6 +3,7 @@ package nlp
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -120,7 +121,7 @@ func (a *analysis) actorsOut() []schema.Actor {
 		act.Mentions = append(act.Mentions, schema.Mention{
 			Text: text, Start: conv.runes(a.Text, s), End: conv.runes(a.Text, e),
 		})
-		if !containsString(act.Aliases, text) {
+		if !slices.Contains(act.Aliases, text) {
 			act.Aliases = append(act.Aliases, text)
 		}
 	}
@@ -142,13 +143,4 @@ func (c *offsetConverter) runes(text string, b int) int {
 	c.runeAt += utf8.RuneCountInString(text[c.byteAt:b])
 	c.byteAt = b
 	return c.runeAt
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

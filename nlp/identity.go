@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -205,12 +206,7 @@ func (r *recognizer) mergeNameRemainder() {
 }
 
 func containsAllStrings(set, xs []string) bool {
-	for _, x := range xs {
-		if !containsString(set, x) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(xs, func(x string) bool { return !slices.Contains(set, x) })
 }
 
 // nameTokens counts a candidate's name words (not particles or hyphens).

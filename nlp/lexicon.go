@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -200,7 +201,7 @@ func compileLexicon(entries []ActorEntry) (*lexicon, error) {
 		}
 		for _, n := range e.Weak {
 			add(n, byReference, true, false)
-			if ws := strings.Fields(strings.ToLower(n)); len(ws) > 0 && !containsString(lx.actors[idx].WeakHeads, ws[len(ws)-1]) {
+			if ws := strings.Fields(strings.ToLower(n)); len(ws) > 0 && !slices.Contains(lx.actors[idx].WeakHeads, ws[len(ws)-1]) {
 				lx.actors[idx].WeakHeads = append(lx.actors[idx].WeakHeads, ws[len(ws)-1])
 			}
 		}
