@@ -77,7 +77,7 @@ func TestWriterEncodesValues(t *testing.T) {
 		{"quad and score from the type", "relations.csv", [][]string{
 			{"RUS", "x", "SUPPORT", "1", "1", "2016-01-02", "2016-01-02", "verbal cooperation", "4.6"},
 		}},
-		{"an affiliation", "affiliated_with.csv", [][]string{{"p", "RUS", "AFFILIATED_WITH", clean, "", "", "1"}}},
+		{"an affiliation", "affiliated_with.csv", [][]string{{"p", "RUS", "AFFILIATED_WITH", clean, "", "", "1", ""}}},
 		{"the schema version node, written by Create", "graph_schema.csv", [][]string{
 			{"geokg", fmt.Sprint(schema.SchemaVersion), "GraphSchema"},
 		}},

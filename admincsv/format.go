@@ -58,7 +58,7 @@ var (
 	reportedInFile  = File{"reported_in.csv", []string{":START_ID(Event)", ":END_ID(Article)", ":TYPE"}}
 	mentionedInFile = File{"mentioned_in.csv", []string{":START_ID(Actor)", ":END_ID(Article)", ":TYPE", "count:long", "role", "affiliation"}}
 	relationsFile   = File{"relations.csv", []string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "events:long", "articles:long", "first:date", "last:date", "quad", "score:double"}}
-	affiliatedFile  = File{"affiliated_with.csv", []string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "role", "first:date", "last:date", "articles:long"}}
+	affiliatedFile  = File{"affiliated_with.csv", []string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "role", "first:date", "last:date", "articles:long", "role_article"}}
 )
 
 // Files are the files a Writer writes, in the order of the import

@@ -31,8 +31,9 @@ type Relation struct {
 // the properties CypherRecomputeAffiliations gives it.
 type Affiliation struct {
 	Person, Actor string
-	// Role is the one of the latest article giving one.
-	Role string
+	// Role is the one of the latest article giving one, RoleArticle that
+	// article's id.
+	Role, RoleArticle string
 	// First and Last are the earliest and latest dates of the articles
 	// stating the affiliation (YYYY-MM-DD), empty when none is known.
 	First, Last string
@@ -163,7 +164,7 @@ func (w *Writer) Relation(r Relation) error {
 
 // Affiliation writes an AFFILIATED_WITH edge.
 func (w *Writer) Affiliation(a Affiliation) error {
-	return w.write(affiliatedFile, a.Person, a.Actor, "AFFILIATED_WITH", a.Role, a.First, a.Last, strconv.Itoa(a.Articles))
+	return w.write(affiliatedFile, a.Person, a.Actor, "AFFILIATED_WITH", a.Role, a.First, a.Last, strconv.Itoa(a.Articles), a.RoleArticle)
 }
 
 // Flush writes the buffered rows to the files, so that they hold every

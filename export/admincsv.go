@@ -114,6 +114,7 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 type affiliation struct {
 	person, org string
 	role        string
+	roleArticle string
 	roleDate    schema.Date
 	first, last schema.Date
 	articles    int
@@ -159,7 +160,7 @@ func writeMentions(ctx context.Context, c *admincsv.Writer, src graphdata.Source
 			}
 		}
 		if m.Role != "" && (a.role == "" || !d.Time().Before(a.roleDate.Time())) {
-			a.role, a.roleDate = m.Role, d
+			a.role, a.roleArticle, a.roleDate = m.Role, m.Article, d
 		}
 		return nil
 	})
@@ -174,7 +175,7 @@ func writeMentions(ctx context.Context, c *admincsv.Writer, src graphdata.Source
 		return cmp.Or(cmp.Compare(x.person, y.person), cmp.Compare(x.org, y.org))
 	})
 	for _, a := range list {
-		if err := c.Affiliation(admincsv.Affiliation{Person: a.person, Actor: a.org, Role: a.role, First: a.first.String(),
+		if err := c.Affiliation(admincsv.Affiliation{Person: a.person, Actor: a.org, Role: a.role, RoleArticle: a.roleArticle, First: a.first.String(),
 			Last: a.last.String(), Articles: a.articles}); err != nil {
 			return err
 		}

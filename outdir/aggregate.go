@@ -24,12 +24,14 @@ type relationRow struct {
 // affiliationRow is one (:Person)-[:AFFILIATED_WITH]->(:Actor) edge with
 // the properties CypherRecomputeAffiliations gives it.
 type affiliationRow struct {
-	Person   string `json:"person"`
-	Actor    string `json:"actor"`
-	Role     string `json:"role,omitempty"`
-	First    string `json:"first,omitempty"`
-	Last     string `json:"last,omitempty"`
-	Articles int    `json:"articles"`
+	Person string `json:"person"`
+	Actor  string `json:"actor"`
+	Role   string `json:"role,omitempty"`
+	// RoleArticle is the article the role comes from.
+	RoleArticle string `json:"role_article,omitempty"`
+	First       string `json:"first,omitempty"`
+	Last        string `json:"last,omitempty"`
+	Articles    int    `json:"articles"`
 }
 
 // aggregate accumulates what depends on the whole corpus. It mirrors the
@@ -121,7 +123,7 @@ func (g *aggregate) add(b *schema.GraphBatch) {
 		if m.Role != "" {
 			k := [2]string{date, m.Article}
 			if !s.hasRole || laterArticle(k, s.roleKey) {
-				s.Role, s.roleKey, s.hasRole = m.Role, k, true
+				s.Role, s.RoleArticle, s.roleKey, s.hasRole = m.Role, m.Article, k, true
 			}
 		}
 	}

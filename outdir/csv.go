@@ -47,7 +47,7 @@ func writeCSVTotals(c *admincsv.Writer, actors []schema.ActorRow, relations []re
 		}
 	}
 	for _, a := range affs {
-		if err := c.Affiliation(admincsv.Affiliation{Person: a.Person, Actor: a.Actor, Role: a.Role,
+		if err := c.Affiliation(admincsv.Affiliation{Person: a.Person, Actor: a.Actor, Role: a.Role, RoleArticle: a.RoleArticle,
 			First: a.First, Last: a.Last, Articles: a.Articles}); err != nil {
 			return err
 		}
