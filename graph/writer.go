@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"strings"
 	"sync"
 	"time"
@@ -298,18 +299,22 @@ func (w *Writer) Close(ctx context.Context) error {
 // Close, everything.
 func (w *Writer) Stats() Stats { return w.stats }
 
-// write writes one batch. Nodes come first, actors and articles in two
-// concurrent transactions (they touch disjoint nodes, each sorted by id,
-// so they cannot deadlock); they run while the previous batch's links
-// transaction is still in flight (an existing actor is only locked when
-// it changes, and the articles are new or the batch's own). Then, once
-// the previous batch has committed, one transaction marks the articles
-// loaded, writes the events and every relationship, deletes what earlier
-// extractions of these articles left behind and recomputes the aggregated
-// edges of the touched dyads — all or nothing, so an article is marked
+// write writes one batch in three transactions. The first two run at
+// once and while the previous batch's links transaction is still in
+// flight: the actors (an existing one is written, and so locked, only when
+// it changes) and the content — the articles, their events as nodes with
+// their properties and REPORTED_IN relationships — which locks no actor.
+// Then, once the previous batch has committed, the links transaction
+// marks the articles loaded, links the events to their actors, writes the
+// mentions, deletes what earlier extractions of these articles left
+// behind and recomputes the aggregated edges and affiliations of the
+// touched dyads and persons — all or nothing, so an article is marked
 // exactly when it is complete. It runs in the background: write returns
-// once it has started. Every statement is idempotent, so a retried or
-// rerun transaction gives the same graph.
+// once it has started. So the server writes one batch's event nodes on
+// one core while it links the previous batch on the other, and only one
+// transaction at a time locks actors (two would deadlock on them). Every
+// statement is idempotent, so a retried or rerun transaction gives the
+// same graph.
 func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	start := time.Now()
 	first, last := docs[0].Path, docs[len(docs)-1].Path
@@ -321,9 +326,11 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 		w.log.Warn(p.Error())
 	}
 	var wg sync.WaitGroup
-	var actorsErr, articlesErr error
-	var actorCounts, articleCounts counts
-	var actorsTime, articlesTime time.Duration
+	var actorsErr, contentErr error
+	var actorCounts, contentCounts counts
+	var actorsTime time.Duration
+	var contentTimes map[string]time.Duration
+	var withEvents map[string]bool
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
@@ -331,7 +338,7 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	}()
 	go func() {
 		defer wg.Done()
-		articleCounts, articlesTime, articlesErr = w.writeRows(ctx, "write articles", schema.CypherMergeArticles, schema.Params(b.Articles))
+		contentCounts, contentTimes, withEvents, contentErr = w.writeContent(ctx, &b)
 	}()
 	wg.Wait()
 	// The previous batch's failure comes first; both node writes fail for
@@ -339,14 +346,14 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	if err := w.wait(); err != nil {
 		return err
 	}
-	if err := cmp.Or(actorsErr, articlesErr); err != nil {
+	if err := cmp.Or(actorsErr, contentErr); err != nil {
 		return wrap(err)
 	}
 	job := &linksJob{done: make(chan struct{})}
 	w.inflight = job
 	go func() {
 		defer close(job.done)
-		linkCounts, linkTimes, err := w.writeLinks(ctx, &b)
+		linkCounts, linkTimes, err := w.writeLinks(ctx, &b, withEvents)
 		if err != nil {
 			job.err = wrap(err)
 			return
@@ -356,11 +363,12 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 				w.stats.Time = map[string]time.Duration{}
 			}
 			w.stats.Time["actors"] += actorsTime
-			w.stats.Time["articles"] += articlesTime
-			for name, d := range linkTimes {
-				w.stats.Time[name] += d
+			for _, times := range []map[string]time.Duration{contentTimes, linkTimes} {
+				for name, d := range times {
+					w.stats.Time[name] += d
+				}
 			}
-			total := actorCounts.add(articleCounts).add(linkCounts)
+			total := actorCounts.add(contentCounts).add(linkCounts)
 			w.stats.Docs += len(b.Articles)
 			w.stats.Events += len(b.Events)
 			w.stats.Actors += len(b.Actors)
@@ -418,12 +426,16 @@ func (w *Writer) writeRows(ctx context.Context, op, cypher string, rows []any) (
 	return c, time.Since(start), w.wrapError(op, err)
 }
 
-// writeLinks writes events, mentions and derived edges in one transaction
-// and returns the time each statement and the commit took.
-func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, map[string]time.Duration, error) {
+// runner runs one statement of a transaction over rows, adds its
+// counters to the transaction's and its time to the named entry.
+type runner func(name, cypher string, rows []any) ([]*neo4j.Record, error)
+
+// writeTx runs body in one managed write transaction and returns the
+// counters, the time each statement of the committed attempt took, and the
+// time of its commit under commitName.
+func (w *Writer) writeTx(ctx context.Context, op, commitName string, body func(run runner) error) (counts, map[string]time.Duration, error) {
 	s := w.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(context.WithoutCancel(ctx))
-	loaded := schema.Params(b.Loaded)
 	var times map[string]time.Duration
 	var statementsDone time.Time
 	c, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
@@ -451,74 +463,132 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch) (counts, 
 			total = total.add(countersOf(sum))
 			return recs, nil
 		}
+		return total, body(run)
+	})
+	if err != nil {
+		return c, nil, w.wrapError(op, err)
+	}
+	times[commitName] = time.Since(statementsDone)
+	return c, times, nil
+}
+
+// writeContent writes the batch's articles and its events as nodes with
+// their properties and REPORTED_IN relationships in one transaction, and
+// returns which articles had events before. It locks no actor.
+func (w *Writer) writeContent(ctx context.Context, b *schema.GraphBatch) (counts, map[string]time.Duration, map[string]bool, error) {
+	var withEvents map[string]bool
+	c, times, err := w.writeTx(ctx, "write articles and events", "commit events", func(run runner) error {
+		// Merging the articles write-locks them (in id order), so another
+		// loader writing the same articles waits here and then sees this
+		// one's events instead of creating them twice.
+		if _, err := run("articles", schema.CypherMergeArticles, schema.Params(b.Articles)); err != nil {
+			return err
+		}
+		recs, err := run("events seen", schema.CypherArticlesWithEvents, schema.Params(b.Loaded))
+		if err != nil {
+			return err
+		}
+		withEvents = idsOf(recs)
+		known, fresh := splitByArticle(b.Events, withEvents, func(e schema.EventRow) string { return e.Article }, schema.EventRow.Param)
+		if _, err := run("events", schema.CypherMergeEventNodes, known); err != nil {
+			return err
+		}
+		_, err = run("new events", schema.CypherCreateEventNodes, fresh)
+		return err
+	})
+	return c, times, withEvents, err
+}
+
+// writeLinks links the batch's events to their actors, writes its
+// mentions, deletes what earlier extractions of its articles left behind
+// and recomputes the aggregated edges and affiliations of the touched
+// dyads and persons, in one transaction; it returns the time each
+// statement and the commit took. withEvents are the articles that had
+// events before the batch's content was written.
+func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch, withEvents map[string]bool) (counts, map[string]time.Duration, error) {
+	loaded := schema.Params(b.Loaded)
+	return w.writeTx(ctx, "write events and relationships", "commit links", func(run runner) error {
 		// Marking comes first although it commits with the rest: setting the
 		// hash write-locks the batch's articles (in id order), so another
-		// loader writing the same articles waits here and then sees this
-		// one's events and mentions instead of creating them twice.
+		// loader linking the same articles waits here and then sees this
+		// one's links and mentions instead of creating them twice.
 		if _, err := run("loaded", schema.CypherMarkArticlesLoaded, loaded); err != nil {
-			return total, err
+			return err
 		}
-		// Under the articles' locks: only articles an earlier load wrote can
-		// have stale events and mentions, and looking for them in new
-		// articles would read back everything this transaction creates.
-		recs, err := run("seen", schema.CypherArticlesWithContent, loaded)
+		// Under the articles' locks: only articles an earlier load linked
+		// have links and mentions to merge.
+		recs, err := run("seen", schema.CypherArticlesWithLinks, loaded)
 		if err != nil {
-			return total, err
+			return err
 		}
-		written := idsOf(recs)
-		contents, _ := splitByArticle(b.Contents, written, func(c schema.ContentRow) string { return c.Article })
-		known, fresh := splitByArticle(b.Events, written, func(e schema.EventRow) string { return e.Article })
-		if _, err := run("events", schema.CypherMergeEvents, known); err != nil {
-			return total, err
+		linked := idsOf(recs)
+		known, fresh := splitByArticle(b.Events, linked, func(e schema.EventRow) string { return e.Article }, schema.EventRow.LinkParam)
+		if _, err := run("links", schema.CypherMergeEventLinks, known); err != nil {
+			return err
 		}
-		if _, err := run("new events", schema.CypherCreateEvents, fresh); err != nil {
-			return total, err
+		if _, err := run("new links", schema.CypherCreateEventLinks, fresh); err != nil {
+			return err
 		}
-		knownMentions, freshMentions := splitByArticle(b.Mentions, written, func(m schema.MentionRow) string { return m.Article })
+		knownMentions, freshMentions := splitByArticle(b.Mentions, linked, func(m schema.MentionRow) string { return m.Article }, schema.MentionRow.Param)
 		if _, err := run("mentions", schema.CypherMergeMentions, knownMentions); err != nil {
-			return total, err
+			return err
 		}
 		if _, err := run("new mentions", schema.CypherCreateMentions, freshMentions); err != nil {
-			return total, err
+			return err
 		}
+		// Stale events and mentions can only be in articles that had events
+		// or links before: looking for them in new articles would read back
+		// everything this batch created.
+		written := maps.Clone(linked)
+		maps.Copy(written, withEvents)
+		contents, _ := splitByArticle(b.Contents, written, func(c schema.ContentRow) string { return c.Article }, schema.ContentRow.Param)
 		staleDyads, err := run("stale events", schema.CypherDeleteStaleEvents, contents)
 		if err != nil {
-			return total, err
+			return err
 		}
 		stalePersons, err := run("stale mentions", schema.CypherDeleteStaleMentions, contents)
 		if err != nil {
-			return total, err
+			return err
 		}
-		if _, err := run("relations", schema.CypherRecomputeRelations, schema.Params(withStaleDyads(b.Dyads, staleDyads))); err != nil {
-			return total, err
+		// Edges that only new articles touch take the batch's events and
+		// mentions as increments; the others are recomputed from the graph.
+		d := b.Derived(func(article string) bool { return !written[article] }, dyadsOf(staleDyads), idRowsOf(stalePersons))
+		if _, err := run("relations", schema.CypherRecomputeRelations, schema.Params(d.Dyads)); err != nil {
+			return err
 		}
-		if _, err := run("affiliations", schema.CypherRecomputeAffiliations, schema.Params(withStalePersons(b.Persons, stalePersons))); err != nil {
-			return total, err
+		for _, group := range byType(d.RelationDeltas) {
+			cypher, err := schema.CypherAddToRelations(group[0].Type)
+			if err != nil {
+				return err
+			}
+			if _, err := run("new relations", cypher, schema.Params(group)); err != nil {
+				return err
+			}
 		}
-		return total, nil
+		if _, err := run("affiliations", schema.CypherRecomputeAffiliations, schema.Params(d.Persons)); err != nil {
+			return err
+		}
+		_, err = run("new affiliations", schema.CypherAddToAffiliations, schema.Params(d.AffiliationDeltas))
+		return err
 	})
-	if err != nil {
-		return c, nil, w.wrapError("write events and relationships", err)
-	}
-	times["commit links"] = time.Since(statementsDone)
-	return c, times, nil
 }
 
 // splitByArticle returns the parameters of the rows whose article is
 // among the written ones (to merge: they may exist) and of the others (to
 // create).
-func splitByArticle[R interface{ Param() map[string]any }](rows []R, written map[string]bool, article func(R) string) (known, fresh []any) {
+func splitByArticle[R any](rows []R, written map[string]bool, article func(R) string, param func(R) map[string]any) (known, fresh []any) {
 	for _, r := range rows {
 		if written[article(r)] {
-			known = append(known, r.Param())
+			known = append(known, param(r))
 		} else {
-			fresh = append(fresh, r.Param())
+			fresh = append(fresh, param(r))
 		}
 	}
 	return known, fresh
 }
 
-// idsOf reads the ids CypherArticlesWithContent returns.
+// idsOf reads the ids CypherArticlesWithEvents and
+// CypherArticlesWithLinks return.
 func idsOf(recs []*neo4j.Record) map[string]bool {
 	ids := make(map[string]bool, len(recs))
 	for _, r := range recs {
@@ -528,46 +598,42 @@ func idsOf(recs []*neo4j.Record) map[string]bool {
 	return ids
 }
 
-// withStaleDyads adds the dyads of deleted events to the batch's dyads.
-func withStaleDyads(dyads []schema.DyadRow, stale []*neo4j.Record) []schema.DyadRow {
-	if len(stale) == 0 {
-		return dyads
+// byType groups relation deltas by PLOVER type, keeping their order
+// within each type.
+func byType(rows []schema.RelationDeltaRow) [][]schema.RelationDeltaRow {
+	groups := map[schema.EventType][]schema.RelationDeltaRow{}
+	for _, r := range rows {
+		groups[r.Type] = append(groups[r.Type], r)
 	}
-	seen := make(map[schema.DyadRow]bool, len(dyads))
-	out := append([]schema.DyadRow(nil), dyads...)
-	for _, d := range dyads {
-		seen[d] = true
+	out := make([][]schema.RelationDeltaRow, 0, len(groups))
+	for _, t := range schema.EventTypes {
+		if g := groups[t]; len(g) > 0 {
+			out = append(out, g)
+		}
 	}
-	for _, r := range stale {
+	return out
+}
+
+// dyadsOf reads the dyads CypherDeleteStaleEvents returns.
+func dyadsOf(recs []*neo4j.Record) []schema.DyadRow {
+	var out []schema.DyadRow
+	for _, r := range recs {
 		src, _ := r.Values[0].(string)
 		tgt, _ := r.Values[1].(string)
 		typ, _ := r.Values[2].(string)
-		d := schema.DyadRow{Source: src, Target: tgt, Type: schema.EventType(typ)}
-		if !seen[d] && d.Type.Valid() {
-			seen[d] = true
+		if d := (schema.DyadRow{Source: src, Target: tgt, Type: schema.EventType(typ)}); d.Type.Valid() {
 			out = append(out, d)
 		}
 	}
 	return out
 }
 
-// withStalePersons adds the persons who lost a mention to the batch's
-// persons.
-func withStalePersons(persons []schema.IDRow, stale []*neo4j.Record) []schema.IDRow {
-	if len(stale) == 0 {
-		return persons
-	}
-	seen := make(map[string]bool, len(persons))
-	out := append([]schema.IDRow(nil), persons...)
-	for _, p := range persons {
-		seen[p.ID] = true
-	}
-	for _, r := range stale {
+// idRowsOf reads the ids CypherDeleteStaleMentions returns.
+func idRowsOf(recs []*neo4j.Record) []schema.IDRow {
+	out := make([]schema.IDRow, 0, len(recs))
+	for _, r := range recs {
 		id, _ := r.Values[0].(string)
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, schema.IDRow{ID: id})
-		}
+		out = append(out, schema.IDRow{ID: id})
 	}
 	return out
 }

@@ -195,21 +195,24 @@ func TestImportTwiceIsIdentical(t *testing.T) {
 		t.Errorf("first import wrote nothing: %+v", first)
 	}
 	// Stats.Time says where the time went, by statement.
-	for _, name := range []string{"actors", "articles", "loaded", "seen", "new events", "new mentions", "relations", "commit links"} {
+	for _, name := range []string{"actors", "articles", "events seen", "new events", "commit events", "loaded", "seen",
+		"new links", "new mentions", "new relations", "new affiliations", "commit links"} {
 		if first.Time[name] <= 0 {
 			t.Errorf("Stats.Time[%q] = %v, want > 0 (have %v)", name, first.Time[name], first.Time)
 		}
 	}
 	// The second import rewrites every article: only then are events
-	// merged and stale events and mentions looked for.
-	for _, name := range []string{"events", "mentions", "stale events", "stale mentions"} {
+	// merged, stale events and mentions looked for, and edges recomputed
+	// instead of added to.
+	for _, name := range []string{"events", "links", "mentions", "stale events", "stale mentions", "relations", "affiliations"} {
 		if first.Time[name] != 0 || second.Time[name] <= 0 {
 			t.Errorf("%s: %v in the first import, %v in the second; want only in the second", name, first.Time[name], second.Time[name])
 		}
 	}
-	if second.Time["new events"] != 0 || second.Time["new mentions"] != 0 {
-		t.Errorf("the second import created events or mentions without looking for them (%v, %v)",
-			second.Time["new events"], second.Time["new mentions"])
+	for _, name := range []string{"new events", "new links", "new mentions", "new relations", "new affiliations"} {
+		if second.Time[name] != 0 {
+			t.Errorf("the second import ran %q (%v): it created or added without looking", name, second.Time[name])
+		}
 	}
 }
 

@@ -1,5 +1,7 @@
 package schema
 
+import "fmt"
+
 // The graph model in Neo4j (docs/graph-model.md explains it with a diagram):
 //
 //	(:Actor:Country|Person|Organization|Group {id, name, type, aliases, iso3?})
@@ -89,11 +91,11 @@ CREATE (s)-[:ACTOR]->(e), (e)-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)`
 // matchEventEnds finds an EventRow's actors and article.
 const matchEventEnds = `UNWIND $rows AS row
 MATCH (s:Actor {id: row.source})
-USING INDEX s:Actor(id)
+USING INDEX SEEK s:Actor(id)
 MATCH (t:Actor {id: row.target})
-USING INDEX t:Actor(id)
+USING INDEX SEEK t:Actor(id)
 MATCH (a:Article {id: row.article})
-USING INDEX a:Article(id)
+USING INDEX SEEK a:Article(id)
 `
 
 // eventProperties sets an Event's properties from its EventRow.
@@ -106,9 +108,56 @@ const eventProperties = `e.type = row.type, e.quad = row.quad, e.score = row.sco
 // CypherCreateEvents creates EventRows with their ACTOR, RECIPIENT and
 // REPORTED_IN relationships without looking for existing ones: what
 // CypherMergeEvents does, for the events of articles that have none yet
-// (see CypherArticlesWithContent; an event's id includes its article's).
+// (see CypherArticlesWithEvents; an event's id includes its article's).
 const CypherCreateEvents = matchEventEnds + `CREATE (s)-[:ACTOR]->(e:Event {id: row.id})-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)
 SET ` + eventProperties
+
+// CypherMergeEventNodes upserts EventRows as Event nodes with their
+// REPORTED_IN relationship, leaving their actors to
+// CypherMergeEventLinks: the Neo4j writer writes event nodes, which lock
+// no actor, while the previous batch's links are written.
+const CypherMergeEventNodes = `UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+USING INDEX SEEK a:Article(id)
+MERGE (e:Event {id: row.id})
+SET ` + eventProperties + `
+WITH a, e
+WHERE NOT EXISTS { (e)-[:REPORTED_IN]->() }
+CREATE (e)-[:REPORTED_IN]->(a)`
+
+// CypherCreateEventNodes creates EventRows as Event nodes with their
+// REPORTED_IN relationship without looking for existing ones: what
+// CypherMergeEventNodes does, for articles without events (see
+// CypherArticlesWithEvents; an event's id includes its article's).
+const CypherCreateEventNodes = `UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+USING INDEX SEEK a:Article(id)
+CREATE (e:Event {id: row.id})-[:REPORTED_IN]->(a)
+SET ` + eventProperties
+
+// CypherMergeEventLinks takes EventLinkRows and creates the ACTOR and
+// RECIPIENT relationships of the Event nodes that have none. An event's
+// id includes its source, type and target, so existing links never
+// change.
+const CypherMergeEventLinks = matchLinkEnds + `WITH s, t, e
+WHERE NOT EXISTS { (e)<-[:ACTOR]-() }
+CREATE (s)-[:ACTOR]->(e)-[:RECIPIENT]->(t)`
+
+// CypherCreateEventLinks takes EventLinkRows and creates their ACTOR and
+// RECIPIENT relationships without looking for existing ones: what
+// CypherMergeEventLinks does, for articles whose events were never linked
+// (see CypherArticlesWithLinks).
+const CypherCreateEventLinks = matchLinkEnds + `CREATE (s)-[:ACTOR]->(e)-[:RECIPIENT]->(t)`
+
+// matchLinkEnds finds an EventLinkRow's event and actors.
+const matchLinkEnds = `UNWIND $rows AS row
+MATCH (e:Event {id: row.id})
+USING INDEX SEEK e:Event(id)
+MATCH (s:Actor {id: row.source})
+USING INDEX SEEK s:Actor(id)
+MATCH (t:Actor {id: row.target})
+USING INDEX SEEK t:Actor(id)
+`
 
 // CypherMergeMentions upserts MentionRows as MENTIONED_IN relationships.
 // An article's mentions are all written in one transaction, so an article
@@ -116,9 +165,9 @@ SET ` + eventProperties
 // existing ones (MERGE would search the actor's or article's relationships).
 const CypherMergeMentions = `UNWIND $rows AS row
 MATCH (x:Actor {id: row.actor})
-USING INDEX x:Actor(id)
+USING INDEX SEEK x:Actor(id)
 MATCH (a:Article {id: row.article})
-USING INDEX a:Article(id)
+USING INDEX SEEK a:Article(id)
 WITH x, a, row, EXISTS { (a)<-[:MENTIONED_IN]-() } AS seen
 FOREACH (_ IN CASE WHEN seen THEN [] ELSE [1] END |
   CREATE (x)-[:MENTIONED_IN {count: row.count, role: row.role, affiliation: row.affiliation}]->(a))
@@ -128,12 +177,12 @@ FOREACH (_ IN CASE WHEN seen THEN [1] ELSE [] END |
 
 // CypherCreateMentions creates MentionRows as MENTIONED_IN relationships
 // without looking for existing ones: what CypherMergeMentions does, for
-// articles that have no mentions yet (see CypherArticlesWithContent).
+// articles that have no mentions yet (see CypherArticlesWithLinks).
 const CypherCreateMentions = `UNWIND $rows AS row
 MATCH (x:Actor {id: row.actor})
-USING INDEX x:Actor(id)
+USING INDEX SEEK x:Actor(id)
 MATCH (a:Article {id: row.article})
-USING INDEX a:Article(id)
+USING INDEX SEEK a:Article(id)
 CREATE (x)-[:MENTIONED_IN {count: row.count, role: row.role, affiliation: row.affiliation}]->(a)`
 
 // CypherDeleteStaleEvents takes ContentRows and deletes the events an
@@ -141,7 +190,7 @@ CREATE (x)-[:MENTIONED_IN {count: row.count, role: row.role, affiliation: row.af
 // dyads (source, target, type) whose aggregated edges must be recomputed.
 const CypherDeleteStaleEvents = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article})<-[:REPORTED_IN]-(e:Event)
-USING INDEX a:Article(id)
+USING INDEX SEEK a:Article(id)
 WHERE NOT e.id IN row.events
 WITH e, e.source AS source, e.target AS target, e.type AS type
 DETACH DELETE e
@@ -153,7 +202,7 @@ RETURN DISTINCT source, target, type`
 // whose affiliations must be recomputed.
 const CypherDeleteStaleMentions = `UNWIND $rows AS row
 MATCH (a:Article {id: row.article})<-[m:MENTIONED_IN]-(x:Actor)
-USING INDEX a:Article(id)
+USING INDEX SEEK a:Article(id)
 WHERE NOT x.id IN row.actors
 DELETE m
 WITH DISTINCT x
@@ -170,12 +219,12 @@ RETURN id`
 // fixed branch per PLOVER category, never built from data.
 const recomputeRelations = `
 MATCH (s:Actor {id: row.source})
-USING INDEX s:Actor(id)
+USING INDEX SEEK s:Actor(id)
 MATCH (t:Actor {id: row.target})
-USING INDEX t:Actor(id)
+USING INDEX SEEK t:Actor(id)
 OPTIONAL MATCH (e:Event {source: row.source, target: row.target, type: row.type})
-USING INDEX e:Event(source, target, type)
-WHERE e.asserted
+USING INDEX SEEK e:Event(source, target, type)
+WHERE e.asserted AND EXISTS { (e)<-[:ACTOR]-() }
 WITH s, t, row, count(e) AS events, count(DISTINCT e.article) AS articles, min(e.date) AS first, max(e.date) AS last
 FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'AGREE' THEN [1] ELSE [] END | MERGE (s)-[r:AGREE]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
 FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'CONSULT' THEN [1] ELSE [] END | MERGE (s)-[r:CONSULT]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
@@ -208,12 +257,64 @@ const CypherRecomputeRelations = `UNWIND $rows AS row` + recomputeRelations
 // the Event nodes, for sinks that cannot track which dyads a load touched
 // (a Cypher script run over an existing graph). It takes no parameters.
 const CypherRecomputeAllRelations = `MATCH (s:Actor)-[r:AGREE|CONSULT|SUPPORT|CONCEDE|COOPERATE|AID|RETREAT|REQUEST|ACCUSE|REJECT|THREATEN|PROTEST|SANCTION|MOBILIZE|COERCE|ASSAULT]->(t:Actor)
-WHERE NOT EXISTS { MATCH (e:Event {source: s.id, target: t.id, type: type(r)}) WHERE e.asserted }
+WHERE NOT EXISTS { MATCH (e:Event {source: s.id, target: t.id, type: type(r)}) WHERE e.asserted AND EXISTS { (e)<-[:ACTOR]-() } }
 DELETE r
 WITH count(*) AS deleted
 MATCH (e:Event)
 WITH DISTINCT e.source AS source, e.target AS target, e.type AS type, e.quad AS quad, e.score AS score
 WITH {source: source, target: target, type: type, quad: quad, score: score} AS row` + recomputeRelations
+
+// CypherAddToRelations returns the statement that takes RelationDeltaRows
+// of one PLOVER type and adds each to its aggregated typed edge, creating
+// the edge when the dyad has none. Only for events counted for the first
+// time (see GraphBatch.Derived): the writer recomputes every other dyad.
+// Reading a property in the SET that writes it makes Neo4j lock the edge
+// first, so concurrent loaders adding to one edge do not lose each
+// other's counts. One statement per type, its name from the fixed PLOVER
+// enum (never from data): a single statement branching over the 16 types
+// takes Neo4j over a second to plan, and it replans as the graph grows.
+func CypherAddToRelations(t EventType) (string, error) {
+	if !t.Valid() {
+		return "", fmt.Errorf("relation type %q is not a PLOVER category", t)
+	}
+	return `UNWIND $rows AS row
+MATCH (s:Actor {id: row.source})
+USING INDEX SEEK s:Actor(id)
+MATCH (t:Actor {id: row.target})
+USING INDEX SEEK t:Actor(id)
+MERGE (s)-[r:` + string(t) + `]->(t)
+ON CREATE SET r.quad = row.quad, r.score = row.score
+SET ` + addToRelation, nil
+}
+
+// addToRelation adds a RelationDeltaRow to the edge r.
+const addToRelation = `r.events = coalesce(r.events, 0) + row.events, r.articles = coalesce(r.articles, 0) + row.articles,
+  r.first = CASE WHEN row.first IS NULL OR r.first <= date(row.first) THEN r.first ELSE date(row.first) END,
+  r.last = CASE WHEN row.last IS NULL OR r.last >= date(row.last) THEN r.last ELSE date(row.last) END`
+
+// CypherAddToAffiliations takes AffiliationDeltaRows and adds each to its
+// AFFILIATED_WITH edge, creating the edge when there is none: the articles
+// are counted and the date range widened (which locks the edge before
+// anything is read from it), and the role replaced when the row's comes
+// from a later article than the edge's (role_article; dated before
+// undated, then by id, as CypherRecomputeAffiliations orders them). Only
+// for mentions counted for the first time (see GraphBatch.Derived).
+const CypherAddToAffiliations = `UNWIND $rows AS row
+MATCH (p:Actor {id: row.person})
+USING INDEX SEEK p:Actor(id)
+MATCH (o:Actor {id: row.org})
+USING INDEX SEEK o:Actor(id)
+MERGE (p)-[r:AFFILIATED_WITH]->(o)
+SET r.articles = coalesce(r.articles, 0) + row.articles,
+  r.first = CASE WHEN row.first IS NULL OR r.first <= date(row.first) THEN r.first ELSE date(row.first) END,
+  r.last = CASE WHEN row.last IS NULL OR r.last >= date(row.last) THEN r.last ELSE date(row.last) END
+WITH r, row
+WHERE row.role_article IS NOT NULL
+OPTIONAL MATCH (ra:Article {id: r.role_article})
+USING INDEX SEEK ra:Article(id)
+WITH r, row, ra
+WHERE r.role_article IS NULL OR coalesce(toString(ra.published), '~') + ' ' + r.role_article < row.role_key
+SET r.role = row.role, r.role_article = row.role_article`
 
 // recomputeAffiliations sets the AFFILIATED_WITH edges of the person in
 // row.id (looked up as :Actor, whose id has the unique index) from the
@@ -225,23 +326,24 @@ WITH {source: source, target: target, type: type, quad: quad, score: score} AS r
 // person's or the organization's relationships each time).
 const recomputeAffiliations = `
 MATCH (p:Actor {id: row.id})
-USING INDEX p:Actor(id)
+USING INDEX SEEK p:Actor(id)
 WHERE p:Person
 OPTIONAL MATCH (p)-[m:MENTIONED_IN]->(a)
 WHERE m.affiliation IS NOT NULL
 WITH p, m, a ORDER BY a.published, a.id
-WITH p, m.affiliation AS org, collect(m.role) AS roles, min(a.published) AS first, max(a.published) AS last, count(a) AS articles
-WITH p, collect(CASE WHEN org IS NULL THEN null ELSE {org: org, role: roles[-1], first: first, last: last, articles: articles} END) AS affs
+WITH p, m.affiliation AS org, collect(m.role) AS roles, collect(CASE WHEN m.role IS NOT NULL THEN a.id END) AS roleArticles,
+  min(a.published) AS first, max(a.published) AS last, count(a) AS articles
+WITH p, collect(CASE WHEN org IS NULL THEN null ELSE {org: org, role: roles[-1], roleArticle: roleArticles[-1], first: first, last: last, articles: articles} END) AS affs
 WITH p, affs, [x IN affs | x.org] AS orgs, [(p)-[r:AFFILIATED_WITH]->(o) | {org: o.id, r: r}] AS existing
 FOREACH (r IN [x IN existing WHERE NOT x.org IN orgs | x.r] | DELETE r)
 FOREACH (aff IN affs | FOREACH (r IN [x IN existing WHERE x.org = aff.org | x.r] |
-  SET r.role = aff.role, r.first = aff.first, r.last = aff.last, r.articles = aff.articles))
+  SET r.role = aff.role, r.role_article = aff.roleArticle, r.first = aff.first, r.last = aff.last, r.articles = aff.articles))
 WITH p, [aff IN affs WHERE NOT aff.org IN [x IN existing | x.org]] AS missing
 UNWIND missing AS aff
 MATCH (o:Actor {id: aff.org})
-USING INDEX o:Actor(id)
+USING INDEX SEEK o:Actor(id)
 MERGE (p)-[r:AFFILIATED_WITH]->(o)
-SET r.role = aff.role, r.first = aff.first, r.last = aff.last, r.articles = aff.articles`
+SET r.role = aff.role, r.role_article = aff.roleArticle, r.first = aff.first, r.last = aff.last, r.articles = aff.articles`
 
 // CypherRecomputeAffiliations takes IDRows of persons and makes their
 // AFFILIATED_WITH edges match their MENTIONED_IN relationships.
@@ -257,19 +359,32 @@ WITH {id: x.id} AS row` + recomputeAffiliations
 // CypherLoadedHashes).
 const CypherMarkArticlesLoaded = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
-USING INDEX a:Article(id)
+USING INDEX SEEK a:Article(id)
 SET a.hash = row.hash`
 
-// CypherArticlesWithContent takes LoadedRows and returns the ids of the
-// articles that have events or mentions. Run after CypherMarkArticlesLoaded
-// (which write-locks the articles) and before the events and mentions are
-// written, it tells which articles an earlier load wrote: only those can
-// have stale events and mentions to delete.
-const CypherArticlesWithContent = `UNWIND $rows AS row
+// CypherArticlesWithEvents takes LoadedRows and returns the ids of the
+// articles that have events. Run after CypherMergeArticles (which
+// write-locks the articles) and before the events are written, it tells
+// which articles an earlier load wrote events for: only those need
+// CypherMergeEventNodes; the others take CypherCreateEventNodes.
+const CypherArticlesWithEvents = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
-USING INDEX a:Article(id)
+USING INDEX SEEK a:Article(id)
 WITH a
-WHERE EXISTS { (a)<-[:REPORTED_IN]-() } OR EXISTS { (a)<-[:MENTIONED_IN]-() }
+WHERE EXISTS { (a)<-[:REPORTED_IN]-() }
+RETURN a.id AS id`
+
+// CypherArticlesWithLinks takes LoadedRows and returns the ids of the
+// articles that have mentions or events linked to their actors. Run after
+// CypherMarkArticlesLoaded (which write-locks the articles) and before
+// the links and mentions are written, it tells which articles an earlier
+// load linked: only those can have links and mentions to merge and stale
+// events and mentions to delete.
+const CypherArticlesWithLinks = `UNWIND $rows AS row
+MATCH (a:Article {id: row.id})
+USING INDEX SEEK a:Article(id)
+WITH a
+WHERE EXISTS { (a)<-[:MENTIONED_IN]-() } OR EXISTS { (a)<-[:REPORTED_IN]-(:Event)<-[:ACTOR]-() }
 RETURN a.id AS id`
 
 // CypherLoadedHashes returns which of the content hashes in $hashes belong

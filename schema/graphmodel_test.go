@@ -31,8 +31,11 @@ func TestStatementsTakeParameters(t *testing.T) {
 		"MergeEvents": schema.CypherMergeEvents, "MergeMentions": schema.CypherMergeMentions,
 		"DeleteStaleEvents": schema.CypherDeleteStaleEvents, "DeleteStaleMentions": schema.CypherDeleteStaleMentions,
 		"RecomputeRelations": schema.CypherRecomputeRelations, "RecomputeAffiliations": schema.CypherRecomputeAffiliations,
-		"MarkArticlesLoaded": schema.CypherMarkArticlesLoaded, "ArticlesWithContent": schema.CypherArticlesWithContent,
-		"CreateEvents": schema.CypherCreateEvents, "CreateMentions": schema.CypherCreateMentions,
+		"MarkArticlesLoaded": schema.CypherMarkArticlesLoaded, "ArticlesWithEvents": schema.CypherArticlesWithEvents,
+		"ArticlesWithLinks": schema.CypherArticlesWithLinks, "MergeEventNodes": schema.CypherMergeEventNodes,
+		"CreateEventNodes": schema.CypherCreateEventNodes, "MergeEventLinks": schema.CypherMergeEventLinks,
+		"CreateEventLinks": schema.CypherCreateEventLinks,
+		"CreateEvents":     schema.CypherCreateEvents, "CreateMentions": schema.CypherCreateMentions,
 	} {
 		if !strings.HasPrefix(s, "UNWIND $rows AS row\n") {
 			t.Errorf("%s does not start with UNWIND $rows", name)
