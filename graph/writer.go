@@ -489,7 +489,7 @@ func (w *Writer) writeContent(ctx context.Context, b *schema.GraphBatch) (counts
 			return err
 		}
 		withEvents = idsOf(recs)
-		known, fresh := splitByArticle(b.Events, withEvents, func(e schema.EventRow) string { return e.Article }, schema.EventRow.Param)
+		known, fresh := splitByArticle(b.Events, schema.Params(b.Events), withEvents, func(e schema.EventRow) string { return e.Article })
 		if _, err := run("events", schema.CypherMergeEventNodes, known); err != nil {
 			return err
 		}
@@ -506,30 +506,31 @@ func (w *Writer) writeContent(ctx context.Context, b *schema.GraphBatch) (counts
 // statement and the commit took. withEvents are the articles that had
 // events before the batch's content was written.
 func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch, withEvents map[string]bool) (counts, map[string]time.Duration, error) {
+	// The parameters are built before the transaction, which only sorts
+	// them by what it finds: the server waits for none of this.
 	loaded := schema.Params(b.Loaded)
+	links := paramsOf(b.Events, schema.EventRow.LinkParam)
+	mentions := paramsOf(b.Mentions, schema.MentionRow.Param)
 	return w.writeTx(ctx, "write events and relationships", "commit links", func(run runner) error {
 		// Marking comes first although it commits with the rest: setting the
 		// hash write-locks the batch's articles (in id order), so another
 		// loader linking the same articles waits here and then sees this
-		// one's links and mentions instead of creating them twice.
-		if _, err := run("loaded", schema.CypherMarkArticlesLoaded, loaded); err != nil {
-			return err
-		}
-		// Under the articles' locks: only articles an earlier load linked
-		// have links and mentions to merge.
-		recs, err := run("seen", schema.CypherArticlesWithLinks, loaded)
+		// one's links and mentions instead of creating them twice. Under
+		// those locks: only articles an earlier load linked have links and
+		// mentions to merge.
+		recs, err := run("loaded", schema.CypherMarkLoadedWithLinks, loaded)
 		if err != nil {
 			return err
 		}
 		linked := idsOf(recs)
-		known, fresh := splitByArticle(b.Events, linked, func(e schema.EventRow) string { return e.Article }, schema.EventRow.LinkParam)
+		known, fresh := splitByArticle(b.Events, links, linked, func(e schema.EventRow) string { return e.Article })
 		if _, err := run("links", schema.CypherMergeEventLinks, known); err != nil {
 			return err
 		}
 		if _, err := run("new links", schema.CypherCreateEventLinks, fresh); err != nil {
 			return err
 		}
-		knownMentions, freshMentions := splitByArticle(b.Mentions, linked, func(m schema.MentionRow) string { return m.Article }, schema.MentionRow.Param)
+		knownMentions, freshMentions := splitByArticle(b.Mentions, mentions, linked, func(m schema.MentionRow) string { return m.Article })
 		if _, err := run("mentions", schema.CypherMergeMentions, knownMentions); err != nil {
 			return err
 		}
@@ -541,7 +542,7 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch, withEvent
 		// everything this batch created.
 		written := maps.Clone(linked)
 		maps.Copy(written, withEvents)
-		contents, _ := splitByArticle(b.Contents, written, func(c schema.ContentRow) string { return c.Article }, schema.ContentRow.Param)
+		contents, _ := splitByArticle(b.Contents, schema.Params(b.Contents), written, func(c schema.ContentRow) string { return c.Article })
 		staleDyads, err := run("stale events", schema.CypherDeleteStaleEvents, contents)
 		if err != nil {
 			return err
@@ -573,22 +574,31 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch, withEvent
 	})
 }
 
-// splitByArticle returns the parameters of the rows whose article is
-// among the written ones (to merge: they may exist) and of the others (to
-// create).
-func splitByArticle[R any](rows []R, written map[string]bool, article func(R) string, param func(R) map[string]any) (known, fresh []any) {
-	for _, r := range rows {
+// splitByArticle splits params, the parameters of rows, into those whose
+// article is among the written ones (to merge: they may exist) and the
+// others (to create).
+func splitByArticle[R any](rows []R, params []any, written map[string]bool, article func(R) string) (known, fresh []any) {
+	for i, r := range rows {
 		if written[article(r)] {
-			known = append(known, param(r))
+			known = append(known, params[i])
 		} else {
-			fresh = append(fresh, param(r))
+			fresh = append(fresh, params[i])
 		}
 	}
 	return known, fresh
 }
 
+// paramsOf turns rows into statement parameters with param.
+func paramsOf[R any](rows []R, param func(R) map[string]any) []any {
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = param(r)
+	}
+	return out
+}
+
 // idsOf reads the ids CypherArticlesWithEvents and
-// CypherArticlesWithLinks return.
+// CypherMarkLoadedWithLinks return.
 func idsOf(recs []*neo4j.Record) map[string]bool {
 	ids := make(map[string]bool, len(recs))
 	for _, r := range recs {

@@ -195,7 +195,7 @@ func TestImportTwiceIsIdentical(t *testing.T) {
 		t.Errorf("first import wrote nothing: %+v", first)
 	}
 	// Stats.Time says where the time went, by statement.
-	for _, name := range []string{"actors", "articles", "events seen", "new events", "commit events", "loaded", "seen",
+	for _, name := range []string{"actors", "articles", "events seen", "new events", "commit events", "loaded",
 		"new links", "new mentions", "new relations", "new affiliations", "commit links"} {
 		if first.Time[name] <= 0 {
 			t.Errorf("Stats.Time[%q] = %v, want > 0 (have %v)", name, first.Time[name], first.Time)

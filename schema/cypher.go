@@ -146,7 +146,7 @@ CREATE (s)-[:ACTOR]->(e)-[:RECIPIENT]->(t)`
 // CypherCreateEventLinks takes EventLinkRows and creates their ACTOR and
 // RECIPIENT relationships without looking for existing ones: what
 // CypherMergeEventLinks does, for articles whose events were never linked
-// (see CypherArticlesWithLinks).
+// (see CypherMarkLoadedWithLinks).
 const CypherCreateEventLinks = matchLinkEnds + `CREATE (s)-[:ACTOR]->(e)-[:RECIPIENT]->(t)`
 
 // matchLinkEnds finds an EventLinkRow's event and actors.
@@ -177,7 +177,7 @@ FOREACH (_ IN CASE WHEN seen THEN [1] ELSE [] END |
 
 // CypherCreateMentions creates MentionRows as MENTIONED_IN relationships
 // without looking for existing ones: what CypherMergeMentions does, for
-// articles that have no mentions yet (see CypherArticlesWithLinks).
+// articles that have no mentions yet (see CypherMarkLoadedWithLinks).
 const CypherCreateMentions = `UNWIND $rows AS row
 MATCH (x:Actor {id: row.actor})
 USING INDEX SEEK x:Actor(id)
@@ -374,15 +374,16 @@ WITH a
 WHERE EXISTS { (a)<-[:REPORTED_IN]-() }
 RETURN a.id AS id`
 
-// CypherArticlesWithLinks takes LoadedRows and returns the ids of the
-// articles that have mentions or events linked to their actors. Run after
-// CypherMarkArticlesLoaded (which write-locks the articles) and before
-// the links and mentions are written, it tells which articles an earlier
-// load linked: only those can have links and mentions to merge and stale
-// events and mentions to delete.
-const CypherArticlesWithLinks = `UNWIND $rows AS row
+// CypherMarkLoadedWithLinks takes LoadedRows, does what
+// CypherMarkArticlesLoaded does, and returns the ids of the articles that
+// have mentions or events linked to their actors. Setting the hash
+// write-locks each article before its links are looked for, so the
+// answer holds until the transaction ends: only those articles can have
+// links and mentions to merge and stale events and mentions to delete.
+const CypherMarkLoadedWithLinks = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
 USING INDEX SEEK a:Article(id)
+SET a.hash = row.hash
 WITH a
 WHERE EXISTS { (a)<-[:MENTIONED_IN]-() } OR EXISTS { (a)<-[:REPORTED_IN]-(:Event)<-[:ACTOR]-() }
 RETURN a.id AS id`

@@ -32,7 +32,7 @@ func TestStatementsTakeParameters(t *testing.T) {
 		"DeleteStaleEvents": schema.CypherDeleteStaleEvents, "DeleteStaleMentions": schema.CypherDeleteStaleMentions,
 		"RecomputeRelations": schema.CypherRecomputeRelations, "RecomputeAffiliations": schema.CypherRecomputeAffiliations,
 		"MarkArticlesLoaded": schema.CypherMarkArticlesLoaded, "ArticlesWithEvents": schema.CypherArticlesWithEvents,
-		"ArticlesWithLinks": schema.CypherArticlesWithLinks, "MergeEventNodes": schema.CypherMergeEventNodes,
+		"MarkLoadedWithLinks": schema.CypherMarkLoadedWithLinks, "MergeEventNodes": schema.CypherMergeEventNodes,
 		"CreateEventNodes": schema.CypherCreateEventNodes, "MergeEventLinks": schema.CypherMergeEventLinks,
 		"CreateEventLinks": schema.CypherCreateEventLinks,
 		"CreateEvents":     schema.CypherCreateEvents, "CreateMentions": schema.CypherCreateMentions,
