@@ -2,13 +2,10 @@ package graph_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
-	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/schema"
 )
@@ -89,40 +86,12 @@ func TestIncrementsEqualRecomputation(t *testing.T) {
 func TestConcurrentWritersOnDifferentArticles(t *testing.T) {
 	d := neo4jtest.Driver(t)
 	docs := variedDocs(200, 12) // few actors: the loaders share most dyads
-	cfg := testConfig(t)
-	cfg.RetryTime = 30 * time.Second
 	var halves [2][]schema.Doc
 	for i, doc := range docs {
 		halves[i%2] = append(halves[i%2], doc)
 	}
-	errs := make(chan error, 2)
-	for _, half := range halves {
-		go func() {
-			ctx := context.Background()
-			c := cfg
-			c.BatchSize = 40
-			w, err := graph.Open(ctx, c)
-			if err != nil {
-				errs <- err
-				return
-			}
-			for i := 0; i < len(half); i += 10 {
-				if err := w.WriteBatch(ctx, half[i:min(i+10, len(half))]); err != nil {
-					w.Close(ctx)
-					errs <- fmt.Errorf("write: %w", err)
-					return
-				}
-			}
-			errs <- w.Close(ctx)
-		}()
-	}
-	for range 2 {
-		if err := <-errs; err != nil {
-			t.Fatal(err)
-		}
-	}
-	both := dump(t, d)
+	both := loadConcurrently(t, d, halves[:], 10)
 	neo4jtest.Clean(context.Background(), d)
-	load(t, cfg, docs, 50)
+	load(t, testConfig(t), docs, 50)
 	diff(t, "two loaders on different articles vs one", both, dump(t, d))
 }

@@ -307,9 +307,10 @@ func (w *Writer) Stats() Stats { return w.stats }
 // Then, once the previous batch has committed, the links transaction
 // marks the articles loaded, links the events to their actors, writes the
 // mentions, deletes what earlier extractions of these articles left
-// behind and recomputes the aggregated edges and affiliations of the
-// touched dyads and persons — all or nothing, so an article is marked
-// exactly when it is complete. It runs in the background: write returns
+// behind and brings the aggregated edges and affiliations of the touched
+// dyads and persons up to date (adding new articles' contributions,
+// recomputing the rest: schema.GraphBatch.Derived) — all or nothing, so an
+// article is marked exactly when it is complete. It runs in the background: write returns
 // once it has started. So the server writes one batch's event nodes on
 // one core while it links the previous batch on the other, and only one
 // transaction at a time locks actors (two would deadlock on them). Every

@@ -4,10 +4,11 @@ import (
 	"context"
 	"errors"
 	"io"
-	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/neo4jtest"
@@ -302,41 +303,45 @@ func TestBadURI(t *testing.T) {
 func TestConcurrentWriters(t *testing.T) {
 	d := neo4jtest.Driver(t)
 	docs := syntheticDocs(300, 30)
+	// Both loaders go through the articles in the same order, so they
+	// write the same articles at the same time.
+	both := loadConcurrently(t, d, [][]schema.Doc{docs, docs}, 40)
+	neo4jtest.Clean(context.Background(), d)
+	load(t, testConfig(t), docs, 50)
+	diff(t, "two concurrent loads vs one load", both, dump(t, d))
+}
+
+// loadConcurrently runs one loader per part at once, each writing its
+// docs in slices of chunk docs and transactions of 4×chunk events, and
+// returns the dump of the graph they made.
+func loadConcurrently(t *testing.T, d neo4j.DriverWithContext, parts [][]schema.Doc, chunk int) []string {
+	t.Helper()
 	cfg := testConfig(t)
 	cfg.RetryTime = 30 * time.Second
-	errs := make(chan error, 2)
-	for _, batch := range []int{40, 40} {
+	cfg.BatchSize = chunk * 4
+	errs := make(chan error, len(parts))
+	for _, part := range parts {
 		go func() {
 			ctx := context.Background()
-			c := cfg
-			c.BatchSize = batch * 4
-			w, err := graph.Open(ctx, c)
+			w, err := graph.Open(ctx, cfg)
 			if err != nil {
 				errs <- err
 				return
 			}
-			// Both loaders go through the articles in the same order, so they
-			// write the same articles at the same time.
-			order := slices.Clone(docs)
-			for len(order) > 0 {
-				n := min(batch, len(order))
-				if err := w.WriteBatch(ctx, order[:n]); err != nil {
+			for i := 0; i < len(part); i += chunk {
+				if err := w.WriteBatch(ctx, part[i:min(i+chunk, len(part))]); err != nil {
 					w.Close(ctx)
 					errs <- err
 					return
 				}
-				order = order[n:]
 			}
 			errs <- w.Close(ctx)
 		}()
 	}
-	for range 2 {
+	for range parts {
 		if err := <-errs; err != nil {
 			t.Fatal(err)
 		}
 	}
-	both := dump(t, d)
-	neo4jtest.Clean(context.Background(), d)
-	load(t, cfg, docs, 50)
-	diff(t, "two concurrent loads vs one load", both, dump(t, d))
+	return dump(t, d)
 }

@@ -11,7 +11,7 @@ import "fmt"
 //	(source:Actor)-[:ACTOR]->(:Event)-[:RECIPIENT]->(target:Actor)
 //	(:Event)-[:REPORTED_IN]->(:Article)
 //	(:Actor)-[:SUPPORT|CONSULT|… {events, articles, first, last, quad, score}]->(:Actor)
-//	(:Person)-[:AFFILIATED_WITH {role, first, last, articles}]->(:Actor)
+//	(:Person)-[:AFFILIATED_WITH {role, role_article, first, last, articles}]->(:Actor)
 //	(:Actor)-[:MENTIONED_IN {count, role, affiliation}]->(:Article)
 //	(:GraphSchema {name: "geokg", version})
 //
@@ -135,7 +135,7 @@ USING INDEX SEEK a:Article(id)
 CREATE (e:Event {id: row.id})-[:REPORTED_IN]->(a)
 SET ` + eventProperties
 
-// CypherMergeEventLinks takes EventLinkRows and creates the ACTOR and
+// CypherMergeEventLinks takes the LinkParam rows of EventRows and creates the ACTOR and
 // RECIPIENT relationships of the Event nodes that have none. An event's
 // id includes its source, type and target, so existing links never
 // change.
@@ -143,13 +143,13 @@ const CypherMergeEventLinks = matchLinkEnds + `WITH s, t, e
 WHERE NOT EXISTS { (e)<-[:ACTOR]-() }
 CREATE (s)-[:ACTOR]->(e)-[:RECIPIENT]->(t)`
 
-// CypherCreateEventLinks takes EventLinkRows and creates their ACTOR and
+// CypherCreateEventLinks takes the LinkParam rows of EventRows and creates their ACTOR and
 // RECIPIENT relationships without looking for existing ones: what
 // CypherMergeEventLinks does, for articles whose events were never linked
 // (see CypherMarkLoadedWithLinks).
 const CypherCreateEventLinks = matchLinkEnds + `CREATE (s)-[:ACTOR]->(e)-[:RECIPIENT]->(t)`
 
-// matchLinkEnds finds an EventLinkRow's event and actors.
+// matchLinkEnds finds a LinkParam row's event and actors.
 const matchLinkEnds = `UNWIND $rows AS row
 MATCH (e:Event {id: row.id})
 USING INDEX SEEK e:Event(id)
@@ -214,9 +214,13 @@ WHERE person AND NOT orphan
 RETURN id`
 
 // recomputeRelations sets the aggregated typed edge of each dyad in row
-// (source, target, type, quad, score) from its asserted events, and
-// deletes it when there are none. The relationship type is chosen by a
-// fixed branch per PLOVER category, never built from data.
+// (source, target, type, quad, score) from its asserted events that are
+// linked to their actors, and deletes it when there are none. Counting
+// only linked events keeps it exact while the Neo4j writer pipelines
+// batches: an Event node another batch wrote but has not linked yet is
+// counted when that batch links it (CypherAddToRelations), not before.
+// The relationship type is chosen by a fixed branch per PLOVER category,
+// never built from data.
 const recomputeRelations = `
 MATCH (s:Actor {id: row.source})
 USING INDEX SEEK s:Actor(id)
