@@ -89,13 +89,15 @@ WHERE NOT EXISTS { (e)-[:REPORTED_IN]->() }
 CREATE (s)-[:ACTOR]->(e), (e)-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)`
 
 // matchEventEnds finds an EventRow's actors and article.
-const matchEventEnds = `UNWIND $rows AS row
-MATCH (s:Actor {id: row.source})
+const matchEventEnds = "UNWIND $rows AS row\n" + matchSourceTarget + `MATCH (a:Article {id: row.article})
+USING INDEX SEEK a:Article(id)
+`
+
+// matchSourceTarget finds a row's source and target actors.
+const matchSourceTarget = `MATCH (s:Actor {id: row.source})
 USING INDEX SEEK s:Actor(id)
 MATCH (t:Actor {id: row.target})
 USING INDEX SEEK t:Actor(id)
-MATCH (a:Article {id: row.article})
-USING INDEX SEEK a:Article(id)
 `
 
 // eventProperties sets an Event's properties from its EventRow.
@@ -153,22 +155,13 @@ const CypherCreateEventLinks = matchLinkEnds + `CREATE (s)-[:ACTOR]->(e)-[:RECIP
 const matchLinkEnds = `UNWIND $rows AS row
 MATCH (e:Event {id: row.id})
 USING INDEX SEEK e:Event(id)
-MATCH (s:Actor {id: row.source})
-USING INDEX SEEK s:Actor(id)
-MATCH (t:Actor {id: row.target})
-USING INDEX SEEK t:Actor(id)
-`
+` + matchSourceTarget
 
 // CypherMergeMentions upserts MentionRows as MENTIONED_IN relationships.
 // An article's mentions are all written in one transaction, so an article
 // without any is new and its mentions are created without looking for
 // existing ones (MERGE would search the actor's or article's relationships).
-const CypherMergeMentions = `UNWIND $rows AS row
-MATCH (x:Actor {id: row.actor})
-USING INDEX SEEK x:Actor(id)
-MATCH (a:Article {id: row.article})
-USING INDEX SEEK a:Article(id)
-WITH x, a, row, EXISTS { (a)<-[:MENTIONED_IN]-() } AS seen
+const CypherMergeMentions = matchMentionEnds + `WITH x, a, row, EXISTS { (a)<-[:MENTIONED_IN]-() } AS seen
 FOREACH (_ IN CASE WHEN seen THEN [] ELSE [1] END |
   CREATE (x)-[:MENTIONED_IN {count: row.count, role: row.role, affiliation: row.affiliation}]->(a))
 FOREACH (_ IN CASE WHEN seen THEN [1] ELSE [] END |
@@ -178,12 +171,15 @@ FOREACH (_ IN CASE WHEN seen THEN [1] ELSE [] END |
 // CypherCreateMentions creates MentionRows as MENTIONED_IN relationships
 // without looking for existing ones: what CypherMergeMentions does, for
 // articles that have no mentions yet (see CypherMarkLoadedWithLinks).
-const CypherCreateMentions = `UNWIND $rows AS row
+const CypherCreateMentions = matchMentionEnds + `CREATE (x)-[:MENTIONED_IN {count: row.count, role: row.role, affiliation: row.affiliation}]->(a)`
+
+// matchMentionEnds finds a MentionRow's actor and article.
+const matchMentionEnds = `UNWIND $rows AS row
 MATCH (x:Actor {id: row.actor})
 USING INDEX SEEK x:Actor(id)
 MATCH (a:Article {id: row.article})
 USING INDEX SEEK a:Article(id)
-CREATE (x)-[:MENTIONED_IN {count: row.count, role: row.role, affiliation: row.affiliation}]->(a)`
+`
 
 // CypherDeleteStaleEvents takes ContentRows and deletes the events an
 // article had from an earlier extraction but no longer has. It returns the
@@ -221,12 +217,7 @@ RETURN id`
 // counted when that batch links it (CypherAddToRelations), not before.
 // The relationship type is chosen by a fixed branch per PLOVER category,
 // never built from data.
-const recomputeRelations = `
-MATCH (s:Actor {id: row.source})
-USING INDEX SEEK s:Actor(id)
-MATCH (t:Actor {id: row.target})
-USING INDEX SEEK t:Actor(id)
-OPTIONAL MATCH (e:Event {source: row.source, target: row.target, type: row.type})
+const recomputeRelations = "\n" + matchSourceTarget + `OPTIONAL MATCH (e:Event {source: row.source, target: row.target, type: row.type})
 USING INDEX SEEK e:Event(source, target, type)
 WHERE e.asserted AND EXISTS { (e)<-[:ACTOR]-() }
 WITH s, t, row, count(e) AS events, count(DISTINCT e.article) AS articles, min(e.date) AS first, max(e.date) AS last
@@ -281,19 +272,18 @@ func CypherAddToRelations(t EventType) (string, error) {
 	if !t.Valid() {
 		return "", fmt.Errorf("relation type %q is not a PLOVER category", t)
 	}
-	return `UNWIND $rows AS row
-MATCH (s:Actor {id: row.source})
-USING INDEX SEEK s:Actor(id)
-MATCH (t:Actor {id: row.target})
-USING INDEX SEEK t:Actor(id)
-MERGE (s)-[r:` + string(t) + `]->(t)
+	return "UNWIND $rows AS row\n" + matchSourceTarget + `MERGE (s)-[r:` + string(t) + `]->(t)
 ON CREATE SET r.quad = row.quad, r.score = row.score
 SET ` + addToRelation, nil
 }
 
 // addToRelation adds a RelationDeltaRow to the edge r.
 const addToRelation = `r.events = coalesce(r.events, 0) + row.events, r.articles = coalesce(r.articles, 0) + row.articles,
-  r.first = CASE WHEN row.first IS NULL OR r.first <= date(row.first) THEN r.first ELSE date(row.first) END,
+` + widenDates
+
+// widenDates widens the date range [r.first, r.last] of the edge r to
+// [row.first, row.last] (YYYY-MM-DD, null when unknown).
+const widenDates = `  r.first = CASE WHEN row.first IS NULL OR r.first <= date(row.first) THEN r.first ELSE date(row.first) END,
   r.last = CASE WHEN row.last IS NULL OR r.last >= date(row.last) THEN r.last ELSE date(row.last) END`
 
 // CypherAddToAffiliations takes AffiliationDeltaRows and adds each to its
@@ -310,8 +300,7 @@ MATCH (o:Actor {id: row.org})
 USING INDEX SEEK o:Actor(id)
 MERGE (p)-[r:AFFILIATED_WITH]->(o)
 SET r.articles = coalesce(r.articles, 0) + row.articles,
-  r.first = CASE WHEN row.first IS NULL OR r.first <= date(row.first) THEN r.first ELSE date(row.first) END,
-  r.last = CASE WHEN row.last IS NULL OR r.last >= date(row.last) THEN r.last ELSE date(row.last) END
+` + widenDates + `
 WITH r, row
 WHERE row.role_article IS NOT NULL
 OPTIONAL MATCH (ra:Article {id: r.role_article})
