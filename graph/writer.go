@@ -64,9 +64,9 @@ type Stats struct {
 	// Problems counts relations and actors left out of inconsistent docs.
 	Problems int
 	// Time is the wall time spent per statement and per commit (by
-	// name: "actors", "events", "commit links", …) in committed
+	// name: "actors", "new events", "commit links", …) in committed
 	// transactions, summed over batches: where a load's time goes. The
-	// actors and articles transactions overlap.
+	// actors and content transactions overlap the links transaction.
 	Time map[string]time.Duration
 }
 
@@ -86,7 +86,7 @@ type Writer struct {
 
 // linksJob is a batch's links transaction (writeLinks) running in the
 // background while the caller prepares the next batch and writes its
-// actors and articles.
+// actors and content.
 type linksJob struct {
 	done   chan struct{}
 	err    error  // wrapped with the batch's files
@@ -309,13 +309,13 @@ func (w *Writer) Stats() Stats { return w.stats }
 // mentions, deletes what earlier extractions of these articles left
 // behind and brings the aggregated edges and affiliations of the touched
 // dyads and persons up to date (adding new articles' contributions,
-// recomputing the rest: schema.GraphBatch.Derived) — all or nothing, so an
-// article is marked exactly when it is complete. It runs in the background: write returns
-// once it has started. So the server writes one batch's event nodes on
-// one core while it links the previous batch on the other, and only one
-// transaction at a time locks actors (two would deadlock on them). Every
-// statement is idempotent, so a retried or rerun transaction gives the
-// same graph.
+// recomputing the rest: schema.GraphBatch.Derived) — all or nothing, so
+// an article is marked exactly when it is complete. It runs in the
+// background: write returns once it has started. So the server writes one
+// batch's event nodes on one core while it links the previous batch on
+// the other, and only one transaction at a time locks actors (two would
+// deadlock on them). Every statement is idempotent, so a retried or rerun
+// transaction gives the same graph.
 func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	start := time.Now()
 	first, last := docs[0].Path, docs[len(docs)-1].Path
@@ -329,13 +329,15 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	var wg sync.WaitGroup
 	var actorsErr, contentErr error
 	var actorCounts, contentCounts counts
-	var actorsTime time.Duration
-	var contentTimes map[string]time.Duration
+	var actorTimes, contentTimes map[string]time.Duration
 	var withEvents map[string]bool
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		actorCounts, actorsTime, actorsErr = w.writeRows(ctx, "write actors", schema.CypherMergeActors, schema.Params(b.Actors))
+		actorCounts, actorTimes, actorsErr = w.writeTx(ctx, "write actors", "commit actors", func(run runner) error {
+			_, err := run("actors", schema.CypherMergeActors, schema.Params(b.Actors))
+			return err
+		})
 	}()
 	go func() {
 		defer wg.Done()
@@ -363,8 +365,7 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 			if w.stats.Time == nil {
 				w.stats.Time = map[string]time.Duration{}
 			}
-			w.stats.Time["actors"] += actorsTime
-			for _, times := range []map[string]time.Duration{contentTimes, linkTimes} {
+			for _, times := range []map[string]time.Duration{actorTimes, contentTimes, linkTimes} {
 				for name, d := range times {
 					w.stats.Time[name] += d
 				}
@@ -401,30 +402,6 @@ func (c counts) add(d counts) counts {
 func countersOf(s neo4j.ResultSummary) counts {
 	c := s.Counters()
 	return counts{c.NodesCreated(), c.NodesDeleted(), c.RelationshipsCreated(), c.RelationshipsDeleted(), c.PropertiesSet()}
-}
-
-// writeRows runs one statement over rows in its own managed transaction
-// and returns its counters and how long the committed attempt took.
-func (w *Writer) writeRows(ctx context.Context, op, cypher string, rows []any) (counts, time.Duration, error) {
-	if len(rows) == 0 {
-		return counts{}, 0, nil
-	}
-	s := w.session(ctx, neo4j.AccessModeWrite)
-	defer s.Close(context.WithoutCancel(ctx))
-	var start time.Time
-	c, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
-		start = time.Now()
-		res, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
-		if err != nil {
-			return counts{}, err
-		}
-		sum, err := res.Consume(ctx)
-		if err != nil {
-			return counts{}, err
-		}
-		return countersOf(sum), nil
-	})
-	return c, time.Since(start), w.wrapError(op, err)
 }
 
 // runner runs one statement of a transaction over rows, adds its
