@@ -257,17 +257,9 @@ func (nb *neo4jBrowser) connect(home string, target neo4jtest.Target) {
 	// (seen in CI): click again while the form shows neither.
 	failure := `document.querySelector("[data-testid=frameStatusbar] .fa-exclamation-triangle")`
 	loggedIn := `!document.querySelector("[data-testid=password]") || !!` + failure
-	for attempt := 1; ; attempt++ {
+	nb.until("the login after a click on Connect", loggedIn, 10*time.Second, func() {
 		nb.do("connect", chromedp.Click(chromedp.CSS(`[data-testid=connect]`)))
-		err := nb.b.WaitTrue(loggedIn, 10*time.Second)
-		if err == nil {
-			break
-		}
-		if attempt == 3 {
-			nb.t.Fatalf("Neo4j Browser: waiting for the login after %d clicks on Connect: %v", attempt, err)
-		}
-		nb.t.Logf("Neo4j Browser: no login after click %d on Connect; clicking again", attempt)
-	}
+	})
 	if msg, _ := headless.Eval[string](nb.b, `(`+failure+` || {parentElement: {innerText: ""}}).parentElement.innerText`); msg != "" {
 		nb.t.Fatalf("Neo4j Browser could not connect to %s as %s: %s", target.URI, target.Username, strings.TrimSpace(msg))
 	}
@@ -287,25 +279,16 @@ func (nb *neo4jBrowser) run(cmd, what, cond string) {
 		// The editor sometimes loses the focus to a drawer that is still
 		// re-rendering, and the text goes nowhere (seen in CI): type again
 		// while the editor does not show it.
-		for attempt := 1; ; attempt++ {
+		nb.until(fmt.Sprintf("%q in the editor", firstLine(cmd)), typed, 3*time.Second, func() {
 			nb.do("focus the editor", chromedp.Click(chromedp.CSS(`[data-testid=activeEditor] textarea`)))
 			ctx, cancel := context.WithTimeout(nb.b.Ctx, 10*time.Second)
+			defer cancel()
 			// One insertion, as a paste: Monaco auto-closes brackets and
 			// quotes only when they are typed one by one.
-			_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: cmd})
-			cancel()
-			if err != nil {
+			if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: cmd}); err != nil {
 				nb.t.Fatalf("Neo4j Browser: type %q into the editor: %v", firstLine(cmd), err)
 			}
-			err = nb.b.WaitTrue(typed, 3*time.Second)
-			if err == nil {
-				break
-			}
-			if attempt == 3 {
-				nb.t.Fatalf("Neo4j Browser: %q did not reach the editor in %d attempts: %v", firstLine(cmd), attempt, err)
-			}
-			nb.t.Logf("Neo4j Browser: %q did not reach the editor (attempt %d); typing again", firstLine(cmd), attempt)
-		}
+		})
 		nb.do("run "+firstLine(cmd), chromedp.Click(chromedp.CSS(`[data-testid=editor-Run]`)))
 	})
 }
@@ -339,17 +322,9 @@ func (nb *neo4jBrowser) importFavorites(zipURL string) {
 	// moment is lost (seen once in CI: the folder stayed shut): click again
 	// while it shows no script.
 	opened := `document.querySelectorAll('[data-testid^="scriptTitle-geokg: "]').length > 0`
-	for attempt := 1; ; attempt++ {
+	nb.until("the geokg folder open after a click", opened, 5*time.Second, func() {
 		nb.do("open the geokg folder", chromedp.Click(chromedp.CSS(`[data-testid="savedScriptsFolder-geokg"]`)))
-		err := nb.b.WaitTrue(opened, 5*time.Second)
-		if err == nil {
-			break
-		}
-		if attempt == 3 {
-			nb.t.Fatalf("Neo4j Browser: the geokg folder did not open after %d clicks: %v", attempt, err)
-		}
-		nb.t.Logf("Neo4j Browser: the geokg folder did not open on click %d; clicking again", attempt)
-	}
+	})
 	want := make([]string, 0, len(browser.Queries()))
 	for _, q := range browser.Queries() {
 		want = append(want, q.Name)
@@ -464,6 +439,24 @@ func (nb *neo4jBrowser) wait(what, cond string, timeout time.Duration) {
 	nb.t.Helper()
 	if err := nb.b.WaitTrue(cond, timeout); err != nil {
 		nb.t.Fatalf("Neo4j Browser: waiting for %s: %v", what, err)
+	}
+}
+
+// until does act, then polls cond for up to timeout, up to three times:
+// a click or an insertion that lands while Neo4j Browser re-renders is
+// lost (seen in CI), so what showed no effect is done again.
+func (nb *neo4jBrowser) until(what, cond string, timeout time.Duration, act func()) {
+	nb.t.Helper()
+	for attempt := 1; ; attempt++ {
+		act()
+		err := nb.b.WaitTrue(cond, timeout)
+		if err == nil {
+			return
+		}
+		if attempt == 3 {
+			nb.t.Fatalf("Neo4j Browser: waiting for %s, %d attempts: %v", what, attempt, err)
+		}
+		nb.t.Logf("Neo4j Browser: no %s after attempt %d; again", what, attempt)
 	}
 }
 
