@@ -205,8 +205,14 @@ func (r *recognizer) mergeNameRemainder() {
 	}
 }
 
+// containsAllStrings reports whether every string of xs is in set.
 func containsAllStrings(set, xs []string) bool {
-	return !slices.ContainsFunc(xs, func(x string) bool { return !slices.Contains(set, x) })
+	for _, x := range xs {
+		if !slices.Contains(set, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameTokens counts a candidate's name words (not particles or hyphens).
