@@ -210,14 +210,23 @@ func (a *article) key(x string, ok bool) string {
 	return a.match(map[string]bool{Norm(x): true})
 }
 
+// scoreArticle scores one article's prediction (nil when there is none).
 func scoreArticle(g *goldIndex, rec map[string]any) ArticleResult {
 	ar := ArticleResult{Name: g.Name, Levels: map[string]Tally{}}
 	a := &article{goldIndex: g, keyOf: map[string]string{}}
-
 	pactors := objects(rec, "actors")
+	a.scoreActors(&ar, pactors)
+	a.scoreRelations(&ar, objects(rec, "relations"))
+	a.scoreRoles(&ar, pactors, objects(rec, "relations"))
+	return ar
+}
+
+// scoreActors matches each predicted actor to a gold actor and records
+// the gold key its id and name stand for, for the relations.
+func (a *article) scoreActors(ar *ArticleResult, pactors []map[string]any) {
 	found := map[string]bool{}
 	for _, p := range pactors {
-		k := g.match(actorForms(p))
+		k := a.match(actorForms(p))
 		for _, f := range []string{"id", "name"} {
 			if s, ok := p[f].(string); ok {
 				a.keyOf[s] = k
@@ -229,18 +238,22 @@ func scoreArticle(g *goldIndex, rec map[string]any) ArticleResult {
 			ar.SpuriousActors = append(ar.SpuriousActors, PredictedActor{ID: str(p["id"]), Name: str(p["name"]), Type: str(p["type"])})
 		}
 	}
-	for _, ga := range g.Actors {
+	for _, ga := range a.Actors {
 		if !found[ga.Key] {
 			ar.MissedActors = append(ar.MissedActors, ga)
 		}
 	}
-	ar.Levels[Actors] = Tally{TP: len(found), Predicted: len(pactors), Gold: len(g.Actors)}
+	ar.Levels[Actors] = Tally{TP: len(found), Predicted: len(pactors), Gold: len(a.Actors)}
+}
 
-	var grels, prels []relation
-	for _, r := range g.Relations {
-		grels = append(grels, relation{src: r.Source, typ: r.Type, tgt: r.Target, evidence: r.Evidence})
+// scoreRelations compares the relation sets at the pairs, typed, directed
+// and quad levels.
+func (a *article) scoreRelations(ar *ArticleResult, prels []map[string]any) {
+	var gold, pred []relation
+	for _, r := range a.Relations {
+		gold = append(gold, relation{src: r.Source, typ: r.Type, tgt: r.Target, evidence: r.Evidence})
 	}
-	for i, r := range objects(rec, "relations") {
+	for i, r := range prels {
 		s, sok := relationEnd(r, "source")
 		t, tok := relationEnd(r, "target")
 		pr := relation{src: a.key(s, sok), typ: relationType(r), tgt: a.key(t, tok),
@@ -248,9 +261,9 @@ func scoreArticle(g *goldIndex, rec map[string]any) ArticleResult {
 		if pr.src == "" || pr.tgt == "" || pr.src == pr.tgt {
 			pr.unmatched = i + 1
 		}
-		prels = append(prels, pr)
+		pred = append(pred, pr)
 	}
-	gsets, psets := elementSets(grels), elementSets(prels)
+	gsets, psets := elementSets(gold), elementSets(pred)
 	for i, lvl := range []string{Pairs, Typed, Directed, Quad} {
 		t := Tally{Predicted: len(psets[i]), Gold: len(gsets[i])}
 		for e := range psets[i] {
@@ -260,13 +273,17 @@ func scoreArticle(g *goldIndex, rec map[string]any) ArticleResult {
 		}
 		ar.Levels[lvl] = t
 	}
-	ar.Missed = relationErrors(grels, gsets, psets, false)
-	ar.Spurious = relationErrors(prels, psets, gsets, true)
+	ar.Missed = relationErrors(gold, psets, false)
+	ar.Spurious = relationErrors(pred, gsets, true)
+}
 
-	groles, proles := map[Role]bool{}, map[Role]bool{}
-	for _, ga := range g.Actors {
+// scoreRoles compares (person, affiliation) pairs: the gold's, and the
+// predicted actors' affiliations and role relations.
+func (a *article) scoreRoles(ar *ArticleResult, pactors, prels []map[string]any) {
+	gold, pred := map[Role]bool{}, map[Role]bool{}
+	for _, ga := range a.Actors {
 		if ga.Affiliation != "" {
-			groles[Role{ga.Key, ga.Affiliation}] = true
+			gold[Role{ga.Key, ga.Affiliation}] = true
 		}
 	}
 	for _, p := range pactors {
@@ -279,26 +296,26 @@ func scoreArticle(g *goldIndex, rec map[string]any) ArticleResult {
 		}
 		if truthy(aff) {
 			s, ok := aff.(string)
-			proles[Role{g.match(actorForms(p)), a.key(s, ok)}] = true
+			pred[Role{a.match(actorForms(p)), a.key(s, ok)}] = true
 		}
 	}
-	for _, r := range objects(rec, "relations") {
+	for _, r := range prels {
 		if slices.Contains(roleTypes, relationType(r)) {
 			s, sok := relationEnd(r, "source")
 			t, tok := relationEnd(r, "target")
-			proles[Role{a.key(s, sok), a.key(t, tok)}] = true
+			pred[Role{a.key(s, sok), a.key(t, tok)}] = true
 		}
 	}
-	t := Tally{Predicted: len(proles), Gold: len(groles)}
-	for r := range proles {
-		if groles[r] {
+	t := Tally{Predicted: len(pred), Gold: len(gold)}
+	for r := range pred {
+		if gold[r] {
 			t.TP++
 		} else {
 			ar.SpuriousRoles = append(ar.SpuriousRoles, r)
 		}
 	}
-	for _, ga := range g.Actors {
-		if r := (Role{ga.Key, ga.Affiliation}); ga.Affiliation != "" && !proles[r] {
+	for _, ga := range a.Actors {
+		if r := (Role{ga.Key, ga.Affiliation}); ga.Affiliation != "" && !pred[r] {
 			ar.MissedRoles = append(ar.MissedRoles, r)
 		}
 	}
@@ -306,7 +323,6 @@ func scoreArticle(g *goldIndex, rec map[string]any) ArticleResult {
 		return cmp.Or(strings.Compare(x.Person, y.Person), strings.Compare(x.Affiliation, y.Affiliation))
 	})
 	ar.Levels[Roles] = t
-	return ar
 }
 
 // relation is a gold or predicted relation with its ends as gold keys.
@@ -360,7 +376,7 @@ func elementSets(rels []relation) [4]map[element]bool {
 
 // relationErrors lists the relations whose directed item the other side
 // lacks, once per item, with a note on how near the other side came.
-func relationErrors(rels []relation, own, other [4]map[element]bool, predicted bool) []RelationError {
+func relationErrors(rels []relation, other [4]map[element]bool, predicted bool) []RelationError {
 	var out []RelationError
 	at := map[element]int{}
 	for _, r := range rels {
