@@ -141,7 +141,19 @@ func variants(t *testing.T, dir string, extracted []byte) []variant {
 		recs = append(recs, rec)
 	}
 	golds := goldAsPredictions(t, dir)
+	var files []byte // each gold file as it is, with a path
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	for _, p := range paths {
+		var rec map[string]any
+		b, err := os.ReadFile(p)
+		if err != nil || json.Unmarshal(b, &rec) != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		rec["path"] = p
+		files = append(files, lines(t, []map[string]any{rec})...)
+	}
 	return []variant{
+		{"gold-files", files},
 		{"extracted", extracted},
 		{"gold", lines(t, golds)},
 		{"extracted-reshaped", lines(t, reshape(recs))},

@@ -61,6 +61,7 @@ func newApp(io streams) *cli.App {
 		Commands: []*cli.Command{
 			newImportCmd(io),
 			newExtractCmd(io),
+			newEvalCmd(io),
 			newLoadCmd(io),
 			newSchemaCmd(io),
 			newQueryCmd(io),
