@@ -37,7 +37,7 @@ tp/pred/gold at six levels: actors, relation pairs, typed, directed, quad
 class and roles — the numbers ../shared/eval/score.py gives. PRED is a
 file of 'geokg extract' output (or - for standard input); without it, eval
 extracts the gold folder's articles itself, as
-'geokg extract --include '*.txt' GOLD_DIR' does. --errors lists per article
+geokg extract --include '*.txt' GOLD_DIR does. --errors lists per article
 the missed and spurious actors, relations (with their evidence) and roles.
 
 Examples:

@@ -60,6 +60,15 @@ func TestEvalExtractsWithoutPred(t *testing.T) {
 	}
 }
 
+// PRED "-" is standard input; an article it lacks is scored as
+// predicting nothing.
+func TestEvalStdin(t *testing.T) {
+	code, out, errs := runCLI(t, "eval", evalGold, "-")
+	if code != exitOK || errs != "" || !strings.HasSuffix(out, "roles       0.000  0.000  0.000   0/0/3\nno prediction for 2 of 2 articles\n") {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s", code, errs, out)
+	}
+}
+
 func TestEvalBadUse(t *testing.T) {
 	bad := filepath.Dir(writeTemp(t, "a.json", `{"actors": [{"key": "X", "type": "STATE", "names": []}]}`))
 	broken := writeTemp(t, "pred.jsonl", "{broken\n")
