@@ -167,7 +167,7 @@ func TestImportExitCodes(t *testing.T) {
 		{"bad size", []string{"--max-article-size", "big", good}, exitUsage, "--max-article-size"},
 		{"bad glob", []string{"--include", "[a-", dir}, exitUsage, "glob \"[a-\" is malformed"},
 		{"unknown flag", []string{"--frobnicate", good}, exitUsage, "flag provided but not defined"},
-		{"resume without Neo4j", []string{"--resume", good}, exitUsage, "--resume needs Neo4j"},
+		{"resume with dry-run", []string{"--resume", "--dry-run", good}, exitUsage, "--resume and --dry-run exclude each other"},
 		{"missing errors folder", []string{"--errors", filepath.Join(dir, "no", "such", "e.jsonl"), good}, exitFailed, "--errors"},
 	}
 	for _, tt := range tests {
