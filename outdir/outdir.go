@@ -88,13 +88,13 @@ type Writer struct {
 	written map[string]bool // content hashes of the articles replayed
 	skipped int
 	files   []*os.File
-	bufs   []*bufio.Writer
-	docs   *jsonl.Writer
-	graph  *json.Encoder
-	cypher *cypherWriter
-	csv    *admincsv.Writer
-	agg    *aggregate
-	closed bool
+	bufs    []*bufio.Writer
+	docs    *jsonl.Writer
+	graph   *json.Encoder
+	cypher  *cypherWriter
+	csv     *admincsv.Writer
+	agg     *aggregate
+	closed  bool
 }
 
 // Create makes dir if needed and starts fresh files inside it: New with
