@@ -431,4 +431,7 @@ var readme = `This folder was written by geokg import.
   summary.json    what the import read, skipped and failed.
   graph.html      the graph drawn in one self-contained page: open it in
                   a browser (geokg view --from THIS-FOLDER redraws it).
+  .geokg-out      marks the folder as geokg's: a new import may replace
+                  it (geokg import refuses other non-empty folders without
+                  --force), and import --resume finishes an interrupted job.
 `

@@ -421,7 +421,7 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
-// docFiles are README.md and docs/*.md.
+// docFiles are README.md (first), examples/README.md and docs/*.md.
 func docFiles(t *testing.T) []string {
 	t.Helper()
 	root := repoRoot(t)
@@ -429,7 +429,7 @@ func docFiles(t *testing.T) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return append([]string{filepath.Join(root, "README.md")}, docs...)
+	return append([]string{filepath.Join(root, "README.md"), filepath.Join(root, "examples", "README.md")}, docs...)
 }
 
 // redirect finds the file a shell command line writes with ">".
@@ -462,7 +462,7 @@ func TestDocCommandsWriteNoFileIntoTheWorkTree(t *testing.T) {
 		}
 		for _, c := range commands {
 			c = strings.TrimPrefix(strings.TrimSpace(c), "$ ")
-			if !strings.HasPrefix(c, "geokg ") {
+			if !strings.Contains(c, "geokg ") { // also go run ./cmd/geokg
 				continue
 			}
 			for _, m := range redirect.FindAllStringSubmatch(c, -1) {
@@ -476,6 +476,43 @@ func TestDocCommandsWriteNoFileIntoTheWorkTree(t *testing.T) {
 					t.Errorf("%s: %q writes %s into the work tree, and git does not ignore it (%v): write to /tmp, or ignore it",
 						filepath.Base(file), c, target, err)
 				}
+			}
+		}
+	}
+}
+
+// TestReadmeInstallsGeokgOneWay checks item 11 of issue 14: the README
+// starts with the two commands (install geokg and run the main job on the
+// example articles; run the whole test suite), says how the command gets
+// on the PATH, and the docs call it one way, `geokg …`, never
+// `go run ./cmd/geokg …`.
+func TestReadmeInstallsGeokgOneWay(t *testing.T) {
+	files := docFiles(t)
+	readme, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := regexp.MustCompile("(?s)```sh\n(.*?)```").FindSubmatch(readme)
+	if first == nil {
+		t.Fatal("README.md has no ```sh block")
+	}
+	lines := strings.Split(strings.TrimSpace(string(first[1])), "\n")
+	if len(lines) != 2 ||
+		!strings.HasPrefix(lines[0], "go install ./cmd/geokg && geokg import examples/articles") ||
+		!strings.HasPrefix(lines[1], "scripts/test ") {
+		t.Errorf("README.md's first block is\n%s\nwant the install and the main job, then scripts/test", first[1])
+	}
+	if !strings.Contains(string(readme), "$(go env GOPATH)/bin") {
+		t.Error("README.md does not say where go install puts geokg")
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.Contains(line, "go run ./cmd/geokg") {
+				t.Errorf("%s:%d: runs geokg with go run; the docs say `geokg …` (installed with go install ./cmd/geokg)", filepath.Base(file), i+1)
 			}
 		}
 	}
