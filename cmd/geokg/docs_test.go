@@ -338,11 +338,12 @@ func (ws *workspace) prepare(t *testing.T, kind string) []string {
 		}
 		var env []string
 		for _, kv := range os.Environ() {
-			if !strings.HasPrefix(kv, "NEO4J_") && !strings.HasPrefix(kv, "PATH=") {
+			if !strings.HasPrefix(kv, "NEO4J_") && !strings.HasPrefix(kv, "PATH=") && !strings.HasPrefix(kv, "LC_ALL=") {
 				env = append(env, kv)
 			}
 		}
-		ws.baseEnv = append(env, "PATH="+ws.bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+		// LC_ALL=C: ls and sort order the same on every machine.
+		ws.baseEnv = append(env, "LC_ALL=C", "PATH="+ws.bin+string(os.PathListSeparator)+os.Getenv("PATH"))
 	}
 	switch kind {
 	case "folder":
