@@ -54,6 +54,7 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 			return nil
 		}
 		st.Events++
+		st.skipUndated(e, true)
 		for _, end := range []string{e.Source, e.Target} {
 			if _, ok := actors[end]; !ok {
 				missing[end] = true
@@ -96,7 +97,8 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 		}
 	}
 
-	dyads, _, err := aggregate(ctx, src, f)
+	var asserted Stats // the events counted above
+	dyads, err := aggregate(ctx, src, f, &asserted)
 	if err != nil {
 		return st, err
 	}

@@ -51,6 +51,29 @@ type Stats struct {
 	// Skipped counts events left out, with the reason in SkipReason.
 	Skipped    int
 	SkipReason string
+	// Undated counts the events without a date, written or not: event
+	// records (PLOVER, GDELT) leave them out unless asked to keep them;
+	// graph formats (GraphML, CSV) always carry them, with no date.
+	Undated int
+}
+
+// undatedReason says why the event-record formats leave undated events
+// out.
+const undatedReason = "undated: an event record needs a date; --keep-undated writes them with an empty date"
+
+// skipUndated counts an event without a date and reports whether an
+// event-record export leaves it out (unless keep).
+func (st *Stats) skipUndated(e graphdata.Event, keep bool) bool {
+	if !e.Date.IsZero() {
+		return false
+	}
+	st.Undated++
+	if keep {
+		return false
+	}
+	st.Skipped++
+	st.SkipReason = undatedReason
+	return true
 }
 
 // dyadKey names one aggregated typed edge.
@@ -76,15 +99,15 @@ func (d *dyad) Articles() int { return len(d.articles) }
 
 // aggregate reads the asserted events of the filter's window into dyads,
 // sorted by source, target and type.
-func aggregate(ctx context.Context, src graphdata.Source, f graphdata.Filter) ([]*dyad, int, error) {
+func aggregate(ctx context.Context, src graphdata.Source, f graphdata.Filter, st *Stats) ([]*dyad, error) {
 	f.AllModes = false
 	byKey := map[dyadKey]*dyad{}
-	events := 0
 	err := src.Events(ctx, f, func(e graphdata.Event) error {
 		if !e.Type.Valid() {
 			return nil
 		}
-		events++
+		st.Events++
+		st.skipUndated(e, true)
 		k := dyadKey{e.Source, e.Target, e.Type}
 		d := byKey[k]
 		if d == nil {
@@ -105,7 +128,7 @@ func aggregate(ctx context.Context, src graphdata.Source, f graphdata.Filter) ([
 		return nil
 	})
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	out := make([]*dyad, 0, len(byKey))
 	for _, d := range byKey {
@@ -114,7 +137,7 @@ func aggregate(ctx context.Context, src graphdata.Source, f graphdata.Filter) ([
 	slices.SortFunc(out, func(a, b *dyad) int {
 		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target), cmp.Compare(a.Type, b.Type))
 	})
-	return out, events, nil
+	return out, nil
 }
 
 // actorsByID reads every actor into a map.

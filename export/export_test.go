@@ -248,7 +248,7 @@ func TestPLOVERUndated(t *testing.T) {
 
 func TestGDELTShape(t *testing.T) {
 	var buf bytes.Buffer
-	st, err := export.WriteGDELT(context.Background(), &buf, fixtureSource(t), graphdata.Filter{AllModes: true})
+	st, err := export.WriteGDELT(context.Background(), &buf, fixtureSource(t), graphdata.Filter{AllModes: true}, export.GDELTOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,13 @@ import (
 	"github.com/geokg/geokg/graphdata"
 )
 
+// GDELTOptions tune the GDELT export.
+type GDELTOptions struct {
+	// KeepUndated writes events without a date with empty date columns;
+	// they are left out by default, as in WritePLOVER.
+	KeepUndated bool
+}
+
 // GDELTColumns are the columns of the GDELT-like event table. The names
 // and meanings follow the GDELT 2.0 event codebook where one applies
 // (EventCode holds the PLOVER category instead of a CAMEO code, and
@@ -25,9 +32,10 @@ var GDELTColumns = []string{
 
 // WriteGDELT writes one tab-separated row per event with a header line.
 // Tabs and line breaks inside values become spaces, so every row has
-// exactly len(GDELTColumns) fields. Undated events have empty date
-// columns.
-func WriteGDELT(ctx context.Context, w io.Writer, src graphdata.Source, f graphdata.Filter) (Stats, error) {
+// exactly len(GDELTColumns) fields. Undated events are left out, as in
+// the PLOVER export, unless opts.KeepUndated (then their date columns are
+// empty); Stats counts them.
+func WriteGDELT(ctx context.Context, w io.Writer, src graphdata.Source, f graphdata.Filter, opts GDELTOptions) (Stats, error) {
 	var st Stats
 	actors, _, err := actorsByID(ctx, src)
 	if err != nil {
@@ -46,7 +54,7 @@ func WriteGDELT(ctx context.Context, w io.Writer, src graphdata.Source, f graphd
 	bw.WriteString(strings.Join(GDELTColumns, "\t") + "\n")
 	row := make([]string, len(GDELTColumns))
 	err = src.Events(ctx, f, func(e graphdata.Event) error {
-		if !e.Type.Valid() {
+		if !e.Type.Valid() || st.skipUndated(e, opts.KeepUndated) {
 			return nil
 		}
 		for i := range row {

@@ -46,7 +46,7 @@ var graphmlKeys = []graphmlKey{
 // in an event of the window are written.
 func WriteGraphML(ctx context.Context, w io.Writer, src graphdata.Source, f graphdata.Filter) (Stats, error) {
 	var st Stats
-	dyads, events, err := aggregate(ctx, src, f)
+	dyads, err := aggregate(ctx, src, f, &st)
 	if err != nil {
 		return st, err
 	}
@@ -112,7 +112,6 @@ func WriteGraphML(ctx context.Context, w io.Writer, src graphdata.Source, f grap
 		bw.WriteString("    </edge>\n")
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")
-	st.Events = events
 	return st, bw.Flush()
 }
 

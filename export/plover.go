@@ -119,13 +119,10 @@ func WritePLOVER(ctx context.Context, w io.Writer, src graphdata.Source, f graph
 		if e.Cue != "" {
 			rec.EventText = []string{e.Cue}
 		}
-		if e.Date.IsZero() {
-			if !opts.KeepUndated {
-				st.Skipped++
-				st.SkipReason = "PLOVER requires a date; --keep-undated writes them with a null date"
-				return nil
-			}
-		} else {
+		if st.skipUndated(e, opts.KeepUndated) {
+			return nil
+		}
+		if !e.Date.IsZero() {
 			d := e.Date.String()
 			rec.Date = &d
 		}

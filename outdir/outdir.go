@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,7 +49,30 @@ const (
 	// ViewFile is the standalone HTML view of the graph, drawn by the
 	// caller once the folder is complete.
 	ViewFile = "graph.html"
+	// MarkerFile marks a folder as geokg's own, so that a later import may
+	// overwrite it; a non-empty folder without it is refused (see Options).
+	MarkerFile = ".geokg-out"
+	// resumeFile holds the previous run's docs.jsonl while a resumed job
+	// writes them again into fresh files.
+	resumeFile = ".docs.jsonl.resume"
 )
+
+// ErrNotOurs says the output folder holds files that geokg did not write.
+var ErrNotOurs = errors.New("the folder is not empty and was not made by geokg")
+
+// Options say how New treats a folder that already holds files.
+type Options struct {
+	// Force writes into a non-empty folder that geokg did not make
+	// (files of the same names are overwritten).
+	Force bool
+	// Resume keeps the articles of the folder's docs.jsonl: Replay writes
+	// them again without extracting them, and Skip leaves them out of the
+	// input, so that an interrupted job finishes where it stopped.
+	Resume bool
+}
+
+// marker is the content of MarkerFile.
+const marker = "This folder is written by geokg import; a new import into it replaces its files.\n"
 
 // Writer is a pipeline sink that writes into a folder. It is not safe for
 // concurrent use.
@@ -60,23 +84,42 @@ type Writer struct {
 	// a doc is inconsistent.
 	Warn func(error)
 
-	dir    string
-	files  []*os.File
-	bufs   []*bufio.Writer
-	docs   *jsonl.Writer
-	graph  *json.Encoder
-	cypher *cypherWriter
-	csv    *admincsv.Writer
-	agg    *aggregate
-	closed bool
+	dir     string
+	written map[string]bool // content hashes of the articles replayed
+	skipped int
+	files   []*os.File
+	bufs    []*bufio.Writer
+	docs    *jsonl.Writer
+	graph   *json.Encoder
+	cypher  *cypherWriter
+	csv     *admincsv.Writer
+	agg     *aggregate
+	closed  bool
 }
 
-// Create makes dir if needed and starts fresh files inside it.
-func Create(dir string) (*Writer, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// Create makes dir if needed and starts fresh files inside it: New with
+// no options.
+func Create(dir string) (*Writer, error) { return New(dir, Options{}) }
+
+// New makes dir if needed, marks it as geokg's and starts fresh files
+// inside it. A folder that holds files but no MarkerFile (nor the README
+// of a geokg version before the marker) is refused with ErrNotOurs unless
+// o.Force: it is somebody's own folder.
+func New(dir string, o Options) (*Writer, error) {
+	if err := claim(dir, o.Force); err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
-	w := &Writer{dir: dir, agg: newAggregate()}
+	if o.Resume {
+		// A resume file left by a resumed job that was itself interrupted
+		// is the complete record: the docs.jsonl beside it is a prefix.
+		docs, keep := filepath.Join(dir, DocsFile), filepath.Join(dir, resumeFile)
+		if _, err := os.Stat(keep); errors.Is(err, os.ErrNotExist) {
+			if err := os.Rename(docs, keep); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("output folder %s: resume: %w", dir, err)
+			}
+		}
+	}
+	w := &Writer{dir: dir, agg: newAggregate(), written: map[string]bool{}}
 	docs, err := w.create(DocsFile)
 	if err != nil {
 		return nil, err
@@ -100,6 +143,123 @@ func Create(dir string) (*Writer, error) {
 	}
 	return w, nil
 }
+
+// claim makes dir, or checks that geokg may write into it, and marks it.
+func claim(dir string, force bool) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	case err != nil:
+		return err
+	case len(entries) > 0 && !force && !ours(dir):
+		return fmt.Errorf("%w (it has no %s file): choose another --out, or add --force to write into it", ErrNotOurs, MarkerFile)
+	}
+	return os.WriteFile(filepath.Join(dir, MarkerFile), []byte(marker), 0o644)
+}
+
+// ours reports whether dir was written by geokg: it has the marker, or the
+// README that versions before the marker wrote.
+func ours(dir string) bool {
+	if _, err := os.Stat(filepath.Join(dir, MarkerFile)); err == nil {
+		return true
+	}
+	b, err := os.ReadFile(filepath.Join(dir, ReadmeFile))
+	return err == nil && strings.HasPrefix(string(b), "This folder was written by geokg import.")
+}
+
+// Replay writes again the articles of the folder's previous docs.jsonl
+// (with Options.Resume), in batches as the pipeline would, and returns how
+// many. Set GraphOptions and Warn first. A last line cut off by a crash is
+// left out (its article is read and extracted again).
+func (w *Writer) Replay(ctx context.Context) (int, error) {
+	path := filepath.Join(w.dir, resumeFile)
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("resume: %w", err)
+	}
+	defer f.Close()
+	r := jsonl.NewReader(f, filepath.Join(w.dir, DocsFile))
+	const batch = 256
+	var docs []schema.Doc
+	n := 0
+	flush := func() error {
+		n += len(docs)
+		err := w.WriteBatch(ctx, docs)
+		docs = docs[:0]
+		return err
+	}
+	for {
+		d, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		var pe *jsonl.ParseError
+		if errors.As(err, &pe) {
+			if w.Warn != nil {
+				w.Warn(fmt.Errorf("resume: %w; the articles after it are read again", err))
+			}
+			break
+		}
+		if err != nil {
+			return n, fmt.Errorf("resume: %w", err)
+		}
+		if d.Hash != "" {
+			if w.written[d.Hash] {
+				continue
+			}
+			w.written[d.Hash] = true
+		}
+		if docs = append(docs, d); len(docs) == batch {
+			if err := flush(); err != nil {
+				return n, err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return n, err
+	}
+	f.Close()
+	if err := os.Remove(path); err != nil {
+		return n, fmt.Errorf("resume: %w", err)
+	}
+	return n, nil
+}
+
+// ArticleSource yields articles until io.EOF, like source.Reader.
+type ArticleSource interface {
+	Next(ctx context.Context) (schema.Article, error)
+}
+
+// Skip wraps src so that the articles Replay wrote again are left out (by
+// content hash); read errors pass through.
+func (w *Writer) Skip(src ArticleSource) *Skipper { return &Skipper{src: src, w: w} }
+
+// Skipper is the ArticleSource Skip returns.
+type Skipper struct {
+	src ArticleSource
+	w   *Writer
+}
+
+// Next returns the next article not yet in the folder.
+func (s *Skipper) Next(ctx context.Context) (schema.Article, error) {
+	for {
+		a, err := s.src.Next(ctx)
+		if err == nil && a.Hash != "" && s.w.written[a.Hash] {
+			s.w.skipped++
+			continue
+		}
+		return a, err
+	}
+}
+
+// Skipped counts the articles left out so far.
+func (s *Skipper) Skipped() int { return s.w.skipped }
 
 // create opens a buffered file of the folder.
 func (w *Writer) create(name string) (*bufio.Writer, error) {
@@ -271,4 +431,7 @@ var readme = `This folder was written by geokg import.
   summary.json    what the import read, skipped and failed.
   graph.html      the graph drawn in one self-contained page: open it in
                   a browser (geokg view --from THIS-FOLDER redraws it).
+  .geokg-out      marks the folder as geokg's: a new import may replace
+                  it (geokg import refuses other non-empty folders without
+                  --force), and import --resume finishes an interrupted job.
 `

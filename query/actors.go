@@ -1,8 +1,10 @@
 package query
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -31,11 +33,96 @@ func (e *AmbiguousError) Error() string {
 	return fmt.Sprintf("%q is ambiguous: it names %s; pass the id to choose", e.Name, strings.Join(parts, "; "))
 }
 
-// NotFoundError says no actor has the name.
-type NotFoundError struct{ Name string }
+// NotFoundError says no actor has the name, and which names of the graph
+// are closest to it.
+type NotFoundError struct {
+	Name string
+	// Suggestions are the display names of the actors whose name, id or
+	// alias is within a few edits of Name, nearest first.
+	Suggestions []string
+}
 
 func (e *NotFoundError) Error() string {
-	return fmt.Sprintf("no actor is named %q (by id, name or alias) in the graph", e.Name)
+	msg := fmt.Sprintf("no actor is named %q (by id, name or alias) in the graph", e.Name)
+	switch len(e.Suggestions) {
+	case 0:
+		return msg
+	case 1:
+		return msg + "; did you mean " + e.Suggestions[0] + "?"
+	}
+	last := len(e.Suggestions) - 1
+	return msg + "; did you mean " + strings.Join(e.Suggestions[:last], ", ") + " or " + e.Suggestions[last] + "?"
+}
+
+// maxSuggestions bounds the names a NotFoundError proposes.
+const maxSuggestions = 3
+
+// namesCypher lists every actor's names, for suggestions.
+const namesCypher = `MATCH (a:Actor) RETURN a.name AS name, [a.id, a.name] + coalesce(a.aliases, []) AS names`
+
+// suggest returns the display names of the actors nearest to name: those
+// with a name, id or alias at most a third of its length (at least one,
+// at most three) edits away, ignoring case; nearest first, then by name.
+func (c *Client) suggest(ctx context.Context, name string) ([]string, error) {
+	recs, err := c.read(ctx, "suggest actor names", namesCypher, nil)
+	if err != nil {
+		return nil, err
+	}
+	q := []rune(strings.ToLower(name))
+	limit := min(max(len(q)/3, 1), 3)
+	best := map[string]int{}
+	for _, r := range recs {
+		display, _ := r.Values[0].(string)
+		names, _ := r.Values[1].([]any)
+		for _, n := range names {
+			s, _ := n.(string)
+			if s == "" {
+				continue
+			}
+			d := editDistance(q, []rune(strings.ToLower(s)))
+			if d > limit {
+				continue
+			}
+			if cur, ok := best[display]; !ok || d < cur {
+				best[display] = d
+			}
+		}
+	}
+	out := make([]string, 0, len(best))
+	for n := range best {
+		out = append(out, n)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if c := cmp.Compare(best[a], best[b]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	if len(out) > maxSuggestions {
+		out = out[:maxSuggestions]
+	}
+	return out, nil
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // resolveCypher finds actors by id, name or alias, ignoring case, and
@@ -91,7 +178,11 @@ func (c *Client) Resolve(ctx context.Context, name string) (Actor, string, error
 		}
 		return tied[0], note, nil
 	}
-	return Actor{}, "", &NotFoundError{Name: name}
+	suggestions, err := c.suggest(ctx, name)
+	if err != nil {
+		return Actor{}, "", err
+	}
+	return Actor{}, "", &NotFoundError{Name: name, Suggestions: suggestions}
 }
 
 func actorOf(id, name, typ, mentions any) Actor {

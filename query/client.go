@@ -69,6 +69,10 @@ func (c *Client) Driver() neo4j.DriverWithContext { return c.driver }
 // Database returns the database name ("" for the server's default).
 func (c *Client) Database() string { return c.db }
 
+// ErrWriteQuery says a statement tried to change the graph in a read-only
+// query (Cypher with write false).
+var ErrWriteQuery = errors.New("the statement writes to the graph, and the query is read-only")
+
 // wrap turns a driver error into one line naming the server.
 func (c *Client) wrap(op string, err error) error {
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
@@ -78,6 +82,8 @@ func (c *Client) wrap(op string, err error) error {
 	switch {
 	case errors.As(err, &n4j) && strings.Contains(n4j.Code, "Security.Unauthorized"):
 		return fmt.Errorf("neo4j %s: %s: authentication failed: check --neo4j-username/--neo4j-password (NEO4J_USERNAME, NEO4J_PASSWORD): %w", c.uri, op, graph.ErrUnauthorized)
+	case errors.As(err, &n4j) && n4j.Code == "Neo.ClientError.Statement.AccessMode":
+		return fmt.Errorf("neo4j %s: %s: %w", c.uri, op, ErrWriteQuery)
 	case neo4j.IsConnectivityError(err):
 		return fmt.Errorf("neo4j %s: %s: server not reachable; is Neo4j running? (%w)", c.uri, op, graph.ErrUnavailable)
 	case errors.As(err, &n4j):

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,7 +81,23 @@ func (c *Client) partners(ctx context.Context, id string, quads []any, w Window,
 	if err != nil {
 		return nil, err
 	}
-	return tableOf([]string{"actor", "name", "type", "events", "initiated", "received", "score", "net", "types", "first", "last"}, recs), nil
+	return sortLists(tableOf([]string{"actor", "name", "type", "events", "initiated", "received", "score", "net", "types", "first", "last"}, recs), "types"), nil
+}
+
+// sortLists sorts the string lists of the named column in place, so that a
+// list collected from the graph (whose order follows storage, not meaning)
+// prints the same in every run.
+func sortLists(t *Table, column string) *Table {
+	i := slices.Index(t.Columns, column)
+	if i < 0 {
+		return t
+	}
+	for _, r := range t.Rows {
+		if l, ok := r[i].([]any); ok {
+			slices.SortFunc(l, func(a, b any) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+		}
+	}
+	return t
 }
 
 // dyadCypher lists the events between two actors, either way round.
@@ -90,7 +107,8 @@ OPTIONAL MATCH (e)-[:REPORTED_IN]->(a:Article)
 RETURN coalesce(left(toString(e.date), 7), 'undated') AS month, e.quad AS quad, e.date AS date,
        e.source AS source, e.type AS type, e.target AS target, e.score AS score, e.evidence AS evidence,
        coalesce(a.title, a.id) AS article, a.url AS url
-ORDER BY e.date IS NULL, e.date, quad, e.id`
+ORDER BY e.date IS NULL, e.date, quad, e.id
+LIMIT $limit`
 
 // dyadMonthsCypher sums the events between two actors by month and quad
 // class.
@@ -103,20 +121,25 @@ WITH month, quad, count(e) AS events, round(sum(e.score), 1) AS score, collect(e
 RETURN month, quad, events, by_x, by_y, score,
        reduce(acc = [], t IN types | CASE WHEN t IN acc THEN acc ELSE acc + t END) AS types
 ORDER BY month = 'undated', month,
-         CASE quad WHEN 'verbal cooperation' THEN 0 WHEN 'material cooperation' THEN 1 WHEN 'verbal conflict' THEN 2 ELSE 3 END`
+         CASE quad WHEN 'verbal cooperation' THEN 0 WHEN 'material cooperation' THEN 1 WHEN 'verbal conflict' THEN 2 ELSE 3 END
+LIMIT $limit`
 
 // Dyad returns the timeline of events between x and y: one row per event
 // (month, quad class, date, direction, type, score, evidence sentence,
 // article), in date order; with byMonth, one row per month and quad class
-// with counts (by_x: initiated by x) and summed scores.
-func (c *Client) Dyad(ctx context.Context, x, y string, w Window, byMonth bool) (*Table, error) {
-	params := w.params(map[string]any{"x": x, "y": y})
+// with counts (by_x: initiated by x) and summed scores. At most limit rows
+// (the first in that order); limit <= 0 means 20.
+func (c *Client) Dyad(ctx context.Context, x, y string, w Window, byMonth bool, limit int) (*Table, error) {
+	if limit <= 0 {
+		limit = 20
+	}
+	params := w.params(map[string]any{"x": x, "y": y, "limit": int64(limit)})
 	if byMonth {
 		recs, err := c.read(ctx, "dyad "+x+"–"+y, dyadMonthsCypher, params)
 		if err != nil {
 			return nil, err
 		}
-		return tableOf([]string{"month", "quad", "events", "by_x", "by_y", "score", "types"}, recs), nil
+		return sortLists(tableOf([]string{"month", "quad", "events", "by_x", "by_y", "score", "types"}, recs), "types"), nil
 	}
 	recs, err := c.read(ctx, "dyad "+x+"–"+y, dyadCypher, params)
 	if err != nil {

@@ -118,7 +118,7 @@ func TestNamedQueriesOnDevGraph(t *testing.T) {
 		}
 	})
 	t.Run("dyad Russia Syria lists evidence", func(t *testing.T) {
-		tab, err := c.Dyad(ctx, "RUS", "SYR", query.Window{}, false)
+		tab, err := c.Dyad(ctx, "RUS", "SYR", query.Window{}, false, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -130,7 +130,7 @@ func TestNamedQueriesOnDevGraph(t *testing.T) {
 				t.Errorf("event without evidence sentence")
 			}
 		}
-		months, err := c.Dyad(ctx, "RUS", "SYR", query.Window{}, true)
+		months, err := c.Dyad(ctx, "RUS", "SYR", query.Window{}, true, 0)
 		if err != nil || len(months.Rows) == 0 {
 			t.Fatalf("dyad by month: %v rows, err %v", len(months.Rows), err)
 		}

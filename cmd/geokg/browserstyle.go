@@ -59,7 +59,7 @@ func runBrowserStyle(ctx context.Context, io streams, opts *browserStyleOptions)
 		return fmt.Errorf("browser-style: listen on %s: %w", opts.Addr, err)
 	}
 	srv := &http.Server{Handler: browser.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	url := "http://" + ln.Addr().String()
+	url := serveURL(opts.Addr, ln.Addr())
 	fmt.Fprintf(io.Err, "geokg: serving the Neo4j Browser style at %s/%s\n", url, browser.StyleFile)
 	fmt.Fprintf(io.Err, "geokg: in Neo4j Browser run   :style %s/%s\n", url, browser.StyleFile)
 	fmt.Fprintf(io.Err, "geokg: saved queries: %s/queries.zip (Ctrl-C stops)\n", url)
@@ -73,4 +73,17 @@ func runBrowserStyle(ctx context.Context, io streams, opts *browserStyleOptions)
 		return fmt.Errorf("browser-style: %w", err)
 	}
 	return nil
+}
+
+// serveURL is the address to give Neo4j Browser: it fetches styles only
+// from hosts it allows, and it allows "localhost" by default but not a
+// loopback IP, so a loopback listener is named localhost; a host named in
+// --addr is kept. The port is the listener's (--addr may say :0).
+func serveURL(addr string, ln net.Addr) string {
+	host, _, _ := net.SplitHostPort(addr)
+	_, port, _ := net.SplitHostPort(ln.String())
+	if ip := net.ParseIP(host); host == "" || ip != nil && (ip.IsLoopback() || ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }

@@ -38,6 +38,10 @@ func newExportCmd(io streams) *cli.Command {
 Reads the --from folder (an import's output), else Neo4j when --neo4j-uri is
 set, else ./geokg-out. Writes to --out, or standard output.
 
+Undated events (articles without a date): plover-json and gdelt-tsv, whose
+records need a date, leave them out unless --keep-undated; graphml and csv,
+which carry the whole graph, keep them. Every format says how many there are.
+
 Examples:
    geokg export --format graphml --from geokg-out --out graph.graphml
    geokg export --format csv --out bulk/ && bulk/import.sh neo4j`,
@@ -47,7 +51,7 @@ Examples:
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Destination: &opts.Out, Usage: "output `FILE` (a folder for csv); default standard output"},
 			&cli.StringFlag{Name: "from", Destination: &opts.From, Usage: "read the output `DIR` of an import (or a docs JSON-lines file)"},
 			&cli.BoolFlag{Name: "all-modes", Destination: &opts.AllModes, Usage: "also export negated and hypothetical events"},
-			&cli.BoolFlag{Name: "keep-undated", Destination: &opts.KeepUndated, Usage: "plover-json: write undated events with a null date"},
+			&cli.BoolFlag{Name: "keep-undated", Destination: &opts.KeepUndated, Usage: "plover-json, gdelt-tsv: write undated events with an empty date (graphml and csv always keep them)"},
 		}, append(windowFlags(&opts.Since, &opts.Until), neo4jFlags(&opts.Neo4j)...)...),
 		Action: func(c *cli.Context) error {
 			if _, err := export.ParseFormat(opts.Format); err != nil {
@@ -95,7 +99,7 @@ func runExport(ctx context.Context, io streams, opts *exportOptions) (err error)
 		case export.PLOVER:
 			st, err = export.WritePLOVER(ctx, w, src, f, export.PLOVEROptions{Coder: "geokg " + versionString(), KeepUndated: opts.KeepUndated})
 		case export.GDELT:
-			st, err = export.WriteGDELT(ctx, w, src, f)
+			st, err = export.WriteGDELT(ctx, w, src, f, export.GDELTOptions{KeepUndated: opts.KeepUndated})
 		}
 	}
 	if err != nil {
@@ -106,8 +110,11 @@ func runExport(ctx context.Context, io streams, opts *exportOptions) (err error)
 		fmt.Fprintf(io.Err, " to %s", opts.Out)
 	}
 	fmt.Fprintln(io.Err)
-	if st.Skipped > 0 {
+	switch {
+	case st.Skipped > 0:
 		fmt.Fprintf(io.Err, "geokg: %d events left out: %s\n", st.Skipped, st.SkipReason)
+	case st.Undated > 0:
+		fmt.Fprintf(io.Err, "geokg: %d undated events written without a date\n", st.Undated)
 	}
 	return nil
 }

@@ -31,6 +31,7 @@ type importOptions struct {
 	Limit      int
 	FailFast   bool
 	Resume     bool
+	Force      bool
 	DryRun     bool
 	Quiet      bool
 	LogFormat  string
@@ -84,7 +85,9 @@ Examples:
 			&cli.BoolFlag{Name: "dry-run", Destination: &opts.DryRun, Usage: "extract and report, write nothing"},
 			&cli.BoolFlag{Name: "fail-fast", Destination: &opts.FailFast, Usage: "stop at the first input that fails"},
 			&cli.BoolFlag{Name: "resume", Destination: &opts.Resume,
-				Usage: "skip articles already completely in the Neo4j graph (by content hash)"},
+				Usage: "skip articles already completely in the graph: in Neo4j, or in the --out folder of an interrupted run (by content hash)"},
+			&cli.BoolFlag{Name: "force", Destination: &opts.Force,
+				Usage: "write into a non-empty --out folder that geokg did not make"},
 			&cli.StringFlag{Name: "errors", Destination: &opts.ErrorsFile,
 				Usage: "write every failed, skipped or repaired input to `FILE` as JSON lines"},
 			&cli.StringFlag{Name: "files-from", Destination: &opts.FilesFrom,
@@ -94,7 +97,7 @@ Examples:
 			actorsFlag(&actors),
 			predicatesFlag(&predicates),
 			allModesFlag(&opts.AllModes),
-		}, append(inputFlags(&opts.Input), neo4jFlags(&opts.Neo4j)...)...),
+		}, append(inputFlags(&opts.Input), append(neo4jFlags(&opts.Neo4j), neo4jLoadFlags(&opts.Neo4j)...)...)...),
 		Action: func(c *cli.Context) error {
 			opts.Paths = c.Args().Slice()
 			opts.Input.fill()
@@ -156,10 +159,21 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	}
 	actors := countActors(sink)
 	var articles pipeline.Source = src
-	var resumed *graph.Resume
+	var resumed interface{ Skipped() int }
 	if gw, ok := sink.(*graph.Writer); ok && opts.Resume {
-		resumed = gw.SkipLoaded(src)
-		articles = resumed
+		r := gw.SkipLoaded(src)
+		resumed, articles = r, r
+	}
+	if w, ok := sink.(*outdir.Writer); ok && opts.Resume {
+		n, err := w.Replay(ctx)
+		if err != nil {
+			bar.finish()
+			rep.close()
+			return err
+		}
+		log.Info("resume: kept the articles already in the folder", "articles", n)
+		r := w.Skip(src)
+		resumed, articles = r, r
 	}
 
 	var ticker *progress
@@ -200,17 +214,22 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 
 	js := newJobSummary(sum, actors, rep, output)
 	js.ErrorsFile = opts.ErrorsFile
+	if resumed != nil {
+		js.addResumed(resumed.Skipped())
+	}
 	switch {
 	case errors.Is(runErr, context.Canceled):
-		js.Stopped = "interrupted; the articles written so far are kept (rerun with --resume, or into a fresh --out)"
+		js.Stopped = "interrupted; the articles written so far are kept: run the same command with --resume to finish the job"
 	case runErr != nil:
 		js.Stopped = runErr.Error()
 	}
-	if w, ok := sink.(*outdir.Writer); ok && (runErr == nil || errors.Is(runErr, pipeline.ErrFailFast)) {
+	// An interrupted or failed job's folder is complete for the articles
+	// it wrote (the pipeline closed the sink): describe and draw those.
+	if w, ok := sink.(*outdir.Writer); ok {
 		if err := w.WriteSummary(js); err != nil && closeErr == nil {
 			closeErr = err
 		}
-		if err := writeFolderView(ctx, w.Dir(), opts.warn); err != nil && closeErr == nil {
+		if err := writeFolderView(context.WithoutCancel(ctx), w.Dir(), opts.warn); err != nil && closeErr == nil {
 			closeErr = err
 		}
 	}
@@ -238,8 +257,8 @@ func (opts *importOptions) validate() (int64, error) {
 	if opts.LogFormat != "text" && opts.LogFormat != "json" {
 		return 0, fmt.Errorf("--log-format %q: want text or json", opts.LogFormat)
 	}
-	if opts.Resume && (opts.Neo4j.URI == "" || opts.DryRun) {
-		return 0, errors.New("--resume needs Neo4j (--neo4j-uri or NEO4J_URI) and no --dry-run")
+	if opts.Resume && opts.DryRun {
+		return 0, errors.New("--resume and --dry-run exclude each other: a dry run writes nothing to resume")
 	}
 	if opts.Workers < 1 {
 		return 0, fmt.Errorf("--jobs %d: want at least 1", opts.Workers)
@@ -273,7 +292,7 @@ func (opts *importOptions) open(ctx context.Context, log *slog.Logger) (pipeline
 		}
 		return x, gw, opts.Neo4j.destination(), nil
 	}
-	w, err := outdir.Create(opts.Out)
+	w, err := outdir.New(opts.Out, outdir.Options{Force: opts.Force, Resume: opts.Resume})
 	if err != nil {
 		return nil, nil, "", err
 	}

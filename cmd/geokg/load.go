@@ -48,7 +48,7 @@ Example:
 				Usage: "skip articles already completely in the graph (by content hash)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Destination: &opts.Quiet, Usage: "print only warnings, errors and the summary"},
 			&cli.StringFlag{Name: "log-format", Value: "text", Destination: &opts.LogFormat, Usage: "status log format: text or json"},
-		}, neo4jFlags(&opts.Neo4j)...),
+		}, append(neo4jFlags(&opts.Neo4j), neo4jLoadFlags(&opts.Neo4j)...)...),
 		Action: func(c *cli.Context) error {
 			opts.Paths = c.Args().Slice()
 			if len(opts.Paths) == 0 {

@@ -26,18 +26,26 @@ type neo4jOptions struct {
 	Unasserted bool
 }
 
-// neo4jFlags returns the flags that fill o.
+// neo4jFlags returns the connection flags that fill o.
 func neo4jFlags(o *neo4jOptions) []cli.Flag {
 	const cat = "Neo4j"
 	return []cli.Flag{
 		&cli.StringFlag{Name: "neo4j-uri", Category: cat, EnvVars: []string{"NEO4J_URI"}, Destination: &o.URI,
-			Usage: "Neo4j `URI` (neo4j://, bolt://, +s and +ssc schemes); unset means write to the output folder"},
+			Usage: "Neo4j `URI` (neo4j://, bolt://, +s and +ssc schemes)"},
 		&cli.StringFlag{Name: "neo4j-username", Category: cat, EnvVars: []string{"NEO4J_USERNAME"}, Value: "neo4j", Destination: &o.Username,
 			Usage: "Neo4j user `NAME`"},
 		&cli.StringFlag{Name: "neo4j-password", Category: cat, EnvVars: []string{"NEO4J_PASSWORD"}, Destination: &o.Password,
 			Usage: "Neo4j `PASSWORD` (prefer the environment variable: flags show in ps)"},
 		&cli.StringFlag{Name: "neo4j-database", Category: cat, EnvVars: []string{"NEO4J_DATABASE"}, Destination: &o.Database,
 			Usage: "Neo4j database `NAME` (default: the server's default database)"},
+	}
+}
+
+// neo4jLoadFlags returns the flags that tune the writer, for the commands
+// that load articles (import, load) and only those.
+func neo4jLoadFlags(o *neo4jOptions) []cli.Flag {
+	const cat = "Neo4j"
+	return []cli.Flag{
 		&cli.IntFlag{Name: "neo4j-batch-size", Category: cat, Value: graph.DefaultBatchSize, Destination: &o.BatchSize,
 			Usage: "events per write transaction"},
 		&cli.DurationFlag{Name: "neo4j-retry-time", Category: cat, Value: graph.DefaultRetryTime, Destination: &o.RetryTime,

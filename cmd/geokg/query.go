@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -33,11 +34,16 @@ type queryOptions struct {
 
 func newQueryCmd(io streams) *cli.Command {
 	opts := &queryOptions{}
+	limitFlag := func(def int, what string) cli.Flag {
+		return &cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: def, Destination: &opts.Limit, Usage: "at most `N` " + what}
+	}
 	common := func(extra ...cli.Flag) []cli.Flag {
 		flags := []cli.Flag{
 			&cli.BoolFlag{Name: "json", Destination: &opts.JSON, Usage: "print JSON (an array of objects)"},
 			&cli.BoolFlag{Name: "csv", Destination: &opts.CSV, Usage: "print CSV with a header row"},
-			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: 20, Destination: &opts.Limit, Usage: "at most `N` rows"},
+		}
+		if !slices.ContainsFunc(extra, func(f cli.Flag) bool { return slices.Contains(f.Names(), "limit") }) {
+			flags = append(flags, limitFlag(20, "rows"))
 		}
 		flags = append(flags, extra...)
 		flags = append(flags, windowFlags(&opts.Since, &opts.Until)...)
@@ -80,12 +86,13 @@ Examples:
 			actorCmd("dyad", "timeline of the events between two actors, with evidence", "ACTOR ACTOR", 2,
 				[]cli.Flag{&cli.BoolFlag{Name: "by-month", Destination: &opts.ByMonth, Usage: "one row per month and quad class"}},
 				func(ctx context.Context, c *query.Client, a []query.Actor) (*query.Table, error) {
-					return c.Dyad(ctx, a[0].ID, a[1].ID, opts.window, opts.ByMonth)
+					return c.Dyad(ctx, a[0].ID, a[1].ID, opts.window, opts.ByMonth, opts.Limit)
 				}),
 			actorCmd("path", "shortest chains of typed relations between two actors, hop by hop", "ACTOR ACTOR", 2,
 				[]cli.Flag{
 					&cli.StringFlag{Name: "types", Destination: &opts.Types, Usage: "walk only these PLOVER `TYPES` (comma-separated)"},
 					&cli.IntFlag{Name: "max-hops", Value: 4, Destination: &opts.MaxHops, Usage: "longest chain, 1..8"},
+					limitFlag(5, "chains"),
 				},
 				func(ctx context.Context, c *query.Client, a []query.Actor) (*query.Table, error) {
 					var names []string
@@ -96,11 +103,7 @@ Examples:
 					if err != nil {
 						return nil, usageError{fmt.Errorf("--types: %w", err)}
 					}
-					limit := opts.Limit
-					if limit == 20 {
-						limit = 5
-					}
-					return c.Path(ctx, a[0].ID, a[1].ID, types, opts.MaxHops, limit)
+					return c.Path(ctx, a[0].ID, a[1].ID, types, opts.MaxHops, opts.Limit)
 				}),
 			actorCmd("top", "the most central actors of a time window (PageRank, degree, events)", "", 0,
 				[]cli.Flag{
@@ -137,9 +140,13 @@ Examples:
 						return usageError{err}
 					}
 					stmt := c.Args().First()
-					return runQuery(c.Context, io, opts, nil, func(ctx context.Context, cl *query.Client, _ []query.Actor) (*query.Table, error) {
+					err = runQuery(c.Context, io, opts, nil, func(ctx context.Context, cl *query.Client, _ []query.Actor) (*query.Table, error) {
 						return cl.Cypher(ctx, stmt, params, opts.Write)
 					})
+					if errors.Is(err, query.ErrWriteQuery) {
+						return fmt.Errorf("%w: add --write to run it", err)
+					}
+					return err
 				},
 			},
 		},
@@ -185,8 +192,7 @@ func runQuery(ctx context.Context, io streams, opts *queryOptions, names []strin
 	for _, n := range names {
 		a, note, err := c.Resolve(ctx, n)
 		var amb *query.AmbiguousError
-		var nf *query.NotFoundError
-		if errors.As(err, &amb) || errors.As(err, &nf) {
+		if errors.As(err, &amb) {
 			return usageError{err}
 		}
 		if err != nil {

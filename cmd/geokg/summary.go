@@ -19,6 +19,9 @@ type jobSummary struct {
 	Skipped int `json:"skipped"`
 	Failed  int `json:"failed"`
 	Written int `json:"written"`
+	// Resumed counts the articles --resume found already in the graph;
+	// they are among Read and Skipped, but are not problems.
+	Resumed int `json:"already_in_graph,omitempty"`
 	// Warnings counts articles read despite a problem (repaired text).
 	Warnings int `json:"warnings"`
 	// Actors counts distinct actors by type; Mentions counts actors per
@@ -54,6 +57,13 @@ func newJobSummary(s pipeline.Summary, actors *actorCounter, rep *reporter, outp
 	return js
 }
 
+// addResumed counts the articles --resume skipped as read and skipped.
+func (js *jobSummary) addResumed(n int) {
+	js.Resumed = n
+	js.Read += n
+	js.Skipped += n
+}
+
 // printSummary writes the summary as an aligned table.
 func printSummary(w io.Writer, s jobSummary) {
 	row := func(label string, n int) { fmt.Fprintf(w, "%-16s %10s\n", label, thousands(n)) }
@@ -61,6 +71,9 @@ func printSummary(w io.Writer, s jobSummary) {
 	row("articles read", s.Read)
 	sub("written", s.Written)
 	sub("skipped", s.Skipped)
+	if s.Resumed > 0 {
+		fmt.Fprintf(w, "    %-13s %9s\n", "already there", thousands(s.Resumed))
+	}
 	sub("failed", s.Failed)
 	if s.Warnings > 0 {
 		sub("with warnings", s.Warnings)
@@ -93,11 +106,11 @@ func printSummary(w io.Writer, s jobSummary) {
 	if s.Stopped != "" {
 		fmt.Fprintf(w, "%-16s %s\n", "stopped", s.Stopped)
 	}
-	problems := s.Failed + s.Skipped + s.Warnings
+	problems := s.Failed + s.Skipped - s.Resumed + s.Warnings
 	if problems == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n%s (%d failed, %d skipped, %d warnings)", plural(problems, "problem"), s.Failed, s.Skipped, s.Warnings)
+	fmt.Fprintf(w, "\n%s (%d failed, %d skipped, %d warnings)", plural(problems, "problem"), s.Failed, s.Skipped-s.Resumed, s.Warnings)
 	switch {
 	case s.ErrorsFile != "":
 		fmt.Fprintf(w, "; all in %s", s.ErrorsFile)
