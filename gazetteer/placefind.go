@@ -1,0 +1,531 @@
+package gazetteer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a byte range [Start, End) of a sentence.
+type Span struct{ Start, End int }
+
+// Place is a place a sentence gives, resolved.
+type Place struct {
+	Text       string // the name as written ("Idlib province", "Red Sea")
+	Start, End int    // byte offsets of Text in the sentence
+	Cue        string // what marked it as a place: "in", "near", "border with", "province" …
+	Entry      Entry  // what Text resolved to
+}
+
+// FindOptions tell the place finder what the caller already knows.
+type FindOptions struct {
+	// Exclude are spans that are something else, typically the person and
+	// organization actors nlp found ("in Obama's view": Obama is a city in
+	// Japan too). A place overlapping one is not taken.
+	Exclude []Span
+	// Countries are alpha-3 codes an ambiguous name should prefer, before
+	// the countries the sentence itself names.
+	Countries []string
+}
+
+// FindPlace returns the place the sentence gives for its event: the first
+// place below country level a locative cue introduces ("in Aleppo", "near
+// Kharkiv", "in the southern city of Daraa", "Idlib province", "in the Red
+// Sea"), else the first country one introduces ("in Syria", "along the
+// border with Turkey"). Names are resolved preferring opt.Countries, then
+// the countries the sentence names.
+func (g *Gazetteer) FindPlace(sentence string, opt FindOptions) (Place, bool) {
+	ps := g.FindPlaces(sentence, opt)
+	for _, p := range ps {
+		if p.Entry.Kind != Country {
+			return p, true
+		}
+	}
+	if len(ps) > 0 {
+		return ps[0], true
+	}
+	return Place{}, false
+}
+
+// FindPlaces returns every place a locative cue introduces in the sentence,
+// in text order.
+func (g *Gazetteer) FindPlaces(sentence string, opt FindOptions) []Place {
+	if g.Load() != nil {
+		return nil
+	}
+	toks := tokenize(sentence)
+	hints := hintSet{strong: opt.Countries, weak: g.sentenceCountries(toks, sentence)}
+	var out []Place
+	taken := -1 // last token index used, so one name is not found twice
+	for i := 0; i < len(toks); i++ {
+		if i <= taken {
+			continue
+		}
+		cue, j := matchCue(toks, i)
+		if j < 0 {
+			continue
+		}
+		p, end, ok := g.afterCue(sentence, toks, j, hints, opt.Exclude)
+		if !ok {
+			continue
+		}
+		p.Cue = cue
+		out = append(out, p)
+		taken = end
+	}
+	// "X province" needs no cue.
+	for i := 1; i < len(toks); i++ {
+		if !regionNouns[strings.ToLower(toks[i].text)] || covered(out, toks[i-1].start) {
+			continue
+		}
+		start := nameStart(toks, i)
+		if start == i {
+			continue
+		}
+		if p, ok := g.resolveSpan(sentence, toks, start, i, i, -1, hints, opt.Exclude); ok && !covered(out, p.Start) {
+			p.Cue = strings.ToLower(toks[i].text)
+			out = insertByStart(out, p)
+		}
+	}
+	return out
+}
+
+// sentenceCountries returns the countries a sentence names or whose
+// demonyms it uses, in order ("United States", "Syrian").
+func (g *Gazetteer) sentenceCountries(toks []token, s string) []string {
+	var cs []string
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].capital() {
+			continue
+		}
+		if c, ok := g.demonym[Fold(toks[i].text)]; ok {
+			cs = appendNew(cs, c)
+			continue
+		}
+		for e := min(i+3, len(toks)-1); e >= i; e-- {
+			if c, ok := g.ResolveKind(s[toks[i].start:toks[e].end], Country); ok {
+				cs = appendNew(cs, c.Country)
+				i = e
+				break
+			}
+		}
+	}
+	return cs
+}
+
+type token struct {
+	text       string
+	start, end int
+	index      int
+}
+
+func (t token) capital() bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+func (t token) word() bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// tokenize splits a sentence into words (letters, digits, inner hyphens
+// and apostrophes), a possessive "'s" of its own, and single punctuation
+// marks.
+func tokenize(s string) []token {
+	var toks []token
+	add := func(a, b int) { toks = append(toks, token{text: s[a:b], start: a, end: b, index: len(toks)}) }
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '-' || r2 == '\'' || r2 == '’' {
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if j+n2 < len(s) && (unicode.IsLetter(r3) || unicode.IsDigit(r3)) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			w := s[i:j]
+			if k := possessive(w); k > 0 {
+				add(i, i+k)
+				add(i+k, j)
+			} else {
+				add(i, j)
+			}
+			i = j
+		default:
+			add(i, i+n)
+			i += n
+		}
+	}
+	return toks
+}
+
+// possessive returns where a trailing "'s" starts, or 0.
+func possessive(w string) int {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return len(w) - len(suf)
+		}
+	}
+	return 0
+}
+
+// cues introduce a place. Longer cues are tried first.
+var cues = [][]string{
+	{"on", "the", "outskirts", "of"}, {"off", "the", "coast", "of"}, {"on", "the", "coast", "of"},
+	{"near", "the", "border", "with"}, {"along", "the", "border", "with"}, {"on", "the", "border", "with"},
+	{"at", "the", "border", "with"}, {"across", "the", "border", "in"}, {"across", "the", "border", "into"},
+	{"the", "outskirts", "of"}, {"border", "with"}, {"close", "to"},
+	{"in"}, {"near"}, {"outside"}, {"at"}, {"around"}, {"across"}, {"along"}, {"off"}, {"inside"},
+	{"into"}, {"within"}, {"throughout"}, {"of"},
+}
+
+// directions make "of" a cue ("30 km north of Aleppo"); "of" alone is not.
+var directions = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true,
+	"south-west": true, "outskirts": true,
+}
+
+func matchCue(toks []token, i int) (string, int) {
+	for _, c := range cues {
+		if i+len(c) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range c {
+			if !strings.EqualFold(toks[i+k].text, w) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if len(c) == 1 && c[0] == "of" && (i == 0 || !directions[strings.ToLower(toks[i-1].text)]) {
+			continue
+		}
+		cue := strings.Join(c, " ")
+		if c[0] == "of" {
+			cue = strings.ToLower(toks[i-1].text) + " of"
+		}
+		return cue, i + len(c)
+	}
+	return "", -1
+}
+
+// placeNouns end a descriptor before "of" ("the southern city of Daraa").
+var placeNouns = map[string]bool{
+	"city": true, "town": true, "village": true, "port": true, "province": true, "region": true,
+	"governorate": true, "district": true, "capital": true, "area": true, "enclave": true,
+	"oblast": true, "state": true, "island": true, "islands": true, "peninsula": true, "border": true,
+	"coast": true, "suburb": true, "suburbs": true, "outskirts": true, "stronghold": true, "county": true,
+	"municipality": true, "territory": true, "waters": true, "strait": true, "sea": true, "gulf": true,
+	"hub": true, "centre": true, "center": true, "settlement": true, "neighbourhood": true, "neighborhood": true,
+}
+
+// regionNouns after a name make it a first-level division ("Idlib province").
+var regionNouns = map[string]bool{
+	"province": true, "region": true, "governorate": true, "oblast": true, "district": true,
+	"prefecture": true, "county": true,
+}
+
+// positional words may follow a possessive country ("in Syria's north").
+var positional = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "capital": true, "border": true, "coast": true, "territory": true,
+	"airspace": true, "waters": true, "interior": true, "heartland": true, "borders": true,
+}
+
+// notNames start capitalized phrases that are never places after a cue
+// ("in March", "at Monday's meeting").
+var notNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "president": true, "prime": true, "minister": true, "foreign": true, "general": true,
+	"secretary": true, "mr": true, "mrs": true, "ms": true, "dr": true, "i": true, "the": true, "a": true,
+}
+
+// connectors may stand inside a name ("Sea of Azov", "Deir ez-Zor", "Bab al Hawa").
+var connectors = map[string]bool{
+	"of": true, "al": true, "el": true, "ad": true, "ar": true, "as": true, "ash": true, "at": true,
+	"az": true, "ez": true, "es": true, "de": true, "del": true, "da": true, "do": true, "la": true,
+	"le": true, "les": true, "upon": true, "on": true, "sur": true, "an": true, "bin": true, "ibn": true,
+}
+
+// afterCue reads what follows a cue at token j: an optional "the", an
+// optional descriptor ending in a place noun ("southern city of"), and a
+// name. It returns the resolved place and the last token index used.
+func (g *Gazetteer) afterCue(s string, toks []token, j int, hints hintSet, excl []Span) (Place, int, bool) {
+	if j < len(toks) && strings.EqualFold(toks[j].text, "the") {
+		j++
+	}
+	// Descriptor: lowercase words and demonyms up to a place noun.
+	var descHints []string
+	kind := -1 // the kind the descriptor's noun asks for
+	for k := j; k < len(toks) && k < j+6; k++ {
+		w := strings.ToLower(toks[k].text)
+		if !toks[k].word() {
+			break
+		}
+		if c, ok := g.demonym[Fold(toks[k].text)]; ok && toks[k].capital() {
+			descHints = appendNew(descHints, c)
+			continue
+		}
+		if toks[k].capital() {
+			break
+		}
+		if !placeNouns[w] {
+			continue
+		}
+		if k+1 < len(toks) && toks[k+1].text == "of" {
+			j = k + 2
+			kind = nounKind(w)
+			break
+		}
+		// "the Syrian capital", "near the Turkish border": the demonym's country.
+		if len(descHints) == 1 && (w == "capital" || w == "border" || w == "coast") {
+			var e Entry
+			var ok bool
+			if w == "capital" {
+				e, ok = g.Capital(descHints[0])
+			} else {
+				e, ok = g.Country(descHints[0])
+			}
+			if ok {
+				first := j
+				return Place{Text: s[toks[first].start:toks[k].end], Start: toks[first].start, End: toks[k].end, Entry: e}, k, true
+			}
+		}
+		return Place{}, 0, false
+	}
+	if j >= len(toks) || !nameToken(toks, j) {
+		return Place{}, 0, false
+	}
+	end := j
+	for end+1 < len(toks) && end+1 < j+6 && (nameToken(toks, end+1) || connectors[toks[end+1].text] && end+2 < len(toks) && nameToken(toks, end+2)) {
+		end++
+	}
+	// A possessive country names the place after it ("Syria's Idlib
+	// province") or is the place ("in Syria's north").
+	if end+1 < len(toks) && toks[end+1].text != "" && (toks[end+1].text == "'s" || toks[end+1].text == "’s") {
+		if end+2 < len(toks) && nameToken(toks, end+2) {
+			owner, ok := g.ResolveKind(s[toks[j].start:toks[end].end], Country)
+			if ok {
+				h := hints.with(owner.Country)
+				if p, last, ok := g.afterCue(s, toks, end+2, h, excl); ok {
+					return p, last, true
+				}
+			}
+		} else if end+2 >= len(toks) || !positional[strings.ToLower(toks[end+2].text)] {
+			return Place{}, 0, false
+		}
+	}
+	h := hints.with(descHints...)
+	// "Damascus, Maryland": a region or country after a comma qualifies the name.
+	if end+2 < len(toks) && toks[end+1].text == "," && nameToken(toks, end+2) {
+		q := end + 2
+		for q+1 < len(toks) && q+1 < end+5 && nameToken(toks, q+1) {
+			q++
+		}
+		qual := s[toks[end+2].start:toks[q].end]
+		if r, ok := g.ResolveKind(qual, Region); ok {
+			if p, ok := g.resolveIn(s, toks[j].start, toks[end].end, r, excl); ok {
+				return p, q, true
+			}
+		}
+		if c, ok := g.ResolveKind(qual, Country); ok {
+			h = h.with(c.Country)
+		}
+	}
+	suffix := -1
+	if end+1 < len(toks) && regionNouns[strings.ToLower(toks[end+1].text)] {
+		suffix = end + 1
+	}
+	// Longest prefix of the name that resolves.
+	for e := end; e >= j; e-- {
+		if p, ok := g.resolveSpan(s, toks, j, e+1, suffixIf(e == end, suffix), kind, h, excl); ok {
+			last := e
+			if e == end && suffix >= 0 {
+				last = suffix
+			}
+			return p, last, true
+		}
+	}
+	return Place{}, 0, false
+}
+
+func suffixIf(ok bool, i int) int {
+	if ok {
+		return i
+	}
+	return -1
+}
+
+// resolveIn resolves s[start:end] to a city in region r, if there is one.
+func (g *Gazetteer) resolveIn(s string, start, end int, r Entry, excl []Span) (Place, bool) {
+	for _, x := range excl {
+		if x.Start < end && start < x.End {
+			return Place{}, false
+		}
+	}
+	for _, id := range g.byName[Fold(s[start:end])] {
+		if e := g.entries[id]; e.Kind == City && e.Country == r.Country && e.Admin1 == r.Name {
+			return Place{Text: s[start:end], Start: start, End: end, Entry: e}, true
+		}
+	}
+	return Place{}, false
+}
+
+// hintSet are the countries an ambiguous name should prefer. A strong one
+// (the caller's, "the Syrian city of", "Syria's", ", Maryland") always
+// wins; a weak one (a country the sentence names elsewhere) wins unless the
+// other candidate is over three times as populous ("the United States and
+// Russia met in Geneva" is not Geneva, Illinois).
+type hintSet struct{ strong, weak []string }
+
+func (h hintSet) with(strong ...string) hintSet {
+	return hintSet{strong: appendNew(append([]string(nil), strong...), h.strong...), weak: h.weak}
+}
+
+func (h hintSet) resolve(g *Gazetteer, name string, kind int) (Entry, bool) {
+	all := appendNew(append([]string(nil), h.strong...), h.weak...)
+	e, ok := g.resolve(name, kind, all)
+	if !ok || len(h.weak) == 0 {
+		return e, ok
+	}
+	for _, c := range h.strong {
+		if e.Country == c {
+			return e, true
+		}
+	}
+	e0, _ := g.resolve(name, kind, h.strong)
+	if e.Population*3 >= e0.Population {
+		return e, true
+	}
+	return e0, true
+}
+
+// nounKind is the kind a descriptor noun asks for, or -1.
+func nounKind(noun string) int {
+	switch noun {
+	case "city", "town", "village", "port", "capital", "suburb", "suburbs", "outskirts", "settlement", "hub":
+		return int(City)
+	case "province", "region", "governorate", "oblast", "state", "county", "district":
+		return int(Region)
+	}
+	return -1
+}
+
+// resolveSpan resolves toks[a:b] as a name; suffix ≥ 0 is the index of a
+// region noun after it, which makes a region preferred and part of Text;
+// kind ≥ 0 is preferred too ("the city of Idlib").
+func (g *Gazetteer) resolveSpan(s string, toks []token, a, b, suffix, kind int, hints hintSet, excl []Span) (Place, bool) {
+	if notNames[strings.ToLower(toks[a].text)] || connectors[toks[b-1].text] {
+		return Place{}, false
+	}
+	start, end := toks[a].start, toks[b-1].end
+	for _, x := range excl {
+		if x.Start < end && start < x.End {
+			return Place{}, false
+		}
+	}
+	name := s[start:end]
+	var e Entry
+	ok := false
+	if suffix >= 0 {
+		if e, ok = hints.resolve(g, name, int(Region)); !ok {
+			e, ok = hints.resolve(g, name+" "+toks[suffix].text, int(Region))
+		}
+		if ok {
+			end = toks[suffix].end
+		}
+	}
+	if !ok && kind >= 0 {
+		e, ok = hints.resolve(g, name, kind)
+	}
+	if !ok {
+		e, ok = hints.resolve(g, name, -1)
+	}
+	if !ok {
+		return Place{}, false
+	}
+	return Place{Text: s[start:end], Start: start, End: end, Entry: e}, true
+}
+
+// nameToken reports whether toks[i] can be part of a place name: a
+// capitalized word or an Arabic-article compound ("al-Bab").
+func nameToken(toks []token, i int) bool {
+	t := toks[i]
+	if !t.word() {
+		return false
+	}
+	if t.capital() {
+		return true
+	}
+	if h := strings.IndexByte(t.text, '-'); h > 0 && connectors[t.text[:h]] {
+		r, _ := utf8.DecodeRuneInString(t.text[h+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// nameStart returns the first token of the capitalized name ending just
+// before toks[i], or i if there is none.
+func nameStart(toks []token, i int) int {
+	k := i
+	for k-1 >= 0 && i-(k-1) <= 4 && (nameToken(toks, k-1) || k-2 >= 0 && connectors[toks[k-1].text] && nameToken(toks, k-2)) {
+		k--
+	}
+	return k
+}
+
+func covered(ps []Place, at int) bool {
+	for _, p := range ps {
+		if p.Start <= at && at < p.End {
+			return true
+		}
+	}
+	return false
+}
+
+func insertByStart(ps []Place, p Place) []Place {
+	i := len(ps)
+	for i > 0 && ps[i-1].Start > p.Start {
+		i--
+	}
+	ps = append(ps, Place{})
+	copy(ps[i+1:], ps[i:])
+	ps[i] = p
+	return ps
+}
+
+func appendNew(list []string, items ...string) []string {
+	for _, it := range items {
+		found := false
+		for _, have := range list {
+			if have == it {
+				found = true
+				break
+			}
+		}
+		if !found {
+			list = append(list, it)
+		}
+	}
+	return list
+}

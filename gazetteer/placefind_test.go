@@ -1,0 +1,101 @@
+package gazetteer
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestFindPlace(t *testing.T) {
+	tests := []struct {
+		sentence string
+		exclude  []string // substrings that are actors, not places
+		want     string   // Text=Name/Kind/Country, or "" for none
+	}{
+		{"Russian jets bombed rebel positions in Aleppo on Tuesday.", nil, "Aleppo=Aleppo/city/SYR"},
+		{"Fighting flared again near Kharkiv overnight.", nil, "Kharkiv=Kharkiv/city/UKR"},
+		{"Turkey massed troops along the border with Syria.", nil, "Syria=Syria/country/SYR"},
+		{"Houthi rebels attacked a cargo ship in the Red Sea.", nil, "Red Sea=Red Sea/water/"},
+		{"A car bomb exploded outside Damascus, killing four.", nil, "Damascus=Damascus/city/SYR"},
+		{"Clashes erupted in the southern city of Daraa.", nil, "Daraa=Dar‘ā/city/SYR"},
+		{"Government airstrikes hit Idlib province for a third day.", nil, "Idlib province=Idlib/region/SYR"},
+		{"Israel struck targets in Syria's Quneitra province.", nil, "Quneitra province=Quneitra/region/SYR"},
+		{"Protesters gathered in the Syrian capital on Friday.", nil, "Syrian capital=Damascus/city/SYR"},
+		{"Troops massed near the Turkish border.", nil, "Turkish border=Turkey/country/TUR"},
+		{"Shelling 30 km north of Mosul killed five soldiers.", nil, "Mosul=Mosul/city/IRQ"},
+		{"Iran seized a tanker in the Strait of Hormuz.", nil, "Strait of Hormuz=Strait of Hormuz/water/"},
+		{"The two leaders met in Sochi to discuss the fighting in Idlib.", nil, "Sochi=Sochi/city/RUS"},
+		{"Russia deployed more troops in Syria, officials said.", nil, "Syria=Syria/country/SYR"},
+		{"Russian forces in Syria shelled a village near Hama.", nil, "Hama=Ḩamāh/city/SYR"},
+		{"Russia's intervention in Ukraine's affairs was condemned.", nil, ""},
+		{"Russia said the meeting would take place in March.", nil, ""},
+		{"In Obama's view, the agreement holds.", []string{"Obama"}, ""},
+		{"The United States and Russia signed the deal in Geneva.", nil, "Geneva=Geneva/city/CHE"},
+		{"Police fired on protesters in Damascus, Maryland, officials in the United States said.", nil, "Damascus=Damascus/city/USA"},
+		{"Kim and Moon shook hands in the Demilitarized Zone.", nil, "Demilitarized Zone=Korean Demilitarized Zone/area/KOR"},
+		{"The ministers agreed to hold further talks.", nil, ""},
+		{"Rockets were fired from positions in al-Bab at Turkish troops.", nil, "al-Bab=Al Bāb/city/SYR"},
+	}
+	for _, tt := range tests {
+		var ex []Span
+		for _, x := range tt.exclude {
+			i := strings.Index(tt.sentence, x)
+			ex = append(ex, Span{i, i + len(x)})
+		}
+		p, ok := testGaz.FindPlace(tt.sentence, FindOptions{Exclude: ex})
+		got := ""
+		if ok {
+			got = p.Text + "=" + p.Entry.Name + "/" + p.Entry.Kind.String() + "/" + p.Entry.Country
+			if tt.sentence[p.Start:p.End] != p.Text {
+				t.Errorf("%q: span %d:%d is %q, not %q", tt.sentence, p.Start, p.End, tt.sentence[p.Start:p.End], p.Text)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("FindPlace(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestFindPlaceCountryOption(t *testing.T) {
+	// The caller's country (the event's target, say) decides an ambiguous name.
+	p, ok := testGaz.FindPlace("Gunmen attacked a police station in Hyderabad.", FindOptions{Countries: []string{"PAK"}})
+	if !ok || p.Entry.Country != "PAK" {
+		t.Errorf("Hyderabad with PAK preferred = %+v, %v", p.Entry, ok)
+	}
+	p, ok = testGaz.FindPlace("Gunmen attacked a police station in Hyderabad.", FindOptions{})
+	if !ok || p.Entry.Country != "IND" {
+		t.Errorf("Hyderabad alone = %+v, %v; want the larger, in India", p.Entry, ok)
+	}
+}
+
+func TestFindPlaces(t *testing.T) {
+	ps := testGaz.FindPlaces("After talks in Astana, shelling resumed near Aleppo and in Idlib province.", FindOptions{})
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Cue+":"+p.Text)
+	}
+	want := "in:Astana near:Aleppo in:Idlib province"
+	if strings.Join(got, " ") != want {
+		t.Errorf("FindPlaces = %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func ExampleGazetteer_FindPlace() {
+	g := New()
+	p, ok := g.FindPlace("Rebels shelled government positions near the northern city of Aleppo.", FindOptions{})
+	fmt.Println(ok, p.Text, p.Cue, p.Entry.Country, p.Entry.Kind)
+	// Output:
+	// true Aleppo near SYR city
+}
+
+func BenchmarkFindPlace(b *testing.B) {
+	g := New()
+	if err := g.Load(); err != nil {
+		b.Fatal(err)
+	}
+	s := "Russian and Syrian government jets struck rebel positions in the southern city of Daraa on Tuesday, a monitoring group said."
+	b.ResetTimer()
+	for b.Loop() {
+		g.FindPlace(s, FindOptions{})
+	}
+}
