@@ -80,7 +80,7 @@ type Gazetteer struct {
 	once    sync.Once
 	err     error
 	entries []Entry
-	byName  map[string][]int32 // folded name → entries, best-first
+	byName  map[string][]match // folded name → entries, best-first
 	byCode  map[string]int32   // alpha-3 → country entry
 	demonym map[string]string  // folded "Syrian" → SYR
 	capital map[string]string  // alpha-3 → capital's name, from the country line
@@ -103,7 +103,7 @@ func (g *Gazetteer) load() error {
 	if err != nil {
 		return fmt.Errorf("gazetteer: read gazetteer.tsv.gz: %w", err)
 	}
-	g.byName = make(map[string][]int32, 120000)
+	g.byName = make(map[string][]match, 120000)
 	g.byCode = make(map[string]int32, 256)
 	g.demonym = make(map[string]string, 512)
 	g.capital = make(map[string]string, 256)
@@ -115,9 +115,9 @@ func (g *Gazetteer) load() error {
 		return err
 	}
 	for i := range g.entries {
-		g.index(g.entries[i].Name, int32(i))
+		g.index(g.entries[i].Name, int32(i), true)
 		for _, a := range alts[i] {
-			g.index(a, int32(i))
+			g.index(a, int32(i), false)
 		}
 	}
 	for _, ids := range g.byName {
@@ -174,38 +174,53 @@ func (g *Gazetteer) parse(file string, r io.Reader, alts *[][]string) error {
 	return nil
 }
 
-func (g *Gazetteer) index(name string, id int32) {
+// match is an entry a folded name may mean, and whether the name is the
+// entry's own or one of its alternates.
+type match struct {
+	id      int32
+	primary bool
+}
+
+func (g *Gazetteer) index(name string, id int32, primary bool) {
 	k := Fold(name)
 	if k == "" {
 		return
 	}
 	for _, have := range g.byName[k] {
-		if have == id {
+		if have.id == id {
 			return
 		}
 	}
-	g.byName[k] = append(g.byName[k], id)
+	g.byName[k] = append(g.byName[k], match{id, primary})
+}
+
+// weight is how prominent a match is: its population, a hundredfold when
+// the name is the entry's own rather than an alternate, so that "Salisbury"
+// is the English city and not, by its old name, Harare.
+func (g *Gazetteer) weight(m match) int {
+	p := g.entries[m.id].Population
+	if m.primary {
+		return 100 * p
+	}
+	return p
 }
 
 // better orders candidates with no context: countries, waters and areas
 // first, then cities before regions unless the region is much the more
-// populous (the "Idlib" city against the "Punjab" region), then population.
-func (g *Gazetteer) better(a, b int32) bool {
-	ea, eb := &g.entries[a], &g.entries[b]
-	ra, rb := rank(ea), rank(eb)
+// populous (the "Idlib" city against the "Punjab" region), then weight.
+func (g *Gazetteer) better(a, b match) bool {
+	ea, eb := &g.entries[a.id], &g.entries[b.id]
 	if ea.Kind == City && eb.Kind == Region && eb.Population > 20*ea.Population {
 		return false
 	}
 	if ea.Kind == Region && eb.Kind == City && ea.Population > 20*eb.Population {
 		return true
 	}
-	if ra != rb {
-		return ra < rb
+	if ea.Kind != eb.Kind {
+		return ea.Kind < eb.Kind
 	}
-	return ea.Population > eb.Population
+	return g.weight(a) > g.weight(b)
 }
-
-func rank(e *Entry) int { return int(e.Kind) }
 
 // Lookup returns every entry the name may mean, best-first with no context.
 // Case, accents, hyphens, apostrophes and a leading "the" do not matter.
@@ -213,10 +228,10 @@ func (g *Gazetteer) Lookup(name string) []Entry {
 	if g.Load() != nil {
 		return nil
 	}
-	ids := g.byName[Fold(name)]
-	out := make([]Entry, len(ids))
-	for i, id := range ids {
-		out[i] = g.entries[id]
+	ms := g.byName[Fold(name)]
+	out := make([]Entry, len(ms))
+	for i, m := range ms {
+		out[i] = g.entries[m.id]
 	}
 	return out
 }
@@ -236,12 +251,20 @@ func (g *Gazetteer) ResolveKind(name string, kind Kind, countries ...string) (En
 }
 
 func (g *Gazetteer) resolve(name string, kind int, countries []string) (Entry, bool) {
-	if g.Load() != nil {
+	m, ok := g.resolveMatch(name, kind, countries)
+	if !ok {
 		return Entry{}, false
 	}
-	best, bestPref := int32(-1), len(countries)+1
-	for _, id := range g.byName[Fold(name)] {
-		e := &g.entries[id]
+	return g.entries[m.id], true
+}
+
+func (g *Gazetteer) resolveMatch(name string, kind int, countries []string) (match, bool) {
+	if g.Load() != nil {
+		return match{}, false
+	}
+	best, bestPref := match{id: -1}, len(countries)+1
+	for _, m := range g.byName[Fold(name)] {
+		e := &g.entries[m.id]
 		if kind >= 0 && int(e.Kind) != kind {
 			continue
 		}
@@ -252,14 +275,11 @@ func (g *Gazetteer) resolve(name string, kind int, countries []string) (Entry, b
 				break
 			}
 		}
-		if pref < bestPref { // ids are best-first, so the first at a preference wins
-			best, bestPref = id, pref
+		if pref < bestPref { // matches are best-first, so the first at a preference wins
+			best, bestPref = m, pref
 		}
 	}
-	if best < 0 {
-		return Entry{}, false
-	}
-	return g.entries[best], true
+	return best, best.id >= 0
 }
 
 // Country returns the country entry for an ISO 3166-1 alpha-3 code.

@@ -68,11 +68,11 @@ func TestCountryCapitalDemonym(t *testing.T) {
 
 func TestFold(t *testing.T) {
 	for in, want := range map[string]string{
-		"the Red Sea":   "red sea",
-		"Dar‘ā":         "dara",
-		"Deir ez-Zor":   "deir ez zor",
-		"  São  Paulo ": "sao paulo",
-		"Khar'kov":      "kharkov",
+		"the Red Sea":    "red sea",
+		"Dar‘ā":          "dara",
+		"Deir ez-Zor":    "deir ez zor",
+		"  São  Paulo ":  "sao paulo",
+		"Khar'kov":       "kharkov",
 		"St. Petersburg": "st petersburg",
 	} {
 		if got := Fold(in); got != want {

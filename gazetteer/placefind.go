@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,7 +14,8 @@ type Span struct{ Start, End int }
 type Place struct {
 	Text       string // the name as written ("Idlib province", "Red Sea")
 	Start, End int    // byte offsets of Text in the sentence
-	Cue        string // what marked it as a place: "in", "near", "border with", "province" …
+	Cue        string // what marked it as a place: "in", "near", "border with", "province", "shelled" …
+	Venue      bool   // introduced as where people met or talked ("talks in Geneva")
 	Entry      Entry  // what Text resolved to
 }
 
@@ -29,13 +31,19 @@ type FindOptions struct {
 }
 
 // FindPlace returns the place the sentence gives for its event: the first
-// place below country level a locative cue introduces ("in Aleppo", "near
-// Kharkiv", "in the southern city of Daraa", "Idlib province", "in the Red
-// Sea"), else the first country one introduces ("in Syria", "along the
-// border with Turkey"). Names are resolved preferring opt.Countries, then
-// the countries the sentence names.
+// venue ("talks in Astana"), else the first place below country level a
+// locative cue introduces ("in Aleppo", "near Kharkiv", "in the southern
+// city of Daraa", "Idlib province", "in the Red Sea", "shelled Donetsk"),
+// else the first country one introduces ("in Syria", "along the border with
+// Turkey"). Names are resolved preferring opt.Countries, then the countries
+// the sentence names.
 func (g *Gazetteer) FindPlace(sentence string, opt FindOptions) (Place, bool) {
 	ps := g.FindPlaces(sentence, opt)
+	for _, p := range ps {
+		if p.Venue {
+			return p, true
+		}
+	}
 	for _, p := range ps {
 		if p.Entry.Kind != Country {
 			return p, true
@@ -66,10 +74,11 @@ func (g *Gazetteer) FindPlaces(sentence string, opt FindOptions) []Place {
 			continue
 		}
 		p, end, ok := g.afterCue(sentence, toks, j, hints, opt.Exclude)
-		if !ok {
+		if !ok || p.Entry.Kind == Country && !countryCue(cue) {
 			continue
 		}
 		p.Cue = cue
+		p.Venue = i > 0 && venueWords[strings.ToLower(toks[i-1].text)] || travelCues[cue]
 		out = append(out, p)
 		taken = end
 	}
@@ -189,6 +198,7 @@ var cues = [][]string{
 	{"near", "the", "border", "with"}, {"along", "the", "border", "with"}, {"on", "the", "border", "with"},
 	{"at", "the", "border", "with"}, {"across", "the", "border", "in"}, {"across", "the", "border", "into"},
 	{"the", "outskirts", "of"}, {"border", "with"}, {"close", "to"},
+	{"traveled", "to"}, {"travelled", "to"}, {"visit", "to"}, {"trip", "to"}, {"flew", "to"}, {"visited"},
 	{"in"}, {"near"}, {"outside"}, {"at"}, {"around"}, {"across"}, {"along"}, {"off"}, {"inside"},
 	{"into"}, {"within"}, {"throughout"}, {"of"},
 }
@@ -200,7 +210,49 @@ var directions = map[string]bool{
 	"south-west": true, "outskirts": true,
 }
 
+// assaultVerbs take the place they act on as object ("shelled Donetsk");
+// only the invade- verbs take a country, since "attacked China" is as often
+// words as it is war.
+var assaultVerbs = map[string]bool{
+	"invaded": true, "invade": true, "invades": true, "invading": true, "overran": true, "overrun": true,
+	"stormed": true, "shelled": true, "bombed": true, "besieged": true, "captured": true, "recaptured": true,
+	"seized": true, "raided": true, "retook": true, "encircled": true, "attacked": true, "liberated": true,
+}
+
+// notLocative are nouns after which "in" names no place of an event
+// ("confidence in Malaysia", "Iran's role in Syria").
+var notLocative = map[string]bool{
+	"confidence": true, "faith": true, "trust": true, "role": true, "interest": true, "interests": true,
+	"stake": true, "involvement": true, "interference": true, "investment": true, "investments": true,
+	"participation": true, "membership": true, "belief": true, "hope": true, "hopes": true,
+}
+
+// venueWords before a cue make its place where the event happened
+// ("talks in Geneva", "met in Riyadh").
+var venueWords = map[string]bool{
+	"talks": true, "summit": true, "meeting": true, "negotiations": true, "conference": true,
+	"met": true, "meet": true, "meets": true, "signed": true, "summits": true, "ceremony": true,
+}
+
+// travelCues take a visit's destination, which is where the visit's
+// meetings happen ("Biden travelled to Saudi Arabia and met ...").
+var travelCues = map[string]bool{
+	"traveled to": true, "travelled to": true, "visit to": true, "trip to": true, "flew to": true, "visited": true,
+}
+
+// countryCue reports whether a cue may introduce a whole country: "at" and
+// most assault verbs name spots ("at Geneva", "shelled Donetsk"), not states.
+func countryCue(cue string) bool {
+	return cue != "at" && (!assaultVerbs[cue] || strings.HasPrefix(cue, "invad"))
+}
+
 func matchCue(toks []token, i int) (string, int) {
+	if w := strings.ToLower(toks[i].text); assaultVerbs[w] {
+		return w, i + 1
+	}
+	if i > 0 && notLocative[strings.ToLower(toks[i-1].text)] {
+		return "", -1
+	}
 	for _, c := range cues {
 		if i+len(c) > len(toks) {
 			continue
@@ -234,7 +286,7 @@ var placeNouns = map[string]bool{
 	"oblast": true, "state": true, "island": true, "islands": true, "peninsula": true, "border": true,
 	"coast": true, "suburb": true, "suburbs": true, "outskirts": true, "stronghold": true, "county": true,
 	"municipality": true, "territory": true, "waters": true, "strait": true, "sea": true, "gulf": true,
-	"hub": true, "centre": true, "center": true, "settlement": true, "neighbourhood": true, "neighborhood": true,
+	"hub": true, "centre": true, "center": true, "skies": true, "soil": true, "airspace": true, "settlement": true, "neighbourhood": true, "neighborhood": true,
 }
 
 // regionNouns after a name make it a first-level division ("Idlib province").
@@ -258,6 +310,13 @@ var notNames = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "president": true, "prime": true, "minister": true, "foreign": true, "general": true,
 	"secretary": true, "mr": true, "mrs": true, "ms": true, "dr": true, "i": true, "the": true, "a": true,
+}
+
+// descriptorStops end a descriptor: a new phrase starts there.
+var descriptorStops = map[string]bool{
+	"in": true, "near": true, "at": true, "on": true, "to": true, "for": true, "with": true, "by": true,
+	"from": true, "and": true, "or": true, "but": true, "outside": true, "into": true, "over": true,
+	"after": true, "before": true, "as": true, "that": true, "which": true, "who": true,
 }
 
 // connectors may stand inside a name ("Sea of Azov", "Deir ez-Zor", "Bab al Hawa").
@@ -286,7 +345,7 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, hints hintSet, excl 
 			descHints = appendNew(descHints, c)
 			continue
 		}
-		if toks[k].capital() {
+		if toks[k].capital() || descriptorStops[w] {
 			break
 		}
 		if !placeNouns[w] {
@@ -296,6 +355,9 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, hints hintSet, excl 
 			j = k + 2
 			kind = nounKind(w)
 			break
+		}
+		if k+1 < len(toks) && placeNouns[strings.ToLower(toks[k+1].text)] {
+			continue // "the port city of"
 		}
 		// "the Syrian capital", "near the Turkish border": the demonym's country.
 		if len(descHints) == 1 && (w == "capital" || w == "border" || w == "coast") {
@@ -383,8 +445,8 @@ func (g *Gazetteer) resolveIn(s string, start, end int, r Entry, excl []Span) (P
 			return Place{}, false
 		}
 	}
-	for _, id := range g.byName[Fold(s[start:end])] {
-		if e := g.entries[id]; e.Kind == City && e.Country == r.Country && e.Admin1 == r.Name {
+	for _, m := range g.byName[Fold(s[start:end])] {
+		if e := g.entries[m.id]; e.Kind == City && e.Country == r.Country && e.Admin1 == r.Name {
 			return Place{Text: s[start:end], Start: start, End: end, Entry: e}, true
 		}
 	}
@@ -404,20 +466,19 @@ func (h hintSet) with(strong ...string) hintSet {
 
 func (h hintSet) resolve(g *Gazetteer, name string, kind int) (Entry, bool) {
 	all := appendNew(append([]string(nil), h.strong...), h.weak...)
-	e, ok := g.resolve(name, kind, all)
-	if !ok || len(h.weak) == 0 {
-		return e, ok
+	m, ok := g.resolveMatch(name, kind, all)
+	if !ok {
+		return Entry{}, false
 	}
-	for _, c := range h.strong {
-		if e.Country == c {
-			return e, true
-		}
-	}
-	e0, _ := g.resolve(name, kind, h.strong)
-	if e.Population*3 >= e0.Population {
+	e := g.entries[m.id]
+	if len(h.weak) == 0 || slices.Contains(h.strong, e.Country) {
 		return e, true
 	}
-	return e0, true
+	m0, _ := g.resolveMatch(name, kind, h.strong)
+	if g.weight(m)*3 >= g.weight(m0) {
+		return e, true
+	}
+	return g.entries[m0.id], true
 }
 
 // nounKind is the kind a descriptor noun asks for, or -1.
@@ -463,6 +524,9 @@ func (g *Gazetteer) resolveSpan(s string, toks []token, a, b, suffix, kind int, 
 	}
 	if !ok {
 		return Place{}, false
+	}
+	if e.Kind == Water && b < len(toks) && strings.HasPrefix(strings.ToLower(toks[b].text), "coast") {
+		return Place{}, false // "the Mediterranean coast" is land, of a country the sentence names
 	}
 	return Place{Text: s[start:end], Start: start, End: end, Entry: e}, true
 }
@@ -528,4 +592,45 @@ func appendNew(list []string, items ...string) []string {
 		}
 	}
 	return list
+}
+
+// FindDateline returns the place of a news dateline that opens the text
+// ("HANOI, Vietnam (AP) — ...", "GENEVA — ..."): where the story was
+// filed, which is often but not always where its event happened, so a
+// caller should use it only as a fallback for the article's first events.
+func (g *Gazetteer) FindDateline(text string) (Place, bool) {
+	end := -1
+	for _, dash := range []string{" — ", " – ", " - ", "— ", ": "} {
+		if i := strings.Index(text, dash); i > 0 && i < 60 && (end < 0 || i < end) {
+			end = i
+		}
+	}
+	if end < 0 {
+		return Place{}, false
+	}
+	head := text[:end]
+	if i := strings.IndexByte(head, '('); i > 0 {
+		head = strings.TrimSpace(head[:i]) // the agency: "(AP)"
+	}
+	name, qual, _ := strings.Cut(head, ",")
+	name = strings.TrimSpace(name)
+	if name == "" || strings.ContainsAny(name, "\"'“”") || len(strings.Fields(name)) > 4 {
+		return Place{}, false
+	}
+	qual = strings.TrimSpace(qual)
+	if r, ok := g.ResolveKind(qual, Region); ok && qual != "" {
+		if p, ok := g.resolveIn(text, 0, len(name), r, nil); ok {
+			p.Cue = "dateline"
+			return p, true
+		}
+	}
+	var hints hintSet
+	if c, ok := g.ResolveKind(qual, Country); ok {
+		hints.strong = []string{c.Country}
+	}
+	e, ok := hints.resolve(g, name, -1)
+	if !ok || e.Kind == Water {
+		return Place{}, false
+	}
+	return Place{Text: name, Start: 0, End: len(name), Cue: "dateline", Entry: e}, true
 }

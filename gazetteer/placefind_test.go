@@ -35,6 +35,19 @@ func TestFindPlace(t *testing.T) {
 		{"Kim and Moon shook hands in the Demilitarized Zone.", nil, "Demilitarized Zone=Korean Demilitarized Zone/area/KOR"},
 		{"The ministers agreed to hold further talks.", nil, ""},
 		{"Rockets were fired from positions in al-Bab at Turkish troops.", nil, "al-Bab=Al Bāb/city/SYR"},
+		{"The ministers expressed confidence in Malaysia as a mediator.", nil, ""},
+		{"The sanctions were aimed at the United Kingdom.", nil, ""},
+		{"Warships shelled the Black Sea coast of Ukraine.", nil, ""},
+		{"Navy ships patrolled along the Mediterranean coast near the capital of Tripoli.", nil, "Tripoli=Tripoli/city/LBY"},
+		{"Militants overran Mosul in a matter of days.", nil, "Mosul=Mosul/city/IRQ"},
+		{"Russia attacked China over its trade policy.", nil, ""},
+		{"Ethiopian troops invaded Somalia in December.", nil, "Somalia=Somalia/country/SOM"},
+		{"Jets flew into the skies of Lebanon before dawn.", nil, "Lebanon=Lebanon/country/LBN"},
+		{"The prime minister travelled to Japan and met the emperor.", nil, "Japan=Japan/country/JPN"},
+		{"Britain blamed Russia for the nerve agent attack in Salisbury.", nil, "Salisbury=Salisbury/city/GBR"},
+		{"The deal on the war in Ukraine was signed during talks in Kazakhstan.", nil, "Kazakhstan=Kazakhstan/country/KAZ"},
+		{"Rebels retreated to the port city of Mocimboa da Praia.", nil, ""},
+		{"Rebels held out in the port city of Mocimboa da Praia.", nil, "Mocimboa da Praia=Mocímboa da Praia/city/MOZ"},
 	}
 	for _, tt := range tests {
 		var ex []Span
@@ -77,6 +90,26 @@ func TestFindPlaces(t *testing.T) {
 	want := "in:Astana near:Aleppo in:Idlib province"
 	if strings.Join(got, " ") != want {
 		t.Errorf("FindPlaces = %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestFindDateline(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"HANOI, Vietnam (AP) — Talks between the two leaders collapsed.", "HANOI=Hanoi/VNM"},
+		{"GENEVA — The ministers reached a framework deal.", "GENEVA=Geneva/CHE"},
+		{"Damascus, Maryland: a small town votes.", "Damascus=Damascus/USA"},
+		{"The talks collapsed — both sides said.", ""},
+		{"Officials said the talks would resume.", ""},
+	}
+	for _, tt := range tests {
+		p, ok := testGaz.FindDateline(tt.text)
+		got := ""
+		if ok {
+			got = p.Text + "=" + p.Entry.Name + "/" + p.Entry.Country
+		}
+		if got != tt.want {
+			t.Errorf("FindDateline(%q) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
 
