@@ -17,6 +17,9 @@ func TestLoad(t *testing.T) {
 	}
 }
 
+// describe is how the tests write an entry: Name/kind/country.
+func describe(e Entry) string { return e.Name + "/" + e.Kind.String() + "/" + e.Country }
+
 func TestResolve(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -43,7 +46,7 @@ func TestResolve(t *testing.T) {
 		e, ok := testGaz.Resolve(tt.name, tt.countries...)
 		got := ""
 		if ok {
-			got = e.Name + "/" + e.Kind.String() + "/" + e.Country
+			got = describe(e)
 		}
 		if got != tt.want {
 			t.Errorf("Resolve(%q, %v) = %q, want %q", tt.name, tt.countries, got, tt.want)

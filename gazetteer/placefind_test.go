@@ -58,7 +58,7 @@ func TestFindPlace(t *testing.T) {
 		p, ok := testGaz.FindPlace(tt.sentence, FindOptions{Exclude: ex})
 		got := ""
 		if ok {
-			got = p.Text + "=" + p.Entry.Name + "/" + p.Entry.Kind.String() + "/" + p.Entry.Country
+			got = p.Text + "=" + describe(p.Entry)
 			if tt.sentence[p.Start:p.End] != p.Text {
 				t.Errorf("%q: span %d:%d is %q, not %q", tt.sentence, p.Start, p.End, tt.sentence[p.Start:p.End], p.Text)
 			}
