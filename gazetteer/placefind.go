@@ -28,6 +28,12 @@ type FindOptions struct {
 	// Countries are alpha-3 codes an ambiguous name should prefer, before
 	// the countries the sentence itself names.
 	Countries []string
+	// Trigger is the span of the word that signals the event (nlp's cue,
+	// "attacked", "talks"), if known. Then only a place in the trigger's
+	// clause is taken: none across "after", "that", "which", "amid", a colon
+	// … ("Russia threatened sanctions after the referendum in Crimea" gives
+	// no place for the threat).
+	Trigger Span
 }
 
 // FindPlace returns the place the sentence gives for its event: the first
@@ -39,6 +45,9 @@ type FindOptions struct {
 // the sentence names.
 func (g *Gazetteer) FindPlace(sentence string, opt FindOptions) (Place, bool) {
 	ps := g.FindPlaces(sentence, opt)
+	if opt.Trigger.End > opt.Trigger.Start {
+		ps = sameClause(sentence, ps, opt.Trigger)
+	}
 	for _, p := range ps {
 		if p.Venue {
 			return p, true
@@ -53,6 +62,43 @@ func (g *Gazetteer) FindPlace(sentence string, opt FindOptions) (Place, bool) {
 		return ps[0], true
 	}
 	return Place{}, false
+}
+
+// clauseBreaks start a new clause or an aside: a place beyond one from the
+// trigger belongs to another happening.
+var clauseBreaks = map[string]bool{
+	"that": true, "which": true, "who": true, "whom": true, "whose": true, "after": true, "before": true,
+	"since": true, "following": true, "amid": true, "while": true, "although": true, "because": true,
+	"when": true, "whether": true, "where": true, ":": true, ";": true,
+}
+
+// sameClause keeps the venues and the places with no clause break between
+// them and the trigger.
+func sameClause(s string, ps []Place, trig Span) []Place {
+	var out []Place
+	for _, p := range ps {
+		if p.Venue {
+			out = append(out, p)
+			continue
+		}
+		a, b := p.End, trig.Start
+		if trig.End <= p.Start {
+			a, b = trig.End, p.Start
+		}
+		ok := true
+		if a < b {
+			for _, t := range tokenize(s[a:b]) {
+				if clauseBreaks[strings.ToLower(t.text)] {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // FindPlaces returns every place a locative cue introduces in the sentence,
@@ -240,6 +286,12 @@ var travelCues = map[string]bool{
 	"traveled to": true, "travelled to": true, "visit to": true, "trip to": true, "flew to": true, "visited": true,
 }
 
+// speechVerbs make "from" a cue: the place a statement was made from.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "spoke": true, "speaking": true, "announced": true, "told": true,
+	"declared": true, "addressed": true, "wrote": true, "tweeted": true, "reported": true,
+}
+
 // countryCue reports whether a cue may introduce a whole country: "at" and
 // most assault verbs name spots ("at Geneva", "shelled Donetsk"), not states.
 func countryCue(cue string) bool {
@@ -251,6 +303,15 @@ func matchCue(toks []token, i int) (string, int) {
 		return w, i + 1
 	}
 	if i > 0 && notLocative[strings.ToLower(toks[i-1].text)] {
+		return "", -1
+	}
+	// "said from Havana", "spoke on Friday from Kyiv": where the speaker was.
+	if strings.EqualFold(toks[i].text, "from") {
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if speechVerbs[strings.ToLower(toks[k].text)] {
+				return "from", i + 1
+			}
+		}
 		return "", -1
 	}
 	for _, c := range cues {

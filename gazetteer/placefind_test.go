@@ -47,6 +47,8 @@ func TestFindPlace(t *testing.T) {
 		{"Britain blamed Russia for the nerve agent attack in Salisbury.", nil, "Salisbury=Salisbury/city/GBR"},
 		{"The deal on the war in Ukraine was signed during talks in Kazakhstan.", nil, "Kazakhstan=Kazakhstan/country/KAZ"},
 		{"Rebels retreated to the port city of Mocimboa da Praia.", nil, ""},
+		{"The envoy said on Friday from Havana that talks would resume.", nil, "Havana=Havana/city/CUB"},
+		{"Imports from Brazil fell sharply.", nil, ""},
 		{"Rebels held out in the port city of Mocimboa da Praia.", nil, "Mocimboa da Praia=Mocímboa da Praia/city/MOZ"},
 	}
 	for _, tt := range tests {
@@ -78,6 +80,29 @@ func TestFindPlaceCountryOption(t *testing.T) {
 	p, ok = testGaz.FindPlace("Gunmen attacked a police station in Hyderabad.", FindOptions{})
 	if !ok || p.Entry.Country != "IND" {
 		t.Errorf("Hyderabad alone = %+v, %v; want the larger, in India", p.Entry, ok)
+	}
+}
+
+func TestFindPlaceTrigger(t *testing.T) {
+	tests := []struct{ sentence, trigger, want string }{
+		// The referendum's place is not the threat's.
+		{"Washington threatened Moscow with sanctions after the referendum in Crimea.", "threatened", ""},
+		{"Russian jets bombed rebel positions in Aleppo on Tuesday.", "bombed", "Aleppo"},
+		// A venue stays, whatever stands between.
+		{"The sides agreed on a truce after two days of talks in Doha.", "agreed", "Doha"},
+		{"Officials said Tuesday that the army had shelled villages near Kharkiv.", "shelled", "Kharkiv"},
+		{"Iran warned Israel, which struck targets in Syria last week.", "warned", ""},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.sentence, tt.trigger)
+		p, ok := testGaz.FindPlace(tt.sentence, FindOptions{Trigger: Span{i, i + len(tt.trigger)}})
+		got := ""
+		if ok {
+			got = p.Text
+		}
+		if got != tt.want {
+			t.Errorf("FindPlace(%q, trigger %q) = %q, want %q", tt.sentence, tt.trigger, got, tt.want)
+		}
 	}
 }
 
