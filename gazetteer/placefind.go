@@ -17,6 +17,9 @@ type Place struct {
 	Cue        string // what marked it as a place: "in", "near", "border with", "province", "shelled" …
 	Venue      bool   // introduced as where people met or talked ("talks in Geneva")
 	Entry      Entry  // what Text resolved to
+	// Approximate is set when Text is not in the gazetteer and Entry is
+	// the country the sentence puts it in ("the Kosovo village of Banjska").
+	Approximate bool
 }
 
 // FindOptions tell the place finder what the caller already knows.
@@ -120,7 +123,7 @@ func (g *Gazetteer) FindPlaces(sentence string, opt FindOptions) []Place {
 			continue
 		}
 		p, end, ok := g.afterCue(sentence, toks, j, hints, opt.Exclude)
-		if !ok || p.Entry.Kind == Country && !countryCue(cue) {
+		if !ok || p.Entry.Kind == Country && !p.Approximate && !countryCue(cue) {
 			continue
 		}
 		p.Cue = cue
@@ -384,7 +387,7 @@ var descriptorStops = map[string]bool{
 var connectors = map[string]bool{
 	"of": true, "al": true, "el": true, "ad": true, "ar": true, "as": true, "ash": true, "at": true,
 	"az": true, "ez": true, "es": true, "de": true, "del": true, "da": true, "do": true, "la": true,
-	"le": true, "les": true, "upon": true, "on": true, "sur": true, "an": true, "bin": true, "ibn": true,
+	"le": true, "les": true, "an": true, "bin": true, "ibn": true,
 }
 
 // afterCue reads what follows a cue at token j: an optional "the", an
@@ -404,6 +407,10 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, hints hintSet, excl 
 		}
 		if c, ok := g.demonym[Fold(toks[k].text)]; ok && toks[k].capital() {
 			descHints = appendNew(descHints, c)
+			continue
+		}
+		if c, ok := g.ResolveKind(toks[k].text, Country); ok && k+1 < len(toks) && !toks[k+1].capital() {
+			descHints = appendNew(descHints, c.Country) // "the Kosovo village of"
 			continue
 		}
 		if toks[k].capital() || descriptorStops[w] {
@@ -479,8 +486,12 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, hints hintSet, excl 
 	if end+1 < len(toks) && regionNouns[strings.ToLower(toks[end+1].text)] {
 		suffix = end + 1
 	}
-	// Longest prefix of the name that resolves.
+	// Longest prefix of the name that resolves, where what follows is not
+	// more of an unknown name ("in Aleppo Tuesday", not "Tal" of "Tal Qarmash").
 	for e := end; e >= j; e-- {
+		if e < end && !g.endsName(toks[e+1], excl) {
+			continue
+		}
 		if p, ok := g.resolveSpan(s, toks, j, e+1, suffixIf(e == end, suffix), kind, h, excl); ok {
 			last := e
 			if e == end && suffix >= 0 {
@@ -489,7 +500,36 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, hints hintSet, excl 
 			return p, last, true
 		}
 	}
+	// A name we do not know, in a country the descriptor gives: the country.
+	if kind >= 0 && len(descHints) == 1 && !overlaps(excl, toks[j].start, toks[end].end) {
+		if c, ok := g.Country(descHints[0]); ok {
+			return Place{Text: s[toks[j].start:toks[end].end], Start: toks[j].start, End: toks[end].end, Entry: c, Approximate: true}, end, true
+		}
+	}
 	return Place{}, 0, false
+}
+
+// endsName reports whether t, after a capitalized word, starts something
+// else: a lowercase word ("Aleppo on Tuesday"), a weekday, month or title,
+// an actor, or a known place or demonym.
+func (g *Gazetteer) endsName(t token, excl []Span) bool {
+	if !t.capital() || notNames[strings.ToLower(t.text)] || overlaps(excl, t.start, t.end) {
+		return true
+	}
+	if _, ok := g.demonym[Fold(t.text)]; ok {
+		return true
+	}
+	_, ok := g.byName[Fold(t.text)]
+	return ok
+}
+
+func overlaps(spans []Span, start, end int) bool {
+	for _, x := range spans {
+		if x.Start < end && start < x.End {
+			return true
+		}
+	}
+	return false
 }
 
 func suffixIf(ok bool, i int) int {
@@ -501,10 +541,8 @@ func suffixIf(ok bool, i int) int {
 
 // resolveIn resolves s[start:end] to a city in region r, if there is one.
 func (g *Gazetteer) resolveIn(s string, start, end int, r Entry, excl []Span) (Place, bool) {
-	for _, x := range excl {
-		if x.Start < end && start < x.End {
-			return Place{}, false
-		}
+	if overlaps(excl, start, end) {
+		return Place{}, false
 	}
 	for _, m := range g.byName[Fold(s[start:end])] {
 		if e := g.entries[m.id]; e.Kind == City && e.Country == r.Country && e.Admin1 == r.Name {
@@ -561,10 +599,8 @@ func (g *Gazetteer) resolveSpan(s string, toks []token, a, b, suffix, kind int, 
 		return Place{}, false
 	}
 	start, end := toks[a].start, toks[b-1].end
-	for _, x := range excl {
-		if x.Start < end && start < x.End {
-			return Place{}, false
-		}
+	if overlaps(excl, start, end) {
+		return Place{}, false
 	}
 	name := s[start:end]
 	var e Entry

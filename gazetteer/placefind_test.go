@@ -49,6 +49,8 @@ func TestFindPlace(t *testing.T) {
 		{"Rebels retreated to the port city of Mocimboa da Praia.", nil, ""},
 		{"The envoy said on Friday from Havana that talks would resume.", nil, "Havana=Havana/city/CUB"},
 		{"Imports from Brazil fell sharply.", nil, ""},
+		{"Gunmen stormed the Kosovo village of Zvecanbrdo overnight.", nil, "Zvecanbrdo=Kosovo/country/XKX"},
+		{"Troops moved into the Syrian village of Tal Qarmash at dawn.", nil, "Tal Qarmash=Syria/country/SYR"},
 		{"Rebels held out in the port city of Mocimboa da Praia.", nil, "Mocimboa da Praia=Mocímboa da Praia/city/MOZ"},
 	}
 	for _, tt := range tests {
