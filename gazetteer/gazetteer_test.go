@@ -1,7 +1,11 @@
 package gazetteer
 
 import (
+	"encoding/csv"
 	"fmt"
+	"os"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -19,6 +23,35 @@ func TestLoad(t *testing.T) {
 
 // describe is how the tests write an entry: Name/kind/country.
 func describe(e Entry) string { return e.Name + "/" + e.Kind.String() + "/" + e.Country }
+
+// TestNLPCountries checks that every country nlp's lexicon knows has an
+// entry under the same alpha-3 key, so events can be placed in any of them.
+func TestNLPCountries(t *testing.T) {
+	data, err := os.ReadFile("../nlp/lexicon/countries.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			lines = append(lines, l)
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.Join(lines, "\n"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		e, ok := testGaz.Country(r[0])
+		if !ok {
+			t.Errorf("nlp country %s (%s) has no gazetteer entry", r[0], r[2])
+			continue
+		}
+		if e.Lat < -90 || e.Lat > 90 || e.Lon < -180 || e.Lon > 180 || e.Lat == 0 && e.Lon == 0 {
+			t.Errorf("%s at %v,%v", r[0], e.Lat, e.Lon)
+		}
+	}
+}
 
 func TestResolve(t *testing.T) {
 	tests := []struct {
@@ -101,6 +134,23 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkLoadHeap reports the heap a loaded gazetteer keeps.
+func BenchmarkLoadHeap(b *testing.B) {
+	var before, after runtime.MemStats
+	for b.Loop() {
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		g := New()
+		if err := g.Load(); err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		runtime.KeepAlive(g)
+	}
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB-kept")
 }
 
 func BenchmarkResolve(b *testing.B) {
