@@ -72,6 +72,11 @@ type Entry struct {
 	Admin1     string  // first-level division of a city, if known
 	Lat, Lon   float64 // WGS84 degrees; a median of its cities for a country or region
 	Population int     // 0 when unknown (waters, areas)
+	// FIPS is the country's FIPS 10-4 code, which GDELT's ActionGeo_CountryCode
+	// uses ("SY", "UP" for Ukraine); ADM1Code is GDELT's ActionGeo_ADM1Code:
+	// FIPS plus the GeoNames admin1 code for a city or region ("SY09",
+	// Aleppo), FIPS alone for a country or area. Both empty for waters.
+	FIPS, ADM1Code string
 }
 
 // Gazetteer looks up place names. Its data is parsed on first use, once per
@@ -127,7 +132,8 @@ func (g *Gazetteer) load() error {
 }
 
 // parse reads one TSV data file: kind, name, alternates, country, admin1,
-// lat, lon, population; lines starting with # are comments.
+// lat, lon, population, code (format in generate.py); lines starting with #
+// are comments.
 func (g *Gazetteer) parse(file string, r io.Reader, alts *[][]string) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
@@ -137,8 +143,11 @@ func (g *Gazetteer) parse(file string, r io.Reader, alts *[][]string) error {
 			continue
 		}
 		f := strings.Split(text, "\t")
-		if len(f) != 8 {
-			return fmt.Errorf("gazetteer: %s:%d: %d fields, want 8", file, line, len(f))
+		if len(f) == 8 {
+			f = append(f, "") // curated.tsv may leave the code out
+		}
+		if len(f) != 9 {
+			return fmt.Errorf("gazetteer: %s:%d: %d fields, want 9", file, line, len(f))
 		}
 		if f[0] == "demonym" {
 			g.demonym[Fold(f[1])] = f[3]
@@ -155,6 +164,15 @@ func (g *Gazetteer) parse(file string, r io.Reader, alts *[][]string) error {
 			return fmt.Errorf("gazetteer: %s:%d: bad lat, lon or population", file, line)
 		}
 		e := Entry{Name: f[1], Kind: kind, Country: f[3], Admin1: f[4], Lat: lat, Lon: lon, Population: pop}
+		switch {
+		case kind == Country:
+			e.FIPS, e.ADM1Code = f[8], f[8]
+		case e.Country != "":
+			if id, ok := g.byCode[e.Country]; ok { // countries come first in the data
+				e.FIPS = g.entries[id].FIPS
+				e.ADM1Code = e.FIPS + f[8]
+			}
+		}
 		id := int32(len(g.entries))
 		g.entries = append(g.entries, e)
 		var a []string

@@ -91,6 +91,18 @@ func TestCountryCapitalDemonym(t *testing.T) {
 	if e, ok := testGaz.Country("SYR"); !ok || e.Name != "Syria" || e.Lat < 32 || e.Lat > 37.5 || e.Lon < 35.5 || e.Lon > 42.5 {
 		t.Errorf("Country(SYR) = %+v, %v; want Syria inside its borders", e, ok)
 	}
+	if e, _ := testGaz.Resolve("Aleppo"); e.FIPS != "SY" || e.ADM1Code != "SY09" || e.Admin1 != "Aleppo" {
+		t.Errorf("Aleppo: FIPS %q, ADM1Code %q, Admin1 %q; want SY, SY09, Aleppo", e.FIPS, e.ADM1Code, e.Admin1)
+	}
+	if e, _ := testGaz.Resolve("Ukraine"); e.FIPS != "UP" || e.ADM1Code != "UP" {
+		t.Errorf("Ukraine: FIPS %q, ADM1Code %q; want UP", e.FIPS, e.ADM1Code)
+	}
+	if e, _ := testGaz.Resolve("Gaza Strip"); e.FIPS != "WE" {
+		t.Errorf("Gaza Strip: FIPS %q, want Palestine's (WE)", e.FIPS)
+	}
+	if e, _ := testGaz.Resolve("Red Sea"); e.FIPS != "" || e.ADM1Code != "" {
+		t.Errorf("Red Sea: FIPS %q, ADM1Code %q; want none", e.FIPS, e.ADM1Code)
+	}
 	if e, ok := testGaz.Capital("UKR"); !ok || e.Name != "Kyiv" {
 		t.Errorf("Capital(UKR) = %+v, %v", e, ok)
 	}

@@ -16,9 +16,11 @@ Run from the gazetteer folder (go generate ./gazetteer does):
     python3 generate.py
 
 Output: one entry a line, tab-separated, gzip'd (format in gazetteer.go):
-    kind  name  alternates(|)  country(alpha-3)  admin1  lat  lon  population
-A country's admin1 column holds its capital; a "demonym" line maps an
-adjective or nationality ("Syrian") to its country.
+    kind  name  alternates(|)  country(alpha-3)  admin1  lat  lon  population  code
+A country's admin1 column holds its capital and its code column its FIPS
+10-4 code (GDELT's geographic country code); a region's or city's code is
+its GeoNames admin1 code. A "demonym" line maps an adjective or nationality
+("Syrian") to its country.
 """
 import csv
 import gzip
@@ -98,15 +100,15 @@ def main():
             continue
         a1 = admin1.get((c["countrycode"], c["admin1code"]), "")
         rows.append(("city", clean(c["name"]), "|".join(clean(a) for a in alternates(c["name"], c["alternatenames"])),
-                     cc, clean(a1), c["latitude"], c["longitude"], c["population"]))
+                     cc, clean(a1), c["latitude"], c["longitude"], c["population"], c["admin1code"]))
         by_country[cc].append(c)
         if a1:
-            by_admin1[(cc, a1)].append(c)
+            by_admin1[(cc, c["admin1code"], a1)].append(c)
 
     # Regions: located at the median of their cities (GeoNames cities15000
     # has no admin1 centroids); population is the sum of those cities.
     suffix = re.compile(r"\s+(Province|Governorate|Oblast['’]?|Region|State|Prefecture|District|Department|Muhafazah|Ostan|Kray|Krai)$", re.I)
-    for (cc, a1), cs in sorted(by_admin1.items()):
+    for (cc, code, a1), cs in sorted(by_admin1.items()):
         alts = []
         short = suffix.sub("", a1)
         if short != a1:
@@ -114,7 +116,7 @@ def main():
         rows.append(("region", clean(a1), "|".join(alts), cc, "",
                      round(statistics.median(c["latitude"] for c in cs), 4),
                      round(statistics.median(c["longitude"] for c in cs), 4),
-                     sum(c["population"] for c in cs)))
+                     sum(c["population"] for c in cs), code))
 
     # Countries: names from GeoNames and from nlp's lexicon (same alpha-3
     # keys), located at the median of their cities (or their capital).
@@ -143,11 +145,11 @@ def main():
         rows.append(("country", clean(name), "|".join(alts), cc, clean(capital),
                      round(statistics.median(c["latitude"] for c in cs), 4),
                      round(statistics.median(c["longitude"] for c in cs), 4),
-                     v["population"]))
+                     v["population"], v["fips"]))
         if cc in lex:
             for d in lex[cc]["demonyms"].split("|"):
                 if d:
-                    rows.append(("demonym", clean(d), "", cc, "", 0, 0, 0))
+                    rows.append(("demonym", clean(d), "", cc, "", 0, 0, 0, ""))
 
     rows.sort(key=lambda r: ({"country": 0, "demonym": 1, "region": 2, "city": 3}[r[0]], r[3], r[1]))
     out = os.path.join(here, "gazetteer.tsv.gz")
