@@ -122,7 +122,8 @@ func (g *Gazetteer) load() error {
 	for i := range g.entries {
 		g.index(g.entries[i].Name, int32(i), true)
 		for _, a := range alts[i] {
-			g.index(a, int32(i), false)
+			other, ok := strings.CutPrefix(a, "~") // another language's or an old name
+			g.index(other, int32(i), !ok)
 		}
 	}
 	for _, ids := range g.byName {
@@ -193,13 +194,14 @@ func (g *Gazetteer) parse(file string, r io.Reader, alts *[][]string) error {
 }
 
 // match is an entry a folded name may mean, and whether the name is the
-// entry's own or one of its alternates.
+// entry's own or a spelling of it ("Kiev"), not another language's or an old
+// name ("Salisbury" for Harare).
 type match struct {
-	id      int32
-	primary bool
+	id  int32
+	own bool
 }
 
-func (g *Gazetteer) index(name string, id int32, primary bool) {
+func (g *Gazetteer) index(name string, id int32, own bool) {
 	k := Fold(name)
 	if k == "" {
 		return
@@ -209,15 +211,16 @@ func (g *Gazetteer) index(name string, id int32, primary bool) {
 			return
 		}
 	}
-	g.byName[k] = append(g.byName[k], match{id, primary})
+	g.byName[k] = append(g.byName[k], match{id, own})
 }
 
 // weight is how prominent a match is: its population, a hundredfold when
-// the name is the entry's own rather than an alternate, so that "Salisbury"
-// is the English city and not, by its old name, Harare.
+// the name is the entry's own or a spelling of it, so that "Salisbury" is
+// the English city and not, by its old name, Harare, while "Odessa" is still
+// Odesa and not Odessa, Texas.
 func (g *Gazetteer) weight(m match) int {
 	p := g.entries[m.id].Population
-	if m.primary {
+	if m.own {
 		return 100 * p
 	}
 	return p

@@ -74,6 +74,11 @@ func TestResolve(t *testing.T) {
 		{"Britain", nil, "United Kingdom/country/GBR"},
 		{"Kosovo", nil, "Kosovo/country/XKX"},
 		{"Punjab", nil, "Punjab/region/PAK"},
+		{"Odessa", nil, "Odesa/city/UKR"},        // a spelling of Odesa outweighs Odessa, Texas
+		{"Salisbury", nil, "Salisbury/city/GBR"}, // an old name of Harare does not
+		{"Lebanon", nil, "Lebanon/country/LBN"},
+		{"Paris", nil, "Paris/city/FRA"},
+		{"U.S.", nil, "United States/country/USA"},
 	}
 	for _, tt := range tests {
 		e, ok := testGaz.Resolve(tt.name, tt.countries...)

