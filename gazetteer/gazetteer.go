@@ -337,6 +337,12 @@ func (g *Gazetteer) Capital(code string) (Entry, bool) {
 	return g.ResolveKind(name, City, code)
 }
 
+// undecomposed are the Latin letters that Unicode does not decompose into a
+// base letter and a mark ("Łódź", "Ørsta").
+var undecomposed = map[rune]string{
+	'ł': "l", 'ø': "o", 'đ': "d", 'ß': "ss", 'æ': "ae", 'œ': "oe", 'ı': "i", 'ð': "d", 'þ': "th", 'ħ': "h",
+}
+
 // Fold is the lookup key of a name: lower case without accents, "the"
 // dropped, apostrophes and periods removed, hyphens as spaces, spaces
 // collapsed ("the Deir ez-Zor" and "Deir ez Zor" fold alike).
@@ -355,7 +361,12 @@ func Fold(name string) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		r = unicode.ToLower(r)
+		if f, ok := undecomposed[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
 	}
 	s := b.String()
 	return strings.TrimPrefix(s, "the ")

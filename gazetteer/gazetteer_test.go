@@ -127,6 +127,7 @@ func TestFold(t *testing.T) {
 		"  São  Paulo ":  "sao paulo",
 		"Khar'kov":       "kharkov",
 		"St. Petersburg": "st petersburg",
+		"Łódź":           "lodz",
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
