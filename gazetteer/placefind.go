@@ -47,9 +47,15 @@ type FindOptions struct {
 // Turkey"). Names are resolved preferring opt.Countries, then the countries
 // the sentence names.
 func (g *Gazetteer) FindPlace(sentence string, opt FindOptions) (Place, bool) {
-	ps := g.FindPlaces(sentence, opt)
-	if opt.Trigger.End > opt.Trigger.Start {
-		ps = sameClause(sentence, ps, opt.Trigger)
+	return ChoosePlace(sentence, g.FindPlaces(sentence, opt), opt.Trigger)
+}
+
+// ChoosePlace is FindPlace's choice among a sentence's places, for a
+// caller that finds them once (FindPlaces) and chooses for each of the
+// sentence's events by its trigger (a zero Span when unknown).
+func ChoosePlace(sentence string, ps []Place, trigger Span) (Place, bool) {
+	if trigger.End > trigger.Start {
+		ps = sameClause(sentence, ps, trigger)
 	}
 	for _, p := range ps {
 		if p.Venue {
@@ -295,6 +301,11 @@ var speechVerbs = map[string]bool{
 	"declared": true, "addressed": true, "wrote": true, "tweeted": true, "reported": true,
 }
 
+// launchVerbs make "from" a cue: where a strike was launched.
+var launchVerbs = map[string]bool{
+	"fired": true, "launched": true, "fire": true, "launch": true, "firing": true, "launching": true,
+}
+
 // countryCue reports whether a cue may introduce a whole country: "at" and
 // most assault verbs name spots ("at Geneva", "shelled Donetsk"), not states.
 func countryCue(cue string) bool {
@@ -308,10 +319,11 @@ func matchCue(toks []token, i int) (string, int) {
 	if i > 0 && notLocative[strings.ToLower(toks[i-1].text)] {
 		return "", -1
 	}
-	// "said from Havana", "spoke on Friday from Kyiv": where the speaker was.
+	// "said from Havana", "fired rockets from Tyre": where the speaker or
+	// the launcher was.
 	if strings.EqualFold(toks[i].text, "from") {
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
-			if speechVerbs[strings.ToLower(toks[k].text)] {
+			if w := strings.ToLower(toks[k].text); speechVerbs[w] || launchVerbs[w] {
 				return "from", i + 1
 			}
 		}

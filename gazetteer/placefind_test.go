@@ -108,6 +108,19 @@ func TestFindPlaceTrigger(t *testing.T) {
 	}
 }
 
+func TestChoosePlace(t *testing.T) {
+	// One sentence, two events: the places are found once, chosen per trigger.
+	s := "Israel struck targets near Damascus, after Hezbollah fired rockets from Tyre."
+	ps := testGaz.FindPlaces(s, FindOptions{})
+	for trigger, want := range map[string]string{"struck": "Damascus", "fired": "Tyre"} {
+		i := strings.Index(s, trigger)
+		p, ok := ChoosePlace(s, ps, Span{i, i + len(trigger)})
+		if !ok || p.Text != want {
+			t.Errorf("ChoosePlace(trigger %q) = %q, %v; want %q", trigger, p.Text, ok, want)
+		}
+	}
+}
+
 func TestFindPlaces(t *testing.T) {
 	ps := testGaz.FindPlaces("After talks in Astana, shelling resumed near Aleppo and in Idlib province.", FindOptions{})
 	var got []string
