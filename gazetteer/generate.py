@@ -66,7 +66,7 @@ def variant(name, alt):
     """Whether alt spells name (Kiev, Kyiv; Gaza City, Gaza) rather than
     being another language's or an old name (Salisbury for Harare)."""
     n, a = fold(name), fold(alt)
-    if n in a.split() or a in n.split():
+    if f" {n} " in f" {a} " or f" {a} " in f" {n} ":
         return True
     return distance(n, a) <= max(2, len(n) // 4)
 
@@ -82,7 +82,12 @@ def alternates(name, alts):
         if not LATIN.match(a) or a.isupper() or fold(a) in seen:
             continue
         seen.add(fold(a))
-        out.append(clean(a) if variant(name, a) else "~" + clean(a))
+        if variant(name, a):
+            out.append(clean(a))
+        elif " " not in a:
+            # Other names of several words are translations and nicknames
+            # ("White House" for Casablanca), not names news uses.
+            out.append("~" + clean(a))
     return out
 
 

@@ -222,6 +222,10 @@ func tokenize(s string) []token {
 				break
 			}
 			w := s[i:j]
+			if abbreviations[w] && j < len(s) && s[j] == '.' {
+				j++ // "St. Petersburg": the period belongs to the name
+				w = s[i:j]
+			}
 			if k := possessive(w); k > 0 {
 				add(i, i+k)
 				add(i+k, j)
@@ -236,6 +240,9 @@ func tokenize(s string) []token {
 	}
 	return toks
 }
+
+// abbreviations keep their period inside a place name.
+var abbreviations = map[string]bool{"St": true, "Ste": true, "Mt": true, "Ft": true, "Pt": true}
 
 // possessive returns where a trailing "'s" starts, or 0.
 func possessive(w string) int {
@@ -523,7 +530,8 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, hints hintSet, excl 
 
 // endsName reports whether t, after a capitalized word, starts something
 // else: a lowercase word ("Aleppo on Tuesday"), a weekday, month or title,
-// an actor, or a known place or demonym.
+// an actor, a country or a demonym ("in Kabul Afghan forces"). Another
+// place's name may be the rest of this one ("Tal Afar" is not "Tal").
 func (g *Gazetteer) endsName(t token, excl []Span) bool {
 	if !t.capital() || notNames[strings.ToLower(t.text)] || overlaps(excl, t.start, t.end) {
 		return true
@@ -531,7 +539,7 @@ func (g *Gazetteer) endsName(t token, excl []Span) bool {
 	if _, ok := g.demonym[Fold(t.text)]; ok {
 		return true
 	}
-	_, ok := g.byName[Fold(t.text)]
+	_, ok := g.ResolveKind(t.text, Country)
 	return ok
 }
 
@@ -615,6 +623,9 @@ func (g *Gazetteer) resolveSpan(s string, toks []token, a, b, suffix, kind int, 
 		return Place{}, false
 	}
 	name := s[start:end]
+	if generic[Fold(name)] {
+		return Place{}, false // "in the East", Cameroon's East region aside
+	}
 	var e Entry
 	ok := false
 	if suffix >= 0 {
@@ -631,13 +642,36 @@ func (g *Gazetteer) resolveSpan(s string, toks []token, a, b, suffix, kind int, 
 	if !ok {
 		e, ok = hints.resolve(g, name, -1)
 	}
-	if !ok {
-		return Place{}, false
+	if !ok || acronym(name) && (e.Kind == City || e.Kind == Region) {
+		return Place{}, false // "the UN" is no town in India
 	}
 	if e.Kind == Water && b < len(toks) && strings.HasPrefix(strings.ToLower(toks[b].text), "coast") {
 		return Place{}, false // "the Mediterranean coast" is land, of a country the sentence names
 	}
 	return Place{Text: s[start:end], Start: start, End: end, Entry: e}, true
+}
+
+// generic are words that name a part of any place, never one place.
+var generic = map[string]bool{
+	"east": true, "west": true, "north": true, "south": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "north east": true, "north west": true, "south east": true,
+	"south west": true, "centre": true, "center": true, "central": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "capital": true, "coast": true, "upper": true, "lower": true,
+	"middle": true, "greater": true, "interior": true, "frontier": true,
+}
+
+// acronym reports whether a name is a short all-capitals word ("UN",
+// "EU"), which stands for a country at most, not for a town.
+func acronym(name string) bool {
+	if len(name) > 4 || strings.ContainsRune(name, ' ') {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsUpper(r) && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameToken reports whether toks[i] can be part of a place name: a

@@ -49,6 +49,11 @@ func TestFindPlace(t *testing.T) {
 		{"Rebels retreated to the port city of Mocimboa da Praia.", nil, ""},
 		{"The envoy said on Friday from Havana that talks would resume.", nil, "Havana=Havana/city/CUB"},
 		{"Imports from Brazil fell sharply.", nil, ""},
+		{"Officials in the White House declined to comment.", nil, ""},
+		{"Fighting in the East continued.", nil, ""},
+		{"Delegates met at the UN in New York.", nil, "New York=New York City/city/USA"},
+		{"Unrest in St. Petersburg spread.", nil, "St. Petersburg=Saint Petersburg/city/RUS"},
+		{"A strike on a school in Tal Afar killed nine.", nil, ""}, // not in cities15000; not "Tal"
 		{"Gunmen stormed the Kosovo village of Zvecanbrdo overnight.", nil, "Zvecanbrdo=Kosovo/country/XKX"},
 		{"Troops moved into the Syrian village of Tal Qarmash at dawn.", nil, "Tal Qarmash=Syria/country/SYR"},
 		{"Rebels held out in the port city of Mocimboa da Praia.", nil, "Mocimboa da Praia=Mocímboa da Praia/city/MOZ"},
