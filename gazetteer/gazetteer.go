@@ -86,6 +86,7 @@ type Gazetteer struct {
 	err     error
 	entries []Entry
 	byName  map[string][]match // folded name → entries, best-first
+	bySkel  map[string][]match // skeleton of the folded name → entries, best-first
 	byCode  map[string]int32   // alpha-3 → country entry
 	demonym map[string]string  // folded "Syrian" → SYR
 	capital map[string]string  // alpha-3 → capital's name, from the country line
@@ -109,14 +110,16 @@ func (g *Gazetteer) load() error {
 		return fmt.Errorf("gazetteer: read gazetteer.tsv.gz: %w", err)
 	}
 	g.byName = make(map[string][]match, 120000)
+	g.bySkel = make(map[string][]match, 80000)
 	g.byCode = make(map[string]int32, 256)
 	g.demonym = make(map[string]string, 512)
 	g.capital = make(map[string]string, 256)
 	alts := make([][]string, 0, 40000)
-	if err := g.parse("gazetteer.tsv.gz", zr, &alts); err != nil {
+	var aliases [][]string
+	if err := g.parse("gazetteer.tsv.gz", zr, &alts, &aliases); err != nil {
 		return err
 	}
-	if err := g.parse("curated.tsv", bytes.NewReader(curatedData), &alts); err != nil {
+	if err := g.parse("curated.tsv", bytes.NewReader(curatedData), &alts, &aliases); err != nil {
 		return err
 	}
 	for i := range g.entries {
@@ -126,8 +129,23 @@ func (g *Gazetteer) load() error {
 			g.index(other, int32(i), !ok)
 		}
 	}
-	for _, ids := range g.byName {
-		sort.SliceStable(ids, func(a, b int) bool { return g.better(ids[a], ids[b]) })
+	for _, a := range aliases { // alias, entry name, entry country
+		id := int32(-1)
+		for _, m := range g.byName[Fold(a[1])] {
+			if g.entries[m.id].Country == a[2] {
+				id = m.id
+				break
+			}
+		}
+		if id < 0 {
+			return fmt.Errorf("gazetteer: curated.tsv: alias %q: no entry %q in %s", a[0], a[1], a[2])
+		}
+		g.index(a[0], id, true)
+	}
+	for _, m := range []map[string][]match{g.byName, g.bySkel} {
+		for _, ids := range m {
+			sort.SliceStable(ids, func(a, b int) bool { return g.better(ids[a], ids[b]) })
+		}
 	}
 	return nil
 }
@@ -135,7 +153,7 @@ func (g *Gazetteer) load() error {
 // parse reads one TSV data file: kind, name, alternates, country, admin1,
 // lat, lon, population, code (format in generate.py); lines starting with #
 // are comments.
-func (g *Gazetteer) parse(file string, r io.Reader, alts *[][]string) error {
+func (g *Gazetteer) parse(file string, r io.Reader, alts, aliases *[][]string) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
 	for line := 1; sc.Scan(); line++ {
@@ -150,8 +168,12 @@ func (g *Gazetteer) parse(file string, r io.Reader, alts *[][]string) error {
 		if len(f) != 9 {
 			return fmt.Errorf("gazetteer: %s:%d: %d fields, want 9", file, line, len(f))
 		}
-		if f[0] == "demonym" {
+		switch f[0] {
+		case "demonym":
 			g.demonym[Fold(f[1])] = f[3]
+			continue
+		case "alias": // a news spelling GeoNames lacks, for the entry named in column 3
+			*aliases = append(*aliases, []string{f[1], f[2], f[3]})
 			continue
 		}
 		kind, ok := parseKind(f[0])
@@ -206,12 +228,65 @@ func (g *Gazetteer) index(name string, id int32, own bool) {
 	if k == "" {
 		return
 	}
-	for _, have := range g.byName[k] {
-		if have.id == id {
+	add(g.byName, k, match{id, own})
+	// "Al Qāmishlī" is "Qamishli" in English news.
+	if a, rest, ok := strings.Cut(k, " "); ok && articles[a] {
+		add(g.byName, rest, match{id, own})
+	}
+	if own { // other-language names stay exact: fewer false friends, less memory
+		add(g.bySkel, skeleton(k), match{id, own})
+	}
+}
+
+func add(m map[string][]match, k string, x match) {
+	for _, have := range m[k] {
+		if have.id == x.id {
 			return
 		}
 	}
-	g.byName[k] = append(g.byName[k], match{id, own})
+	m[k] = append(m[k], x)
+}
+
+// articles are the Arabic article's transliterations, which GeoNames
+// writes and news often drops ("Al Ḩasakah", "Hasakah").
+var articles = map[string]bool{
+	"al": true, "el": true, "ar": true, "as": true, "ash": true, "ad": true, "an": true, "at": true,
+	"az": true, "ath": true, "adh": true, "ez": true, "es": true, "ed": true, "en": true,
+}
+
+// skeleton is a looser key for transliterations a folded name can miss:
+// without articles, spaces and doubled letters, with common vowel and
+// consonant spellings merged ("Tal Rifaat" and "Tall Rif‘at", "Albukamal"
+// and "Ālbū Kamāl", "Kamishli" and "Qamishli").
+func skeleton(folded string) string {
+	var words []string
+	for _, w := range strings.Fields(folded) {
+		if !articles[w] {
+			words = append(words, w)
+		}
+	}
+	s := skeletonSpellings.Replace(strings.Join(words, ""))
+	var b strings.Builder
+	var last rune
+	for _, r := range s {
+		if r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
+}
+
+var skeletonSpellings = strings.NewReplacer("ei", "ay", "ai", "ay", "ou", "u", "oo", "u", "ee", "i", "q", "k", "ph", "f", "j", "y")
+
+// candidates are the matches for a name: by its folded form, else by its
+// skeleton.
+func (g *Gazetteer) candidates(name string) []match {
+	k := Fold(name)
+	if ms, ok := g.byName[k]; ok {
+		return ms
+	}
+	return g.bySkel[skeleton(k)]
 }
 
 // weight is how prominent a match is: its population, a hundredfold when
@@ -244,12 +319,14 @@ func (g *Gazetteer) better(a, b match) bool {
 }
 
 // Lookup returns every entry the name may mean, best-first with no context.
-// Case, accents, hyphens, apostrophes and a leading "the" do not matter.
+// Case, accents, hyphens, apostrophes and a leading "the" do not matter,
+// nor, for a name that matches nothing as written, doubled letters, Arabic
+// articles and a few spelling variants ("Maarat al-Numan").
 func (g *Gazetteer) Lookup(name string) []Entry {
 	if g.Load() != nil {
 		return nil
 	}
-	ms := g.byName[Fold(name)]
+	ms := g.candidates(name)
 	out := make([]Entry, len(ms))
 	for i, m := range ms {
 		out[i] = g.entries[m.id]
@@ -284,7 +361,7 @@ func (g *Gazetteer) resolveMatch(name string, kind int, countries []string) (mat
 		return match{}, false
 	}
 	best, bestPref := match{id: -1}, len(countries)+1
-	for _, m := range g.byName[Fold(name)] {
+	for _, m := range g.candidates(name) {
 		e := &g.entries[m.id]
 		if kind >= 0 && int(e.Kind) != kind {
 			continue

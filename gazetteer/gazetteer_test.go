@@ -79,6 +79,12 @@ func TestResolve(t *testing.T) {
 		{"Lebanon", nil, "Lebanon/country/LBN"},
 		{"Paris", nil, "Paris/city/FRA"},
 		{"U.S.", nil, "United States/country/USA"},
+		{"Qamishli", nil, "Al Qāmishlī/city/SYR"},   // without the article
+		{"Tal Rifaat", nil, "Tall Rif‘at/city/SYR"}, // by skeleton
+		{"Albukamal", nil, "Ālbū Kamāl/city/SYR"},   // by skeleton
+		{"Kobani", nil, "‘Ayn al ‘Arab/city/SYR"},   // curated alias
+		{"Eastern Ghouta", nil, "Ghouta/area/SYR"},  // curated area
+		{"Congress", nil, ""},
 	}
 	for _, tt := range tests {
 		e, ok := testGaz.Resolve(tt.name, tt.countries...)

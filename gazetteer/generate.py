@@ -68,7 +68,7 @@ def variant(name, alt):
     n, a = fold(name), fold(alt)
     if f" {n} " in f" {a} " or f" {a} " in f" {n} ":
         return True
-    return distance(n, a) <= max(2, len(n) // 4)
+    return distance(n, a) <= (1 if len(n) < 8 else max(2, len(n) // 4))
 
 
 def alternates(name, alts):

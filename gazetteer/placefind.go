@@ -564,7 +564,7 @@ func (g *Gazetteer) resolveIn(s string, start, end int, r Entry, excl []Span) (P
 	if overlaps(excl, start, end) {
 		return Place{}, false
 	}
-	for _, m := range g.byName[Fold(s[start:end])] {
+	for _, m := range g.candidates(s[start:end]) {
 		if e := g.entries[m.id]; e.Kind == City && e.Country == r.Country && e.Admin1 == r.Name {
 			return Place{Text: s[start:end], Start: start, End: end, Entry: e}, true
 		}
