@@ -155,6 +155,25 @@ func TestRecognizeActors(t *testing.T) {
 		{"a rebel militia is the opposition", "Body.\n\nFighting in Ukraine went on as the rebel militia advanced in Ukraine.", "Ukrainian opposition:GROUP"},
 		{"the insurgents after a named group", "Body.\n\nAl-Shabaab attacked a base in Somalia, and Somalia vowed to defeat the insurgents.", "SOM:COUNTRY al-Shabaab:GROUP"},
 		{"counted nationals are no state", "Body.\n\nPolice said two Indians and a Pakistani were killed when Iran struck.", "IRN:COUNTRY"},
+		// Those who only report the story.
+		{"an outlet named by what it is", "Body.\n\nAccording to news agency AFP, Kenya closed its border, American broadcaster CNN said.", "KEN:COUNTRY"},
+		{"an outlet's language service", "Body.\n\nReports from BBC Persian suggest that Iran shut the border.", "IRN:COUNTRY"},
+		{"an unlisted outlet named by its medium", "Body.\n\nThe president landed in Pemba, the Zambia National Broadcasting Corporation tweeted.", ""},
+		{"a reporter who speaks", "Body.\n\nReporting from Nairobi, reporter Jane Mwangi said crowds had formed.", ""},
+		{"a journalist the story is about", "Body.\n\nKenya arrested journalist Jane Mwangi on Monday.", "KEN:COUNTRY jane mwangi:PERSON"},
+		// Places that only locate.
+		{"a language is no state", "Body.\n\nThe group, known by its initials in Spanish as FLN, met Peru.", "PER:COUNTRY"},
+		{"a country's city as a place", "Body.\n\nTalks between Peru and Chile took place in Switzerland's Geneva.", "CHL:COUNTRY PER:COUNTRY"},
+		{"a country's war is the country's", "Body.\n\nThe summit was held in Russia's shadow and Peru objected.", "PER:COUNTRY RUS:COUNTRY"},
+		{"two places after in", "Body.\n\nThe coalition in Iraq and Syria paused its work, and Peru objected.", "PER:COUNTRY"},
+		{"a suburb is no speaker", "Body.\n\nA resident of the suburb of Kilimani said shots were fired.", ""},
+		{"a lower-case rank is an adjective", "Body.\n\nOfficials asked other major Gulf producers to wait.", ""},
+		// Labels and periods are no parties.
+		{"considered rebels", "Body.\n\nThe army chief said anyone found armed in Chad would be considered rebels.", ""},
+		{"a period of insurgency", "Body.\n\nHe was jailed for his role in the Iraq insurgency and later freed.", ""},
+		// Persons the lexicon lacks.
+		{"a surname that is a pronoun", "Body.\n\nChinese Vice Premier He Wenbo met Peru's trade minister.", "CHN:COUNTRY PER:COUNTRY he wenbo:PERSON"},
+		{"Sheikh with a one-word name", "Body.\n\nThe minister and her sister, Sheikh Nasreen, left Dhaka by helicopter.", "sheikh nasreen:PERSON"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -130,7 +130,23 @@ var locativePrepositions = setOf("in", "at", "to", "from", "near", "outside", "i
 // outletReportVerbs after an outlet make it the reporter, not an actor
 // ("Reuters reported").
 var outletReportVerbs = setOf("reported", "reports", "report", "quoted", "quotes", "cited", "cites", "said",
-	"says", "published", "broadcast", "aired", "obtained", "reporting", "according")
+	"says", "published", "broadcast", "aired", "obtained", "reporting", "according", "tweeted", "posted",
+	"suggested", "suggests", "suggest", "showed", "shows", "wrote", "writes")
+
+// reportNouns are what an outlet gives ("reports from the BBC").
+var reportNouns = setOf("reports", "report", "footage", "images", "pictures", "video", "videos", "coverage",
+	"quotes", "accounts", "dispatches")
+
+// mediaWords in the name of an organization the lexicon lacks make it a
+// news outlet ("Rwanda Broadcasting Agency", "Gulf News Agency").
+var mediaWords = setOf("broadcasting", "broadcaster", "television", "tv", "radio", "news", "press",
+	"newspaper", "media")
+
+// journalistNouns introduce a person who reports the story ("reporter
+// Jane Doe said"): a journalist is an actor only when the story is about
+// them.
+var journalistNouns = setOf("reporter", "correspondent", "journalist", "editor", "anchor", "presenter",
+	"columnist", "commentator", "analyst", "producer")
 
 // processNouns that a capital or country modifies as a place or a label
 // ("Vienna talks", "Minsk agreement").
