@@ -1,0 +1,527 @@
+package nlp
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// Step 2, frame (nouns): the argument frame of a noun cue — its
+// possessor, "by" agent, "of/on/against" target and governing verb.
+
+// receivingVerbs take a noun cue whose of/from phrase is the source:
+// "Haftar's forces have the backing of Saudi Arabia".
+var receivingVerbs = wordSet("have", "receive", "get", "enjoy", "win", "gain", "secure", "obtain", "accept", "seek", "welcome", "request")
+
+func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelation {
+	p := hit.pred
+	n := hit.First
+	if rs.modifierOnly(v, hit) {
+		// "a joint coordination centre", "an attack helicopter": the cue
+		// names a kind of thing, not an event.
+		return nil
+	}
+	conf := 0.75
+	if v.headline {
+		conf *= 0.9
+	}
+	var modes modeSet
+	// Determiner "no": "no agreement with Iran".
+	c := v.chunkOf(n)
+	chFirst := n
+	if c >= 0 {
+		chFirst = v.chunks[c].First
+	}
+	for k := chFirst; k < n; k++ {
+		if v.word(k) == "no" {
+			modes |= modeNegated
+		}
+	}
+	if v.word(chFirst-1) == "without" {
+		modes |= modeNegated
+	}
+	// Source: actors modifying the noun ("Russian airstrikes", "Russia's
+	// intervention"); "anti-ISIL" names the target.
+	var src, tgt group
+	together := false
+	for k := chFirst; k < n && !participantNouns[v.word(n)]; k++ {
+		m := v.mention(k)
+		if m < 0 {
+			continue
+		}
+		actor := v.a.Mentions[m].Actor
+		if strings.HasSuffix(v.word(k-1), "anti-") || v.word(k-1) == "anti" || v.word(k-2) == "anti" && v.word(k-1) == "-" {
+			tgt.Actors = appendUnique(tgt.Actors, actor)
+			continue
+		}
+		src.Actors = appendUnique(src.Actors, actor)
+		k = v.a.Mentions[m].Last - 1
+	}
+	for k := chFirst; k < n; k++ {
+		if w := v.word(k); w == "joint" || w == "trilateral" || w == "bilateral" || w == "multilateral" {
+			together = true
+		}
+	}
+	// One meeting "with A and B" has all of them at the table; a call
+	// or contact with each is separate.
+	if p.Type == schema.Consult && !separateConsultNouns[v.word(hit.Last-1)] && !v.talksInProgress(chFirst) {
+		together = true
+	}
+	// Target: a target preposition after the noun, possibly after a
+	// place or time phrase ("airstrikes in Syria against ISIL").
+	k := hit.Last
+	if c >= 0 && v.chunks[c].Last > k {
+		k = v.chunks[c].Last
+	}
+	for hops := 0; hops < 5 && k < v.last; hops++ {
+		if isQuoteWord(v.word(k)) {
+			k++ // his “great relationship” with
+			continue
+		}
+		// "a summit of France and Germany", "a meeting of the leaders of
+		// Russia and Ukraine": several parties after "of" meet.
+		if p.Type == schema.Consult && v.word(k) == "of" && tgt.empty() {
+			if nc := v.chunkOf(k + 1); nc >= 0 && v.chunks[nc].First == k+1 {
+				if g := v.objectGroup(nc); len(g.Actors) > 1 {
+					tgt, together = g, true
+				}
+			}
+			break
+		}
+		if next, ok := v.matchTargetPrep(k, p); ok {
+			if nc := v.chunkOf(next); nc >= 0 && v.chunks[nc].First == next {
+				g := v.objectGroup(nc)
+				if w := v.word(k); w == "between" || w == "among" {
+					together = true
+				}
+				for _, x := range g.Actors {
+					tgt.Actors = appendUnique(tgt.Actors, x)
+				}
+				tgt.Chunks = append(tgt.Chunks, g.Chunks...)
+				tgt.First, tgt.Last = g.First, g.Last
+			}
+			break
+		}
+		if v.word(k) == "by" {
+			if nc := v.chunkOf(k + 1); nc >= 0 {
+				g := v.groupRight(nc, true)
+				if src.empty() {
+					src = g
+				} else if tgt.empty() && v.tag(k-1) == "VBN" && orderingVerbs[v.tok(k-1).Lemma] && !g.empty() {
+					// "the Syria strike ordered by Trump": the agent acts,
+					// the modifier is the target.
+					tgt.Actors = src.Actors
+					src = g
+				}
+				k = g.Last
+				continue
+			}
+		}
+		w := v.word(k)
+		// "negotiations were between", "an agreement has been reached
+		// between", "sanctions imposed by the US on Iran".
+		if beForms[w] || w == "has" || w == "have" || w == "had" {
+			k++
+			continue
+		}
+		if v.tag(k) == "VBN" { // its by-phrase is read next
+			if participationVerbs[v.tok(k).Lemma] && p.Type.Symmetric() {
+				// "talks hosted by Angola", "a deal brokered by Turkey": a
+				// participant, not a party.
+				break
+			}
+			k++
+			continue
+		}
+		onDate := w == "on" && (weekdayNames[v.word(k+1)] != 0 || v.word(k+1) == "sunday" || monthNames[v.word(k+1)] != 0 || v.tag(k+1) == "CD")
+		if (w == "in" || w == "at" || onDate || w == "over" || w == "during" || w == "this" || w == "last") && v.chunkOf(k+1) >= 0 {
+			k = v.chunks[v.chunkOf(k+1)].Last
+			continue
+		}
+		if v.chunkOf(k) >= 0 && v.tok(k).Tag != "DT" { // a date or adjective: "talks Friday with"
+			k = v.chunks[v.chunkOf(k)].Last
+			continue
+		}
+		break
+	}
+	// "the strike on Syria ordered by Trump": the agent after the target.
+	if src.empty() && !tgt.empty() {
+		if j := tgt.Last; (v.tag(j) == "VBN" || v.tag(j) == "VBD") && v.word(j+1) == "by" {
+			if agent, ok := v.byAgent(j + 1); ok {
+				src = agent
+			}
+		}
+	}
+	haveSrc, haveTgt := !src.empty(), !tgt.empty()
+	// "at the request of the Somali government": the requester is the
+	// source, the clause's subject the target.
+	if p.Type == schema.Request && v.word(chFirst-1) == "at" && v.word(hit.Last) == "of" && src.empty() {
+		if gov := v.verbBefore(chFirst - 1); gov >= 0 {
+			if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+				src, tgt = tgt, s
+				haveSrc, haveTgt = !src.empty(), true
+			}
+		}
+	}
+	// A possessive pronoun names the source: "their summit", "its
+	// airstrikes on Aleppo" — unless a cue of another kind governs the
+	// noun ("suspended its aid to Syria" is a sanction).
+	if !haveSrc && !rs.otherCueGoverns(v, chFirst, p) {
+		for k := chFirst; k < n; k++ {
+			if v.tag(k) != "PRP$" {
+				continue
+			}
+			if xs := v.possessivePronounActors(k); len(xs) > 0 {
+				src.Actors = append([]int(nil), xs...)
+				haveSrc = true
+				conf *= 0.9
+				if p.Type.Symmetric() && len(xs) > 1 {
+					together = true
+				}
+			}
+			break
+		}
+	}
+	// No source in the phrase: the subject of the verb the noun is the
+	// object of ("Turkey reiterated its support for the GNA", "Kerry
+	// announced the move at a joint news conference with Lavrov").
+	// "working on a deal with the Taliban", "negotiating an agreement":
+	// the accord is not reached, but the parties are talking.
+	typ := p.Type
+	if gov := v.governingVerb(chFirst); typ == schema.Agree && gov >= 0 && negotiatingVerbs[v.tok(gov).Lemma] {
+		typ = schema.Consult
+	}
+	// "China, a close ally of Pakistan": an apposition's noun has the
+	// phrase before the comma as its source.
+	if !haveSrc && v.word(chFirst-1) == "," && (v.word(chFirst) == "a" || v.word(chFirst) == "an" || v.word(chFirst) == "the") {
+		if pc := v.chunkOf(chFirst - 2); pc >= 0 {
+			if g := v.groupLeft(pc); !g.empty() && v.actorHeaded(g) {
+				src, haveSrc = g, true
+				conf *= 0.9
+			}
+		}
+	}
+	if !haveSrc || p.Type.Symmetric() && !together {
+		gov := v.governingVerb(chFirst)
+		if gov >= 0 && typ != p.Type {
+			// the negotiating verb lends its subject
+		} else if gov >= 0 {
+			// "denounced the strike on a Syrian airfield" is no strike by
+			// the speaker: a governing cue of another quad class does
+			// not lend its subject; "lift the sanctions on Iran" says
+			// there are sanctions.
+			// Nor does a stance toward an accord make the speaker a party:
+			// "the US and the EU welcomed the deal".
+			if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue &&
+				(gp.pred.Type.Quad() != p.Type.Quad() || p.Type == schema.Agree && gp.pred.Type != schema.Agree &&
+					(gp.pred.Type != schema.Consult || participationVerbs[v.tok(gov).Lemma])) &&
+				!stoppers[v.tok(gov).Lemma] && !orderingVerbs[v.tok(gov).Lemma] {
+				gov = -1
+			}
+		}
+		if gov >= 0 && p.Type == schema.Consult && v.participates(gov, chFirst) {
+			// "Egypt joined the mediation", "Qatar hosted the talks": a
+			// participant, whom the meeting pass pairs with the parties.
+			gov = -2
+		}
+		if gov >= 0 && p.Type == schema.Agree && participationVerbs[v.tok(gov).Lemma] {
+			// "Ankara and Moscow would jointly monitor the truce": its
+			// monitors, brokers or guarantors are no parties to it.
+			gov = -2
+		}
+		if gov == -1 {
+			gov = v.frontedGovernor(chFirst)
+		}
+		if gov >= 0 {
+			gvg := v.verbGroupAt(gov)
+			modes |= v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
+			if gvg.Modal != "" && v.conditionAfter(hit.Last) {
+				modes |= modeHypothetical
+			}
+			switch gl := v.tok(gov).Lemma; {
+			case stoppers[gl]:
+				modes = 0 // "must halt its incursions": they happen
+			case negativeGovernors[gl] || negatingLightVerbs[gl]:
+				modes |= modeNegated
+			case nounIntentVerbs[gl] && typ == p.Type:
+				// "would consider sanctions on Iran", "called for talks
+				// with Kabul": the event is wanted, not stated.
+				modes |= modeHypothetical
+			}
+			gsubj, ok := v.verbSubject(gov, gvg)
+			if gvg.Passive {
+				if agent, aok := v.byAgent(gov + 1); aok {
+					gsubj, ok = agent, true
+				}
+			}
+			if ok && !gsubj.empty() {
+				if receivingVerbs[v.tok(gov).Lemma] && (v.word(tgtPrepIndex(v, hit, p)) == "of" || v.word(tgtPrepIndex(v, hit, p)) == "from") {
+					// "have the backing of Saudi Arabia": inverse.
+					src, tgt = tgt, gsubj
+					haveSrc, haveTgt = !src.empty(), !tgt.empty()
+				} else if !haveSrc {
+					src, haveSrc = gsubj, true
+					conf *= 0.9
+				}
+			}
+		}
+	}
+	if p.Inverse {
+		src, tgt = tgt, src
+		haveSrc, haveTgt = haveTgt, haveSrc
+	}
+	if !haveTgt && !p.Type.Symmetric() {
+		return nil
+	}
+	if typ == schema.Retreat && v.agreementTarget(tgt) {
+		typ = schema.Reject
+	}
+	if typ.Symmetric() && !p.OneSided && v.separately(chFirst) {
+		// "signed separate agreements with Turkey": no agreement of
+		// the signers with each other.
+		op := *p
+		op.OneSided = true
+		p = &op
+		together = false
+	}
+	rels := pairUp(v, src, tgt, haveSrc, haveTgt, typ, p, hit, modes, conf, together)
+	if gov := v.governingVerb(chFirst); gov >= 0 && p.Type == schema.Sanction && concedingStoppers[v.tok(gov).Lemma] {
+		// "the US lifted its sanctions on Iran": there were sanctions, and
+		// lifting them concedes — as the lifting verb states it.
+		gvg := v.verbGroupAt(gov)
+		cm := v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
+		if v.conditionAfter(hit.Last) {
+			cm |= modeHypothetical
+		}
+		rels = append(rels, pairUp(v, src, tgt, haveSrc, haveTgt, schema.Concede, p, hit, cm, conf*0.9, false)...)
+	}
+	if p.Type.Symmetric() && !haveTgt && len(src.Actors) > 1 {
+		// "US-Russia talks": the modifiers are the parties.
+		return rels
+	}
+	// Two-sided violence between two groups runs both ways.
+	if p.Type == schema.Assault && together {
+		pairAll(tgt.Actors, func(s, t int) {
+			rels = append(rels,
+				argRelation{src: s, tgt: t, typ: p.Type, cue: hit, modes: modes, confidence: conf},
+				argRelation{src: t, tgt: s, typ: p.Type, cue: hit, modes: modes, confidence: conf})
+		})
+	}
+	return rels
+}
+
+// eventHeads are nouns a cue may modify and still name its event: "an
+// aid package", "peace talks", "a sanctions regime".
+var eventHeads = wordSet("package", "packages", "programme", "program", "plan", "plans", "effort", "efforts",
+	"operation", "operations", "campaign", "mission", "deal", "process", "pact", "bill", "measures", "measure",
+	"shipment", "shipments", "convoy", "convoys", "regime", "talks", "agreement", "accord", "treaty", "summit",
+	"meeting", "round", "rounds", "offensive", "raid", "raids", "strike", "strikes", "attack", "attacks",
+	"drills", "exercises", "flights", "supplies", "deliveries", "money", "funds", "funding", "loan", "loans")
+
+// modifierOnly reports whether a noun cue modifies a head noun of the
+// same phrase that names no event: "coordination" in "a joint
+// coordination centre".
+func (rs *relationStage) modifierOnly(v *sentenceView, hit cueHit) bool {
+	c := v.chunkOf(hit.First)
+	if c < 0 {
+		return false
+	}
+	head := v.chunks[c].Head
+	if head < hit.Last || v.mention(head) >= 0 || !isNounTag(v.tok(head).Tag) {
+		return false
+	}
+	for k := hit.Last; k <= head; k++ {
+		if !isNounTag(v.tag(k)) || v.mention(k) >= 0 {
+			return false // "attack on", "talks with": not a compound
+		}
+	}
+	if eventHeads[v.word(head)] {
+		return false
+	}
+	if _, ok := rs.cueAt(v, head); ok {
+		return false
+	}
+	return true
+}
+
+// separateConsultNouns name contacts with each party apart: "in contact
+// with both governments" is no meeting of the two.
+var separateConsultNouns = wordSet("contact", "contacts", "call", "calls", "conversation", "conversations", "visit", "visits")
+
+// nounIntentVerbs take an event noun that is only wished, weighed or
+// asked for: "considered sanctions", "wants talks with", "proposed a
+// meeting with".
+var nounIntentVerbs = wordSet("consider", "propose", "want", "wish", "weigh", "mull", "contemplate", "demand",
+	"suggest", "request", "offer", "threaten", "urge", "favor", "favour", "envisage", "debate")
+
+// concedingStoppers end sanctions as a concession: "the US lifted the
+// sanctions on Iran" says there were sanctions and that the US conceded.
+var concedingStoppers = wordSet("lift", "ease", "relax", "loosen", "remove")
+
+// talksInProgress reports whether the consultation noun phrase at first
+// is the complement of "be in": "Qatar has been in talks with Israeli and
+// Hamas officials" talks with each, as a go-between.
+func (v *sentenceView) talksInProgress(first int) bool {
+	return v.word(first-1) == "in" && beForms[v.word(first-2)]
+}
+
+// orderingVerbs lend their subject to the event noun they take: "Trump
+// ordered strikes on Syria" is Trump's strike.
+var orderingVerbs = wordSet("order", "authorize", "authorise", "approve", "command", "launch", "conduct", "carry", "stage", "mount", "unleash")
+
+// negotiatingVerbs take an accord that is being sought, not reached.
+var negotiatingVerbs = wordSet("work", "negotiate", "discuss", "seek", "pursue", "explore", "draft")
+
+// participantNouns name a meeting by its mediators: in "Saudi and US
+// mediation" the modifiers are no parties.
+var participantNouns = wordSet("mediation", "auspices", "sponsorship", "chairmanship")
+
+// otherCueGoverns reports whether the verb governing the noun phrase at
+// first is a cue of another quad class than p's, which neither stops
+// nor orders the event.
+func (rs *relationStage) otherCueGoverns(v *sentenceView, first int, p *predicate) bool {
+	gov := v.governingVerb(first)
+	if gov < 0 || stoppers[v.tok(gov).Lemma] || orderingVerbs[v.tok(gov).Lemma] {
+		return false
+	}
+	gp, ok := rs.cueAt(v, gov)
+	return ok && gp.pred.POS == verbCue && gp.pred.Type.Quad() != p.Type.Quad()
+}
+
+// frontedGovernor handles a noun phrase in a fronted prepositional
+// phrase: "In a press conference with Moon, Trump said…" — the main
+// verb after the comma lends its subject.
+func (v *sentenceView) frontedGovernor(first int) int {
+	k := first - 1
+	for k >= v.first && (v.tag(k) == "IN" || v.tag(k) == "DT" || v.tag(k) == "JJ") {
+		k--
+	}
+	if k >= v.first {
+		return -1
+	}
+	for i := first; i < v.last; i++ {
+		if v.word(i) == "," {
+			for j := i + 1; j < v.last && j < i+12; j++ {
+				switch v.tag(j) {
+				case "VBD", "VBZ", "VBP":
+					return j
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// nounPreps attach a phrase to the noun before them rather than to the
+// verb; measureNouns take an "of" that does not ("16 hours of talks").
+var (
+	nounPreps    = wordSet("of", "on", "about", "over", "for", "around", "regarding", "concerning")
+	measureNouns = wordSet("hours", "days", "weeks", "months", "years", "rounds", "round", "series", "decades", "minutes", "night", "nights")
+)
+
+// agreementNouns name accords: withdrawing from one rejects the other
+// party ("the US withdrawal from the Iran nuclear deal").
+var agreementNouns = wordSet("deal", "agreement", "accord", "treaty", "pact", "accords", "deals", "agreements", "memorandum", "framework")
+
+// agreementTarget reports whether target group g is named inside a
+// phrase about an accord ("the Iran nuclear deal").
+func (v *sentenceView) agreementTarget(g group) bool {
+	for _, c := range g.Chunks {
+		if agreementNouns[v.headWord(c)] {
+			return true
+		}
+	}
+	if c := v.chunkOf(g.First); c >= 0 && agreementNouns[v.headWord(c)] {
+		return true
+	}
+	return false
+}
+
+// proposalNouns name texts put to a vote or to the other side: blocking
+// one rejects its author.
+var proposalNouns = wordSet("draft", "drafts", "resolution", "resolutions", "proposal", "proposals", "bill", "bills",
+	"motion", "motions", "plan", "plans", "initiative", "bid", "text", "amendment", "nomination", "candidacy", "request",
+	"statement")
+
+// proposalTarget reports whether target group g is named as the author
+// of a proposal ("a U.S. draft", "Russia's resolution").
+func (v *sentenceView) proposalTarget(g group) bool {
+	for _, c := range g.Chunks {
+		if proposalNouns[v.headWord(c)] && v.mention(v.chunks[c].Head) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// negatingLightVerbs cancel the event their object names: "called off
+// the talks", "suspended negotiations".
+var negatingLightVerbs = wordSet("cancel", "suspend", "postpone", "break", "call", "abandon", "scrap", "reject", "refuse", "collapse", "deny", "rule")
+
+// tgtPrepIndex returns the token index of the word after the noun cue,
+// where its complement's preposition stands.
+func tgtPrepIndex(v *sentenceView, hit cueHit, p *predicate) int {
+	k := hit.Last
+	if c := v.chunkOf(hit.First); c >= 0 && v.chunks[c].Last > k {
+		k = v.chunks[c].Last
+	}
+	return k
+}
+
+// governingVerb returns the verb whose object (or prepositional object)
+// is the noun phrase starting at first, or -1.
+func (v *sentenceView) governingVerb(first int) int {
+	k := first - 1
+	steps := 0
+	firstPrep := true // the preposition right before the noun phrase
+	commas := 0
+	for k >= v.first && steps < 14 {
+		t := v.tag(k)
+		switch {
+		case isQuoteWord(v.word(k)):
+			// quotation marks, whatever the tagger called them
+		case v.word(k) == "," && commas == 0 && steps > 0 && v.tag(k+1) == "IN":
+			// "Hollande told reporters, in a joint declaration with
+			// Merkel": a phrase after a comma belongs to the clause.
+			commas++
+		case strings.HasPrefix(t, "VB"):
+			if beForms[v.word(k)] && v.tag(k+1) == "IN" && (v.word(k+1) == "in" || v.word(k+1) == "at") && k+1 < first {
+				return k // "it was in contact with both governments"
+			}
+			if auxiliary(v.word(k)) && v.word(k) != "have" && v.word(k) != "has" && v.word(k) != "had" && v.word(k) != "get" && v.word(k) != "got" {
+				return -1
+			}
+			return k
+		case (v.word(k) == "and" || v.word(k) == "or") && steps == 0 && v.chunkOf(k-1) >= 0 && v.mention(k-1) < 0 &&
+			v.chunks[v.chunkOf(k-1)].Last-v.chunks[v.chunkOf(k-1)].First <= 2:
+			// "claimed a drone and missile attack": coordinated modifiers
+			// of one noun.
+			k = v.chunks[v.chunkOf(k-1)].First
+		case t == "IN" && firstPrep && nounPreps[v.word(k)] && v.chunkOf(k-1) >= 0 && !measureNouns[v.word(k-1)]:
+			// "held talks on the deal": the deal is no event of the
+			// subject's.
+			return -1
+		case t == "IN" || t == "TO" || t == "RB" || t == "RP" || v.chunkOf(k) >= 0 && v.mention(k) < 0 ||
+			v.chunkOf(k) >= 0 && v.tag(v.chunks[v.chunkOf(k)].First-1) == "IN":
+			// …and actor phrases inside prepositional phrases: "signed a
+			// memorandum on zones in Syria during talks".
+			if c := v.chunkOf(k); c >= 0 {
+				k = v.chunks[c].First
+			}
+			if t == "IN" {
+				firstPrep = false
+			}
+			// Prepositions, adverbs and non-actor noun phrases may stand
+			// between: "announced the move Friday at a conference".
+			if v.word(k) == "that" || v.word(k) == "because" || v.word(k) == "while" {
+				return -1
+			}
+		default:
+			return -1
+		}
+		k--
+		steps++
+	}
+	return -1
+}

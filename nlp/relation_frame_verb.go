@@ -1,0 +1,428 @@
+package nlp
+
+import "github.com/geokg/geokg/schema"
+
+// Step 2, frame (verbs): the argument frame of a verb cue — its subject,
+// object and target phrase — and the relations it gives.
+
+// subordinators open a clause; tagged IN like prepositions, they end a
+// noun phrase's prepositional complements.
+var subordinators = wordSet("that", "as", "because", "while", "although", "though", "since", "after", "before",
+	"if", "when", "whereas", "until", "unless", "whether", "once", "so")
+
+// intentVerbs turn a material-conflict infinitive into a threat: "vowed
+// to defeat ISIL", "is determined to destroy".
+var intentVerbs = wordSet("vow", "pledge", "promise", "threaten", "determine", "determined", "swear", "resolve", "strive", "warn",
+	"prepared", "ready", "poised")
+
+// objectControl verbs pass their object to an infinitive as its subject:
+// "urged Russia to stop attacking".
+var objectControl = wordSet("urge", "ask", "call", "order", "direct", "force", "allow", "help", "press", "push", "pressure", "persuade", "encourage", "tell", "invite", "authorize", "instruct", "want", "expect")
+
+func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelation {
+	p := hit.pred
+	vi := hit.First
+	vg := v.verbGroupAt(vi)
+	modes := v.reportedModes(vg, hit.Last) | v.clauseModes(vg.Start)
+	if vg.Modal != "" && v.conditionAfter(hit.Last) {
+		// "will recognize Guaido unless Maduro calls an election"
+		modes |= modeHypothetical
+	}
+	typ := p.Type
+	conf := 0.85
+	if hit.weakTag {
+		conf *= 0.9
+	}
+	if v.headline {
+		conf *= 0.9
+	}
+
+	// Subject.
+	var subj group
+	var relObj group // antecedent of an object relative pronoun
+	haveSubj := false
+	if vg.Infinitive {
+		gov, govObj, ok := v.governor(vg.Start)
+		if ok {
+			govLemma := v.tok(gov).Lemma
+			intent := intentVerbs[govLemma] || intentVerbs[v.word(gov)]
+			if intent && typ.Quad() == schema.MaterialConflict {
+				typ = schema.Threaten
+			} else if intent && typ == schema.Threaten {
+				// "prepared to impose costs": the readiness is the threat.
+			} else if !intent || hypotheticalGovernors[govLemma] {
+				// "vowed to meet" asserts the vow; "ready to talk" only
+				// the readiness.
+				modes |= governorModes(govLemma)
+			}
+			gvg := v.verbGroupAt(gov)
+			gm := v.reportedModes(gvg, gov+1)
+			modes |= gm &^ modeFuture
+			if gm.has(modeFuture) {
+				modes |= modeFuture
+			}
+			if govObj.First < govObj.Last && objectControl[govLemma] {
+				// "urged the generals to release Suu Kyi": the generals
+				// release, whoever they are.
+				subj, haveSubj = govObj, !govObj.empty()
+			} else {
+				subj, relObj, haveSubj = v.subjectOf(gvg.Start)
+			}
+		}
+		if !ok {
+			// A purpose clause: "launch strikes at Gadhafi to shield
+			// the opposition" — the main clause's subject.
+			subj, haveSubj = v.verbSubject(vi, vg)
+			// "agreed on the need to cooperate", "a plan to withdraw":
+			// a noun of intent or necessity does not assert the event.
+			modes |= modalNounModes(v.word(vg.Start - 1))
+		}
+	} else if obj, ok := v.gerundComplementSubject(vg); ok {
+		// "accused Rwanda of arming the M23", "sanctioned Russia for
+		// annexing Crimea": the object acts.
+		subj, haveSubj = obj, true
+	} else if v.tag(vi) == "VBG" && vg.Start == vi && v.chunkOf(vi-1) >= 0 && v.mention(vi-1) < 0 {
+		// A participle after a noun modifies it: "sanctions targeting
+		// Moscow" — the noun phrase itself is the subject.
+		c := v.chunkOf(vi - 1)
+		subj, haveSubj = group{First: v.chunks[c].First, Last: v.chunks[c].Last, Actors: v.chunks[c].Actors}, true
+		if subj.empty() && ledBodies[v.headWord(c)] {
+			// "The United States has led a coalition bombing Islamic State
+			// positions": the leader acts through the coalition.
+			if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && leadingLemmas[v.tok(gov).Lemma] {
+				if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+					subj = s
+					conf *= 0.9
+				}
+			}
+		}
+	} else if v.tag(vi) == "VBG" && (v.word(vg.Start-1) == "," || isDashWord(v.word(vg.Start-1)) || vg.Start == v.first ||
+		participleSubordinators[v.word(vg.Start-1)]) {
+		// A participle clause: "…, often praising Kim" — the main
+		// clause's subject acts.
+		if pv := v.verbBefore(vg.Start - 2); pv >= 0 {
+			subj, _, haveSubj = v.subjectOf(v.verbGroupAt(pv).Start)
+		}
+	} else {
+		subj, relObj, haveSubj = v.subjectOf(vg.Start)
+	}
+
+	if vg.Presupposed {
+		modes = 0
+	}
+	// Target.
+	var tgt group
+	haveTgt := false
+	eventObject := false
+	if hit.hasSl {
+		tgt, haveTgt = hit.slot, true
+	} else if agent, ok := v.eventAgentPhrase(hit.Last, p); ok && typ != schema.Consult && typ != schema.Cooperate {
+		// "condemned the Syria strike ordered by Trump": its agent.
+		eventObject = true
+		tgt, haveTgt = agent, true
+	} else if kinds, at, ok := v.eventObject(hit.Last, p); ok && typ != schema.Consult && typ != schema.Cooperate {
+		// "Qatar dismissed the demands", "India rejected the claim": the
+		// event's agent, named before, is the target.
+		eventObject = true
+		if agents := v.eventAgents(kinds, at, subj.Actors); len(agents) > 0 {
+			tgt, haveTgt = group{First: at, Last: at + 1, Actors: agents}, true
+			conf *= 0.8
+		}
+	} else if !p.NoTarget {
+		tgt, haveTgt = v.objectOf(hit.Last, p)
+	}
+	reduced := -1 // the token before a reduced relative's participle
+	var agentCut group
+	if !vg.Passive && v.tag(vi) == "VBN" && vg.Start == vi {
+		switch {
+		case v.word(vi-1) == "," || v.chunkOf(vi-1) >= 0:
+			reduced = vi - 1
+		case v.word(vi-1) == "and":
+			// "the GNA, led by Sarraj and recognised by the UN"
+			reduced = v.reducedRelativeBefore(vi - 1)
+		}
+	}
+	if reduced >= 0 {
+		// A reduced relative: "The second document, signed by Putin,
+		// Poroshenko, Merkel and Hollande" — the by-phrase acts on the
+		// phrase before.
+		if agent, ok := v.byAgent(hit.Last); ok {
+			if v.word(reduced) == "," {
+				// ", led by Sarraj and recognised by the UN, and the
+				// Tobruk government": the closing comma ends the agent.
+				agentCut = v.cutAtComma(agent)
+			}
+			vg.Passive = true
+			k := reduced
+			if v.word(k) == "," {
+				k--
+			}
+			subj, haveSubj = group{}, false
+			if c := v.chunkOf(k); c >= 0 {
+				subj, haveSubj = v.groupLeft(c), true
+				if subj.Last > v.chunks[c].Last {
+					// "the GNA, led by Sarraj, and the Tobruk government":
+					// the participle modifies the phrase before it only.
+					subj = v.groupRight(c, true)
+				}
+				if orderingVerbs[v.tok(vi).Lemma] && (subj.empty() || eventRefNouns[v.headWord(v.npHead(c))] != nil) {
+					return nil // "the strike on Syria ordered by Trump": the strike's own relation
+				}
+				if subj.empty() {
+					// "Hezbollah, the armed group backed by Tehran": the
+					// description is the name's.
+					if g, ok := v.appositionOf(c); ok {
+						subj = g
+					}
+				}
+			}
+		}
+	}
+	if vg.Passive && !p.Inverse {
+		// "Assad was backed by Russia": the by-phrase acts.
+		if agent, ok := v.byAgent(hit.Last); ok {
+			if agentCut.First < agentCut.Last {
+				agent = agentCut
+			}
+			if len(agent.Chunks) > 0 && !typ.Symmetric() {
+				if kinds := eventRefNouns[v.headWord(agent.Chunks[0])]; len(kinds) == 1 && kinds[0] == kindAssault {
+					// "The Taliban, ousted by a U.S.-led invasion": the
+					// invasion did it.
+					typ = schema.Assault
+				}
+			}
+			subj, tgt = agent, subj
+			haveSubj, haveTgt = true, haveSubj
+		} else {
+			// An agentless passive names only the target.
+			tgt, haveTgt = subj, haveSubj
+			haveSubj = false
+		}
+		conf *= 0.95
+	}
+	if !haveTgt && !relObj.empty() {
+		tgt, haveTgt = relObj, true
+		conf *= 0.9
+	}
+	if (!haveTgt || tgt.empty()) && haveSubj && !subj.empty() && !p.NoTarget && !hit.hasSl && !vg.Passive && !eventObject &&
+		!typ.Symmetric() && typ != schema.Retreat {
+		// No target where the grammar expects one: take the next actor
+		// phrase in the same clause ("Kuwait is trying to mediate in
+		// the Gulf crisis with Qatar"), with less confidence.
+		if g, ok := v.looseTarget(hit.Last, typ); ok && !v.pronounObject(hit.Last) {
+			tgt, haveTgt = g, true
+			conf *= 0.8
+		}
+	}
+	if p.Inverse {
+		subj, tgt = tgt, subj
+		haveSubj, haveTgt = haveTgt, haveSubj
+	}
+	if !hit.hasSl && haveSubj && len(subj.Actors) > 1 && v.reciprocalObject(hit.Last) {
+		// "Russia and Ukraine accused each other": each acts on the
+		// other.
+		mp := *p
+		mp.Mutual = true
+		tgt, haveTgt = group{}, false
+		p = &mp
+	}
+	// "We do not accept Iran's role": a negated stance of support or
+	// agreement toward an actor is a rejection.
+	// "Serbia would never recognize Kosovo", "will not accept": a refusal
+	// in the future or conditional of the verb group alone is a stance
+	// held now; an if-clause keeps it hypothetical.
+	refusal := modes.has(modeNegated) && (!modes.has(modeHypothetical) ||
+		v.refusalModal(vg) && !v.conditionalBefore(vg.Start))
+	if refusal && haveTgt && !tgt.empty() &&
+		(typ == schema.Support || p.Words[0] == "accept" || p.Words[0] == "recognize" || p.Words[0] == "recognise") {
+		typ = schema.Reject
+		modes &^= modeNegated | modeHypothetical | modeFuture
+	}
+	if typ == schema.Retreat && v.agreementTarget(tgt) {
+		typ = schema.Reject
+	}
+	if (typ == schema.Coerce || typ == schema.Assault || typ == schema.Sanction) && v.proposalTarget(tgt) {
+		// "Russia and China blocked a U.S. draft": a veto, not a blockade.
+		typ = schema.Reject
+	}
+	if len(p.Words) == 1 && p.Words[0] == "call" && typ == schema.Consult && !v.phoneCall(tgt) {
+		return nil
+	}
+	if typ.Symmetric() && !p.OneSided && v.separately(hit.Last) {
+		// "Russia and Ukraine signed separate agreements with Turkey":
+		// each with Turkey, not with each other.
+		op := *p
+		op.OneSided = true
+		p = &op
+	}
+	return pairUp(v, subj, tgt, haveSubj, haveTgt, typ, p, hit, modes, conf, false)
+}
+
+// ledBodies are bodies an actor leads and acts through; leadingLemmas
+// are the verbs that say so.
+var (
+	ledBodies     = wordSet("coalition", "alliance", "force", "forces", "campaign", "mission", "operation", "offensive")
+	leadingLemmas = wordSet("lead", "head", "command", "form", "build", "assemble", "spearhead", "direct")
+)
+
+// participleSubordinators open a participle clause whose subject is the
+// main clause's: "Biden has backed Israel while pressing Netanyahu to
+// protect civilians".
+var participleSubordinators = wordSet("while", "after", "before", "since", "when", "whilst", "besides")
+
+// phoneCall reports whether "call" with the object group g is a phone
+// call: the object is a person or a state and no second phrase names
+// what it is called ("called Maduro a dictator", "called the attack a
+// crime").
+func (v *sentenceView) phoneCall(g group) bool {
+	if g.empty() || g.Last >= v.last {
+		return !g.empty()
+	}
+	switch w := v.word(g.Last); {
+	case w == "to" && verbTag(v.tag(g.Last+1)), w == "on" || w == "late" || w == "earlier" || w == "after" || w == "before":
+		return true
+	case w == "," || w == "." || w == "and" || w == ";" || v.timeWordAt(g.Last):
+		return true
+	}
+	return false
+}
+
+// separately reports whether the few words after a cue ending at k say
+// that its parties acted apart: "signed separate agreements",
+// "met separately", "their respective deals".
+func (v *sentenceView) separately(k int) bool {
+	for i := k; i < v.last && i < k+4; i++ {
+		switch v.word(i) {
+		case "separate", "separately", "respective", "parallel", "individual", "individually", "apart":
+			return true
+		case ",", ";", "and", "but":
+			return false
+		}
+	}
+	return false
+}
+
+// judgingVerbs take an object and an of/for gerund that says what the
+// object did: "accused Rwanda of arming the M23", "praised Qatar for
+// hosting the talks".
+var judgingVerbs = wordSet("accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "praise",
+	"thank", "punish", "sanction", "fault", "credit", "commend", "penalize", "penalise", "reward", "congratulate",
+	"hail", "laud", "slam", "rebuke", "denounce", "chide", "castigate", "lambast", "indict", "convict", "applaud")
+
+// accusingVerbs report what they accuse the object of: the gerund's event
+// is the accuser's claim.
+var accusingVerbs = wordSet("accuse", "blame", "charge", "suspect", "indict", "convict", "fault")
+
+// gerundComplementSubject returns the object of a judging verb when the
+// verb group vg is the gerund of its of/for complement.
+func (v *sentenceView) gerundComplementSubject(vg verbGroup) (group, bool) {
+	k := vg.Start
+	if v.tag(k) != "VBG" || v.word(k-1) != "of" && v.word(k-1) != "for" {
+		return group{}, false
+	}
+	c := v.chunkOf(k - 2)
+	if c < 0 {
+		return group{}, false
+	}
+	g := v.groupLeft(c)
+	gov := g.First - 1
+	for gov >= v.first && v.tag(gov) == "RB" {
+		gov--
+	}
+	if !verbTag(v.tag(gov)) || !judgingVerbs[v.tok(gov).Lemma] || g.empty() {
+		return group{}, false
+	}
+	return g, true
+}
+
+// conditionalBefore reports whether an "if" or "unless" clause opens the
+// sentence before token i: "If Turkey wins, Iran would not…".
+func (v *sentenceView) conditionalBefore(i int) bool {
+	for k := v.first; k < i; k++ {
+		if w := v.word(k); w == "if" || w == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// refusalModal reports whether the verb group's modal is "would" or
+// "will" with "never" or "not": "would never recognize".
+func (v *sentenceView) refusalModal(vg verbGroup) bool {
+	modal, neg := false, false
+	for k := vg.Start; k < v.last && k <= vg.Start+4; k++ {
+		switch v.word(k) {
+		case "would", "will", "'d", "'ll", "wo":
+			modal = true
+		case "never", "not", "n't":
+			neg = true
+		}
+	}
+	return modal && neg
+}
+
+// pairUp turns argument groups into relations.
+func pairUp(v *sentenceView, subj, tgt group, haveSubj, haveTgt bool, typ schema.EventType, p *predicate,
+	hit cueHit, modes modeSet, conf float64, together bool) []argRelation {
+	var out []argRelation
+	add := func(s, t int, c float64) {
+		if s == t || v.affiliated(s, t) {
+			return
+		}
+		out = append(out, argRelation{src: s, tgt: t, typ: typ, cue: hit, modes: modes, confidence: c})
+	}
+	if haveSubj && haveTgt {
+		for _, s := range subj.Actors {
+			for _, t := range tgt.Actors {
+				add(s, t, conf)
+				if p.Mutual && !typ.Symmetric() {
+					add(t, s, conf*0.9) // "India exchanged fire with Pakistan"
+				}
+			}
+		}
+	}
+	if p.Mutual && !typ.Symmetric() && haveSubj && (!haveTgt || tgt.empty()) {
+		// "Armenia and Azerbaijan have fought two wars": each on the other.
+		pairAll(subj.Actors, func(s, t int) {
+			add(s, t, conf*0.9)
+			add(t, s, conf*0.9)
+		})
+	}
+	if typ.Symmetric() {
+		// Coordinated subjects of a reciprocal cue are partners: "Russia,
+		// Iran and Turkey signed a memorandum".
+		if haveSubj && !p.OneSided {
+			pairAll(subj.Actors, func(s, t int) { add(s, t, conf*0.95) })
+		}
+		// "Angola hosted Congo and Rwanda": the guests met too.
+		if haveTgt && (together || p.Together) {
+			pairAll(tgt.Actors, func(s, t int) { add(s, t, conf*0.9) })
+		}
+	}
+	return out
+}
+
+// reciprocalObject reports whether the object after a cue ending at k is
+// "each other" or "one another", possibly after a preposition: "accused
+// each other", "clashed with one another".
+func (v *sentenceView) reciprocalObject(k int) bool {
+	for k < v.last && (v.tag(k) == "RB" || v.tag(k) == "IN" || v.tag(k) == "TO" || v.tag(k) == "RP") {
+		k++
+	}
+	return v.word(k) == "each" && v.word(k+1) == "other" || v.word(k) == "one" && v.word(k+1) == "another"
+}
+
+func pairAll(xs []int, f func(s, t int)) {
+	for i := range xs {
+		for j := i + 1; j < len(xs); j++ {
+			f(xs[i], xs[j])
+		}
+	}
+}
+
+// affiliated reports whether one actor is the other's affiliation: a
+// person's own country is no relation.
+func (v *sentenceView) affiliated(s, t int) bool {
+	as, at := v.a.Actors[s], v.a.Actors[t]
+	return as.Affiliation != "" && as.Affiliation == at.ID || at.Affiliation != "" && at.Affiliation == as.ID
+}
