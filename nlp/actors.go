@@ -332,6 +332,9 @@ func (r *recognizer) titlePass() {
 				}
 				if ci := r.candAt(k); ci >= 0 && m == k {
 					m = r.sc.cands[ci].last // "envoy to Syria", "head of the LNA"
+					if nc := r.candAt(m); nc >= 0 && r.sc.cands[ci].kind == byDemonym && r.sc.cands[nc].typ != schema.Country {
+						m = r.sc.cands[nc].last // "head of the Iraqi Popular Mobilization Forces"
+					}
 				}
 				if m > k {
 					end = m

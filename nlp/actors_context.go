@@ -611,6 +611,9 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 		}
 		return true
 	case byDemonym:
+		if r.inTitle(c.first) {
+			return true // "head of the Mexican consular section": the person's state
+		}
 		// "known in Spanish as", "wrote in Arabic": a language.
 		if r.prevWord(c.first, s, false) == "in" && c.last == c.first+1 &&
 			(c.last >= s.Last || !strings.HasPrefix(a.Tokens[c.last].Tag, "NN") && !r.sc.isTitle[c.last] && r.candAt(c.last) < 0) {
@@ -751,4 +754,14 @@ func (r *recognizer) locatesPlace(ci int) bool {
 		return r.sc.cands[oc].place // a known actor after it is the country's: "in Iran's Revolutionary Guards"
 	}
 	return true
+}
+
+// inTitle reports whether token k lies inside a title phrase.
+func (r *recognizer) inTitle(k int) bool {
+	for _, t := range r.sc.titles {
+		if t.first <= k && k < t.last {
+			return true
+		}
+	}
+	return false
 }

@@ -410,6 +410,15 @@ func (r *recognizer) personEvidence(c *cand) bool {
 			return true
 		}
 	}
+	// "his daughter Yulia", "Lukashenko's main opponent, Jana Kovalenko":
+	// a noun that only describes persons, right before or in apposition.
+	if p := r.prevWord(c.first, s, false); personNouns[p] || p == "," && personNouns[r.prevWord(c.first-1, s, false)] {
+		return true
+	}
+	// "Kovalenko, who lives in exile": a relative clause about a person.
+	if c.last+1 < s.Last && a.Tokens[c.last].Text == "," && a.Tokens[c.last+1].Lower == "who" {
+		return true
+	}
 	if c.last < s.Last {
 		if _, ok := speechVerbs[a.Tokens[c.last].Lower]; ok {
 			_, common := sourceNouns[a.Tokens[c.first].Lower]
@@ -418,6 +427,12 @@ func (r *recognizer) personEvidence(c *cand) bool {
 	}
 	return false
 }
+
+// personNouns describe a person by kin or by their relation to
+// another ("his daughter", "the president's main opponent").
+var personNouns = wordSet("daughter", "son", "wife", "husband", "sister", "brother", "mother", "father", "widow",
+	"nephew", "niece", "cousin", "uncle", "aunt", "opponent", "rival", "challenger", "critic", "successor",
+	"predecessor", "lawyer", "activist", "dissident", "candidate", "nominee")
 
 // sourceNouns are common nouns that open a sentence before a speech verb
 // ("Police said", "Witnesses said"): capitalized, but no name.

@@ -44,7 +44,7 @@ var titleHeads = setOf(
 var titleModifiers = setOf(
 	"vice", "deputy", "prime", "foreign", "defense", "defence", "interior", "finance", "justice", "economy",
 	"economic", "trade", "energy", "oil", "senior", "top", "chief", "special", "supreme", "national",
-	"security", "political", "policy", "foreign-policy", "first", "former", "acting", "then", "outgoing",
+	"security", "political", "policy", "foreign-policy", "first", "second", "third", "former", "acting", "then", "outgoing",
 	"incoming", "crown", "high", "lead", "military", "army", "intelligence", "presidential", "de", "facto",
 	"de-facto", "interim", "transitional", "executive", "assistant", "under", "permanent", "federal",
 	"state", "press", "communications", "nuclear", "parliamentary", "opposition", "rebel", "militia",
