@@ -133,6 +133,7 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 			if r.claimant >= 0 {
 				rel.Claimant = a.Actors[r.claimant].ID
 			}
+			rel.References = v.referencesOf(r.src, r.tgt)
 			if d, ok := nearestDate(dates, r.cue.First); ok {
 				rel.Date = d
 			}
@@ -182,6 +183,8 @@ type discourse struct {
 	// events are the events and claims found so far, for nouns that
 	// refer back to them ("rejected the demands", "denied the claim").
 	events []eventRecord
+	// refMemory holds what references resolved to (relation_coref.go).
+	refMemory
 }
 
 type discourseSubject struct {
@@ -195,49 +198,6 @@ func (d *discourse) add(tok int, actors []int, person bool) {
 		return
 	}
 	d.subjects = append(d.subjects, discourseSubject{tok: tok, actors: actors, person: person})
-}
-
-// resolve returns the actors a third-person pronoun at token tok refers
-// to: "he"/"she" the last person subject, "it" the last single
-// non-person subject, "they" the last subject of several actors.
-func (d *discourse) resolve(pronoun string, tok int) []int {
-	if d == nil {
-		return nil
-	}
-	for i := len(d.subjects) - 1; i >= 0; i-- {
-		s := d.subjects[i]
-		if s.tok >= tok {
-			continue
-		}
-		if tok-s.tok > 120 { // about three sentences back
-			return nil
-		}
-		switch pronoun {
-		case "he", "she":
-			if s.person && len(s.actors) == 1 {
-				return s.actors
-			}
-		case "it":
-			if !s.person && len(s.actors) == 1 {
-				return s.actors
-			}
-		case "they":
-			if !s.person || len(s.actors) > 1 {
-				// A set of parties named after this subject is the
-				// likelier referent: "Trump met Kim; their summit".
-				if p, ok := d.lastParties(s.tok, tok); ok {
-					return p
-				}
-				return s.actors
-			}
-		}
-	}
-	if pronoun == "they" {
-		if p, ok := d.lastParties(tok-120, tok); ok {
-			return p
-		}
-	}
-	return nil
 }
 
 // lastParties returns the last set of parties named after token from and

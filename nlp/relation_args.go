@@ -237,6 +237,7 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 		case "i", "we":
 			if sp, ok := v.reports.speakerGroup(g.First); ok {
 				g.Actors = sp.Actors
+				v.disc.noteSpeaker(g.First, g.Last, sp.Actors)
 			}
 		case "he", "she", "it", "they":
 			g.Actors = v.disc.resolve(pw, g.First)

@@ -25,6 +25,8 @@ const (
 	refOrgs                      // "the bloc", "the alliance"
 	refNonPersons                // any but a person
 	refCoalitions                // "the coalition": a led coalition named before
+	refKingdoms                  // "the kingdom": a monarchy
+	refEmirates                  // "the emirate"
 )
 
 // collectiveNouns head plural phrases that refer to several parties
@@ -45,7 +47,8 @@ var descriptiveNouns = map[string]refKind{
 	"group": refGroups, "militants": refGroups, "insurgents": refGroups, "militia": refGroups,
 	"jihadists": refGroups, "movement": refGroups, "insurgency": refGroups,
 	"bloc": refOrgs, "alliance": refOrgs, "organization": refOrgs, "organisation": refOrgs,
-	"coalition": refCoalitions,
+	"coalition": refCoalitions, "kingdom": refKingdoms, "monarchy": refKingdoms, "emirate": refEmirates,
+	"sultanate": refKingdoms,
 }
 
 // numberWords give the size of a collective reference.
@@ -195,8 +198,14 @@ var apparatusClass = map[string]string{
 // at once, to the state whose army the text named last ("Sudan's army …
 // accused the army of shelling").
 func (v *sentenceView) findReferences() {
+	if v.disc != nil {
+		v.rememberPersons()
+	}
 	for ci := range v.chunks {
 		c := &v.chunks[ci]
+		if v.bodyReference(ci) {
+			continue
+		}
 		if class, ok := apparatusClass[v.headWord(ci)]; ok && v.disc != nil && v.mention(c.Head) >= 0 {
 			// "Niger junta", "Russian forces": a body mention names the
 			// state whose apparatus later "the junta" is.
@@ -762,6 +771,10 @@ func (v *sentenceView) fits(x int, k refKind) bool {
 		return t != schema.Person
 	case refCoalitions:
 		return t == schema.Organization && strings.Contains(strings.ToLower(v.a.Actors[x].Name), "coalition")
+	case refKingdoms:
+		return t == schema.Country && monarchies[v.a.Actors[x].ID] != "" && monarchies[v.a.Actors[x].ID] != "emirate"
+	case refEmirates:
+		return t == schema.Country && monarchies[v.a.Actors[x].ID] == "emirate"
 	}
 	return true
 }
@@ -967,6 +980,9 @@ func mayRefer(a *analysis, s sentence) bool {
 			return true
 		}
 		if _, ok := descriptiveNouns[t.Lower]; ok {
+			return true
+		}
+		if _, ok := bodyClass[t.Lower]; ok {
 			return true
 		}
 	}

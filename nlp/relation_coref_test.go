@@ -1,0 +1,113 @@
+package nlp
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// refCase is a text written for the test, the roles of the test persons
+// it relies on, and the relations it must give, each with the referring
+// text of an end the sentence does not name ("SRC TYPE TGT <- ref").
+type refCase struct {
+	name  string
+	roles map[string]string
+	text  string
+	want  []string
+}
+
+// refExtract extracts text with the test actors, persons given roles.
+func refExtract(t *testing.T, text string, roles map[string]string) []schema.Relation {
+	_, _, rs := relHarness(t)
+	if !strings.Contains(text, "\n\n") {
+		text = "Test\n\n" + text
+	}
+	a := relTestAnalysis(t, text)
+	for i := range a.Actors {
+		if r, ok := roles[a.Actors[i].ID]; ok {
+			a.Actors[i].Role = r
+		}
+	}
+	pub, _ := schema.ParseDate("2020-03-13")
+	return rs.extract(a, pub)
+}
+
+// TestReferencesAcrossSentences: pronouns and descriptions resolve to
+// the actor they refer to by type, number, role and recency, and the
+// relation keeps the referring text.
+func TestReferencesAcrossSentences(t *testing.T) {
+	president := map[string]string{"Mary Cole": "President", "Ivan Petrov": "Foreign Minister", "Li Wei": "Vice Premier"}
+	tests := []refCase{
+		{"he is the last person subject", nil,
+			"Ivan Petrov arrived in Ankara on Monday. He praised Turkey for its restraint.",
+			[]string{"Ivan Petrov SUPPORT TUR <- He"}},
+		{"she skips a state subject in between", nil,
+			"Mary Cole flew to Cairo on Sunday. Egypt hosted the summit. She later criticized Iran.",
+			[]string{"Mary Cole ACCUSE IRN <- She"}},
+		{"it is the last single non-person", nil,
+			"Russia sent more jets to Syria. It bombed Islamic State positions on Monday.",
+			[]string{"RUS ASSAULT ISIL <- It"}},
+		{"they are the last set of parties", nil,
+			"Iran and Iraq signed a border deal on Monday. They also condemned Israel.",
+			[]string{"IRN ACCUSE ISR <- They", "IRN AGREE IRQ", "IRQ ACCUSE ISR <- They"}},
+		{"we in a quote is the speaker", nil,
+			"“We reject Hamas,” Egypt's foreign ministry said.",
+			[]string{"EGY REJECT Hamas <- We"}},
+		{"we in a quote with a person speaker", nil,
+			"“We stand with Ukraine,” Mary Cole said on Monday.",
+			[]string{"Mary Cole SUPPORT UKR <- We"}},
+		{"the minister by role", president,
+			"Ivan Petrov met Li Wei in Beijing. The minister later accused France of meddling.",
+			[]string{"Ivan Petrov ACCUSE FRA <- The minister", "Ivan Petrov CONSULT Li Wei"}},
+		{"the president by role, not the last person", president,
+			"Mary Cole spoke after Ivan Petrov left. The president urged Iran to return to talks.",
+			[]string{"Mary Cole REQUEST IRN <- The president"}},
+		{"the delegation is the state that sent it", nil,
+			"Turkey sent a delegation to Cairo on Monday. The delegation met Egyptian officials.",
+			[]string{"EGY CONSULT TUR <- The delegation"}},
+		{"the envoys are the parties that sent envoys", nil,
+			"Iran and Qatar sent envoys to Geneva. The envoys met Syria's delegation on Friday.",
+			[]string{"IRN CONSULT QAT", "IRN CONSULT QAT <- The envoys", "IRN CONSULT SYR <- The envoys", "QAT CONSULT SYR <- The envoys"}},
+		{"the emirate is the last emirate", nil,
+			"Qatar held talks with Iran and Turkey on Monday. The emirate later accused Iran of lying.",
+			[]string{"IRN CONSULT QAT", "QAT ACCUSE IRN <- The emirate", "QAT CONSULT TUR"}},
+		{"the bloc is the last organization", nil,
+			"The European Union met in Brussels. The bloc imposed sanctions on Iran.",
+			[]string{"EU SANCTION IRN <- The bloc"}},
+		{"the alliance", nil,
+			"NATO ministers met in Brussels. The alliance warned Russia against an attack.",
+			[]string{"NATO THREATEN RUS <- The alliance"}},
+		{"the militia is the last armed group", nil,
+			"Hezbollah fighters crossed the border. The militia attacked Israel on Monday.",
+			[]string{"Hezbollah ASSAULT ISR <- The militia"}},
+		{"the two leaders", nil,
+			"Mary Cole met Ivan Petrov in Geneva on Monday. The two leaders agreed to cut tariffs.",
+			[]string{"Ivan Petrov AGREE Mary Cole <- The two leaders", "Ivan Petrov CONSULT Mary Cole"}},
+		{"a pronoun with no fitting antecedent resolves to nothing", nil,
+			"Iran condemned the vote. She said nothing.", nil},
+		{"a person pronoun is no state", nil,
+			"Turkey shelled the border on Monday. He condemned Syria.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, r := range refExtract(t, tt.text, tt.roles) {
+				s, g := r.Source, r.Target
+				if r.Type.Symmetric() && g < s {
+					s, g = g, s
+				}
+				x := s + " " + string(r.Type) + " " + g
+				if len(r.References) > 0 {
+					x += " <- " + strings.Join(r.References, ", ")
+				}
+				got = append(got, x)
+			}
+			sort.Strings(got)
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("%s\n got  %q\n want %q\n tags %s", tt.text, got, tt.want, relTags(t, tt.text))
+			}
+		})
+	}
+}
