@@ -368,7 +368,10 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	out = append(out, meet...)
 	joint := rs.jointRelations(v, consumed)
 	v.attribute(joint)
-	return append(out, joint...)
+	out = append(out, joint...)
+	compound := rs.compoundRelations(v)
+	v.attribute(compound)
+	return append(out, compound...)
 }
 
 // attribute gives relations the modes and claimant of the reports whose

@@ -54,3 +54,21 @@ func TestRelationIssueErrors(t *testing.T) {
 		{"launched at", "Iran launched drones and missiles at Israel.", []string{"IRN ASSAULT ISR"}},
 	})
 }
+
+// Compound modifiers state their first half's act (GUIDELINES
+// conventions 5 and 9).
+func TestCompoundModifiers(t *testing.T) {
+	if len(builtinCompounds()) == 0 {
+		t.Fatal("lexicon/compounds.tsv is empty")
+	}
+	checkRelationCases(t, []relationCase{
+		{"backed modifies a name", "Iran-backed Hezbollah fired rockets at Israel.",
+			[]string{"Hezbollah ASSAULT ISR", "IRN SUPPORT Hezbollah"}},
+		{"funded description in apposition", "Omar Haddad, a Russian-funded commander, spoke.", []string{"RUS AID Omar Haddad"}},
+		{"broker consults the parties after between", "The US-brokered deal between Israel and Hamas held.",
+			[]string{"Hamas AGREE ISR", "Hamas CONSULT USA", "ISR CONSULT USA"}},
+		{"broker consults the subject's parties", "Israel and Hamas signed a Qatar-brokered truce.",
+			[]string{"Hamas AGREE ISR", "Hamas CONSULT QAT", "ISR CONSULT QAT"}},
+		{"a plain modifier states nothing", "The Iran-based Hezbollah fired rockets at Israel.", []string{"Hezbollah ASSAULT ISR"}},
+	})
+}

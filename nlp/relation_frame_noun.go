@@ -50,6 +50,10 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			continue
 		}
 		actor := v.a.Mentions[m].Actor
+		if _, ok := v.compoundAt(v.a.Mentions[m].Last); ok {
+			k = v.a.Mentions[m].Last // "a US-brokered deal": the broker is no party
+			continue
+		}
 		if strings.HasSuffix(v.word(k-1), "anti-") || v.word(k-1) == "anti" || v.word(k-2) == "anti" && v.word(k-1) == "-" {
 			tgt.Actors = appendUnique(tgt.Actors, actor)
 			continue
