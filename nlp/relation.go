@@ -66,6 +66,9 @@ type argRelation struct {
 	modes      modeSet
 	claimant   int // actor index or -1
 	confidence float64
+	// background: an earlier state the sentence presupposes ("lifted
+	// its sanctions"); it gets no date, as the sentence does not say when.
+	background bool
 }
 
 // extract finds the relations of an analysed article published on pub
@@ -93,6 +96,17 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 	for mi, m := range a.Mentions {
 		if m.Sentence >= 0 && m.Sentence < len(a.Sentences) {
 			bySentence[m.Sentence] = append(bySentence[m.Sentence], mi)
+		}
+	}
+	inMention := map[int]bool{}
+	for _, m := range a.Mentions {
+		for k := m.First; k < m.Last; k++ {
+			inMention[k] = true
+		}
+	}
+	for _, s := range a.Sentences {
+		if s.Headline {
+			rs.retagHeadlineVerbs(a, s, inMention)
 		}
 	}
 	offsets := newRuneOffsets(a.Text)
@@ -136,6 +150,9 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 			rel.References = v.referencesOf(r.src, r.tgt)
 			if d, ok := nearestDate(dates, r.cue.First); ok {
 				rel.Date = d
+			}
+			if r.background {
+				rel.Date = schema.Date{}
 			}
 			out = append(out, rel)
 		}
@@ -311,7 +328,10 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	out = append(out, meet...)
 	joint := rs.jointRelations(v, consumed)
 	v.attribute(joint)
-	return append(out, joint...)
+	out = append(out, joint...)
+	compound := rs.compoundRelations(v)
+	v.attribute(compound)
+	return append(out, compound...)
 }
 
 // attribute gives relations the modes and claimant of the reports whose

@@ -618,6 +618,14 @@ func (v *sentenceView) targetPrepAt(k int, p *predicate) bool {
 var looseBarriers = wordSet("in", "at", "near", "inside", "across", "throughout", "within", "around", "outside",
 	"into", "over", "through", "during", "from", "since", "before", "after", "of")
 
+// forceTypes use force on their target, and forceDirections say where
+// it was aimed: "fired rockets at Syria", "shelled into Israel" name the
+// struck party, where "in Syria" names a place.
+var (
+	forceTypes      = map[schema.EventType]bool{schema.Assault: true, schema.Coerce: true}
+	forceDirections = wordSet("at", "into")
+)
+
 // pronounObject reports whether a personal pronoun is the object right
 // after a cue ending at k ("pressuring him to hand power to Guaido"): the
 // target is named, only not resolved, and no later phrase replaces it.
@@ -654,12 +662,12 @@ func (v *sentenceView) looseTarget(k int, typ schema.EventType) (group, bool) {
 				continue
 			}
 			g := v.objectGroup(c)
-			if looseBarriers[v.word(i-1)] && typ != schema.Assault && typ != schema.Coerce ||
-				typ == schema.Mobilize && (looseBarriers[v.word(i-1)] || v.word(i-1) == "to") {
+			if looseBarriers[v.word(i-1)] && !(forceTypes[typ] && forceDirections[v.word(i-1)]) ||
+				typ == schema.Mobilize && (v.word(i-1) == "to" || forceDirections[v.word(i-1)]) {
 				// "deploying troops to Libya": a destination, not an enemy.
-				// "held a rally in Syria": a place or time, not a target
-				// — but force used in or into a country is used on it
-				// ("pounded targets in Libya").
+				// "held a rally in Syria", "began air strikes in Syria": a
+				// place or time, not a target; whoever was struck there is
+				// named, or there is no relation (issue 12).
 				i = g.Last - 1
 				continue
 			}

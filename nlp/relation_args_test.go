@@ -104,6 +104,7 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"designating sanctions", "The United States said it had designated ten officials, including Omar Haddad.",
 			[]string{"USA SANCTION Omar Haddad"}},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
-		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
+		{"force used in a place targets no one named", "Turkish warplanes pounded more than 20 targets in Syria.", nil},
+		{"force aimed at a country targets it", "Turkish warplanes fired missiles into Syria.", []string{"TUR ASSAULT SYR"}},
 	})
 }

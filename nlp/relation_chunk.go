@@ -403,6 +403,9 @@ func (v *sentenceView) addChunk(first, last int) {
 		for t := first; t < last; t++ {
 			if m := v.mention(t); m >= 0 && m != seen {
 				seen = m
+				if _, ok := v.compoundAt(v.a.Mentions[m].Last); ok {
+					continue // "a US-brokered deal": the broker is no party
+				}
 				c.Actors = appendUnique(c.Actors, v.a.Mentions[m].Actor)
 			}
 		}

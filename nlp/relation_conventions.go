@@ -1,6 +1,13 @@
 package nlp
 
-import "github.com/geokg/geokg/schema"
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/geokg/geokg/schema"
+)
 
 // Step 4, conventions: relations a statement implies beyond what one cue
 // says (GUIDELINES.md, "Conventions").
@@ -51,4 +58,198 @@ func (rs *relationStage) jointRelations(v *sentenceView, consumed map[int]bool) 
 		})
 	}
 	return out
+}
+
+// gratitudeVerbs thank someone for an act: the act is the thanked one's,
+// toward the thanker ("Qatar thanked Turkey for its support" is Turkey's
+// support of Qatar), and the thanks themselves state no further relation.
+var gratitudeVerbs = wordSet("thank")
+
+// thankedFor finds the frame "S thanked O for <noun cue>" around the
+// noun phrase that starts at first: O is the act's source, S its target.
+func (v *sentenceView) thankedFor(first int) (src, tgt group, ok bool) {
+	if v.word(first-1) != "for" {
+		return group{}, group{}, false
+	}
+	verb := v.verbBefore(first - 2)
+	if verb < 0 || !gratitudeVerbs[v.tok(verb).Lemma] {
+		return group{}, group{}, false
+	}
+	c := v.chunkOf(verb + 1)
+	if c < 0 {
+		return group{}, group{}, false
+	}
+	obj := v.groupRight(c, false)
+	subj, sok := v.verbSubject(verb, v.verbGroupAt(verb))
+	if obj.empty() || !sok || subj.empty() {
+		return group{}, group{}, false
+	}
+	return obj, subj, true
+}
+
+// thanksForAct reports whether gratitude verb vi thanks for an act a
+// noun cue names ("thanked Turkey for its support"), which the noun's
+// frame reads; the thanks alone are no relation then.
+func (rs *relationStage) thanksForAct(v *sentenceView, vi int) bool {
+	if !gratitudeVerbs[v.tok(vi).Lemma] {
+		return false
+	}
+	for k := vi + 1; k < v.last && k < vi+10; k++ {
+		if v.word(k) != "for" {
+			continue
+		}
+		for j := k + 1; j < v.last && j < k+5; j++ {
+			if hit, ok := rs.cueAt(v, j); ok && hit.pred.POS == nounCue {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// backgroundHeads and backgroundPreps open an adjunct that names an
+// earlier event as the reason or occasion of the clause's: "in response
+// to", "in retaliation for", "after", "following" (GUIDELINES convention
+// 7). The event in it is stated as fact, by whoever the adjunct names.
+var (
+	backgroundHeads = wordSet("response", "retaliation", "reaction", "reprisal", "revenge", "answer", "protest", "punishment")
+	backgroundPreps = wordSet("after", "following", "amid", "despite", "since")
+)
+
+// backgroundBetween reports whether a background adjunct opens between
+// verb gov and the noun phrase of an event of type typ that starts at
+// first, so that the verb's subject is not the event's agent. A meeting
+// after which someone spoke is the speaker's own ("said after a meeting
+// with Erdogan"), so the temporal prepositions only hold for one-sided
+// events.
+func (v *sentenceView) backgroundBetween(gov, first int, typ schema.EventType) bool {
+	for k := gov + 1; k < first; k++ {
+		w := v.word(k)
+		if backgroundPreps[w] && v.tag(k) == "IN" && !typ.Symmetric() ||
+			backgroundHeads[w] && (v.word(k-1) == "in" || v.word(k-1) == "as") {
+			return true
+		}
+	}
+	return false
+}
+
+// builtinCompounds reads lexicon/compounds.tsv once: compound-modifier
+// suffixes and the type of act they state. It is embedded data, checked
+// by TestCompoundModifiers, so an error in it is a bug.
+var builtinCompounds = sync.OnceValue(func() map[string]schema.EventType {
+	table := map[string]schema.EventType{}
+	for n, line := range strings.Split(builtinCompoundsFile, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		cols := strings.Fields(line)
+		if len(cols) == 0 {
+			continue
+		}
+		t, err := schema.ParseEventType(cols[0])
+		if len(cols) != 2 || err != nil || !strings.HasPrefix(cols[1], "-") {
+			panic(fmt.Sprintf("lexicon/compounds.tsv:%d: want TYPE and -SUFFIX", n+1))
+		}
+		table[strings.ToLower(cols[1])] = t
+	}
+	return table
+})
+
+//go:embed lexicon/compounds.tsv
+var builtinCompoundsFile string
+
+// compoundAt reports whether token k is a compound modifier's second half
+// right after an actor name ("Iran" "-backed").
+func (v *sentenceView) compoundAt(k int) (schema.EventType, bool) {
+	t, ok := builtinCompounds()[v.word(k)]
+	return t, ok && v.mention(k-1) >= 0
+}
+
+// compoundRelations finds the acts compound modifiers state: "Iran-backed
+// Hezbollah" (Iran SUPPORT Hezbollah), "Omar Haddad, a Russian-funded
+// leader" (Russia AID Haddad), "a US-brokered truce between A and B" (the
+// US consults A and B). The modified phrase's actors are the targets; an
+// event's parties for a broker.
+func (rs *relationStage) compoundRelations(v *sentenceView) []argRelation {
+	var out []argRelation
+	for k := v.first + 1; k < v.last; k++ {
+		typ, ok := v.compoundAt(k)
+		if !ok {
+			continue
+		}
+		src := v.a.Mentions[v.mention(k-1)].Actor
+		hit := cueHit{pred: &predicate{Type: typ, POS: nounCue, Words: []string{v.word(k)}, OneSided: true}, First: k, Last: k + 1}
+		var tgts []int
+		if typ == schema.Consult {
+			tgts = v.eventParties(k + 1)
+		} else {
+			tgts = v.modifiedActors(k + 1)
+		}
+		for _, t := range tgts {
+			if t != src && !v.affiliated(src, t) {
+				out = append(out, argRelation{src: src, tgt: t, typ: typ, cue: hit, confidence: 0.7})
+			}
+		}
+	}
+	return out
+}
+
+// modifiedActors are the actors of the phrase a modifier before token k
+// belongs to: named in it ("Iran-backed Hezbollah") or, for a description
+// in apposition, the name it describes ("Haddad, a Russian-backed leader").
+func (v *sentenceView) modifiedActors(k int) []int {
+	c := v.chunkOf(k)
+	if c < 0 {
+		return nil
+	}
+	ch := v.chunks[c]
+	var out []int
+	for j := k; j < ch.Last; j++ {
+		if m := v.mention(j); m >= 0 {
+			out = appendUnique(out, v.a.Mentions[m].Actor)
+			j = v.a.Mentions[m].Last - 1
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	first := ch.First
+	if v.word(first-1) != "," {
+		return nil
+	}
+	switch v.word(first) {
+	case "a", "an", "the":
+	default:
+		return nil
+	}
+	pc := v.chunkOf(first - 2)
+	if pc < 0 || len(v.chunks[pc].Actors) != 1 || !v.chunks[pc].HeadMention {
+		return nil
+	}
+	return v.chunks[pc].Actors
+}
+
+// eventParties are the parties of the event named by the phrase at token
+// k: "between A and B" after it, or the subject of the verb it is the
+// object of ("A and B signed a US-brokered deal").
+func (v *sentenceView) eventParties(k int) []int {
+	c := v.chunkOf(k)
+	if c < 0 {
+		return nil
+	}
+	last := v.chunks[c].Last
+	if w := v.word(last); w == "between" || w == "with" || w == "among" {
+		if nc := v.chunkOf(last + 1); nc >= 0 {
+			if g := v.objectGroup(nc); !g.empty() {
+				return g.Actors
+			}
+		}
+	}
+	if gov := v.governingVerb(v.chunks[c].First); gov >= 0 {
+		if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok {
+			return s.Actors
+		}
+	}
+	return nil
 }

@@ -80,7 +80,9 @@ func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
 	// where a finite verb must stand: after a subject and not after a
 	// determiner.
 	if isVerbForm && !strings.HasPrefix(t.Tag, "VB") && v.verbPosition(i) {
-		if hit, ok := try(verbLemma, verbCue); ok {
+		if hit, ok := try(verbLemma, verbCue); ok && (t.Tag != "NNS" || len(hit.pred.Targets) != 1 || !hit.pred.takesObject() || v.nounObjectFollows(i)) {
+			// A plural noun is a verb that wants an object only before
+			// one: "Hezbollah targets in Syria" are things, not an act.
 			hit.weakTag = true
 			return hit, true
 		}
@@ -232,3 +234,27 @@ func modifierTag(t string) bool {
 func verbTag(t string) bool { return strings.HasPrefix(t, "VB") }
 
 // --- verb cues ----------------------------------------------------------
+
+// retagHeadlineVerbs gives a verbless headline its verb: a verb form the
+// tagger called a noun, right after a plural noun and before an actor
+// name ("Israeli jets strike/NN Hezbollah targets in Syria"). Headlines
+// drop articles and auxiliaries, which is what misleads the tagger.
+func (rs *relationStage) retagHeadlineVerbs(a *analysis, s sentence, inMention map[int]bool) {
+	for k := s.First; k < s.Last; k++ {
+		switch a.Tokens[k].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+	}
+	for k := s.First + 1; k+1 < s.Last; k++ {
+		t := &a.Tokens[k]
+		if t.Tag != "NN" || a.Tokens[k-1].Tag != "NNS" || inMention[k-1] || !inMention[k+1] {
+			continue
+		}
+		if lemma, ok := rs.lem.verbLemma(t.Lower); ok && lemma == t.Lower {
+			t.Tag = "VBP"
+			t.Lemma = lemma
+			return
+		}
+	}
+}

@@ -50,6 +50,10 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			continue
 		}
 		actor := v.a.Mentions[m].Actor
+		if _, ok := v.compoundAt(v.a.Mentions[m].Last); ok {
+			k = v.a.Mentions[m].Last // "a US-brokered deal": the broker is no party
+			continue
+		}
 		if strings.HasSuffix(v.word(k-1), "anti-") || v.word(k-1) == "anti" || v.word(k-2) == "anti" && v.word(k-1) == "-" {
 			tgt.Actors = appendUnique(tgt.Actors, actor)
 			continue
@@ -163,6 +167,9 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			}
 		}
 	}
+	if s, t, ok := v.thankedFor(chFirst); ok && !haveSrc {
+		src, tgt, haveSrc, haveTgt = s, t, true, true
+	}
 	// A possessive pronoun names the source: "their summit", "its
 	// airstrikes on Aleppo" — unless a cue of another kind governs the
 	// noun ("suspended its aid to Syria" is a sanction).
@@ -229,6 +236,11 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			// monitors, brokers or guarantors are no parties to it.
 			gov = -2
 		}
+		if gov >= 0 && v.backgroundBetween(gov, chFirst, p.Type) {
+			// "sanctioned Russia in response to the invasion of Ukraine":
+			// a background event is its own agent's, never the clause's.
+			gov = -2
+		}
 		if gov == -1 {
 			gov = v.frontedGovernor(chFirst)
 		}
@@ -286,14 +298,20 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	}
 	rels := pairUp(v, src, tgt, haveSrc, haveTgt, typ, p, hit, modes, conf, together)
 	if gov := v.governingVerb(chFirst); gov >= 0 && p.Type == schema.Sanction && concedingStoppers[v.tok(gov).Lemma] {
-		// "the US lifted its sanctions on Iran": there were sanctions, and
-		// lifting them concedes — as the lifting verb states it.
+		// "the US lifted its sanctions on Iran": lifting concedes, as the
+		// lifting verb states it (GUIDELINES convention 8). The sanctions
+		// were imposed before: a background relation with no date, so
+		// that it never counts in the month of the lifting.
 		gvg := v.verbGroupAt(gov)
 		cm := v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
 		if v.conditionAfter(hit.Last) {
 			cm |= modeHypothetical
 		}
-		rels = append(rels, pairUp(v, src, tgt, haveSrc, haveTgt, schema.Concede, p, hit, cm, conf*0.9, false)...)
+		background := rels
+		for j := range background {
+			background[j].modes, background[j].background = 0, true
+		}
+		rels = append(pairUp(v, src, tgt, haveSrc, haveTgt, schema.Concede, p, hit, cm, conf*0.9, false), background...)
 	}
 	if p.Type.Symmetric() && !haveTgt && len(src.Actors) > 1 {
 		// "US-Russia talks": the modifiers are the parties.

@@ -22,6 +22,9 @@ var objectControl = wordSet("urge", "ask", "call", "order", "direct", "force", "
 func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelation {
 	p := hit.pred
 	vi := hit.First
+	if rs.thanksForAct(v, vi) {
+		return nil
+	}
 	vg := v.verbGroupAt(vi)
 	modes := v.reportedModes(vg, hit.Last) | v.clauseModes(vg.Start)
 	if vg.Modal != "" && v.conditionAfter(hit.Last) {

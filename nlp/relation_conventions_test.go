@@ -1,0 +1,74 @@
+package nlp
+
+import (
+	"testing"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// Lifting sanctions concedes, dated like the lifting; the sanctions it
+// presupposes are background with no date, so that a rapprochement's
+// month never counts them (GUIDELINES convention 8, issue 12).
+func TestLiftingSanctionsIsBackground(t *testing.T) {
+	for _, text := range []string{
+		"On May 3, Ivan Petrov said Russia would gradually lift the sanctions on Turkey.",
+		"Russia lifted its sanctions on Turkish fruit on May 3.",
+	} {
+		rels := relExtract(t, text)
+		var concede, sanction int
+		for _, r := range rels {
+			switch r.Type {
+			case schema.Concede:
+				concede++
+				if r.Date.IsZero() {
+					t.Errorf("%s: CONCEDE has no date", text)
+				}
+			case schema.Sanction:
+				sanction++
+				if !r.Date.IsZero() {
+					t.Errorf("%s: background SANCTION dated %v", text, r.Date)
+				}
+			}
+		}
+		if concede != 1 || sanction > 1 {
+			t.Errorf("%s: %d CONCEDE, %d SANCTION, want 1 and at most 1: %v", text, concede, sanction, relTriples(rels, true))
+		}
+	}
+}
+
+// The errors issue 12 lists, each as a sentence of the same construction
+// written for this test.
+func TestRelationIssueErrors(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"lifting is concede only", "Ivan Petrov said Russia would gradually lift the sanctions on Turkey.",
+			[]string{"RUS CONCEDE TUR [future,attributed] by Ivan Petrov", "RUS SANCTION TUR [attributed] by Ivan Petrov"}},
+		{"lifting sanctions on goods", "Russia lifted its sanctions on Turkish fruit.", []string{"RUS CONCEDE TUR", "RUS SANCTION TUR"}},
+		{"thanked for support", "Anna Berg thanked Ivan Petrov for his support.", []string{"Ivan Petrov SUPPORT Anna Berg"}},
+		{"thanked state for its support", "Qatar thanked Turkey for its support.", []string{"TUR SUPPORT QAT"}},
+		{"sanctions in response to an unattributed invasion", "France imposed sanctions on Russia in response to the invasion of Ukraine.",
+			[]string{"FRA SANCTION RUS"}},
+		{"sanctions in response to a named invasion", "France imposed sanctions on Russia in response to Russia's invasion of Ukraine.",
+			[]string{"FRA SANCTION RUS", "RUS ASSAULT UKR"}},
+		{"air strikes in a place", "Russia began air strikes in Syria.", nil},
+		{"headline targets in a place", "Israeli jets strike Hezbollah targets in Syria\n\nThe body follows.", []string{"ISR ASSAULT Hezbollah"}},
+		{"launched at", "Iran launched drones and missiles at Israel.", []string{"IRN ASSAULT ISR"}},
+	})
+}
+
+// Compound modifiers state their first half's act (GUIDELINES
+// conventions 5 and 9).
+func TestCompoundModifiers(t *testing.T) {
+	if len(builtinCompounds()) == 0 {
+		t.Fatal("lexicon/compounds.tsv is empty")
+	}
+	checkRelationCases(t, []relationCase{
+		{"backed modifies a name", "Iran-backed Hezbollah fired rockets at Israel.",
+			[]string{"Hezbollah ASSAULT ISR", "IRN SUPPORT Hezbollah"}},
+		{"funded description in apposition", "Omar Haddad, a Russian-funded commander, spoke.", []string{"RUS AID Omar Haddad"}},
+		{"broker consults the parties after between", "The US-brokered deal between Israel and Hamas held.",
+			[]string{"Hamas AGREE ISR", "Hamas CONSULT USA", "ISR CONSULT USA"}},
+		{"broker consults the subject's parties", "Israel and Hamas signed a Qatar-brokered truce.",
+			[]string{"Hamas AGREE ISR", "Hamas CONSULT QAT", "ISR CONSULT QAT"}},
+		{"a plain modifier states nothing", "The Iran-based Hezbollah fired rockets at Israel.", []string{"Hezbollah ASSAULT ISR"}},
+	})
+}
