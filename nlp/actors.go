@@ -485,6 +485,13 @@ func (r *recognizer) namePass() {
 					j += 2
 					continue
 				}
+				// "Hassan Sheikh Mohamud": a title word between two name
+				// words is part of the name.
+				if t.Text == "Sheikh" && j+1 < s.Last && r.isNameToken(j+1, s) {
+					r.sc.isTitle[j] = false
+					j += 2
+					continue
+				}
 				// Organizations name their field: "Permanent Court of
 				// Arbitration", "Economic and Monetary Union (UEMOA)".
 				if e, ok := r.orgNameContinues(i, j, s); ok && !titleCase {

@@ -402,8 +402,10 @@ var stateTitleWords = wordSet("president", "vice-president", "president-elect", 
 
 // stateOfOffice gives a person whose title is a state office but whose
 // state the text does not say ("President Robert Mugabe", "Former
-// president Yahya Jammeh") the only country named in the sentence that
-// introduces them, else the country the article is about.
+// president Yahya Jammeh") the country the article is about. (The
+// countries named in the person's sentence were tried too: they are more
+// often the other party — "urged Kenya", "Senegalese troops invaded" —
+// and lost more roles on the annotated sets than they gave.)
 func (r *recognizer) stateOfOffice() {
 	a := r.a
 	done := make([]bool, len(a.Actors))
@@ -418,17 +420,6 @@ func (r *recognizer) stateOfOffice() {
 			continue
 		}
 		x := -1
-		for mj := range a.Mentions {
-			o := &a.Mentions[mj]
-			if o.Sentence != m.Sentence || a.Actors[o.Actor].Type != schema.Country {
-				continue
-			}
-			if x >= 0 && x != o.Actor {
-				x = -2
-				break
-			}
-			x = o.Actor
-		}
 		if role := strings.ToLower(act.Role); x < 0 && (!strings.Contains(role, "minister") || strings.Contains(role, "prime minister")) {
 			// Not for ministers: a story about one country quotes other
 			// states' foreign ministers by title alone ("Foreign Minister
