@@ -147,7 +147,7 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 			if r.claimant >= 0 {
 				rel.Claimant = a.Actors[r.claimant].ID
 			}
-			rel.References = v.referencesOf(r.src, r.tgt)
+			rel.References = v.referencesOf(r.cue.First, r.src, r.tgt)
 			if d, ok := nearestDate(dates, r.cue.First); ok {
 				rel.Date = d
 			}

@@ -29,6 +29,15 @@ type refMemory struct {
 	// bodies maps a body class ("delegation") to the actors whose body
 	// of that class the text introduced last ("Turkey sent a delegation").
 	bodies map[string]refUse
+	// sentFirst is the first token of the current sentence; plural are
+	// its phrases that name several actors ("his Cambodian and Thai
+	// counterparts"), for "they" later in the sentence.
+	sentFirst int
+	plural    []refUse
+	// blockers are the tokens of subjects that "it" could refer to but
+	// that name no known actor ("the army took control" where the story
+	// named two states): a later "it" is theirs, not an earlier actor's.
+	blockers []int
 }
 
 // refUse is a span of tokens that names or refers to actors.
@@ -45,7 +54,7 @@ type refUse struct {
 const pronounWindow = 120
 
 // resolve returns the actors a third-person pronoun at token tok refers
-// to, and remembers the use for the provenance of relations.
+// to (see resolvePronoun), and remembers the use for the provenance of relations.
 func (d *discourse) resolve(pronoun string, tok int) []int {
 	if d == nil {
 		return nil
@@ -76,6 +85,9 @@ func (d *discourse) noteSpeaker(first, last int, actors []int) {
 // person named; "it" the last single non-person subject; "they" the last
 // set of parties or subject of several actors.
 func (d *discourse) resolvePronoun(pronoun string, tok int) []int {
+	if xs, ok := d.resolveInSentence(pronoun, tok); ok {
+		return xs
+	}
 	for i := len(d.subjects) - 1; i >= 0; i-- {
 		s := d.subjects[i]
 		if s.tok >= tok {
@@ -91,6 +103,9 @@ func (d *discourse) resolvePronoun(pronoun string, tok int) []int {
 			}
 		case "it":
 			if !s.person && len(s.actors) == 1 {
+				if d.blockedAfter(s.tok, tok) {
+					return nil
+				}
 				return s.actors
 			}
 		case "they":
@@ -126,8 +141,97 @@ func (d *discourse) resolvePronoun(pronoun string, tok int) []int {
 	return nil
 }
 
-// rememberPersons records the person mentions of the sentence.
-func (v *sentenceView) rememberPersons() {
+// resolveInSentence resolves a pronoun to a phrase of its own sentence
+// when no subject of the sentence fits: the nearest antecedent wins over
+// the subjects of earlier sentences ("tariffs imposed by Trump in
+// response to what he called…"; "he talked with his Cambodian and Thai
+// counterparts and they agreed").
+func (d *discourse) resolveInSentence(pronoun string, tok int) ([]int, bool) {
+	for i := len(d.subjects) - 1; i >= 0 && d.subjects[i].tok >= d.sentFirst; i-- {
+		s := d.subjects[i]
+		if s.tok >= tok {
+			continue
+		}
+		switch pronoun {
+		case "he", "she":
+			if s.person && len(s.actors) == 1 {
+				return nil, false // the subject rule takes it
+			}
+		case "they":
+			if len(s.actors) > 1 {
+				return nil, false
+			}
+		}
+	}
+	switch pronoun {
+	case "he", "she":
+		for i := len(d.persons) - 1; i >= 0 && d.persons[i].first >= d.sentFirst; i-- {
+			if d.persons[i].last <= tok {
+				return d.persons[i].actors, true
+			}
+		}
+	case "they":
+		for i := len(d.plural) - 1; i >= 0 && d.plural[i].first >= d.sentFirst; i-- {
+			if d.plural[i].last <= tok {
+				return d.plural[i].actors, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// blockedAfter reports whether a blocker stands between tokens from and
+// to.
+func (d *discourse) blockedAfter(from, to int) bool {
+	for i := len(d.blockers) - 1; i >= 0; i-- {
+		if b := d.blockers[i]; b > from && b < to {
+			return true
+		} else if b <= from {
+			break
+		}
+	}
+	return false
+}
+
+// blockingHeads head singular phrases that "it" can refer to: a state's
+// or movement's apparatus.
+var blockingHeads = wordSet("army", "military", "government", "regime", "junta", "administration", "cabinet",
+	"navy", "police", "militia", "ministry", "parliament", "council", "party", "company")
+
+// rememberBlockers records the sentence's definite apparatus phrases that
+// stand before a verb and name no actor.
+func (v *sentenceView) rememberBlockers() {
+	for _, c := range v.chunks {
+		if len(c.Actors) == 0 && blockingHeads[v.tok(c.Head).Lower] && v.word(c.First) == "the" &&
+			c.Last < v.last && (verbTag(v.tag(c.Last)) || v.tag(c.Last) == "MD") {
+			v.disc.blockers = append(v.disc.blockers, c.First)
+		}
+	}
+}
+
+// rememberSentence records where the sentence starts, its person
+// mentions and its phrases that name several actors.
+func (v *sentenceView) rememberSentence() {
+	v.disc.sentFirst = v.first
+	// A phrase that names several actors, or coordinated phrases that
+	// do ("his French and German counterparts").
+	var run refUse
+	for i, c := range v.chunks {
+		if i > 0 && c.First == run.last+1 && (v.word(run.last) == "and" || v.word(run.last) == ",") && len(c.Actors) > 0 && len(run.actors) > 0 {
+			run.last = c.Last
+			for _, x := range c.Actors {
+				run.actors = appendUnique(run.actors, x)
+			}
+		} else {
+			if len(run.actors) > 1 {
+				v.disc.plural = append(v.disc.plural, run)
+			}
+			run = refUse{first: c.First, last: c.Last, actors: append([]int(nil), c.Actors...)}
+		}
+	}
+	if len(run.actors) > 1 {
+		v.disc.plural = append(v.disc.plural, run)
+	}
 	for i := v.first; i < v.last; i++ {
 		if m := v.mention(i); m >= 0 && (i == v.first || v.mention(i-1) != m) {
 			if x := v.a.Mentions[m].Actor; v.a.Actors[x].Type == schema.Person {
@@ -226,13 +330,14 @@ var monarchies = map[string]string{
 	"BRN": "sultanate", "QAT": "emirate", "KWT": "emirate", "ARE": "emirate",
 }
 
-// referencesOf returns the referring texts of the sentence through which
-// it gives the actors xs that it does not name: "He" for a relation of
-// Petrov in "He praised Turkey".
-func (v *sentenceView) referencesOf(xs ...int) []string {
+// referencesOf returns the referring texts through which the sentence
+// gives the actors xs of a relation whose cue is at token cue: "He" for
+// Petrov in "He praised Turkey", and in "Petrov said he would meet Li"
+// too, where "he" is nearer the cue than the name.
+func (v *sentenceView) referencesOf(cue int, xs ...int) []string {
 	var out []string
 	for _, x := range xs {
-		if text, ok := v.referringText(x); ok && !containsString(out, text) {
+		if text, ok := v.referringText(cue, x); ok && !containsString(out, text) {
 			out = append(out, text)
 		}
 	}
@@ -240,46 +345,58 @@ func (v *sentenceView) referencesOf(xs ...int) []string {
 }
 
 // referringText returns the reference through which the sentence gives
-// actor x, when it does not name x.
-func (v *sentenceView) referringText(x int) (string, bool) {
-	if v.disc != nil {
-		// "“We back Kyiv,” the minister said": the minister is named as
-		// the speaker, and is the party through "We".
-		for i := len(v.disc.uses) - 1; i >= 0 && v.disc.uses[i].first >= v.first; i-- {
-			if u := v.disc.uses[i]; u.speaker && u.last <= v.last && containsInt(u.actors, x) {
-				return v.span(u.first, u.last), true
-			}
+// actor x to the cue at token cue: the nearest reference to x, unless a
+// name of x is nearer.
+func (v *sentenceView) referringText(cue, x int) (string, bool) {
+	dist := func(first, last int) int {
+		switch {
+		case cue < first:
+			return first - cue
+		case cue >= last:
+			return cue - last + 1
+		}
+		return 0
+	}
+	named := -1 // distance of the nearest name of x
+	best, bestDist := refUse{}, -1
+	consider := func(u refUse) {
+		if d := dist(u.first, u.last); bestDist < 0 || d < bestDist {
+			best, bestDist = u, d
 		}
 	}
-	var weak *mention
 	for i := v.first; i < v.last; i++ {
-		if m := v.mention(i); m >= 0 && v.a.Mentions[m].Actor == x {
-			if v.a.Mentions[m].Kind != byReference {
-				return "", false
-			}
-			weak = &v.a.Mentions[m]
+		m := v.mention(i)
+		if m < 0 || v.a.Mentions[m].Actor != x || i > v.first && v.mention(i-1) == m {
+			continue
 		}
-	}
-	if weak != nil {
-		return v.span(weak.First, weak.Last), true // a lexicon's weak form: "the bloc"
+		mm := v.a.Mentions[m]
+		if mm.Kind == byReference {
+			consider(refUse{first: mm.First, last: mm.Last}) // a lexicon's weak form: "the bloc"
+		} else if d := dist(mm.First, mm.Last); named < 0 || d < named {
+			named = d
+		}
 	}
 	for _, c := range v.chunks {
 		if c.Reference && containsInt(c.Actors, x) {
-			return v.span(c.First, c.Last), true
+			consider(refUse{first: c.First, last: c.Last})
 		}
 	}
 	if v.disc != nil {
-		for i := len(v.disc.uses) - 1; i >= 0; i-- {
-			u := v.disc.uses[i]
-			if u.first < v.first {
-				break
-			}
-			if u.last <= v.last && containsInt(u.actors, x) {
-				return v.span(u.first, u.last), true
+		for i := len(v.disc.uses) - 1; i >= 0 && v.disc.uses[i].first >= v.first; i-- {
+			if u := v.disc.uses[i]; u.last <= v.last && containsInt(u.actors, x) {
+				if u.speaker {
+					// "“We back Kyiv,” the minister said": named as the
+					// speaker, a party through "We".
+					return v.span(u.first, u.last), true
+				}
+				consider(u)
 			}
 		}
 	}
-	return "", false
+	if bestDist < 0 || named >= 0 && named < bestDist {
+		return "", false
+	}
+	return v.span(best.first, best.last), true
 }
 
 // span returns the text of tokens [first, last).

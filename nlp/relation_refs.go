@@ -199,7 +199,8 @@ var apparatusClass = map[string]string{
 // accused the army of shelling").
 func (v *sentenceView) findReferences() {
 	if v.disc != nil {
-		v.rememberPersons()
+		v.rememberSentence()
+		defer v.rememberBlockers()
 	}
 	for ci := range v.chunks {
 		c := &v.chunks[ci]
@@ -430,12 +431,16 @@ func (v *sentenceView) roleDescription(ci int) (int, bool) {
 			return false
 		}
 		r := strings.ToLower(p.Role)
+		if aff < 0 && genericRoles[role] {
+			return headOfState(r) // "the 93-year-old leader": a president named before
+		}
 		if aff < 0 {
 			return r != "" && strings.Contains(r, role) // "the president": a president
 		}
 		return genericRoles[role] || r == "" || strings.Contains(r, role)
 	}
 	ms := v.a.Mentions
+	var own []int // "Zuma spoke to the leader": not Zuma
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
 		if m.First >= c.First {
@@ -444,11 +449,48 @@ func (v *sentenceView) roleDescription(ci int) (int, bool) {
 		if c.First-m.First > 2*refWindow {
 			break
 		}
-		if fits(m.Actor) {
+		if m.First >= v.first {
+			if v.sameClause(m.Last, c.First) {
+				own = append(own, m.Actor)
+			}
+			continue
+		}
+		if fits(m.Actor) && !containsInt(own, m.Actor) {
 			return m.Actor, true
 		}
 	}
 	return 0, false
+}
+
+// clauseBreaks end a clause for the purpose of sameClause.
+var clauseBreaks = wordSet(",", "and", "or", "but", "as", "while", "after", "before", "when", "that", "who", "which",
+	"because", "since", "although", ";", "—", "-")
+
+// sameClause reports whether tokens [from, to) hold no clause break: a
+// description there does not refer to the actor named just before it
+// ("Zuma spoke to the leader").
+func (v *sentenceView) sameClause(from, to int) bool {
+	for k := from; k < to; k++ {
+		if clauseBreaks[v.word(k)] {
+			return false
+		}
+	}
+	return true
+}
+
+// headOfState reports whether a role is the head of a state or
+// government, whom "the leader" or "the ruler" describes.
+func headOfState(role string) bool {
+	if strings.Contains(role, "vice") || strings.Contains(role, "deputy") || strings.Contains(role, "former") {
+		return false
+	}
+	for _, w := range []string{"president", "prime minister", "premier", "king", "emir", "sultan", "chancellor",
+		"leader", "ruler", "monarch"} {
+		if strings.Contains(role, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // eventKind is what an event noun refers back to: the relations of one
