@@ -159,6 +159,14 @@ func (d *discourse) resolveInSentence(pronoun string, tok int) ([]int, bool) {
 			}
 		case "they":
 			if len(s.actors) > 1 {
+				// A phrase of several actors after that subject is
+				// nearer: "They asked me …, adding he talked with his
+				// Cambodian and Thai counterparts and they agreed".
+				for j := len(d.plural) - 1; j >= 0 && d.plural[j].first > s.tok; j-- {
+					if d.plural[j].last <= tok {
+						return d.plural[j].actors, true
+					}
+				}
 				return nil, false
 			}
 		}
