@@ -253,3 +253,103 @@ func (v *sentenceView) eventParties(k int) []int {
 	}
 	return nil
 }
+
+// requestGovernors ask for the event they govern: "called for a
+// ceasefire", "demanded a truce", "a resolution calling for".
+var requestGovernors = wordSet("call", "demand", "urge", "seek", "propose", "press", "push", "appeal", "ask", "insist", "request")
+
+// conflictParties are the parties of a conflict cue (flag "conflict"):
+// those between whom it stands ("a ceasefire between A and B") or the
+// dash pair before it ("the A-B war"). A source and a target are not
+// enough: the source may be who asks for it or backs it ("UN vote backs
+// Lebanon ceasefire").
+func (v *sentenceView) conflictParties(tgt group, together bool, pair []int) []int {
+	if together && len(tgt.Actors) > 1 {
+		return tgt.Actors
+	}
+	if tgt.empty() {
+		return pair
+	}
+	return nil
+}
+
+// requesterOf finds who asks for the event whose noun phrase starts at
+// first: the subject of a request verb governing it ("France called for a
+// ceasefire"), or of the verb governing the noun a request participle
+// modifies ("the Council adopted a resolution calling for a ceasefire").
+func (v *sentenceView) requesterOf(first int) (group, bool) {
+	gov := v.governingVerb(first)
+	if gov < 0 || !requestGovernors[v.tok(gov).Lemma] {
+		return group{}, false
+	}
+	vg := v.verbGroupAt(gov)
+	if v.tag(gov) == "VBG" && vg.Start == gov {
+		if c := v.chunkOf(gov - 1); c >= 0 && v.mention(gov-1) < 0 {
+			if g2 := v.governingVerb(v.chunks[c].First); g2 >= 0 {
+				if s, ok := v.verbSubject(g2, v.verbGroupAt(g2)); ok && !s.empty() {
+					return s, true
+				}
+			}
+			return group{}, false
+		}
+	}
+	if s, ok := v.verbSubject(gov, vg); ok && !s.empty() {
+		return s, true
+	}
+	return group{}, false
+}
+
+// conflictImplications are the relations a conflict cue implies beyond
+// its own: its parties fought each other (GUIDELINES convention 2), and
+// whoever asks for a ceasefire or an end to it asks each party
+// (convention 3).
+func (v *sentenceView) conflictImplications(hit cueHit, first int, parties []int, conf float64) []argRelation {
+	var out []argRelation
+	if hit.pred.Type != schema.Assault || len(parties) > 1 && !hit.pred.Mutual {
+		pairAll(parties, func(a, b int) {
+			if !v.affiliated(a, b) {
+				out = append(out,
+					argRelation{src: a, tgt: b, typ: schema.Assault, cue: hit, confidence: conf * 0.8},
+					argRelation{src: b, tgt: a, typ: schema.Assault, cue: hit, confidence: conf * 0.8})
+			}
+		})
+	}
+	if z, ok := v.requesterOf(first); ok {
+		gov := v.governingVerb(first)
+		gvg := v.verbGroupAt(gov)
+		modes := v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start)
+		for _, s := range z.Actors {
+			for _, t := range parties {
+				if s != t && !v.affiliated(s, t) {
+					out = append(out, argRelation{src: s, tgt: t, typ: schema.Request, cue: hit, modes: modes, confidence: conf * 0.8})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// dashPair finds two actor names joined by a dash before the noun at n,
+// in the phrase from first or right before it: "the Russia-Ukraine war",
+// "the Israel–Hamas conflict".
+func (v *sentenceView) dashPair(first, n int) []int {
+	for k := max(first-2, v.first); k < n; k++ {
+		if !isDashWord(v.word(k)) && !strings.HasPrefix(v.tok(k).Text, "-") {
+			continue
+		}
+		b := v.mention(k)
+		if b < 0 {
+			b = v.mention(k + 1)
+		}
+		a := v.mention(k - 1)
+		if a < 0 || b < 0 || a == b {
+			continue
+		}
+		end := v.a.Mentions[b].Last
+		if end != n && !(end < n && isNounTag(v.tag(end)) && end+1 == n) {
+			continue
+		}
+		return []int{v.a.Mentions[a].Actor, v.a.Mentions[b].Actor}
+	}
+	return nil
+}

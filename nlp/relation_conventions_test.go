@@ -72,3 +72,21 @@ func TestCompoundModifiers(t *testing.T) {
 		{"a plain modifier states nothing", "The Iran-based Hezbollah fired rockets at Israel.", []string{"Hezbollah ASSAULT ISR"}},
 	})
 }
+
+// Named conflicts run both ways, and a demand for a ceasefire between
+// parties asks each of them (GUIDELINES conventions 2 and 3).
+func TestConflictConventions(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"war between", "The war between Russia and Ukraine entered its third year.", []string{"RUS ASSAULT UKR", "UKR ASSAULT RUS"}},
+		{"conflict between", "The conflict between Israel and Hamas escalated.", []string{"Hamas ASSAULT ISR", "ISR ASSAULT Hamas"}},
+		{"fighting first in the sentence", "Fighting between Turkey and Hezbollah continued.", []string{"Hezbollah ASSAULT TUR", "TUR ASSAULT Hezbollah"}},
+		{"dash pair war", "The Israel-Hamas war continued.", []string{"Hamas ASSAULT ISR", "ISR ASSAULT Hamas"}},
+		{"one-sided war keeps its direction", "Russia's war on Ukraine continued.", []string{"RUS ASSAULT UKR"}},
+		{"called-for ceasefire", "France called for a ceasefire between Israel and Hamas.",
+			[]string{"FRA AGREE Hamas [negated]", "FRA AGREE ISR [negated]", "FRA REQUEST Hamas", "FRA REQUEST ISR",
+				"Hamas AGREE ISR [negated]", "Hamas ASSAULT ISR", "ISR ASSAULT Hamas"}},
+		{"resolution calling for a ceasefire", "The UN adopted a resolution calling for a ceasefire between Israel and Hezbollah.",
+			[]string{"Hezbollah AGREE ISR [negated]", "Hezbollah ASSAULT ISR", "ISR ASSAULT Hezbollah", "UN REQUEST Hezbollah", "UN REQUEST ISR"}},
+		{"a backed ceasefire names no parties", "UN vote backs Syria ceasefire\n\nThe body follows.", []string{"SYR AGREE UN"}},
+	})
+}

@@ -283,6 +283,9 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		haveSrc, haveTgt = haveTgt, haveSrc
 	}
 	if !haveTgt && !p.Type.Symmetric() {
+		if p.Conflict {
+			return v.conflictImplications(hit, chFirst, v.conflictParties(tgt, together, v.dashPair(chFirst, n)), conf)
+		}
 		return nil
 	}
 	if typ == schema.Retreat && v.agreementTarget(tgt) {
@@ -312,6 +315,9 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			background[j].modes, background[j].background = 0, true
 		}
 		rels = append(pairUp(v, src, tgt, haveSrc, haveTgt, schema.Concede, p, hit, cm, conf*0.9, false), background...)
+	}
+	if p.Conflict {
+		rels = append(rels, v.conflictImplications(hit, chFirst, v.conflictParties(tgt, together, v.dashPair(chFirst, n)), conf)...)
 	}
 	if p.Type.Symmetric() && !haveTgt && len(src.Actors) > 1 {
 		// "US-Russia talks": the modifiers are the parties.
