@@ -90,3 +90,15 @@ func TestConflictConventions(t *testing.T) {
 		{"a backed ceasefire names no parties", "UN vote backs Syria ceasefire\n\nThe body follows.", []string{"SYR AGREE UN"}},
 	})
 }
+
+// Generated CAMEO cues that mis-typed, reviewed out of the lexicon
+// (predicates_cameo.py, reviewed()): stopping attacks presupposes them,
+// approving is no concession, praising a strike is no accusation.
+func TestReviewedCameoEntries(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"halting attacks presupposes them", "Turkey agreed to halt attacks on Syria.", []string{"TUR ASSAULT SYR"}},
+		{"approving a resolution concedes nothing", "The UN approved a resolution on Syria.", nil},
+		{"praising a strike accuses no one", "Russia praised the strike on Syria.", nil},
+		{"raising sanctions is no concession", "Egypt hoisted sanctions on Qatar.", nil},
+	})
+}
