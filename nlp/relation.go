@@ -371,7 +371,10 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	out = append(out, joint...)
 	compound := rs.compoundRelations(v)
 	v.attribute(compound)
-	return append(out, compound...)
+	out = append(out, compound...)
+	visits := rs.visitRelations(v, consumed)
+	v.attribute(visits)
+	return append(out, visits...)
 }
 
 // attribute gives relations the modes and claimant of the reports whose

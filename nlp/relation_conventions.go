@@ -353,3 +353,54 @@ func (v *sentenceView) dashPair(first, n int) []int {
 	}
 	return nil
 }
+
+// travelVerbs move their subject to a place: an official who travels to
+// another state consults it (GUIDELINES convention 6), and a state's
+// capital stands for the state in the actor lexicon.
+var travelVerbs = wordSet("travel", "fly", "head", "arrive", "jet", "go", "come", "return", "journey")
+
+// travelPredicate is the cue of a visit read from a travel verb.
+var travelPredicate = &predicate{Type: schema.Consult, POS: verbCue, Words: []string{"travel"}, OneSided: true}
+
+// visitRelations finds officials travelling to another state: "Mary Cole
+// travelled to Moscow for talks", "she arrived in Cairo on Monday". Only
+// persons travel on a state's business; troops or refugees arriving
+// somewhere consult no one.
+func (rs *relationStage) visitRelations(v *sentenceView, consumed map[int]bool) []argRelation {
+	var out []argRelation
+	for i := v.first; i < v.last; i++ {
+		if consumed[i] || !verbTag(v.tag(i)) || !travelVerbs[v.tok(i).Lemma] {
+			continue
+		}
+		k := i + 1
+		for k < v.last && v.tag(k) == "RB" {
+			k++
+		}
+		if w := v.word(k); w != "to" && w != "in" {
+			continue
+		}
+		c := v.chunkOf(k + 1)
+		if c < 0 || v.chunks[c].First != k+1 {
+			continue
+		}
+		dest := v.objectGroup(c)
+		vg := v.verbGroupAt(i)
+		subj, ok := v.verbSubject(i, vg)
+		if !ok || dest.empty() || vg.Passive {
+			continue
+		}
+		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start) | v.infinitiveModes(vg)
+		hit := cueHit{pred: travelPredicate, First: i, Last: k + 1}
+		for _, s := range subj.Actors {
+			if v.a.Actors[s].Type != schema.Person {
+				continue
+			}
+			for _, t := range dest.Actors {
+				if v.a.Actors[t].Type == schema.Country && !v.affiliated(s, t) {
+					out = append(out, argRelation{src: s, tgt: t, typ: schema.Consult, cue: hit, modes: modes, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}

@@ -102,3 +102,16 @@ func TestReviewedCameoEntries(t *testing.T) {
 		{"raising sanctions is no concession", "Egypt hoisted sanctions on Qatar.", nil},
 	})
 }
+
+// An official who travels to another state consults it (GUIDELINES
+// convention 6); troops arriving somewhere consult no one.
+func TestVisitConvention(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"travel to a capital", "Anna Berg travelled to Moscow for talks.", []string{"Anna Berg CONSULT RUS"}},
+		{"travel to a state", "Mary Cole traveled to Egypt in July.", []string{"EGY CONSULT Mary Cole"}},
+		{"future flight", "Anna Berg will fly to Cairo on Monday.", []string{"Anna Berg CONSULT EGY [future]"}},
+		{"begin a visit", "Mary Cole began a two-day visit to Egypt.", []string{"EGY CONSULT Mary Cole"}},
+		{"troops arrive", "Russian troops arrived in Syria.", nil},
+		{"returning home", "Anna Berg returned to Berlin.", nil},
+	})
+}
