@@ -115,3 +115,20 @@ func TestVisitConvention(t *testing.T) {
 		{"returning home", "Anna Berg returned to Berlin.", nil},
 	})
 }
+
+// Coverage added as lexicon data (predicates.tsv), each with a sentence
+// of its construction.
+func TestLexiconCoverage(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"voiced disappointment over", "Turkey voiced disappointment over Syria's refusal.", []string{"TUR ACCUSE SYR"}},
+		{"raised concerns about", "France raised concerns about Iran's program.", []string{"FRA ACCUSE IRN"}},
+		{"promised consequences", "France promised consequences for Iran.", []string{"FRA THREATEN IRN"}},
+		{"break off ties is a sanction", "Egypt broke off diplomatic ties with Qatar.", []string{"EGY SANCTION QAT"}},
+		{"renounce ties", "Omar Haddad renounced ties to Hezbollah.", []string{"Omar Haddad REJECT Hezbollah"}},
+		{"reduce tariffs concedes", "The US will reduce tariffs on Chinese goods.", []string{"USA CONCEDE CHN [future]"}},
+		{"impose tariffs", "The US imposed tariffs on China.", []string{"USA SANCTION CHN"}},
+		{"seize control of", "Russia seized control of Ukraine's ports.", []string{"RUS COERCE UKR"}},
+		{"help an actor act", "Qatar sent 1,000 troops to help Syria fight Islamic State.", []string{"QAT AID SYR"}},
+		{"help in an act helps no one", "The deal helps rebuild ties between Turkey and Russia.", nil},
+	})
+}

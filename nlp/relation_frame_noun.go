@@ -380,7 +380,7 @@ var nounIntentVerbs = wordSet("consider", "propose", "want", "wish", "weigh", "m
 
 // concedingStoppers end sanctions as a concession: "the US lifted the
 // sanctions on Iran" says there were sanctions and that the US conceded.
-var concedingStoppers = wordSet("lift", "ease", "relax", "loosen", "remove")
+var concedingStoppers = wordSet("lift", "ease", "relax", "loosen", "remove", "reduce", "lower", "scrap", "waive", "suspend")
 
 // talksInProgress reports whether the consultation noun phrase at first
 // is the complement of "be in": "Qatar has been in talks with Israeli and
