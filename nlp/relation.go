@@ -374,7 +374,10 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	out = append(out, compound...)
 	visits := rs.visitRelations(v, consumed)
 	v.attribute(visits)
-	return append(out, visits...)
+	out = append(out, visits...)
+	judged := rs.judgementRelations(v)
+	v.attribute(judged)
+	return append(out, judged...)
 }
 
 // attribute gives relations the modes and claimant of the reports whose

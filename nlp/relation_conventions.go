@@ -404,3 +404,144 @@ func (rs *relationStage) visitRelations(v *sentenceView, consumed map[int]bool) 
 	}
 	return out
 }
+
+// judgementTable is lexicon/judgements.tsv: the judgement verbs (type
+// JUDGE) and the complement words with the type of act they make of a
+// judgement.
+type judgementTable struct {
+	verbs map[string]bool
+	words map[string]schema.EventType
+}
+
+// builtinJudgements reads lexicon/judgements.tsv once; it is embedded
+// data, checked by TestJudgementFrames, so an error in it is a bug.
+var builtinJudgements = sync.OnceValue(func() judgementTable {
+	jt := judgementTable{verbs: map[string]bool{}, words: map[string]schema.EventType{}}
+	for n, line := range strings.Split(builtinJudgementsFile, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		cols := strings.Fields(line)
+		if len(cols) == 0 {
+			continue
+		}
+		if len(cols) != 2 {
+			panic(fmt.Sprintf("lexicon/judgements.tsv:%d: want TYPE and WORD", n+1))
+		}
+		if cols[0] == "JUDGE" {
+			jt.verbs[cols[1]] = true
+			continue
+		}
+		t, err := schema.ParseEventType(cols[0])
+		if err != nil {
+			panic(fmt.Sprintf("lexicon/judgements.tsv:%d: %v", n+1, err))
+		}
+		jt.words[cols[1]] = t
+	}
+	return jt
+})
+
+//go:embed lexicon/judgements.tsv
+var builtinJudgementsFile string
+
+// judgementPredicates are the cues of judgement frames, by type.
+var judgementPredicates = map[schema.EventType]*predicate{
+	schema.Accuse:  {Type: schema.Accuse, POS: verbCue, Words: []string{"call"}},
+	schema.Support: {Type: schema.Support, POS: verbCue, Words: []string{"call"}},
+}
+
+// judgementFrame reads "X called Y('s act) [as] Z" at verb i: the actors
+// named in the object phrase and the type the complement Z gives. ok is
+// false when the verb is no judgement verb or no complement word of the
+// table follows the object.
+func (v *sentenceView) judgementFrame(i int) (obj group, typ schema.EventType, ok bool) {
+	jt := builtinJudgements()
+	if !verbTag(v.tag(i)) || !jt.verbs[v.tok(i).Lemma] {
+		return group{}, "", false
+	}
+	start := i + 1
+	if isQuoteWord(v.word(start)) {
+		start++ // called “a large deployment” a threat
+	}
+	c := v.chunkOf(start)
+	if c < 0 || v.chunks[c].First != start {
+		return group{}, "", false
+	}
+	ch := v.chunks[c]
+	obj = group{First: ch.First, Last: ch.Last, Chunks: []int{c}}
+	// The complement may stand inside the chunk the tagger made ("Russia's
+	// position unacceptable/JJ"), but never before the last name in it.
+	k := ch.Last
+	for j := ch.First; j < ch.Last; j++ {
+		if m := v.mention(j); m >= 0 {
+			obj.Actors = appendUnique(obj.Actors, v.a.Mentions[m].Actor)
+			k = v.a.Mentions[m].Last
+		}
+	}
+	if obj.empty() {
+		return group{}, "", false
+	}
+	// Prepositional phrases and a closing quote still belong to the
+	// object: called “a deployment along the border” a threat.
+	end := ch.Last
+	for hops := 0; hops < 3; hops++ {
+		if isQuoteWord(v.word(end)) {
+			end++
+		}
+		if nc := v.chunkOf(end + 1); v.tag(end) == "IN" && v.word(end) != "as" && nc >= 0 && v.chunks[nc].First == end+1 {
+			end = v.chunks[nc].Last
+			continue
+		}
+		break
+	}
+	if isQuoteWord(v.word(end)) {
+		end++
+	}
+	if v.word(end) == "as" {
+		end++
+	}
+	if k < ch.Last && !isQuoteWord(v.word(start-1)) {
+		end = k // the complement inside the chunk: "Russia's position unacceptable"
+	}
+	for j := end; j < v.last && j < end+5; j++ {
+		w := v.word(j)
+		if w == "," && !isQuoteWord(v.word(j+1)) || w == "." || w == ";" || subordinators[w] && w != "as" {
+			break
+		}
+		if t, found := jt.words[w]; found {
+			return obj, t, true
+		}
+		if t, found := jt.words[v.tok(j).Lemma]; found {
+			return obj, t, true
+		}
+	}
+	return group{}, "", false
+}
+
+// judgementRelations finds judgements: "Berg called Russia's position
+// unacceptable" (ACCUSE), "Cole deemed Qatar a reliable partner"
+// (SUPPORT). The judge is the verb's subject.
+func (rs *relationStage) judgementRelations(v *sentenceView) []argRelation {
+	var out []argRelation
+	for i := v.first; i < v.last; i++ {
+		obj, typ, ok := v.judgementFrame(i)
+		if !ok {
+			continue
+		}
+		vg := v.verbGroupAt(i)
+		subj, sok := v.verbSubject(i, vg)
+		if !sok || vg.Passive {
+			continue
+		}
+		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start) | v.infinitiveModes(vg)
+		hit := cueHit{pred: judgementPredicates[typ], First: i, Last: i + 1}
+		for _, s := range subj.Actors {
+			for _, t := range obj.Actors {
+				if s != t && !v.affiliated(s, t) {
+					out = append(out, argRelation{src: s, tgt: t, typ: typ, cue: hit, modes: modes, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}

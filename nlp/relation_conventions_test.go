@@ -132,3 +132,19 @@ func TestLexiconCoverage(t *testing.T) {
 		{"help in an act helps no one", "The deal helps rebuild ties between Turkey and Russia.", nil},
 	})
 }
+
+// Judgement verbs with a complement (lexicon/judgements.tsv): the
+// complement word types the judge's act toward the object's actor.
+func TestJudgementFrames(t *testing.T) {
+	if len(builtinJudgements().verbs) == 0 || len(builtinJudgements().words) == 0 {
+		t.Fatal("lexicon/judgements.tsv has no verbs or words")
+	}
+	checkRelationCases(t, []relationCase{
+		{"call a possessive position unacceptable", "Anna Berg called Russia's position unacceptable.", []string{"Anna Berg ACCUSE RUS"}},
+		{"call a quoted act a threat", "Mary Cole called “a large Russian military deployment along the Turkish border” a destabilizing development.",
+			[]string{"Mary Cole ACCUSE RUS"}},
+		{"characterize as", "Anna Berg characterized Iran's actions as a threat.", []string{"Anna Berg ACCUSE IRN"}},
+		{"deem a partner", "Mary Cole deemed Qatar a reliable partner.", []string{"Mary Cole SUPPORT QAT"}},
+		{"a phone call is no judgement", "Anna Berg called Ivan Petrov on Monday.", []string{"Anna Berg CONSULT Ivan Petrov"}},
+	})
+}

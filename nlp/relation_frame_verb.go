@@ -25,6 +25,9 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	if rs.thanksForAct(v, vi) {
 		return nil
 	}
+	if _, _, ok := v.judgementFrame(vi); ok {
+		return nil // "called Russia's position unacceptable": a judgement, read on its own
+	}
 	vg := v.verbGroupAt(vi)
 	modes := v.reportedModes(vg, hit.Last) | v.clauseModes(vg.Start)
 	if vg.Modal != "" && v.conditionAfter(hit.Last) {
