@@ -84,6 +84,9 @@ type predicate struct {
 	// Mutual: coordinated subjects act on each other, and the target acts
 	// back on the subject.
 	Mutual bool
+	// Conflict: the cue's parties were fighting ("a ceasefire between A
+	// and B" presupposes hostilities; GUIDELINES conventions 2 and 3).
+	Conflict bool
 	// generated marks entries of the generated CAMEO file, which are
 	// tried after the hand-written and user entries.
 	generated bool
@@ -270,9 +273,11 @@ func parsePredicate(cols []string) (p predicate, del bool, err error) {
 				p.Together = true
 			case "mutual":
 				p.Mutual = true
+			case "conflict":
+				p.Conflict = true
 			case "":
 			default:
-				return p, false, fmt.Errorf("flag %q: want inverse, plural, notarget, onesided, together or mutual", f)
+				return p, false, fmt.Errorf("flag %q: want inverse, plural, notarget, onesided, together, mutual or conflict", f)
 			}
 		}
 	}

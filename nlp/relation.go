@@ -331,7 +331,13 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	out = append(out, joint...)
 	compound := rs.compoundRelations(v)
 	v.attribute(compound)
-	return append(out, compound...)
+	out = append(out, compound...)
+	visits := rs.visitRelations(v, consumed)
+	v.attribute(visits)
+	out = append(out, visits...)
+	judged := rs.judgementRelations(v)
+	v.attribute(judged)
+	return append(out, judged...)
 }
 
 // attribute gives relations the modes and claimant of the reports whose

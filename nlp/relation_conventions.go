@@ -253,3 +253,295 @@ func (v *sentenceView) eventParties(k int) []int {
 	}
 	return nil
 }
+
+// requestGovernors ask for the event they govern: "called for a
+// ceasefire", "demanded a truce", "a resolution calling for".
+var requestGovernors = wordSet("call", "demand", "urge", "seek", "propose", "press", "push", "appeal", "ask", "insist", "request")
+
+// conflictParties are the parties of a conflict cue (flag "conflict"):
+// those between whom it stands ("a ceasefire between A and B") or the
+// dash pair before it ("the A-B war"). A source and a target are not
+// enough: the source may be who asks for it or backs it ("UN vote backs
+// Lebanon ceasefire").
+func (v *sentenceView) conflictParties(tgt group, together bool, pair []int) []int {
+	if together && len(tgt.Actors) > 1 {
+		return tgt.Actors
+	}
+	if tgt.empty() {
+		return pair
+	}
+	return nil
+}
+
+// requesterOf finds who asks for the event whose noun phrase starts at
+// first: the subject of a request verb governing it ("France called for a
+// ceasefire"), or of the verb governing the noun a request participle
+// modifies ("the Council adopted a resolution calling for a ceasefire").
+func (v *sentenceView) requesterOf(first int) (group, bool) {
+	gov := v.governingVerb(first)
+	if gov < 0 || !requestGovernors[v.tok(gov).Lemma] {
+		return group{}, false
+	}
+	vg := v.verbGroupAt(gov)
+	if v.tag(gov) == "VBG" && vg.Start == gov {
+		if c := v.chunkOf(gov - 1); c >= 0 && v.mention(gov-1) < 0 {
+			if g2 := v.governingVerb(v.chunks[c].First); g2 >= 0 {
+				if s, ok := v.verbSubject(g2, v.verbGroupAt(g2)); ok && !s.empty() {
+					return s, true
+				}
+			}
+			return group{}, false
+		}
+	}
+	if s, ok := v.verbSubject(gov, vg); ok && !s.empty() {
+		return s, true
+	}
+	return group{}, false
+}
+
+// conflictImplications are the relations a conflict cue implies beyond
+// its own: its parties fought each other (GUIDELINES convention 2), and
+// whoever asks for a ceasefire or an end to it asks each party
+// (convention 3).
+func (v *sentenceView) conflictImplications(hit cueHit, first int, parties []int, conf float64) []argRelation {
+	var out []argRelation
+	if hit.pred.Type != schema.Assault || len(parties) > 1 && !hit.pred.Mutual {
+		pairAll(parties, func(a, b int) {
+			if !v.affiliated(a, b) {
+				out = append(out,
+					argRelation{src: a, tgt: b, typ: schema.Assault, cue: hit, confidence: conf * 0.8},
+					argRelation{src: b, tgt: a, typ: schema.Assault, cue: hit, confidence: conf * 0.8})
+			}
+		})
+	}
+	if z, ok := v.requesterOf(first); ok {
+		gov := v.governingVerb(first)
+		gvg := v.verbGroupAt(gov)
+		modes := v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start)
+		for _, s := range z.Actors {
+			for _, t := range parties {
+				if s != t && !v.affiliated(s, t) {
+					out = append(out, argRelation{src: s, tgt: t, typ: schema.Request, cue: hit, modes: modes, confidence: conf * 0.8})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// dashPair finds two actor names joined by a dash before the noun at n,
+// in the phrase from first or right before it: "the Russia-Ukraine war",
+// "the Israel–Hamas conflict".
+func (v *sentenceView) dashPair(first, n int) []int {
+	for k := max(first-2, v.first); k < n; k++ {
+		if !isDashWord(v.word(k)) && !strings.HasPrefix(v.tok(k).Text, "-") {
+			continue
+		}
+		b := v.mention(k)
+		if b < 0 {
+			b = v.mention(k + 1)
+		}
+		a := v.mention(k - 1)
+		if a < 0 || b < 0 || a == b {
+			continue
+		}
+		end := v.a.Mentions[b].Last
+		if end != n && !(end < n && isNounTag(v.tag(end)) && end+1 == n) {
+			continue
+		}
+		return []int{v.a.Mentions[a].Actor, v.a.Mentions[b].Actor}
+	}
+	return nil
+}
+
+// travelVerbs move their subject to a place: an official who travels to
+// another state consults it (GUIDELINES convention 6), and a state's
+// capital stands for the state in the actor lexicon.
+var travelVerbs = wordSet("travel", "fly", "head", "arrive", "jet", "go", "come", "return", "journey")
+
+// travelPredicate is the cue of a visit read from a travel verb.
+var travelPredicate = &predicate{Type: schema.Consult, POS: verbCue, Words: []string{"travel"}, OneSided: true}
+
+// visitRelations finds officials travelling to another state: "Mary Cole
+// travelled to Moscow for talks", "she arrived in Cairo on Monday". Only
+// persons travel on a state's business; troops or refugees arriving
+// somewhere consult no one.
+func (rs *relationStage) visitRelations(v *sentenceView, consumed map[int]bool) []argRelation {
+	var out []argRelation
+	for i := v.first; i < v.last; i++ {
+		if consumed[i] || !verbTag(v.tag(i)) || !travelVerbs[v.tok(i).Lemma] {
+			continue
+		}
+		k := i + 1
+		for k < v.last && v.tag(k) == "RB" {
+			k++
+		}
+		if w := v.word(k); w != "to" && w != "in" {
+			continue
+		}
+		c := v.chunkOf(k + 1)
+		if c < 0 || v.chunks[c].First != k+1 {
+			continue
+		}
+		dest := v.objectGroup(c)
+		vg := v.verbGroupAt(i)
+		subj, ok := v.verbSubject(i, vg)
+		if !ok || dest.empty() || vg.Passive {
+			continue
+		}
+		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start) | v.infinitiveModes(vg)
+		hit := cueHit{pred: travelPredicate, First: i, Last: k + 1}
+		for _, s := range subj.Actors {
+			if v.a.Actors[s].Type != schema.Person {
+				continue
+			}
+			for _, t := range dest.Actors {
+				if v.a.Actors[t].Type == schema.Country && !v.affiliated(s, t) {
+					out = append(out, argRelation{src: s, tgt: t, typ: schema.Consult, cue: hit, modes: modes, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// judgementTable is lexicon/judgements.tsv: the judgement verbs (type
+// JUDGE) and the complement words with the type of act they make of a
+// judgement.
+type judgementTable struct {
+	verbs map[string]bool
+	words map[string]schema.EventType
+}
+
+// builtinJudgements reads lexicon/judgements.tsv once; it is embedded
+// data, checked by TestJudgementFrames, so an error in it is a bug.
+var builtinJudgements = sync.OnceValue(func() judgementTable {
+	jt := judgementTable{verbs: map[string]bool{}, words: map[string]schema.EventType{}}
+	for n, line := range strings.Split(builtinJudgementsFile, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		cols := strings.Fields(line)
+		if len(cols) == 0 {
+			continue
+		}
+		if len(cols) != 2 {
+			panic(fmt.Sprintf("lexicon/judgements.tsv:%d: want TYPE and WORD", n+1))
+		}
+		if cols[0] == "JUDGE" {
+			jt.verbs[cols[1]] = true
+			continue
+		}
+		t, err := schema.ParseEventType(cols[0])
+		if err != nil {
+			panic(fmt.Sprintf("lexicon/judgements.tsv:%d: %v", n+1, err))
+		}
+		jt.words[cols[1]] = t
+	}
+	return jt
+})
+
+//go:embed lexicon/judgements.tsv
+var builtinJudgementsFile string
+
+// judgementPredicates are the cues of judgement frames, by type.
+var judgementPredicates = map[schema.EventType]*predicate{
+	schema.Accuse:  {Type: schema.Accuse, POS: verbCue, Words: []string{"call"}},
+	schema.Support: {Type: schema.Support, POS: verbCue, Words: []string{"call"}},
+}
+
+// judgementFrame reads "X called Y('s act) [as] Z" at verb i: the actors
+// named in the object phrase and the type the complement Z gives. ok is
+// false when the verb is no judgement verb or no complement word of the
+// table follows the object.
+func (v *sentenceView) judgementFrame(i int) (obj group, typ schema.EventType, ok bool) {
+	jt := builtinJudgements()
+	if !verbTag(v.tag(i)) || !jt.verbs[v.tok(i).Lemma] {
+		return group{}, "", false
+	}
+	start := i + 1
+	if isQuoteWord(v.word(start)) {
+		start++ // called “a large deployment” a threat
+	}
+	c := v.chunkOf(start)
+	if c < 0 || v.chunks[c].First != start {
+		return group{}, "", false
+	}
+	ch := v.chunks[c]
+	obj = group{First: ch.First, Last: ch.Last, Chunks: []int{c}}
+	// The complement may stand inside the chunk the tagger made ("Russia's
+	// position unacceptable/JJ"), but never before the last name in it.
+	k := ch.Last
+	for j := ch.First; j < ch.Last; j++ {
+		if m := v.mention(j); m >= 0 {
+			obj.Actors = appendUnique(obj.Actors, v.a.Mentions[m].Actor)
+			k = v.a.Mentions[m].Last
+		}
+	}
+	if obj.empty() {
+		return group{}, "", false
+	}
+	// Prepositional phrases and a closing quote still belong to the
+	// object: called “a deployment along the border” a threat.
+	end := ch.Last
+	for hops := 0; hops < 3; hops++ {
+		if isQuoteWord(v.word(end)) {
+			end++
+		}
+		if nc := v.chunkOf(end + 1); v.tag(end) == "IN" && v.word(end) != "as" && nc >= 0 && v.chunks[nc].First == end+1 {
+			end = v.chunks[nc].Last
+			continue
+		}
+		break
+	}
+	if isQuoteWord(v.word(end)) {
+		end++
+	}
+	if v.word(end) == "as" {
+		end++
+	}
+	if k < ch.Last && !isQuoteWord(v.word(start-1)) {
+		end = k // the complement inside the chunk: "Russia's position unacceptable"
+	}
+	for j := end; j < v.last && j < end+5; j++ {
+		w := v.word(j)
+		if w == "," && !isQuoteWord(v.word(j+1)) || w == "." || w == ";" || subordinators[w] && w != "as" {
+			break
+		}
+		if t, found := jt.words[w]; found {
+			return obj, t, true
+		}
+		if t, found := jt.words[v.tok(j).Lemma]; found {
+			return obj, t, true
+		}
+	}
+	return group{}, "", false
+}
+
+// judgementRelations finds judgements: "Berg called Russia's position
+// unacceptable" (ACCUSE), "Cole deemed Qatar a reliable partner"
+// (SUPPORT). The judge is the verb's subject.
+func (rs *relationStage) judgementRelations(v *sentenceView) []argRelation {
+	var out []argRelation
+	for i := v.first; i < v.last; i++ {
+		obj, typ, ok := v.judgementFrame(i)
+		if !ok {
+			continue
+		}
+		vg := v.verbGroupAt(i)
+		subj, sok := v.verbSubject(i, vg)
+		if !sok || vg.Passive {
+			continue
+		}
+		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start) | v.infinitiveModes(vg)
+		hit := cueHit{pred: judgementPredicates[typ], First: i, Last: i + 1}
+		for _, s := range subj.Actors {
+			for _, t := range obj.Actors {
+				if s != t && !v.affiliated(s, t) {
+					out = append(out, argRelation{src: s, tgt: t, typ: typ, cue: hit, modes: modes, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}

@@ -101,6 +101,9 @@ func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
 // bombing", "Russia's shelling"), or a capitalized adjective opening the
 // sentence ("Fierce fighting erupted").
 func (v *sentenceView) gerundAsNoun(i int) bool {
+	if w := v.word(i + 1); (w == "between" || w == "among") && (i == v.first || !verbTag(v.tag(i-1)) && v.tag(i-1) != "MD") {
+		return true // "Fighting between the army and the RSF erupted"
+	}
 	switch v.tag(i - 1) {
 	case "DT", "JJ", "JJS", "JJR", "PRP$", "POS":
 		return v.word(i-1) != "that" && v.word(i-1) != "which"

@@ -283,6 +283,9 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		haveSrc, haveTgt = haveTgt, haveSrc
 	}
 	if !haveTgt && !p.Type.Symmetric() {
+		if p.Conflict {
+			return v.conflictImplications(hit, chFirst, v.conflictParties(tgt, together, v.dashPair(chFirst, n)), conf)
+		}
 		return nil
 	}
 	if typ == schema.Retreat && v.agreementTarget(tgt) {
@@ -312,6 +315,9 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			background[j].modes, background[j].background = 0, true
 		}
 		rels = append(pairUp(v, src, tgt, haveSrc, haveTgt, schema.Concede, p, hit, cm, conf*0.9, false), background...)
+	}
+	if p.Conflict {
+		rels = append(rels, v.conflictImplications(hit, chFirst, v.conflictParties(tgt, together, v.dashPair(chFirst, n)), conf)...)
 	}
 	if p.Type.Symmetric() && !haveTgt && len(src.Actors) > 1 {
 		// "US-Russia talks": the modifiers are the parties.
@@ -374,7 +380,7 @@ var nounIntentVerbs = wordSet("consider", "propose", "want", "wish", "weigh", "m
 
 // concedingStoppers end sanctions as a concession: "the US lifted the
 // sanctions on Iran" says there were sanctions and that the US conceded.
-var concedingStoppers = wordSet("lift", "ease", "relax", "loosen", "remove")
+var concedingStoppers = wordSet("lift", "ease", "relax", "loosen", "remove", "reduce", "lower", "scrap", "waive", "suspend")
 
 // talksInProgress reports whether the consultation noun phrase at first
 // is the complement of "be in": "Qatar has been in talks with Israeli and

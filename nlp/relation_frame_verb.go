@@ -25,6 +25,9 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	if rs.thanksForAct(v, vi) {
 		return nil
 	}
+	if _, _, ok := v.judgementFrame(vi); ok {
+		return nil // "called Russia's position unacceptable": a judgement, read on its own
+	}
 	vg := v.verbGroupAt(vi)
 	modes := v.reportedModes(vg, hit.Last) | v.clauseModes(vg.Start)
 	if vg.Modal != "" && v.conditionAfter(hit.Last) {
@@ -202,6 +205,16 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 			haveSubj = false
 		}
 		conf *= 0.95
+	}
+	if helpVerbs[v.tok(vi).Lemma] && !vg.Passive {
+		// "help rebuild ties", "help fight ISIL": the help is in an act,
+		// no actor is helped; "help Syria fight ISIL": Syria is.
+		if rs.bareVerbAt(v, hit.Last) {
+			return nil
+		}
+		if m := v.mention(hit.Last); m >= 0 && rs.bareVerbAt(v, v.a.Mentions[m].Last) {
+			tgt, haveTgt = group{First: hit.Last, Last: v.a.Mentions[m].Last, Actors: []int{v.a.Mentions[m].Actor}}, true
+		}
 	}
 	if !haveTgt && !relObj.empty() {
 		tgt, haveTgt = relObj, true
@@ -428,4 +441,23 @@ func pairAll(xs []int, f func(s, t int)) {
 func (v *sentenceView) affiliated(s, t int) bool {
 	as, at := v.a.Actors[s], v.a.Actors[t]
 	return as.Affiliation != "" && as.Affiliation == at.ID || at.Affiliation != "" && at.Affiliation == as.ID
+}
+
+// helpVerbs take a bare infinitive: "help fight", "help Syria rebuild".
+var helpVerbs = wordSet("help", "assist")
+
+// bareVerbAt reports whether token k is a bare infinitive: a verb's base
+// form that no determiner or name makes a noun ("help fight ISIL").
+func (rs *relationStage) bareVerbAt(v *sentenceView, k int) bool {
+	if k >= v.last || v.mention(k) >= 0 {
+		return false
+	}
+	if v.tag(k) == "VB" {
+		return true
+	}
+	lemma, ok := rs.lem.verbLemma(v.word(k))
+	// The tagger calls a bare verb before a name an adjective or noun
+	// ("help Syria fight/JJ Islamic State").
+	before := v.mention(k+1) >= 0 || v.tag(k+1) == "DT" || v.tag(k+1) == "PRP$"
+	return ok && lemma == v.word(k) && (v.tag(k) == "VBP" || before && (isNounTag(v.tag(k)) || v.tag(k) == "JJ"))
 }
