@@ -222,24 +222,41 @@ func (v *sentenceView) rememberBlockers() {
 func (v *sentenceView) rememberSentence() {
 	v.disc.sentFirst = v.first
 	// A phrase that names several actors, or coordinated phrases that
-	// do ("his French and German counterparts").
-	var run refUse
-	for i, c := range v.chunks {
-		if i > 0 && c.First == run.last+1 && (v.word(run.last) == "and" || v.word(run.last) == ",") && len(c.Actors) > 0 && len(run.actors) > 0 {
-			run.last = c.Last
+	// do ("his French and German counterparts", "Iran, Iraq and Syria";
+	// not "…, including Iran and Iraq, Pompeo told reporters").
+	var run []chunk
+	var seps []string
+	flush := func() {
+		for len(seps) > 0 && seps[len(seps)-1] == "," {
+			run, seps = run[:len(run)-1], seps[:len(seps)-1]
+		}
+		var u refUse
+		for i, c := range run {
+			if i == 0 {
+				u.first = c.First
+			}
+			u.last = c.Last
 			for _, x := range c.Actors {
-				run.actors = appendUnique(run.actors, x)
+				u.actors = appendUnique(u.actors, x)
 			}
-		} else {
-			if len(run.actors) > 1 {
-				v.disc.plural = append(v.disc.plural, run)
-			}
-			run = refUse{first: c.First, last: c.Last, actors: append([]int(nil), c.Actors...)}
+		}
+		if len(u.actors) > 1 {
+			v.disc.plural = append(v.disc.plural, u)
+		}
+		run, seps = run[:0], seps[:0]
+	}
+	for _, c := range v.chunks {
+		if n := len(run); n > 0 && len(c.Actors) > 0 && c.First == run[n-1].Last+1 &&
+			(v.word(run[n-1].Last) == "and" || v.word(run[n-1].Last) == ",") {
+			run, seps = append(run, c), append(seps, v.word(run[n-1].Last))
+			continue
+		}
+		flush()
+		if len(c.Actors) > 0 {
+			run = append(run, c)
 		}
 	}
-	if len(run.actors) > 1 {
-		v.disc.plural = append(v.disc.plural, run)
-	}
+	flush()
 	for i := v.first; i < v.last; i++ {
 		if m := v.mention(i); m >= 0 && (i == v.first || v.mention(i-1) != m) {
 			if x := v.a.Mentions[m].Actor; v.a.Actors[x].Type == schema.Person {
