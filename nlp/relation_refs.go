@@ -254,8 +254,12 @@ func (v *sentenceView) findReferences() {
 		}
 		head := v.headWord(ci)
 		next := v.word(c.Last)
-		if next == "of" || next == "from" || next == "(" || next == "including" || next == "comprising" {
-			continue // "the leaders of France and Germany": the complement names them
+		gerund := v.tag(c.Last+1) == "VBG" || v.tag(c.Last+1) == "NN" && strings.HasSuffix(v.word(c.Last+1), "ing")
+		if (next == "of" || next == "from") && !gerund || next == "(" || next == "including" || next == "comprising" {
+			// "the leaders of France and Germany": the complement names
+			// them; "both sides of the border" are no parties. ("Accused
+			// the two countries of lying" is an accusation's gerund.)
+			continue
 		}
 		if nc := v.chunkOf(c.Last + 1); next == "," && nc >= 0 && v.chunks[nc].First == c.Last+1 && len(v.chunks[nc].Actors) > 0 {
 			continue // "the two foreign ministers, Jaishankar and Wang Yi,": an apposition names them
