@@ -148,3 +148,17 @@ func TestJudgementFrames(t *testing.T) {
 		{"a phone call is no judgement", "Anna Berg called Ivan Petrov on Monday.", []string{"Anna Berg CONSULT Ivan Petrov"}},
 	})
 }
+
+// Co-agents of one material act cooperate; parallel statements and
+// measures do not (GUIDELINES convention 1).
+func TestCoAgentConvention(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"joint strikes", "Turkey and Qatar launched strikes on Hezbollah.",
+			[]string{"QAT ASSAULT Hezbollah", "QAT COOPERATE TUR", "TUR ASSAULT Hezbollah"}},
+		{"demonym co-agents", "Russian and Syrian jets bombed Hezbollah.",
+			[]string{"RUS ASSAULT Hezbollah", "RUS COOPERATE SYR", "SYR ASSAULT Hezbollah"}},
+		{"parallel statements", "France and Germany condemned Russia.", []string{"DEU ACCUSE RUS", "FRA ACCUSE RUS"}},
+		{"parallel sanctions", "The US and the EU imposed sanctions on Russia.", []string{"EU SANCTION RUS", "USA SANCTION RUS"}},
+		{"mutual attacks", "Russia and Ukraine attacked each other.", []string{"RUS ASSAULT UKR", "UKR ASSAULT RUS"}},
+	})
+}
