@@ -128,6 +128,8 @@ func TestLexiconCoverage(t *testing.T) {
 		{"reduce tariffs concedes", "The US will reduce tariffs on Chinese goods.", []string{"USA CONCEDE CHN [future]"}},
 		{"impose tariffs", "The US imposed tariffs on China.", []string{"USA SANCTION CHN"}},
 		{"seize control of", "Russia seized control of Ukraine's ports.", []string{"RUS COERCE UKR"}},
+		{"challenging an administration rejects it", "Iran claims the islands, challenging Qatar's administration of the region.",
+			[]string{"IRN REJECT QAT"}},
 		{"help an actor act", "Qatar sent 1,000 troops to help Syria fight Islamic State.", []string{"QAT AID SYR"}},
 		{"help in an act helps no one", "The deal helps rebuild ties between Turkey and Russia.", nil},
 	})
@@ -146,6 +148,7 @@ func TestJudgementFrames(t *testing.T) {
 		{"characterize as", "Anna Berg characterized Iran's actions as a threat.", []string{"Anna Berg ACCUSE IRN"}},
 		{"deem a partner", "Mary Cole deemed Qatar a reliable partner.", []string{"Mary Cole SUPPORT QAT"}},
 		{"a phone call is no judgement", "Anna Berg called Ivan Petrov on Monday.", []string{"Anna Berg CONSULT Ivan Petrov"}},
+		{"what someone called is no call", "Mary Cole imposed a tariff in response to what she called Iran's inaction.", nil},
 	})
 }
 

@@ -261,7 +261,7 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		// "Russia and China blocked a U.S. draft": a veto, not a blockade.
 		typ = schema.Reject
 	}
-	if len(p.Words) == 1 && p.Words[0] == "call" && typ == schema.Consult && !v.phoneCall(tgt) {
+	if len(p.Words) == 1 && p.Words[0] == "call" && typ == schema.Consult && (!v.phoneCall(tgt) || v.whatCalled(vg.Start)) {
 		return nil
 	}
 	if typ.Symmetric() && !p.OneSided && v.separately(hit.Last) {
@@ -460,4 +460,19 @@ func (rs *relationStage) bareVerbAt(v *sentenceView, k int) bool {
 	// ("help Syria fight/JJ Islamic State").
 	before := v.mention(k+1) >= 0 || v.tag(k+1) == "DT" || v.tag(k+1) == "PRP$"
 	return ok && lemma == v.word(k) && (v.tag(k) == "VBP" || before && (isNounTag(v.tag(k)) || v.tag(k) == "JJ"))
+}
+
+// whatCalled reports whether the verb group at start is a "what X called"
+// relative: the name given to something, not a call ("what he called
+// Beijing's inaction").
+func (v *sentenceView) whatCalled(start int) bool {
+	for k := start - 1; k >= v.first && k >= start-4; k-- {
+		switch v.word(k) {
+		case "what", "which":
+			return true
+		case ",", ".", ";":
+			return false
+		}
+	}
+	return false
 }
