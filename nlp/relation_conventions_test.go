@@ -165,3 +165,16 @@ func TestCoAgentConvention(t *testing.T) {
 		{"mutual attacks", "Russia and Ukraine attacked each other.", []string{"RUS ASSAULT UKR", "UKR ASSAULT RUS"}},
 	})
 }
+
+// Argument finding added for issue 12: a fronted participle clause takes
+// the main clause's subject; "officials, including X" names the state's
+// people and X.
+func TestArgumentsIssue12(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"fronted participle clause", "After meeting with Omar Haddad, Mary Cole left.", []string{"Mary Cole CONSULT Omar Haddad"}},
+		{"fronted participle with a list", "After meeting Tuesday with Syrian officials, including Omar Haddad, Mary Cole left.",
+			[]string{"Mary Cole CONSULT Omar Haddad", "Mary Cole CONSULT SYR"}},
+		{"officials including", "Mary Cole met Syrian officials, including Omar Haddad.", []string{"Mary Cole CONSULT Omar Haddad", "Mary Cole CONSULT SYR"}},
+		{"fronted participle of force", "After attacking Syria, Turkey withdrew.", []string{"TUR ASSAULT SYR"}},
+	})
+}

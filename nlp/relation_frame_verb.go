@@ -108,6 +108,10 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		// clause's subject acts.
 		if pv := v.verbBefore(vg.Start - 2); pv >= 0 {
 			subj, _, haveSubj = v.subjectOf(v.verbGroupAt(pv).Start)
+		} else if mv := v.mainVerbAfterClause(vi); mv >= 0 {
+			// A fronted participle clause: "After meeting with Haddad,
+			// Cole left" — the main clause after it has the subject.
+			subj, _, haveSubj = v.subjectOf(v.verbGroupAt(mv).Start)
 		}
 	} else {
 		subj, relObj, haveSubj = v.subjectOf(vg.Start)
@@ -475,4 +479,36 @@ func (v *sentenceView) whatCalled(start int) bool {
 		}
 	}
 	return false
+}
+
+// mainVerbAfterClause finds the finite verb of the main clause after a
+// fronted participle clause whose verb is at vi: the first finite verb
+// after the comma that ends the clause.
+func (v *sentenceView) mainVerbAfterClause(vi int) int {
+	if v.word(vi-1) != "," && !participleSubordinators[v.word(vi-1)] && vi != v.first {
+		return -1
+	}
+	comma := -1
+	for k := vi + 1; k < v.last; k++ {
+		if v.word(k) == "," && v.word(k+1) != "including" {
+			comma = k
+			break
+		}
+		if w := v.tag(k); w == "VBD" || w == "VBZ" || w == "VBP" || w == "MD" {
+			return -1 // the participle has a finite verb of its own clause after it
+		}
+	}
+	if comma < 0 {
+		return -1
+	}
+	for k := comma + 1; k < v.last; k++ {
+		switch v.tag(k) {
+		case "VBD", "VBZ", "VBP", "MD":
+			return k
+		}
+		if v.word(k) == "," || v.word(k) == ";" {
+			return -1
+		}
+	}
+	return -1
 }
