@@ -178,3 +178,16 @@ func TestArgumentsIssue12(t *testing.T) {
 		{"fronted participle of force", "After attacking Syria, Turkey withdrew.", []string{"TUR ASSAULT SYR"}},
 	})
 }
+
+// Votes, vetoes and resolutions (GUIDELINES convention 4), and force
+// whose author an "in" phrase names.
+func TestVotesAndResolutions(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"veto rejects the UN body", "At the United Nations, Russia vetoed a resolution condemning Syria.", []string{"RUS REJECT UN"}},
+		{"voting against", "Turkey voted against the UN resolution.", []string{"TUR REJECT UN"}},
+		{"a resolution demands of its target", "The UN adopted a resolution demanding that Syria withdraw its troops.", []string{"UN REQUEST SYR"}},
+		{"a statement urges", "The EU issued a statement urging Russia to stop.", []string{"EU REQUEST RUS"}},
+		{"killed in an attributed strike", "Omar Haddad was killed in a US drone strike.", []string{"USA ASSAULT Omar Haddad"}},
+		{"killed in a place", "Omar Haddad was killed in Iraq.", nil},
+	})
+}
