@@ -317,6 +317,7 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 		} else {
 			rels = rs.nounRelations(v, hit)
 		}
+		rels = append(rels, v.coAgentRelations(rels)...)
 		v.attribute(rels)
 		v.rememberParties(hit, rels)
 		v.rememberEvents(hit, rels)

@@ -22,7 +22,7 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"blocking a draft rejects its author", "Russia and China blocked a U.S. draft at the Security Council.",
 			[]string{"CHN REJECT USA", "RUS REJECT USA"}},
 		{"subject after a subordinator", "The meeting ended after Russia and China attacked Ukraine.",
-			[]string{"CHN ASSAULT UKR", "RUS ASSAULT UKR"}},
+			[]string{"CHN ASSAULT UKR", "CHN COOPERATE RUS", "RUS ASSAULT UKR"}}, // co-agents (convention 1)
 		{"in talks with two as a go-between", "Qatar has been in talks with Egyptian and Turkish officials for weeks.",
 			[]string{"EGY CONSULT QAT", "QAT CONSULT TUR"}},
 		{"talks with two are talks with each", "Qatar held talks with Egypt and Turkey in Doha.",

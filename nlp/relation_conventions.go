@@ -545,3 +545,37 @@ func (rs *relationStage) judgementRelations(v *sentenceView) []argRelation {
 	}
 	return out
 }
+
+// coAgentTypes are the material acts whose coordinated agents act
+// together (GUIDELINES convention 1): "X and Y launched strikes on Z".
+// Verbal acts are parallel statements: "X and Y condemned Z"; so are
+// sanctions and bans, each state's own measure ("X and Y severed
+// relations with Z", "banned flights to Z").
+var coAgentTypes = map[schema.EventType]bool{schema.Assault: true, schema.Aid: true, schema.Mobilize: true}
+
+// coAgentRelations gives the co-agents of one material act, the sources
+// of one cue's relations that are not also its targets, a COOPERATE
+// relation with each other, in the modes of the act.
+func (v *sentenceView) coAgentRelations(rels []argRelation) []argRelation {
+	if len(rels) < 2 || !coAgentTypes[rels[0].typ] || rels[0].cue.pred.Mutual || rels[0].background {
+		return nil
+	}
+	targets := map[int]bool{}
+	for _, r := range rels {
+		targets[r.tgt] = true
+	}
+	var agents []int
+	for _, r := range rels {
+		if r.typ == rels[0].typ && !targets[r.src] {
+			agents = appendUnique(agents, r.src)
+		}
+	}
+	var out []argRelation
+	pairAll(agents, func(a, b int) {
+		if !v.affiliated(a, b) {
+			out = append(out, argRelation{src: a, tgt: b, typ: schema.Cooperate, cue: rels[0].cue, modes: rels[0].modes,
+				confidence: rels[0].confidence * 0.8})
+		}
+	})
+	return out
+}

@@ -128,6 +128,8 @@ func TestLexiconCoverage(t *testing.T) {
 		{"reduce tariffs concedes", "The US will reduce tariffs on Chinese goods.", []string{"USA CONCEDE CHN [future]"}},
 		{"impose tariffs", "The US imposed tariffs on China.", []string{"USA SANCTION CHN"}},
 		{"seize control of", "Russia seized control of Ukraine's ports.", []string{"RUS COERCE UKR"}},
+		{"challenging an administration rejects it", "Iran claims the islands, challenging Qatar's administration of the region.",
+			[]string{"IRN REJECT QAT"}},
 		{"help an actor act", "Qatar sent 1,000 troops to help Syria fight Islamic State.", []string{"QAT AID SYR"}},
 		{"help in an act helps no one", "The deal helps rebuild ties between Turkey and Russia.", nil},
 	})
@@ -146,5 +148,46 @@ func TestJudgementFrames(t *testing.T) {
 		{"characterize as", "Anna Berg characterized Iran's actions as a threat.", []string{"Anna Berg ACCUSE IRN"}},
 		{"deem a partner", "Mary Cole deemed Qatar a reliable partner.", []string{"Mary Cole SUPPORT QAT"}},
 		{"a phone call is no judgement", "Anna Berg called Ivan Petrov on Monday.", []string{"Anna Berg CONSULT Ivan Petrov"}},
+		{"what someone called is no call", "Mary Cole imposed a tariff in response to what she called Iran's inaction.", nil},
+	})
+}
+
+// Co-agents of one material act cooperate; parallel statements and
+// measures do not (GUIDELINES convention 1).
+func TestCoAgentConvention(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"joint strikes", "Turkey and Qatar launched strikes on Hezbollah.",
+			[]string{"QAT ASSAULT Hezbollah", "QAT COOPERATE TUR", "TUR ASSAULT Hezbollah"}},
+		{"demonym co-agents", "Russian and Syrian jets bombed Hezbollah.",
+			[]string{"RUS ASSAULT Hezbollah", "RUS COOPERATE SYR", "SYR ASSAULT Hezbollah"}},
+		{"parallel statements", "France and Germany condemned Russia.", []string{"DEU ACCUSE RUS", "FRA ACCUSE RUS"}},
+		{"parallel sanctions", "The US and the EU imposed sanctions on Russia.", []string{"EU SANCTION RUS", "USA SANCTION RUS"}},
+		{"mutual attacks", "Russia and Ukraine attacked each other.", []string{"RUS ASSAULT UKR", "UKR ASSAULT RUS"}},
+	})
+}
+
+// Argument finding added for issue 12: a fronted participle clause takes
+// the main clause's subject; "officials, including X" names the state's
+// people and X.
+func TestArgumentsIssue12(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"fronted participle clause", "After meeting with Omar Haddad, Mary Cole left.", []string{"Mary Cole CONSULT Omar Haddad"}},
+		{"fronted participle with a list", "After meeting Tuesday with Syrian officials, including Omar Haddad, Mary Cole left.",
+			[]string{"Mary Cole CONSULT Omar Haddad", "Mary Cole CONSULT SYR"}},
+		{"officials including", "Mary Cole met Syrian officials, including Omar Haddad.", []string{"Mary Cole CONSULT Omar Haddad", "Mary Cole CONSULT SYR"}},
+		{"fronted participle of force", "After attacking Syria, Turkey withdrew.", []string{"TUR ASSAULT SYR"}},
+	})
+}
+
+// Votes, vetoes and resolutions (GUIDELINES convention 4), and force
+// whose author an "in" phrase names.
+func TestVotesAndResolutions(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"veto rejects the UN body", "At the United Nations, Russia vetoed a resolution condemning Syria.", []string{"RUS REJECT UN"}},
+		{"voting against", "Turkey voted against the UN resolution.", []string{"TUR REJECT UN"}},
+		{"a resolution demands of its target", "The UN adopted a resolution demanding that Syria withdraw its troops.", []string{"UN REQUEST SYR"}},
+		{"a statement urges", "The EU issued a statement urging Russia to stop.", []string{"EU REQUEST RUS"}},
+		{"killed in an attributed strike", "Omar Haddad was killed in a US drone strike.", []string{"USA ASSAULT Omar Haddad"}},
+		{"killed in a place", "Omar Haddad was killed in Iraq.", nil},
 	})
 }

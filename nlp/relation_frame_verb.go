@@ -1,6 +1,10 @@
 package nlp
 
-import "github.com/geokg/geokg/schema"
+import (
+	"strings"
+
+	"github.com/geokg/geokg/schema"
+)
 
 // Step 2, frame (verbs): the argument frame of a verb cue — its subject,
 // object and target phrase — and the relations it gives.
@@ -92,6 +96,16 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		// Moscow" — the noun phrase itself is the subject.
 		c := v.chunkOf(vi - 1)
 		subj, haveSubj = group{First: v.chunks[c].First, Last: v.chunks[c].Last, Actors: v.chunks[c].Actors}, true
+		if subj.empty() && documentNouns[v.headWord(c)] {
+			// "The Council adopted a resolution calling on Syria to
+			// withdraw": a document speaks for whoever issued it.
+			if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && issuingVerbs[v.tok(gov).Lemma] {
+				if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+					subj = s
+					conf *= 0.9
+				}
+			}
+		}
 		if subj.empty() && ledBodies[v.headWord(c)] {
 			// "The United States has led a coalition bombing Islamic State
 			// positions": the leader acts through the coalition.
@@ -108,6 +122,10 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 		// clause's subject acts.
 		if pv := v.verbBefore(vg.Start - 2); pv >= 0 {
 			subj, _, haveSubj = v.subjectOf(v.verbGroupAt(pv).Start)
+		} else if mv := v.mainVerbAfterClause(vi); mv >= 0 {
+			// A fronted participle clause: "After meeting with Haddad,
+			// Cole left" — the main clause after it has the subject.
+			subj, _, haveSubj = v.subjectOf(v.verbGroupAt(mv).Start)
 		}
 	} else {
 		subj, relObj, haveSubj = v.subjectOf(vg.Start)
@@ -199,6 +217,11 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 			}
 			subj, tgt = agent, subj
 			haveSubj, haveTgt = true, haveSubj
+		} else if agent, ok := v.attackAgentIn(hit.Last, typ); ok {
+			// "Haddad was killed in a US drone strike": the strike's
+			// author acts.
+			subj, tgt = agent, subj
+			haveSubj, haveTgt = true, haveSubj
 		} else {
 			// An agentless passive names only the target.
 			tgt, haveTgt = subj, haveSubj
@@ -257,11 +280,19 @@ func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelatio
 	if typ == schema.Retreat && v.agreementTarget(tgt) {
 		typ = schema.Reject
 	}
+	if typ == schema.Reject {
+		if body, ok := v.resolutionVoted(hit.Last); ok {
+			// "Russia vetoed a resolution condemning Syria", "voted against
+			// the resolution": the vote rejects the UN body, not whom the
+			// resolution names (GUIDELINES convention 4).
+			tgt, haveTgt = body, !body.empty()
+		}
+	}
 	if (typ == schema.Coerce || typ == schema.Assault || typ == schema.Sanction) && v.proposalTarget(tgt) {
 		// "Russia and China blocked a U.S. draft": a veto, not a blockade.
 		typ = schema.Reject
 	}
-	if len(p.Words) == 1 && p.Words[0] == "call" && typ == schema.Consult && !v.phoneCall(tgt) {
+	if len(p.Words) == 1 && p.Words[0] == "call" && typ == schema.Consult && (!v.phoneCall(tgt) || v.whatCalled(vg.Start)) {
 		return nil
 	}
 	if typ.Symmetric() && !p.OneSided && v.separately(hit.Last) {
@@ -461,3 +492,128 @@ func (rs *relationStage) bareVerbAt(v *sentenceView, k int) bool {
 	before := v.mention(k+1) >= 0 || v.tag(k+1) == "DT" || v.tag(k+1) == "PRP$"
 	return ok && lemma == v.word(k) && (v.tag(k) == "VBP" || before && (isNounTag(v.tag(k)) || v.tag(k) == "JJ"))
 }
+
+// whatCalled reports whether the verb group at start is a "what X called"
+// relative: the name given to something, not a call ("what he called
+// Beijing's inaction").
+func (v *sentenceView) whatCalled(start int) bool {
+	for k := start - 1; k >= v.first && k >= start-4; k-- {
+		switch v.word(k) {
+		case "what", "which":
+			return true
+		case ",", ".", ";":
+			return false
+		}
+	}
+	return false
+}
+
+// mainVerbAfterClause finds the finite verb of the main clause after a
+// fronted participle clause whose verb is at vi: the first finite verb
+// after the comma that ends the clause.
+func (v *sentenceView) mainVerbAfterClause(vi int) int {
+	if v.word(vi-1) != "," && !participleSubordinators[v.word(vi-1)] && vi != v.first {
+		return -1
+	}
+	comma := -1
+	for k := vi + 1; k < v.last; k++ {
+		if v.word(k) == "," && v.word(k+1) != "including" {
+			comma = k
+			break
+		}
+		if w := v.tag(k); w == "VBD" || w == "VBZ" || w == "VBP" || w == "MD" {
+			return -1 // the participle has a finite verb of its own clause after it
+		}
+	}
+	if comma < 0 {
+		return -1
+	}
+	for k := comma + 1; k < v.last; k++ {
+		switch v.tag(k) {
+		case "VBD", "VBZ", "VBP", "MD":
+			return k
+		}
+		if v.word(k) == "," || v.word(k) == ";" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// attackAgentIn finds the author of a force-type passive in an "in" or
+// "during" phrase naming an attack with its author as modifier: "was
+// killed in a US drone strike", "were wounded during Russian shelling".
+func (v *sentenceView) attackAgentIn(k int, typ schema.EventType) (group, bool) {
+	if typ != schema.Assault && typ != schema.Coerce {
+		return group{}, false
+	}
+	for j := k; j < v.last && j < k+4; j++ {
+		if w := v.word(j); w != "in" && w != "during" && w != "amid" {
+			if v.tag(j) == "RB" || v.timeWordAt(j) {
+				continue
+			}
+			return group{}, false
+		}
+		c := v.chunkOf(j + 1)
+		if c < 0 {
+			return group{}, false
+		}
+		kinds := eventRefNouns[v.headWord(c)]
+		if len(kinds) != 1 || kinds[0] != kindAssault || v.chunks[c].HeadMention {
+			return group{}, false
+		}
+		var g group
+		for t := v.chunks[c].First; t < v.chunks[c].Last; t++ {
+			if m := v.mention(t); m >= 0 {
+				g.Actors = appendUnique(g.Actors, v.a.Mentions[m].Actor)
+			}
+		}
+		g.First, g.Last, g.Chunks = v.chunks[c].First, v.chunks[c].Last, []int{c}
+		return g, !g.empty()
+	}
+	return group{}, false
+}
+
+// resolutionVoted finds the UN body a vote on a resolution at token k
+// concerns: an organization named in the resolution's phrase ("the UN
+// resolution"), else the article's United Nations actor. ok is false when
+// the object is no resolution; an empty group then means no body known.
+func (v *sentenceView) resolutionVoted(k int) (group, bool) {
+	for k < v.last && (v.tag(k) == "DT" || v.tag(k) == "RB") && v.chunkOf(k) < 0 {
+		k++
+	}
+	c := v.chunkOf(k)
+	if c < 0 || !resolutionNouns[v.headWord(c)] {
+		return group{}, false
+	}
+	ch := v.chunks[c]
+	g := group{First: ch.First, Last: ch.Last, Chunks: []int{c}}
+	for t := ch.First; t < ch.Last; t++ {
+		if m := v.mention(t); m >= 0 && v.a.Actors[v.a.Mentions[m].Actor].Type == schema.Organization {
+			g.Actors = appendUnique(g.Actors, v.a.Mentions[m].Actor)
+		}
+	}
+	if !g.empty() {
+		return g, true
+	}
+	for ai, a := range v.a.Actors {
+		if a.ID == "UN" || strings.Contains(a.Name, "United Nations") || strings.Contains(a.Name, "Security Council") {
+			g.Actors = []int{ai}
+			break
+		}
+	}
+	return g, true
+}
+
+// resolutionNouns are what a UN body votes on.
+var resolutionNouns = wordSet("resolution", "resolutions", "draft", "drafts", "motion", "motions")
+
+// documentNouns are texts an actor issues and speaks through: "a
+// resolution demanding", "a statement urging"; issuingVerbs make their
+// subject the text's author ("vetoed a resolution condemning Syria" does
+// not).
+var documentNouns = wordSet("resolution", "resolutions", "statement", "statements", "letter", "declaration",
+	"communique", "communiqué", "decision", "decree", "bill", "motion", "note", "ultimatum")
+
+var issuingVerbs = wordSet("adopt", "pass", "issue", "approve", "release", "publish", "send", "sign", "draft", "table",
+	"introduce", "submit", "deliver", "put", "unveil", "circulate")

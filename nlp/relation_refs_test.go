@@ -120,7 +120,8 @@ func TestRelationReferences(t *testing.T) {
 		{"clashed", "Iran and Iraq clashed near the border.", []string{"IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
 		{"exchanged fire with", "Iran exchanged fire with Iraq on Sunday.", []string{"IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
 		{"fought a war", "Iran and Iraq fought a long war in the 1980s.", []string{"IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
-		{"fought an enemy is one way", "Russia and Iran fought Islamic State in Syria.", []string{"IRN ASSAULT ISIL", "RUS ASSAULT ISIL"}},
+		{"fought an enemy is one way", "Russia and Iran fought Islamic State in Syria.",
+			[]string{"IRN ASSAULT ISIL", "IRN COOPERATE RUS", "RUS ASSAULT ISIL"}}, // co-agents cooperate (convention 1)
 		// A denial negates what it reports.
 		{"denied reports", "Egypt denied reports that it had sent weapons to Hamas.", []string{"EGY AID Hamas [negated]"}},
 		// An accusation's gerund says what the accused did, as the
