@@ -235,6 +235,8 @@ func TestRolesAndAffiliations(t *testing.T) {
 			"daniel okoro", "GHA", "Prime Minister"},
 		{"a state office takes the story's country", "Body.\n\nProtests went on in Ghana and Togo condemned Ghana. Fighting in Ghana spread. Former president Daniel Okoro refused to leave.",
 			"daniel okoro", "GHA", "Former president"},
+		{"a junta leader is the story's country's", "Body.\n\nMyanmar's junta rejected the plan. Myanmar then balked, Brunei's envoy said. Ministers did not invite the junta leader Daniel Okoro.",
+			"daniel okoro", "MMR", "junta leader"},
 		{"a minister is no story's country", "Body.\n\nTalks on Ghana were held in Accra. Foreign Minister Daniel Okoro said they went well.",
 			"daniel okoro", "", "Foreign Minister"},
 		{"a surname that is a pronoun", "Body.\n\nChinese Vice Premier He Wenbo met Peru's trade minister.",

@@ -398,7 +398,7 @@ func (r *recognizer) countryAfter(mi int) int {
 // minister or general the text names without a country holds office in
 // the country the story is about.
 var stateTitleWords = wordSet("president", "vice-president", "president-elect", "minister", "premier", "chancellor",
-	"king", "queen", "emir", "sultan", "monarch", "general", "gen.", "ambassador", "army")
+	"king", "queen", "emir", "sultan", "monarch", "general", "gen.", "ambassador", "army", "junta")
 
 // stateOfOffice gives a person whose title is a state office but whose
 // state the text does not say ("President Robert Mugabe", "Former
@@ -442,16 +442,27 @@ func stateOffice(role string) bool {
 	return false
 }
 
-// theaterActor is the article actor of theaterCountry, or -1.
+// theaterActor is the country actor the article is about: theaterCountry
+// when the article names it as an actor about as often as any other
+// country (at least half as often), else the country it names most.
 func (r *recognizer) theaterActor() int {
-	li := r.theaterCountry()
-	if li < 0 {
-		return -1
-	}
-	for i, l := range r.entLex {
-		if l == li {
-			return i
+	counts := make([]int, len(r.a.Actors))
+	most := -1
+	for _, m := range r.a.Mentions {
+		if r.a.Actors[m.Actor].Type != schema.Country {
+			continue
+		}
+		counts[m.Actor]++
+		if most < 0 || counts[m.Actor] > counts[most] {
+			most = m.Actor
 		}
 	}
-	return -1
+	if li := r.theaterCountry(); li >= 0 {
+		for i, l := range r.entLex {
+			if l == li && most >= 0 && 2*counts[i] >= counts[most] {
+				return i
+			}
+		}
+	}
+	return most
 }

@@ -48,7 +48,7 @@ var titleModifiers = setOf(
 	"incoming", "crown", "high", "lead", "military", "army", "intelligence", "presidential", "de", "facto",
 	"de-facto", "interim", "transitional", "executive", "assistant", "under", "permanent", "federal",
 	"state", "press", "communications", "nuclear", "parliamentary", "opposition", "rebel", "militia",
-	"spiritual", "religious", "highest-ranking", "longtime", "long-time", "veteran", "self-styled",
+	"spiritual", "religious", "junta", "highest-ranking", "longtime", "long-time", "veteran", "self-styled",
 	"self-proclaimed", "newly", "elected", "appointed", "elect", "general", "joint", "staff", "air",
 	"naval", "navy", "ground", "armed", "forces", "defense-", "affairs", "reconciliation", "peace",
 	"humanitarian", "human", "rights", "regional", "provincial", "party", "group", "movement", "mission",
