@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -135,6 +136,35 @@ func TestReferencesAcrossSentences(t *testing.T) {
 			sort.Strings(got)
 			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
 				t.Errorf("%s\n got  %q\n want %q\n tags %s", tt.text, got, tt.want, relTags(t, tt.text))
+			}
+		})
+	}
+}
+
+// TestReferencesEndToEnd runs the whole extractor: the actor stage's
+// recognition and the references together.
+func TestReferencesEndToEnd(t *testing.T) {
+	x := sharedExtractor(t)
+	for _, tc := range []struct{ name, text, want string }{
+		{"the kingdom", "Body.\n\nSaudi Arabia restored ties with Iran on Friday. The kingdom later accused Israel of aggression.",
+			"SAU ACCUSE ISR <- The kingdom"},
+		{"the minister", "Body.\n\nRussian Foreign Minister Sergey Lavrov arrived on Monday. The minister criticized NATO.",
+			"sergey lavrov ACCUSE NATO <- The minister"},
+		{"we in a quote", "Body.\n\n“We will support Ukraine,” German Chancellor Olaf Scholz said.",
+			"olaf scholz SUPPORT UKR <- We"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := extractText(t, x, tc.text)
+			var got []string
+			for _, r := range doc.Relations {
+				s := r.Source + " " + string(r.Type) + " " + r.Target
+				if len(r.References) > 0 {
+					s += " <- " + strings.Join(r.References, ", ")
+				}
+				got = append(got, s)
+			}
+			if !slices.Contains(got, tc.want) {
+				t.Errorf("%q: got %q, want %q among them", tc.text, got, tc.want)
 			}
 		})
 	}
