@@ -192,10 +192,15 @@ func (d *discourse) resolveInSentence(pronoun string, tok int) ([]int, bool) {
 // to.
 func (d *discourse) blockedAfter(from, to int) bool {
 	for i := len(d.blockers) - 1; i >= 0; i-- {
-		if b := d.blockers[i]; b > from && b < to {
+		b := d.blockers[i]
+		if b < 0 {
+			// A thing blocks only within its own sentence.
+			if b = -b - 1; b < d.sentFirst {
+				continue
+			}
+		}
+		if b > from && b < to {
 			return true
-		} else if b <= from {
-			break
 		}
 	}
 	return false
@@ -206,13 +211,20 @@ func (d *discourse) blockedAfter(from, to int) bool {
 var blockingHeads = wordSet("army", "military", "government", "regime", "junta", "administration", "cabinet",
 	"navy", "police", "militia", "ministry", "parliament", "council", "party", "company")
 
-// rememberBlockers records the sentence's definite apparatus phrases that
-// stand before a verb and name no actor.
+// rememberBlockers records the sentence's definite subjects that name no
+// actor: an apparatus phrase ("the army took control"), or, for the rest
+// of its own sentence only, any singular thing ("The agreement will
+// expand Hungary's fleet, and it also helps rebuild ties").
 func (v *sentenceView) rememberBlockers() {
 	for _, c := range v.chunks {
-		if len(c.Actors) == 0 && blockingHeads[v.tok(c.Head).Lower] && v.word(c.First) == "the" &&
-			c.Last < v.last && (verbTag(v.tag(c.Last)) || v.tag(c.Last) == "MD") {
+		if len(c.Actors) > 0 || c.Last >= v.last || !verbTag(v.tag(c.Last)) && v.tag(c.Last) != "MD" {
+			continue
+		}
+		switch {
+		case blockingHeads[v.tok(c.Head).Lower] && v.word(c.First) == "the":
 			v.disc.blockers = append(v.disc.blockers, c.First)
+		case v.tag(c.Head) == "NN" && (v.word(c.First) == "the" || v.word(c.First) == "this"):
+			v.disc.blockers = append(v.disc.blockers, -c.First-1) // negative: this sentence only
 		}
 	}
 }
