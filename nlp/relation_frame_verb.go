@@ -99,70 +99,13 @@ func newVerbFrame(v *sentenceView, hit cueHit) *verbFrame {
 // the clause's own subject.
 func (rs *relationStage) readSubject(v *sentenceView, f *verbFrame) {
 	if f.vg.Infinitive {
-		gov, govObj, ok := v.governor(f.vg.Start)
-		if ok {
-			govLemma := v.tok(gov).Lemma
-			intent := intentVerbs[govLemma] || intentVerbs[v.word(gov)]
-			if intent && f.typ.Quad() == schema.MaterialConflict {
-				f.typ = schema.Threaten
-			} else if intent && f.typ == schema.Threaten {
-				// "prepared to impose costs": the readiness is the threat.
-			} else if !intent || hypotheticalGovernors[govLemma] {
-				// "vowed to meet" asserts the vow; "ready to talk" only
-				// the readiness.
-				f.modes |= governorModes(govLemma)
-			}
-			gvg := v.verbGroupAt(gov)
-			gm := v.reportedModes(gvg, gov+1)
-			f.modes |= gm &^ modeFuture
-			if gm.has(modeFuture) {
-				f.modes |= modeFuture
-			}
-			if govObj.First < govObj.Last && objectControl[govLemma] {
-				// "urged the generals to release Suu Kyi": the generals
-				// release, whoever they are.
-				f.subj, f.haveSubj = govObj, !govObj.empty()
-			} else {
-				f.subj, f.relObj, f.haveSubj = v.subjectOf(gvg.Start)
-			}
-		}
-		if !ok {
-			// A purpose clause: "launch strikes at Gadhafi to shield
-			// the opposition" — the main clause's subject.
-			f.subj, f.haveSubj = v.verbSubject(f.vi, f.vg)
-			// "agreed on the need to cooperate", "a plan to withdraw":
-			// a noun of intent or necessity does not assert the event.
-			f.modes |= modalNounModes(v.word(f.vg.Start - 1))
-		}
+		f.readInfinitiveSubject(v)
 	} else if obj, ok := v.gerundComplementSubject(f.vg); ok {
 		// "accused Rwanda of arming the M23", "sanctioned Russia for
 		// annexing Crimea": the object acts.
 		f.subj, f.haveSubj = obj, true
 	} else if v.tag(f.vi) == "VBG" && f.vg.Start == f.vi && v.chunkOf(f.vi-1) >= 0 && v.mention(f.vi-1) < 0 {
-		// A participle after a noun modifies it: "sanctions targeting
-		// Moscow" — the noun phrase itself is the subject.
-		c := v.chunkOf(f.vi - 1)
-		f.subj, f.haveSubj = group{First: v.chunks[c].First, Last: v.chunks[c].Last, Actors: v.chunks[c].Actors}, true
-		if f.subj.empty() && documentNouns[v.headWord(c)] {
-			// "The Council adopted a resolution calling on Syria to
-			// withdraw": a document speaks for whoever issued it.
-			if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && issuingVerbs[v.tok(gov).Lemma] {
-				if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
-					f.subj = s
-					f.conf *= 0.9
-				}
-			}
-		}
-		if f.subj.empty() && ledBodies[v.headWord(c)] {
-			// "The United States has led a coalition bombing Islamic State
-			// positions": the leader acts through the coalition.
-			if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && leadingLemmas[v.tok(gov).Lemma] {
-				if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
-					f.subj = s
-					f.conf *= 0.9
-				}
-			}
-		}
+		f.readModifiedNounSubject(v)
 	} else if v.tag(f.vi) == "VBG" && (v.word(f.vg.Start-1) == "," || isDashWord(v.word(f.vg.Start-1)) || f.vg.Start == v.first ||
 		participleSubordinators[v.word(f.vg.Start-1)]) {
 		// A participle clause: "…, often praising Kim" — the main
@@ -177,7 +120,78 @@ func (rs *relationStage) readSubject(v *sentenceView, f *verbFrame) {
 	} else {
 		f.subj, f.relObj, f.haveSubj = v.subjectOf(f.vg.Start)
 	}
+}
 
+// readInfinitiveSubject finds an infinitive's subject: the object of an
+// object-control governor ("urged Russia to stop"), else the governor's
+// subject, else the main clause's for a purpose clause; the governor
+// gives its modes ("vowed to defeat" is a threat).
+func (f *verbFrame) readInfinitiveSubject(v *sentenceView) {
+	gov, govObj, ok := v.governor(f.vg.Start)
+	if ok {
+		govLemma := v.tok(gov).Lemma
+		intent := intentVerbs[govLemma] || intentVerbs[v.word(gov)]
+		if intent && f.typ.Quad() == schema.MaterialConflict {
+			f.typ = schema.Threaten
+		} else if intent && f.typ == schema.Threaten {
+			// "prepared to impose costs": the readiness is the threat.
+		} else if !intent || hypotheticalGovernors[govLemma] {
+			// "vowed to meet" asserts the vow; "ready to talk" only
+			// the readiness.
+			f.modes |= governorModes(govLemma)
+		}
+		gvg := v.verbGroupAt(gov)
+		gm := v.reportedModes(gvg, gov+1)
+		f.modes |= gm &^ modeFuture
+		if gm.has(modeFuture) {
+			f.modes |= modeFuture
+		}
+		if govObj.First < govObj.Last && objectControl[govLemma] {
+			// "urged the generals to release Suu Kyi": the generals
+			// release, whoever they are.
+			f.subj, f.haveSubj = govObj, !govObj.empty()
+		} else {
+			f.subj, f.relObj, f.haveSubj = v.subjectOf(gvg.Start)
+		}
+	}
+	if !ok {
+		// A purpose clause: "launch strikes at Gadhafi to shield
+		// the opposition" — the main clause's subject.
+		f.subj, f.haveSubj = v.verbSubject(f.vi, f.vg)
+		// "agreed on the need to cooperate", "a plan to withdraw":
+		// a noun of intent or necessity does not assert the event.
+		f.modes |= modalNounModes(v.word(f.vg.Start - 1))
+	}
+}
+
+// readModifiedNounSubject reads a participle after a noun, which
+// modifies it: "sanctions targeting Moscow" — the noun phrase itself is
+// the subject, or who issued or leads it.
+func (f *verbFrame) readModifiedNounSubject(v *sentenceView) {
+	// A participle after a noun modifies it: "sanctions targeting
+	// Moscow" — the noun phrase itself is the subject.
+	c := v.chunkOf(f.vi - 1)
+	f.subj, f.haveSubj = group{First: v.chunks[c].First, Last: v.chunks[c].Last, Actors: v.chunks[c].Actors}, true
+	if f.subj.empty() && documentNouns[v.headWord(c)] {
+		// "The Council adopted a resolution calling on Syria to
+		// withdraw": a document speaks for whoever issued it.
+		if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && issuingVerbs[v.tok(gov).Lemma] {
+			if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+				f.subj = s
+				f.conf *= 0.9
+			}
+		}
+	}
+	if f.subj.empty() && ledBodies[v.headWord(c)] {
+		// "The United States has led a coalition bombing Islamic State
+		// positions": the leader acts through the coalition.
+		if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && leadingLemmas[v.tok(gov).Lemma] {
+			if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+				f.subj = s
+				f.conf *= 0.9
+			}
+		}
+	}
 }
 
 // readTarget finds the cue's target: its slot, an event's agent or the
