@@ -146,48 +146,8 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 		ante, ok := v.antecedent(j)
 		return ante, relObj, ok
 	}
-	// A bracketed list belongs to the phrase before it: "The leaders of
-	// the Normandy Quartet (Russia, Germany, France, Ukraine) held talks".
-	if w == ")" {
-		k := j - 1
-		for k > v.first && v.word(k) != "(" && j-k < 30 {
-			k--
-		}
-		if v.word(k) != "(" || v.chunkOf(k-1) < 0 {
-			return subj, relObj, false
-		}
-		j = k - 1
-		w = v.word(j)
-	}
-	// Skip a parenthetical between commas or dashes: "Haftar, through his
-	// spokesman, declared", "Russia, which backs Assad, condemned".
-	if w == "," || isDashWord(w) {
-		if k, ok := v.parentheticalStart(j); ok {
-			j = k - 1
-			// "The RSF, led by General Dagalo, known as Hemedti,
-			// accused": a participle phrase before the parenthetical is
-			// one more.
-			for hops := 0; hops < 3; hops++ {
-				k, ok := v.participlePhraseStart(j)
-				if !ok {
-					break
-				}
-				j = k - 1
-			}
-		} else {
-			return subj, relObj, false
-		}
-	}
-	// "The Economic Community of West African States (ECOWAS), meeting
-	// in Accra, said": a bracket before the parenthetical.
-	if v.word(j) == ")" && w != ")" {
-		k := j - 1
-		for k > v.first && v.word(k) != "(" && j-k < 30 {
-			k--
-		}
-		if v.word(k) == "(" && v.chunkOf(k-1) >= 0 {
-			j = k - 1
-		}
+	if j, w, ok = v.subjectPhraseEnd(j); !ok {
+		return subj, relObj, false
 	}
 	// "Russia attacked X and bombed Y": the first verb's subject.
 	if w == "and" || w == "but" || w == "or" {
@@ -201,34 +161,7 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 	if c < 0 {
 		return subj, relObj, false
 	}
-	g := v.groupLeft(c)
-	// A subject inside a prepositional phrase belongs to the phrase
-	// before it: "The assault on Tripoli has gained", "The leaders of
-	// France and Germany met".
-	for {
-		p := g.First - 1
-		if v.tag(p) != "IN" || subordinators[v.word(p)] {
-			break
-		}
-		// "airstrikes carried out in Syria": past a participle.
-		hk := p - 1
-		for hk > v.first && (v.tag(hk) == "RP" || v.tag(hk) == "VBN" || v.tag(hk) == "RB") && hk > p-4 {
-			hk--
-		}
-		if v.chunkOf(hk) < 0 {
-			break
-		}
-		hc := v.chunkOf(hk)
-		if v.word(p) == "of" && personRoleNouns[v.headWord(hc)] && v.isPersonChunk(g.Chunks[0]) {
-			break // "U.S. Secretary of State John Kerry"
-		}
-		head := v.groupLeft(hc)
-		if (v.word(p) == "of" || v.word(p) == "from") && head.empty() {
-			head.Actors = g.Actors
-		}
-		head.Last = g.Last
-		g = head
-	}
+	g := v.phraseOwner(v.groupLeft(c))
 	// Pronouns: a first-person one in reported speech is the speaker
 	// ("“We do not accept Iran's role,” an opposition member said"), a
 	// third-person one the last fitting subject.
@@ -257,6 +190,91 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 		}
 	}
 	return g, relObj, true
+}
+
+// subjectPhraseEnd moves j, the token before a verb group, past a
+// bracketed list ("the Normandy Quartet (Russia, Germany, France,
+// Ukraine) held talks") and a parenthetical between commas or dashes
+// ("Russia, which backs Assad, condemned") to the end of the subject
+// phrase. w is the word before the verb group that the coordination check
+// reads; ok is false when no subject phrase can end there.
+func (v *sentenceView) subjectPhraseEnd(j int) (end int, w string, ok bool) {
+	w = v.word(j)
+	// A bracketed list belongs to the phrase before it: "The leaders of
+	// the Normandy Quartet (Russia, Germany, France, Ukraine) held talks".
+	if w == ")" {
+		k := j - 1
+		for k > v.first && v.word(k) != "(" && j-k < 30 {
+			k--
+		}
+		if v.word(k) != "(" || v.chunkOf(k-1) < 0 {
+			return j, w, false
+		}
+		j = k - 1
+		w = v.word(j)
+	}
+	// Skip a parenthetical between commas or dashes: "Haftar, through his
+	// spokesman, declared", "Russia, which backs Assad, condemned".
+	if w == "," || isDashWord(w) {
+		if k, ok := v.parentheticalStart(j); ok {
+			j = k - 1
+			// "The RSF, led by General Dagalo, known as Hemedti,
+			// accused": a participle phrase before the parenthetical is
+			// one more.
+			for hops := 0; hops < 3; hops++ {
+				k, ok := v.participlePhraseStart(j)
+				if !ok {
+					break
+				}
+				j = k - 1
+			}
+		} else {
+			return j, w, false
+		}
+	}
+	// "The Economic Community of West African States (ECOWAS), meeting
+	// in Accra, said": a bracket before the parenthetical.
+	if v.word(j) == ")" && w != ")" {
+		k := j - 1
+		for k > v.first && v.word(k) != "(" && j-k < 30 {
+			k--
+		}
+		if v.word(k) == "(" && v.chunkOf(k-1) >= 0 {
+			j = k - 1
+		}
+	}
+	return j, w, true
+}
+
+// phraseOwner climbs from a subject inside a prepositional phrase to the
+// phrase it belongs to: "The assault on Tripoli has gained", "The leaders
+// of France and Germany met".
+func (v *sentenceView) phraseOwner(g group) group {
+	for {
+		p := g.First - 1
+		if v.tag(p) != "IN" || subordinators[v.word(p)] {
+			break
+		}
+		// "airstrikes carried out in Syria": past a participle.
+		hk := p - 1
+		for hk > v.first && (v.tag(hk) == "RP" || v.tag(hk) == "VBN" || v.tag(hk) == "RB") && hk > p-4 {
+			hk--
+		}
+		if v.chunkOf(hk) < 0 {
+			break
+		}
+		hc := v.chunkOf(hk)
+		if v.word(p) == "of" && personRoleNouns[v.headWord(hc)] && v.isPersonChunk(g.Chunks[0]) {
+			break // "U.S. Secretary of State John Kerry"
+		}
+		head := v.groupLeft(hc)
+		if (v.word(p) == "of" || v.word(p) == "from") && head.empty() {
+			head.Actors = g.Actors
+		}
+		head.Last = g.Last
+		g = head
+	}
+	return g
 }
 
 // telling verbs take an addressee and a that-clause: in "warning the

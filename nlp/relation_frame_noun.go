@@ -13,38 +13,74 @@ import (
 // "Haftar's forces have the backing of Saudi Arabia".
 var receivingVerbs = wordSet("have", "receive", "get", "enjoy", "win", "gain", "secure", "obtain", "accept", "seek", "welcome", "request")
 
+// nounFrame is the argument frame of one noun cue as the steps of
+// nounRelations fill it in turn: the phrase's modifiers, the target
+// phrase after the noun, the sources the sentence lends (a possessive
+// pronoun, an apposition, the governing verb), and last the relations.
+type nounFrame struct {
+	hit cueHit
+	p   *predicate
+	// n is the cue's first token, c its chunk (or -1) and chFirst the
+	// chunk's first token.
+	n, c, chFirst    int
+	src, tgt         group
+	haveSrc, haveTgt bool
+	// together: the target's actors are parties to one event with each
+	// other ("talks between A and B").
+	together bool
+	typ      schema.EventType
+	modes    modeSet
+	conf     float64
+}
+
 func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelation {
-	p := hit.pred
-	n := hit.First
 	if rs.modifierOnly(v, hit) {
 		// "a joint coordination centre", "an attack helicopter": the cue
 		// names a kind of thing, not an event.
 		return nil
 	}
-	conf := 0.75
+	f := newNounFrame(v, hit)
+	f.readModifiers(v)
+	f.readTargetPhrase(v)
+	f.readAgentAfterTarget(v)
+	f.haveSrc, f.haveTgt = !f.src.empty(), !f.tgt.empty()
+	f.readRequestedAt(v)
+	rs.readPronounSource(v, f)
+	f.readNegotiation(v)
+	f.readApposition(v)
+	if !f.haveSrc || f.p.Type.Symmetric() && !f.together {
+		rs.readGovernor(v, f)
+	}
+	return rs.nounFrameRelations(v, f)
+}
+
+// newNounFrame starts the frame of noun cue hit: its phrase, confidence
+// and the negation a determiner gives ("no agreement with Iran",
+// "without talks").
+func newNounFrame(v *sentenceView, hit cueHit) *nounFrame {
+	f := &nounFrame{hit: hit, p: hit.pred, n: hit.First, c: v.chunkOf(hit.First), chFirst: hit.First, typ: hit.pred.Type, conf: 0.75}
 	if v.headline {
-		conf *= 0.9
+		f.conf *= 0.9
 	}
-	var modes modeSet
-	// Determiner "no": "no agreement with Iran".
-	c := v.chunkOf(n)
-	chFirst := n
-	if c >= 0 {
-		chFirst = v.chunks[c].First
+	if f.c >= 0 {
+		f.chFirst = v.chunks[f.c].First
 	}
-	for k := chFirst; k < n; k++ {
+	for k := f.chFirst; k < f.n; k++ {
 		if v.word(k) == "no" {
-			modes |= modeNegated
+			f.modes |= modeNegated
 		}
 	}
-	if v.word(chFirst-1) == "without" {
-		modes |= modeNegated
+	if v.word(f.chFirst-1) == "without" {
+		f.modes |= modeNegated
 	}
+	return f
+}
+
+// readModifiers reads the actors before the noun in its phrase.
+func (f *nounFrame) readModifiers(v *sentenceView) {
 	// Source: actors modifying the noun ("Russian airstrikes", "Russia's
 	// intervention"); "anti-ISIL" names the target.
-	var src, tgt group
-	together := false
-	for k := chFirst; k < n && !participantNouns[v.word(n)]; k++ {
+	for k := f.chFirst; k < f.n && !participantNouns[v.word(f.n)]; k++ {
 		m := v.mention(k)
 		if m < 0 {
 			continue
@@ -55,27 +91,31 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			continue
 		}
 		if strings.HasSuffix(v.word(k-1), "anti-") || v.word(k-1) == "anti" || v.word(k-2) == "anti" && v.word(k-1) == "-" {
-			tgt.Actors = appendUnique(tgt.Actors, actor)
+			f.tgt.Actors = appendUnique(f.tgt.Actors, actor)
 			continue
 		}
-		src.Actors = appendUnique(src.Actors, actor)
+		f.src.Actors = appendUnique(f.src.Actors, actor)
 		k = v.a.Mentions[m].Last - 1
 	}
-	for k := chFirst; k < n; k++ {
+	for k := f.chFirst; k < f.n; k++ {
 		if w := v.word(k); w == "joint" || w == "trilateral" || w == "bilateral" || w == "multilateral" {
-			together = true
+			f.together = true
 		}
 	}
 	// One meeting "with A and B" has all of them at the table; a call
 	// or contact with each is separate.
-	if p.Type == schema.Consult && !separateConsultNouns[v.word(hit.Last-1)] && !v.talksInProgress(chFirst) {
-		together = true
+	if f.p.Type == schema.Consult && !separateConsultNouns[v.word(f.hit.Last-1)] && !v.talksInProgress(f.chFirst) {
+		f.together = true
 	}
-	// Target: a target preposition after the noun, possibly after a
+}
+
+// readTargetPhrase reads the target: a target preposition after the
+// noun, possibly after a place, time or by-phrase.
+func (f *nounFrame) readTargetPhrase(v *sentenceView) {
 	// place or time phrase ("airstrikes in Syria against ISIL").
-	k := hit.Last
-	if c >= 0 && v.chunks[c].Last > k {
-		k = v.chunks[c].Last
+	k := f.hit.Last
+	if f.c >= 0 && v.chunks[f.c].Last > k {
+		k = v.chunks[f.c].Last
 	}
 	for hops := 0; hops < 5 && k < v.last; hops++ {
 		if isQuoteWord(v.word(k)) {
@@ -84,38 +124,38 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		}
 		// "a summit of France and Germany", "a meeting of the leaders of
 		// Russia and Ukraine": several parties after "of" meet.
-		if p.Type == schema.Consult && v.word(k) == "of" && tgt.empty() {
+		if f.p.Type == schema.Consult && v.word(k) == "of" && f.tgt.empty() {
 			if nc := v.chunkOf(k + 1); nc >= 0 && v.chunks[nc].First == k+1 {
 				if g := v.objectGroup(nc); len(g.Actors) > 1 {
-					tgt, together = g, true
+					f.tgt, f.together = g, true
 				}
 			}
 			break
 		}
-		if next, ok := v.matchTargetPrep(k, p); ok {
+		if next, ok := v.matchTargetPrep(k, f.p); ok {
 			if nc := v.chunkOf(next); nc >= 0 && v.chunks[nc].First == next {
 				g := v.objectGroup(nc)
 				if w := v.word(k); w == "between" || w == "among" {
-					together = true
+					f.together = true
 				}
 				for _, x := range g.Actors {
-					tgt.Actors = appendUnique(tgt.Actors, x)
+					f.tgt.Actors = appendUnique(f.tgt.Actors, x)
 				}
-				tgt.Chunks = append(tgt.Chunks, g.Chunks...)
-				tgt.First, tgt.Last = g.First, g.Last
+				f.tgt.Chunks = append(f.tgt.Chunks, g.Chunks...)
+				f.tgt.First, f.tgt.Last = g.First, g.Last
 			}
 			break
 		}
 		if v.word(k) == "by" {
 			if nc := v.chunkOf(k + 1); nc >= 0 {
 				g := v.groupRight(nc, true)
-				if src.empty() {
-					src = g
-				} else if tgt.empty() && v.tag(k-1) == "VBN" && orderingVerbs[v.tok(k-1).Lemma] && !g.empty() {
+				if f.src.empty() {
+					f.src = g
+				} else if f.tgt.empty() && v.tag(k-1) == "VBN" && orderingVerbs[v.tok(k-1).Lemma] && !g.empty() {
 					// "the Syria strike ordered by Trump": the agent acts,
 					// the modifier is the target.
-					tgt.Actors = src.Actors
-					src = g
+					f.tgt.Actors = f.src.Actors
+					f.src = g
 				}
 				k = g.Last
 				continue
@@ -129,7 +169,7 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 			continue
 		}
 		if v.tag(k) == "VBN" { // its by-phrase is read next
-			if participationVerbs[v.tok(k).Lemma] && p.Type.Symmetric() {
+			if participationVerbs[v.tok(k).Lemma] && f.p.Type.Symmetric() {
 				// "talks hosted by Angola", "a deal brokered by Turkey": a
 				// participant, not a party.
 				break
@@ -148,187 +188,225 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 		}
 		break
 	}
+}
+
+// readAgentAfterTarget reads an agent named after the target.
+func (f *nounFrame) readAgentAfterTarget(v *sentenceView) {
 	// "the strike on Syria ordered by Trump": the agent after the target.
-	if src.empty() && !tgt.empty() {
-		if j := tgt.Last; (v.tag(j) == "VBN" || v.tag(j) == "VBD") && v.word(j+1) == "by" {
+	if f.src.empty() && !f.tgt.empty() {
+		if j := f.tgt.Last; (v.tag(j) == "VBN" || v.tag(j) == "VBD") && v.word(j+1) == "by" {
 			if agent, ok := v.byAgent(j + 1); ok {
-				src = agent
+				f.src = agent
 			}
 		}
 	}
-	haveSrc, haveTgt := !src.empty(), !tgt.empty()
+}
+
+// readRequestedAt reads "at the request of X".
+func (f *nounFrame) readRequestedAt(v *sentenceView) {
 	// "at the request of the Somali government": the requester is the
 	// source, the clause's subject the target.
-	if p.Type == schema.Request && v.word(chFirst-1) == "at" && v.word(hit.Last) == "of" && src.empty() {
-		if gov := v.verbBefore(chFirst - 1); gov >= 0 {
+	if f.p.Type == schema.Request && v.word(f.chFirst-1) == "at" && v.word(f.hit.Last) == "of" && f.src.empty() {
+		if gov := v.verbBefore(f.chFirst - 1); gov >= 0 {
 			if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
-				src, tgt = tgt, s
-				haveSrc, haveTgt = !src.empty(), true
+				f.src, f.tgt = f.tgt, s
+				f.haveSrc, f.haveTgt = !f.src.empty(), true
 			}
 		}
 	}
-	if s, t, ok := v.thankedFor(chFirst); ok && !haveSrc {
-		src, tgt, haveSrc, haveTgt = s, t, true, true
+}
+
+// readPronounSource reads a source the sentence gives through thanks or
+// a possessive pronoun.
+func (rs *relationStage) readPronounSource(v *sentenceView, f *nounFrame) {
+	if s, t, ok := v.thankedFor(f.chFirst); ok && !f.haveSrc {
+		f.src, f.tgt, f.haveSrc, f.haveTgt = s, t, true, true
 	}
 	// A possessive pronoun names the source: "their summit", "its
 	// airstrikes on Aleppo" — unless a cue of another kind governs the
 	// noun ("suspended its aid to Syria" is a sanction).
-	if !haveSrc && !rs.otherCueGoverns(v, chFirst, p) {
-		for k := chFirst; k < n; k++ {
+	if !f.haveSrc && !rs.otherCueGoverns(v, f.chFirst, f.p) {
+		for k := f.chFirst; k < f.n; k++ {
 			if v.tag(k) != "PRP$" {
 				continue
 			}
 			if xs := v.possessivePronounActors(k); len(xs) > 0 {
-				src.Actors = append([]int(nil), xs...)
-				haveSrc = true
-				conf *= 0.9
-				if p.Type.Symmetric() && len(xs) > 1 {
-					together = true
+				f.src.Actors = append([]int(nil), xs...)
+				f.haveSrc = true
+				f.conf *= 0.9
+				if f.p.Type.Symmetric() && len(xs) > 1 {
+					f.together = true
 				}
 			}
 			break
 		}
 	}
+}
+
+// readNegotiation retypes an accord that is only negotiated.
+func (f *nounFrame) readNegotiation(v *sentenceView) {
 	// No source in the phrase: the subject of the verb the noun is the
 	// object of ("Turkey reiterated its support for the GNA", "Kerry
 	// announced the move at a joint news conference with Lavrov").
 	// "working on a deal with the Taliban", "negotiating an agreement":
 	// the accord is not reached, but the parties are talking.
-	typ := p.Type
-	if gov := v.governingVerb(chFirst); typ == schema.Agree && gov >= 0 && negotiatingVerbs[v.tok(gov).Lemma] {
-		typ = schema.Consult
+	if gov := v.governingVerb(f.chFirst); f.typ == schema.Agree && gov >= 0 && negotiatingVerbs[v.tok(gov).Lemma] {
+		f.typ = schema.Consult
 	}
+}
+
+// readApposition reads the source of a noun in apposition.
+func (f *nounFrame) readApposition(v *sentenceView) {
 	// "China, a close ally of Pakistan": an apposition's noun has the
 	// phrase before the comma as its source.
-	if !haveSrc && v.word(chFirst-1) == "," && (v.word(chFirst) == "a" || v.word(chFirst) == "an" || v.word(chFirst) == "the") {
-		if pc := v.chunkOf(chFirst - 2); pc >= 0 {
+	if !f.haveSrc && v.word(f.chFirst-1) == "," && (v.word(f.chFirst) == "a" || v.word(f.chFirst) == "an" || v.word(f.chFirst) == "the") {
+		if pc := v.chunkOf(f.chFirst - 2); pc >= 0 {
 			if g := v.groupLeft(pc); !g.empty() && v.actorHeaded(g) {
-				src, haveSrc = g, true
-				conf *= 0.9
+				f.src, f.haveSrc = g, true
+				f.conf *= 0.9
 			}
 		}
 	}
-	if !haveSrc || p.Type.Symmetric() && !together {
-		gov := v.governingVerb(chFirst)
-		if gov >= 0 && typ != p.Type {
-			// the negotiating verb lends its subject
-		} else if gov >= 0 {
-			// "denounced the strike on a Syrian airfield" is no strike by
-			// the speaker: a governing cue of another quad class does
-			// not lend its subject; "lift the sanctions on Iran" says
-			// there are sanctions.
-			// Nor does a stance toward an accord make the speaker a party:
-			// "the US and the EU welcomed the deal".
-			if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue &&
-				(gp.pred.Type.Quad() != p.Type.Quad() || p.Type == schema.Agree && gp.pred.Type != schema.Agree &&
-					(gp.pred.Type != schema.Consult || participationVerbs[v.tok(gov).Lemma])) &&
-				!stoppers[v.tok(gov).Lemma] && !orderingVerbs[v.tok(gov).Lemma] {
-				gov = -1
-			}
-		}
-		if gov >= 0 && p.Type == schema.Consult && v.participates(gov, chFirst) {
-			// "Egypt joined the mediation", "Qatar hosted the talks": a
-			// participant, whom the meeting pass pairs with the parties.
-			gov = -2
-		}
-		if gov >= 0 && p.Type == schema.Agree && participationVerbs[v.tok(gov).Lemma] {
-			// "Ankara and Moscow would jointly monitor the truce": its
-			// monitors, brokers or guarantors are no parties to it.
-			gov = -2
-		}
-		if gov >= 0 && v.backgroundBetween(gov, chFirst, p.Type) {
-			// "sanctioned Russia in response to the invasion of Ukraine":
-			// a background event is its own agent's, never the clause's.
-			gov = -2
-		}
-		if gov == -1 {
-			gov = v.frontedGovernor(chFirst)
-		}
-		if gov >= 0 {
-			gvg := v.verbGroupAt(gov)
-			modes |= v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
-			if gvg.Modal != "" && v.conditionAfter(hit.Last) {
-				modes |= modeHypothetical
-			}
-			switch gl := v.tok(gov).Lemma; {
-			case stoppers[gl]:
-				modes = 0 // "must halt its incursions": they happen
-			case negativeGovernors[gl] || negatingLightVerbs[gl]:
-				modes |= modeNegated
-			case nounIntentVerbs[gl] && typ == p.Type:
-				// "would consider sanctions on Iran", "called for talks
-				// with Kabul": the event is wanted, not stated.
-				modes |= modeHypothetical
-			}
-			gsubj, ok := v.verbSubject(gov, gvg)
-			if gvg.Passive {
-				if agent, aok := v.byAgent(gov + 1); aok {
-					gsubj, ok = agent, true
-				}
-			}
-			if ok && !gsubj.empty() {
-				if receivingVerbs[v.tok(gov).Lemma] && (v.word(tgtPrepIndex(v, hit, p)) == "of" || v.word(tgtPrepIndex(v, hit, p)) == "from") {
-					// "have the backing of Saudi Arabia": inverse.
-					src, tgt = tgt, gsubj
-					haveSrc, haveTgt = !src.empty(), !tgt.empty()
-				} else if !haveSrc {
-					src, haveSrc = gsubj, true
-					conf *= 0.9
-				}
-			}
+}
+
+// readGovernor reads the source, modes and at times the target that the
+// verb governing the noun phrase lends.
+func (rs *relationStage) readGovernor(v *sentenceView, f *nounFrame) {
+	if gov := rs.lendingGovernor(v, f); gov >= 0 {
+		f.applyGovernor(v, gov)
+	}
+}
+
+// lendingGovernor finds the verb whose subject the noun's event may take,
+// or a negative number when none may.
+func (rs *relationStage) lendingGovernor(v *sentenceView, f *nounFrame) int {
+	gov := v.governingVerb(f.chFirst)
+	if gov >= 0 && f.typ != f.p.Type {
+		// the negotiating verb lends its subject
+	} else if gov >= 0 {
+		// "denounced the strike on a Syrian airfield" is no strike by
+		// the speaker: a governing cue of another quad class does
+		// not lend its subject; "lift the sanctions on Iran" says
+		// there are sanctions.
+		// Nor does a stance toward an accord make the speaker a party:
+		// "the US and the EU welcomed the deal".
+		if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue &&
+			(gp.pred.Type.Quad() != f.p.Type.Quad() || f.p.Type == schema.Agree && gp.pred.Type != schema.Agree &&
+				(gp.pred.Type != schema.Consult || participationVerbs[v.tok(gov).Lemma])) &&
+			!stoppers[v.tok(gov).Lemma] && !orderingVerbs[v.tok(gov).Lemma] {
+			gov = -1
 		}
 	}
-	if p.Inverse {
-		src, tgt = tgt, src
-		haveSrc, haveTgt = haveTgt, haveSrc
+	if gov >= 0 && f.p.Type == schema.Consult && v.participates(gov, f.chFirst) {
+		// "Egypt joined the mediation", "Qatar hosted the talks": a
+		// participant, whom the meeting pass pairs with the parties.
+		gov = -2
 	}
-	if !haveTgt && !p.Type.Symmetric() {
-		if p.Conflict {
-			return v.conflictImplications(hit, chFirst, v.conflictParties(tgt, together, v.dashPair(chFirst, n)), conf)
+	if gov >= 0 && f.p.Type == schema.Agree && participationVerbs[v.tok(gov).Lemma] {
+		// "Ankara and Moscow would jointly monitor the truce": its
+		// monitors, brokers or guarantors are no parties to it.
+		gov = -2
+	}
+	if gov >= 0 && v.backgroundBetween(gov, f.chFirst, f.p.Type) {
+		// "sanctioned Russia in response to the invasion of Ukraine":
+		// a background event is its own agent's, never the clause's.
+		gov = -2
+	}
+	if gov == -1 {
+		gov = v.frontedGovernor(f.chFirst)
+	}
+	return gov
+}
+
+// applyGovernor takes the modes and source governing verb gov lends.
+func (f *nounFrame) applyGovernor(v *sentenceView, gov int) {
+	gvg := v.verbGroupAt(gov)
+	f.modes |= v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
+	if gvg.Modal != "" && v.conditionAfter(f.hit.Last) {
+		f.modes |= modeHypothetical
+	}
+	switch gl := v.tok(gov).Lemma; {
+	case stoppers[gl]:
+		f.modes = 0 // "must halt its incursions": they happen
+	case negativeGovernors[gl] || negatingLightVerbs[gl]:
+		f.modes |= modeNegated
+	case nounIntentVerbs[gl] && f.typ == f.p.Type:
+		// "would consider sanctions on Iran", "called for talks
+		// with Kabul": the event is wanted, not stated.
+		f.modes |= modeHypothetical
+	}
+	gsubj, ok := v.verbSubject(gov, gvg)
+	if gvg.Passive {
+		if agent, aok := v.byAgent(gov + 1); aok {
+			gsubj, ok = agent, true
+		}
+	}
+	if ok && !gsubj.empty() {
+		if receivingVerbs[v.tok(gov).Lemma] && (v.word(tgtPrepIndex(v, f.hit, f.p)) == "of" || v.word(tgtPrepIndex(v, f.hit, f.p)) == "from") {
+			// "have the backing of Saudi Arabia": inverse.
+			f.src, f.tgt = f.tgt, gsubj
+			f.haveSrc, f.haveTgt = !f.src.empty(), !f.tgt.empty()
+		} else if !f.haveSrc {
+			f.src, f.haveSrc = gsubj, true
+			f.conf *= 0.9
+		}
+	}
+}
+
+// nounFrameRelations turns a filled frame into relations, with the
+// conventions the cue implies (lifting, conflicts, two-sided violence).
+func (rs *relationStage) nounFrameRelations(v *sentenceView, f *nounFrame) []argRelation {
+	if f.p.Inverse {
+		f.src, f.tgt = f.tgt, f.src
+		f.haveSrc, f.haveTgt = f.haveTgt, f.haveSrc
+	}
+	if !f.haveTgt && !f.p.Type.Symmetric() {
+		if f.p.Conflict {
+			return v.conflictImplications(f.hit, f.chFirst, v.conflictParties(f.tgt, f.together, v.dashPair(f.chFirst, f.n)), f.conf)
 		}
 		return nil
 	}
-	if typ == schema.Retreat && v.agreementTarget(tgt) {
-		typ = schema.Reject
+	if f.typ == schema.Retreat && v.agreementTarget(f.tgt) {
+		f.typ = schema.Reject
 	}
-	if typ.Symmetric() && !p.OneSided && v.separately(chFirst) {
+	if f.typ.Symmetric() && !f.p.OneSided && v.separately(f.chFirst) {
 		// "signed separate agreements with Turkey": no agreement of
 		// the signers with each other.
-		op := *p
+		op := *f.p
 		op.OneSided = true
-		p = &op
-		together = false
+		f.p = &op
+		f.together = false
 	}
-	rels := pairUp(v, src, tgt, haveSrc, haveTgt, typ, p, hit, modes, conf, together)
-	if gov := v.governingVerb(chFirst); gov >= 0 && p.Type == schema.Sanction && concedingStoppers[v.tok(gov).Lemma] {
+	rels := pairUp(v, f.src, f.tgt, f.haveSrc, f.haveTgt, f.typ, f.p, f.hit, f.modes, f.conf, f.together)
+	if gov := v.governingVerb(f.chFirst); gov >= 0 && f.p.Type == schema.Sanction && concedingStoppers[v.tok(gov).Lemma] {
 		// "the US lifted its sanctions on Iran": lifting concedes, as the
 		// lifting verb states it (GUIDELINES convention 8). The sanctions
 		// were imposed before: a background relation with no date, so
 		// that it never counts in the month of the lifting.
 		gvg := v.verbGroupAt(gov)
 		cm := v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
-		if v.conditionAfter(hit.Last) {
+		if v.conditionAfter(f.hit.Last) {
 			cm |= modeHypothetical
 		}
 		background := rels
 		for j := range background {
 			background[j].modes, background[j].background = 0, true
 		}
-		rels = append(pairUp(v, src, tgt, haveSrc, haveTgt, schema.Concede, p, hit, cm, conf*0.9, false), background...)
+		rels = append(pairUp(v, f.src, f.tgt, f.haveSrc, f.haveTgt, schema.Concede, f.p, f.hit, cm, f.conf*0.9, false), background...)
 	}
-	if p.Conflict {
-		rels = append(rels, v.conflictImplications(hit, chFirst, v.conflictParties(tgt, together, v.dashPair(chFirst, n)), conf)...)
+	if f.p.Conflict {
+		rels = append(rels, v.conflictImplications(f.hit, f.chFirst, v.conflictParties(f.tgt, f.together, v.dashPair(f.chFirst, f.n)), f.conf)...)
 	}
-	if p.Type.Symmetric() && !haveTgt && len(src.Actors) > 1 {
+	if f.p.Type.Symmetric() && !f.haveTgt && len(f.src.Actors) > 1 {
 		// "US-Russia talks": the modifiers are the parties.
 		return rels
 	}
 	// Two-sided violence between two groups runs both ways.
-	if p.Type == schema.Assault && together {
-		pairAll(tgt.Actors, func(s, t int) {
+	if f.p.Type == schema.Assault && f.together {
+		pairAll(f.tgt.Actors, func(s, t int) {
 			rels = append(rels,
-				argRelation{src: s, tgt: t, typ: p.Type, cue: hit, modes: modes, confidence: conf},
-				argRelation{src: t, tgt: s, typ: p.Type, cue: hit, modes: modes, confidence: conf})
+				argRelation{src: s, tgt: t, typ: f.p.Type, cue: f.hit, modes: f.modes, confidence: f.conf},
+				argRelation{src: t, tgt: s, typ: f.p.Type, cue: f.hit, modes: f.modes, confidence: f.conf})
 		})
 	}
 	return rels

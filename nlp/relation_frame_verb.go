@@ -23,286 +23,383 @@ var intentVerbs = wordSet("vow", "pledge", "promise", "threaten", "determine", "
 // "urged Russia to stop attacking".
 var objectControl = wordSet("urge", "ask", "call", "order", "direct", "force", "allow", "help", "press", "push", "pressure", "persuade", "encourage", "tell", "invite", "authorize", "instruct", "want", "expect")
 
+// verbFrame is the argument frame of one verb cue as the steps of
+// verbRelations fill it in turn: subject, target, reduced relatives and
+// passives, fallbacks, and the retypings that the arguments call for.
+type verbFrame struct {
+	hit cueHit
+	p   *predicate
+	vi  int // the cue's first token
+	vg  verbGroup
+	typ schema.EventType
+	// modes and conf are those of the relations the frame gives.
+	modes modeSet
+	conf  float64
+	subj  group
+	// relObj is the antecedent of an object relative pronoun.
+	relObj            group
+	tgt               group
+	haveSubj, haveTgt bool
+	// eventObject: the target is an event's agent ("dismissed the
+	// demands"), not the object itself.
+	eventObject bool
+	// reduced is the token before a reduced relative's participle, or
+	// -1; agentCut its agent cut at a closing comma.
+	reduced  int
+	agentCut group
+}
+
 func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelation {
-	p := hit.pred
-	vi := hit.First
-	if rs.thanksForAct(v, vi) {
+	if rs.thanksForAct(v, hit.First) {
 		return nil
 	}
-	if _, _, ok := v.judgementFrame(vi); ok {
+	if _, _, ok := v.judgementFrame(hit.First); ok {
 		return nil // "called Russia's position unacceptable": a judgement, read on its own
 	}
-	vg := v.verbGroupAt(vi)
-	modes := v.reportedModes(vg, hit.Last) | v.clauseModes(vg.Start)
-	if vg.Modal != "" && v.conditionAfter(hit.Last) {
-		// "will recognize Guaido unless Maduro calls an election"
-		modes |= modeHypothetical
+	f := newVerbFrame(v, hit)
+	rs.readSubject(v, f)
+	if f.vg.Presupposed {
+		f.modes = 0
 	}
-	typ := p.Type
-	conf := 0.85
-	if hit.weakTag {
-		conf *= 0.9
+	f.readTarget(v)
+	if !f.readReducedRelative(v) || !f.readPassive(v) || !rs.readHelp(v, f) {
+		return nil
+	}
+	f.readFallbackTargets(v)
+	f.readInverse(v)
+	if !f.retype(v) {
+		return nil
+	}
+	return f.relations(v)
+}
+
+// newVerbFrame starts the frame of verb cue hit: its verb group, the
+// modes the clause gives and its confidence.
+func newVerbFrame(v *sentenceView, hit cueHit) *verbFrame {
+	f := &verbFrame{hit: hit, p: hit.pred, vi: hit.First, reduced: -1}
+	f.vg = v.verbGroupAt(f.vi)
+	f.modes = v.reportedModes(f.vg, f.hit.Last) | v.clauseModes(f.vg.Start)
+	if f.vg.Modal != "" && v.conditionAfter(f.hit.Last) {
+		// "will recognize Guaido unless Maduro calls an election"
+		f.modes |= modeHypothetical
+	}
+	f.typ = f.p.Type
+	f.conf = 0.85
+	if f.hit.weakTag {
+		f.conf *= 0.9
 	}
 	if v.headline {
-		conf *= 0.9
+		f.conf *= 0.9
 	}
+	return f
+}
 
-	// Subject.
-	var subj group
-	var relObj group // antecedent of an object relative pronoun
-	haveSubj := false
-	if vg.Infinitive {
-		gov, govObj, ok := v.governor(vg.Start)
-		if ok {
-			govLemma := v.tok(gov).Lemma
-			intent := intentVerbs[govLemma] || intentVerbs[v.word(gov)]
-			if intent && typ.Quad() == schema.MaterialConflict {
-				typ = schema.Threaten
-			} else if intent && typ == schema.Threaten {
-				// "prepared to impose costs": the readiness is the threat.
-			} else if !intent || hypotheticalGovernors[govLemma] {
-				// "vowed to meet" asserts the vow; "ready to talk" only
-				// the readiness.
-				modes |= governorModes(govLemma)
-			}
-			gvg := v.verbGroupAt(gov)
-			gm := v.reportedModes(gvg, gov+1)
-			modes |= gm &^ modeFuture
-			if gm.has(modeFuture) {
-				modes |= modeFuture
-			}
-			if govObj.First < govObj.Last && objectControl[govLemma] {
-				// "urged the generals to release Suu Kyi": the generals
-				// release, whoever they are.
-				subj, haveSubj = govObj, !govObj.empty()
-			} else {
-				subj, relObj, haveSubj = v.subjectOf(gvg.Start)
-			}
-		}
-		if !ok {
-			// A purpose clause: "launch strikes at Gadhafi to shield
-			// the opposition" — the main clause's subject.
-			subj, haveSubj = v.verbSubject(vi, vg)
-			// "agreed on the need to cooperate", "a plan to withdraw":
-			// a noun of intent or necessity does not assert the event.
-			modes |= modalNounModes(v.word(vg.Start - 1))
-		}
-	} else if obj, ok := v.gerundComplementSubject(vg); ok {
+// readSubject finds the cue's subject: an infinitive's controller, a
+// gerund complement's object, a participle's noun or clause subject, or
+// the clause's own subject.
+func (rs *relationStage) readSubject(v *sentenceView, f *verbFrame) {
+	if f.vg.Infinitive {
+		f.readInfinitiveSubject(v)
+	} else if obj, ok := v.gerundComplementSubject(f.vg); ok {
 		// "accused Rwanda of arming the M23", "sanctioned Russia for
 		// annexing Crimea": the object acts.
-		subj, haveSubj = obj, true
-	} else if v.tag(vi) == "VBG" && vg.Start == vi && v.chunkOf(vi-1) >= 0 && v.mention(vi-1) < 0 {
-		// A participle after a noun modifies it: "sanctions targeting
-		// Moscow" — the noun phrase itself is the subject.
-		c := v.chunkOf(vi - 1)
-		subj, haveSubj = group{First: v.chunks[c].First, Last: v.chunks[c].Last, Actors: v.chunks[c].Actors}, true
-		if subj.empty() && documentNouns[v.headWord(c)] {
-			// "The Council adopted a resolution calling on Syria to
-			// withdraw": a document speaks for whoever issued it.
-			if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && issuingVerbs[v.tok(gov).Lemma] {
-				if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
-					subj = s
-					conf *= 0.9
-				}
-			}
-		}
-		if subj.empty() && ledBodies[v.headWord(c)] {
-			// "The United States has led a coalition bombing Islamic State
-			// positions": the leader acts through the coalition.
-			if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && leadingLemmas[v.tok(gov).Lemma] {
-				if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
-					subj = s
-					conf *= 0.9
-				}
-			}
-		}
-	} else if v.tag(vi) == "VBG" && (v.word(vg.Start-1) == "," || isDashWord(v.word(vg.Start-1)) || vg.Start == v.first ||
-		participleSubordinators[v.word(vg.Start-1)]) {
+		f.subj, f.haveSubj = obj, true
+	} else if v.tag(f.vi) == "VBG" && f.vg.Start == f.vi && v.chunkOf(f.vi-1) >= 0 && v.mention(f.vi-1) < 0 {
+		f.readModifiedNounSubject(v)
+	} else if v.tag(f.vi) == "VBG" && (v.word(f.vg.Start-1) == "," || isDashWord(v.word(f.vg.Start-1)) || f.vg.Start == v.first ||
+		participleSubordinators[v.word(f.vg.Start-1)]) {
 		// A participle clause: "…, often praising Kim" — the main
 		// clause's subject acts.
-		if pv := v.verbBefore(vg.Start - 2); pv >= 0 {
-			subj, _, haveSubj = v.subjectOf(v.verbGroupAt(pv).Start)
-		} else if mv := v.mainVerbAfterClause(vi); mv >= 0 {
+		if pv := v.verbBefore(f.vg.Start - 2); pv >= 0 {
+			f.subj, _, f.haveSubj = v.subjectOf(v.verbGroupAt(pv).Start)
+		} else if mv := v.mainVerbAfterClause(f.vi); mv >= 0 {
 			// A fronted participle clause: "After meeting with Haddad,
 			// Cole left" — the main clause after it has the subject.
-			subj, _, haveSubj = v.subjectOf(v.verbGroupAt(mv).Start)
+			f.subj, _, f.haveSubj = v.subjectOf(v.verbGroupAt(mv).Start)
 		}
 	} else {
-		subj, relObj, haveSubj = v.subjectOf(vg.Start)
+		f.subj, f.relObj, f.haveSubj = v.subjectOf(f.vg.Start)
 	}
+}
 
-	if vg.Presupposed {
-		modes = 0
+// readInfinitiveSubject finds an infinitive's subject: the object of an
+// object-control governor ("urged Russia to stop"), else the governor's
+// subject, else the main clause's for a purpose clause; the governor
+// gives its modes ("vowed to defeat" is a threat).
+func (f *verbFrame) readInfinitiveSubject(v *sentenceView) {
+	gov, govObj, ok := v.governor(f.vg.Start)
+	if ok {
+		govLemma := v.tok(gov).Lemma
+		intent := intentVerbs[govLemma] || intentVerbs[v.word(gov)]
+		if intent && f.typ.Quad() == schema.MaterialConflict {
+			f.typ = schema.Threaten
+		} else if intent && f.typ == schema.Threaten {
+			// "prepared to impose costs": the readiness is the threat.
+		} else if !intent || hypotheticalGovernors[govLemma] {
+			// "vowed to meet" asserts the vow; "ready to talk" only
+			// the readiness.
+			f.modes |= governorModes(govLemma)
+		}
+		gvg := v.verbGroupAt(gov)
+		gm := v.reportedModes(gvg, gov+1)
+		f.modes |= gm &^ modeFuture
+		if gm.has(modeFuture) {
+			f.modes |= modeFuture
+		}
+		if govObj.First < govObj.Last && objectControl[govLemma] {
+			// "urged the generals to release Suu Kyi": the generals
+			// release, whoever they are.
+			f.subj, f.haveSubj = govObj, !govObj.empty()
+		} else {
+			f.subj, f.relObj, f.haveSubj = v.subjectOf(gvg.Start)
+		}
 	}
-	// Target.
-	var tgt group
-	haveTgt := false
-	eventObject := false
-	if hit.hasSl {
-		tgt, haveTgt = hit.slot, true
-	} else if agent, ok := v.eventAgentPhrase(hit.Last, p); ok && typ != schema.Consult && typ != schema.Cooperate {
+	if !ok {
+		// A purpose clause: "launch strikes at Gadhafi to shield
+		// the opposition" — the main clause's subject.
+		f.subj, f.haveSubj = v.verbSubject(f.vi, f.vg)
+		// "agreed on the need to cooperate", "a plan to withdraw":
+		// a noun of intent or necessity does not assert the event.
+		f.modes |= modalNounModes(v.word(f.vg.Start - 1))
+	}
+}
+
+// readModifiedNounSubject reads a participle after a noun, which
+// modifies it: "sanctions targeting Moscow" — the noun phrase itself is
+// the subject, or who issued or leads it.
+func (f *verbFrame) readModifiedNounSubject(v *sentenceView) {
+	// A participle after a noun modifies it: "sanctions targeting
+	// Moscow" — the noun phrase itself is the subject.
+	c := v.chunkOf(f.vi - 1)
+	f.subj, f.haveSubj = group{First: v.chunks[c].First, Last: v.chunks[c].Last, Actors: v.chunks[c].Actors}, true
+	if f.subj.empty() && documentNouns[v.headWord(c)] {
+		// "The Council adopted a resolution calling on Syria to
+		// withdraw": a document speaks for whoever issued it.
+		if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && issuingVerbs[v.tok(gov).Lemma] {
+			if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+				f.subj = s
+				f.conf *= 0.9
+			}
+		}
+	}
+	if f.subj.empty() && ledBodies[v.headWord(c)] {
+		// "The United States has led a coalition bombing Islamic State
+		// positions": the leader acts through the coalition.
+		if gov := v.governingVerb(v.chunks[c].First); gov >= 0 && leadingLemmas[v.tok(gov).Lemma] {
+			if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+				f.subj = s
+				f.conf *= 0.9
+			}
+		}
+	}
+}
+
+// readTarget finds the cue's target: its slot, an event's agent or the
+// object or target phrase.
+func (f *verbFrame) readTarget(v *sentenceView) {
+	if f.hit.hasSl {
+		f.tgt, f.haveTgt = f.hit.slot, true
+	} else if agent, ok := v.eventAgentPhrase(f.hit.Last, f.p); ok && f.typ != schema.Consult && f.typ != schema.Cooperate {
 		// "condemned the Syria strike ordered by Trump": its agent.
-		eventObject = true
-		tgt, haveTgt = agent, true
-	} else if kinds, at, ok := v.eventObject(hit.Last, p); ok && typ != schema.Consult && typ != schema.Cooperate {
+		f.eventObject = true
+		f.tgt, f.haveTgt = agent, true
+	} else if kinds, at, ok := v.eventObject(f.hit.Last, f.p); ok && f.typ != schema.Consult && f.typ != schema.Cooperate {
 		// "Qatar dismissed the demands", "India rejected the claim": the
 		// event's agent, named before, is the target.
-		eventObject = true
-		if agents := v.eventAgents(kinds, at, subj.Actors); len(agents) > 0 {
-			tgt, haveTgt = group{First: at, Last: at + 1, Actors: agents}, true
-			conf *= 0.8
+		f.eventObject = true
+		if agents := v.eventAgents(kinds, at, f.subj.Actors); len(agents) > 0 {
+			f.tgt, f.haveTgt = group{First: at, Last: at + 1, Actors: agents}, true
+			f.conf *= 0.8
 		}
-	} else if !p.NoTarget {
-		tgt, haveTgt = v.objectOf(hit.Last, p)
+	} else if !f.p.NoTarget {
+		f.tgt, f.haveTgt = v.objectOf(f.hit.Last, f.p)
 	}
-	reduced := -1 // the token before a reduced relative's participle
-	var agentCut group
-	if !vg.Passive && v.tag(vi) == "VBN" && vg.Start == vi {
+}
+
+// readReducedRelative reads "X, signed by A and B": the by-phrase acts
+// on the phrase before the participle. It reports false when the
+// participle's event is another cue's ("the strike ordered by Trump").
+func (f *verbFrame) readReducedRelative(v *sentenceView) bool {
+	if !f.vg.Passive && v.tag(f.vi) == "VBN" && f.vg.Start == f.vi {
 		switch {
-		case v.word(vi-1) == "," || v.chunkOf(vi-1) >= 0:
-			reduced = vi - 1
-		case v.word(vi-1) == "and":
+		case v.word(f.vi-1) == "," || v.chunkOf(f.vi-1) >= 0:
+			f.reduced = f.vi - 1
+		case v.word(f.vi-1) == "and":
 			// "the GNA, led by Sarraj and recognised by the UN"
-			reduced = v.reducedRelativeBefore(vi - 1)
+			f.reduced = v.reducedRelativeBefore(f.vi - 1)
 		}
 	}
-	if reduced >= 0 {
+	if f.reduced >= 0 {
 		// A reduced relative: "The second document, signed by Putin,
 		// Poroshenko, Merkel and Hollande" — the by-phrase acts on the
 		// phrase before.
-		if agent, ok := v.byAgent(hit.Last); ok {
-			if v.word(reduced) == "," {
+		if agent, ok := v.byAgent(f.hit.Last); ok {
+			if v.word(f.reduced) == "," {
 				// ", led by Sarraj and recognised by the UN, and the
 				// Tobruk government": the closing comma ends the agent.
-				agentCut = v.cutAtComma(agent)
+				f.agentCut = v.cutAtComma(agent)
 			}
-			vg.Passive = true
-			k := reduced
+			f.vg.Passive = true
+			k := f.reduced
 			if v.word(k) == "," {
 				k--
 			}
-			subj, haveSubj = group{}, false
+			f.subj, f.haveSubj = group{}, false
 			if c := v.chunkOf(k); c >= 0 {
-				subj, haveSubj = v.groupLeft(c), true
-				if subj.Last > v.chunks[c].Last {
+				f.subj, f.haveSubj = v.groupLeft(c), true
+				if f.subj.Last > v.chunks[c].Last {
 					// "the GNA, led by Sarraj, and the Tobruk government":
 					// the participle modifies the phrase before it only.
-					subj = v.groupRight(c, true)
+					f.subj = v.groupRight(c, true)
 				}
-				if orderingVerbs[v.tok(vi).Lemma] && (subj.empty() || eventRefNouns[v.headWord(v.npHead(c))] != nil) {
-					return nil // "the strike on Syria ordered by Trump": the strike's own relation
+				if orderingVerbs[v.tok(f.vi).Lemma] && (f.subj.empty() || eventRefNouns[v.headWord(v.npHead(c))] != nil) {
+					return false // "the strike on Syria ordered by Trump": the strike's own relation
 				}
-				if subj.empty() {
+				if f.subj.empty() {
 					// "Hezbollah, the armed group backed by Tehran": the
 					// description is the name's.
 					if g, ok := v.appositionOf(c); ok {
-						subj = g
+						f.subj = g
 					}
 				}
 			}
 		}
 	}
-	if vg.Passive && !p.Inverse {
+	return true
+}
+
+// readPassive swaps the arguments of a passive: its by-phrase or the
+// author of an attack in an "in" phrase acts.
+func (f *verbFrame) readPassive(v *sentenceView) bool {
+	if f.vg.Passive && !f.p.Inverse {
 		// "Assad was backed by Russia": the by-phrase acts.
-		if agent, ok := v.byAgent(hit.Last); ok {
-			if agentCut.First < agentCut.Last {
-				agent = agentCut
+		if agent, ok := v.byAgent(f.hit.Last); ok {
+			if f.agentCut.First < f.agentCut.Last {
+				agent = f.agentCut
 			}
-			if len(agent.Chunks) > 0 && !typ.Symmetric() {
+			if len(agent.Chunks) > 0 && !f.typ.Symmetric() {
 				if kinds := eventRefNouns[v.headWord(agent.Chunks[0])]; len(kinds) == 1 && kinds[0] == kindAssault {
 					// "The Taliban, ousted by a U.S.-led invasion": the
 					// invasion did it.
-					typ = schema.Assault
+					f.typ = schema.Assault
 				}
 			}
-			subj, tgt = agent, subj
-			haveSubj, haveTgt = true, haveSubj
-		} else if agent, ok := v.attackAgentIn(hit.Last, typ); ok {
+			f.subj, f.tgt = agent, f.subj
+			f.haveSubj, f.haveTgt = true, f.haveSubj
+		} else if agent, ok := v.attackAgentIn(f.hit.Last, f.typ); ok {
 			// "Haddad was killed in a US drone strike": the strike's
 			// author acts.
-			subj, tgt = agent, subj
-			haveSubj, haveTgt = true, haveSubj
+			f.subj, f.tgt = agent, f.subj
+			f.haveSubj, f.haveTgt = true, f.haveSubj
 		} else {
 			// An agentless passive names only the target.
-			tgt, haveTgt = subj, haveSubj
-			haveSubj = false
+			f.tgt, f.haveTgt = f.subj, f.haveSubj
+			f.haveSubj = false
 		}
-		conf *= 0.95
+		f.conf *= 0.95
 	}
-	if helpVerbs[v.tok(vi).Lemma] && !vg.Passive {
+	return true
+}
+
+// readHelp reads help with a bare infinitive; false when no actor is
+// helped.
+func (rs *relationStage) readHelp(v *sentenceView, f *verbFrame) bool {
+	if helpVerbs[v.tok(f.vi).Lemma] && !f.vg.Passive {
 		// "help rebuild ties", "help fight ISIL": the help is in an act,
 		// no actor is helped; "help Syria fight ISIL": Syria is.
-		if rs.bareVerbAt(v, hit.Last) {
-			return nil
+		if rs.bareVerbAt(v, f.hit.Last) {
+			return false
 		}
-		if m := v.mention(hit.Last); m >= 0 && rs.bareVerbAt(v, v.a.Mentions[m].Last) {
-			tgt, haveTgt = group{First: hit.Last, Last: v.a.Mentions[m].Last, Actors: []int{v.a.Mentions[m].Actor}}, true
+		if m := v.mention(f.hit.Last); m >= 0 && rs.bareVerbAt(v, v.a.Mentions[m].Last) {
+			f.tgt, f.haveTgt = group{First: f.hit.Last, Last: v.a.Mentions[m].Last, Actors: []int{v.a.Mentions[m].Actor}}, true
 		}
 	}
-	if !haveTgt && !relObj.empty() {
-		tgt, haveTgt = relObj, true
-		conf *= 0.9
+	return true
+}
+
+// readFallbackTargets takes a relative pronoun's antecedent or a loose
+// target in the clause when the grammar gave none.
+func (f *verbFrame) readFallbackTargets(v *sentenceView) {
+	if !f.haveTgt && !f.relObj.empty() {
+		f.tgt, f.haveTgt = f.relObj, true
+		f.conf *= 0.9
 	}
-	if (!haveTgt || tgt.empty()) && haveSubj && !subj.empty() && !p.NoTarget && !hit.hasSl && !vg.Passive && !eventObject &&
-		!typ.Symmetric() && typ != schema.Retreat {
+	if (!f.haveTgt || f.tgt.empty()) && f.haveSubj && !f.subj.empty() && !f.p.NoTarget && !f.hit.hasSl && !f.vg.Passive && !f.eventObject &&
+		!f.typ.Symmetric() && f.typ != schema.Retreat {
 		// No target where the grammar expects one: take the next actor
 		// phrase in the same clause ("Kuwait is trying to mediate in
 		// the Gulf crisis with Qatar"), with less confidence.
-		if g, ok := v.looseTarget(hit.Last, typ); ok && !v.pronounObject(hit.Last) {
-			tgt, haveTgt = g, true
-			conf *= 0.8
+		if g, ok := v.looseTarget(f.hit.Last, f.typ); ok && !v.pronounObject(f.hit.Last) {
+			f.tgt, f.haveTgt = g, true
+			f.conf *= 0.8
 		}
 	}
-	if p.Inverse {
-		subj, tgt = tgt, subj
-		haveSubj, haveTgt = haveTgt, haveSubj
+}
+
+// readInverse swaps the arguments of inverse cues and reads reciprocal
+// objects ("accused each other").
+func (f *verbFrame) readInverse(v *sentenceView) {
+	if f.p.Inverse {
+		f.subj, f.tgt = f.tgt, f.subj
+		f.haveSubj, f.haveTgt = f.haveTgt, f.haveSubj
 	}
-	if !hit.hasSl && haveSubj && len(subj.Actors) > 1 && v.reciprocalObject(hit.Last) {
+	if !f.hit.hasSl && f.haveSubj && len(f.subj.Actors) > 1 && v.reciprocalObject(f.hit.Last) {
 		// "Russia and Ukraine accused each other": each acts on the
 		// other.
-		mp := *p
+		mp := *f.p
 		mp.Mutual = true
-		tgt, haveTgt = group{}, false
-		p = &mp
+		f.tgt, f.haveTgt = group{}, false
+		f.p = &mp
 	}
+}
+
+// retype changes the type where the arguments call for it (a refused
+// stance rejects, a vote on a resolution rejects the UN body); false when
+// the cue is no event after all (a "call" that is no phone call).
+func (f *verbFrame) retype(v *sentenceView) bool {
 	// "We do not accept Iran's role": a negated stance of support or
 	// agreement toward an actor is a rejection.
 	// "Serbia would never recognize Kosovo", "will not accept": a refusal
 	// in the future or conditional of the verb group alone is a stance
 	// held now; an if-clause keeps it hypothetical.
-	refusal := modes.has(modeNegated) && (!modes.has(modeHypothetical) ||
-		v.refusalModal(vg) && !v.conditionalBefore(vg.Start))
-	if refusal && haveTgt && !tgt.empty() &&
-		(typ == schema.Support || p.Words[0] == "accept" || p.Words[0] == "recognize" || p.Words[0] == "recognise") {
-		typ = schema.Reject
-		modes &^= modeNegated | modeHypothetical | modeFuture
+	refusal := f.modes.has(modeNegated) && (!f.modes.has(modeHypothetical) ||
+		v.refusalModal(f.vg) && !v.conditionalBefore(f.vg.Start))
+	if refusal && f.haveTgt && !f.tgt.empty() &&
+		(f.typ == schema.Support || f.p.Words[0] == "accept" || f.p.Words[0] == "recognize" || f.p.Words[0] == "recognise") {
+		f.typ = schema.Reject
+		f.modes &^= modeNegated | modeHypothetical | modeFuture
 	}
-	if typ == schema.Retreat && v.agreementTarget(tgt) {
-		typ = schema.Reject
+	if f.typ == schema.Retreat && v.agreementTarget(f.tgt) {
+		f.typ = schema.Reject
 	}
-	if typ == schema.Reject {
-		if body, ok := v.resolutionVoted(hit.Last); ok {
+	if f.typ == schema.Reject {
+		if body, ok := v.resolutionVoted(f.hit.Last); ok {
 			// "Russia vetoed a resolution condemning Syria", "voted against
 			// the resolution": the vote rejects the UN body, not whom the
 			// resolution names (GUIDELINES convention 4).
-			tgt, haveTgt = body, !body.empty()
+			f.tgt, f.haveTgt = body, !body.empty()
 		}
 	}
-	if (typ == schema.Coerce || typ == schema.Assault || typ == schema.Sanction) && v.proposalTarget(tgt) {
+	if (f.typ == schema.Coerce || f.typ == schema.Assault || f.typ == schema.Sanction) && v.proposalTarget(f.tgt) {
 		// "Russia and China blocked a U.S. draft": a veto, not a blockade.
-		typ = schema.Reject
+		f.typ = schema.Reject
 	}
-	if len(p.Words) == 1 && p.Words[0] == "call" && typ == schema.Consult && (!v.phoneCall(tgt) || v.whatCalled(vg.Start)) {
-		return nil
+	if len(f.p.Words) == 1 && f.p.Words[0] == "call" && f.typ == schema.Consult && (!v.phoneCall(f.tgt) || v.whatCalled(f.vg.Start)) {
+		return false
 	}
-	if typ.Symmetric() && !p.OneSided && v.separately(hit.Last) {
+	return true
+}
+
+// relations turns a filled frame into relations.
+func (f *verbFrame) relations(v *sentenceView) []argRelation {
+	if f.typ.Symmetric() && !f.p.OneSided && v.separately(f.hit.Last) {
 		// "Russia and Ukraine signed separate agreements with Turkey":
 		// each with Turkey, not with each other.
-		op := *p
+		op := *f.p
 		op.OneSided = true
-		p = &op
+		f.p = &op
 	}
-	return pairUp(v, subj, tgt, haveSubj, haveTgt, typ, p, hit, modes, conf, false)
+	return pairUp(v, f.subj, f.tgt, f.haveSubj, f.haveTgt, f.typ, f.p, f.hit, f.modes, f.conf, false)
 }
 
 // ledBodies are bodies an actor leads and acts through; leadingLemmas
