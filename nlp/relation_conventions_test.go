@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/geokg/geokg/schema"
@@ -190,4 +191,40 @@ func TestVotesAndResolutions(t *testing.T) {
 		{"killed in an attributed strike", "Omar Haddad was killed in a US drone strike.", []string{"USA ASSAULT Omar Haddad"}},
 		{"killed in a place", "Omar Haddad was killed in Iraq.", nil},
 	})
+}
+
+// The data tables that were Go code (issue 12): default targets and
+// irregular inflections parse, and their errors name the file and line.
+func TestDataTables(t *testing.T) {
+	irr := builtinIrregulars()
+	if got := irr.verbs["strike"]; len(got) == 0 || got[1] != "struck" {
+		t.Errorf("strike forms %v", got)
+	}
+	if irr.nouns["militia"] != "militias" {
+		t.Errorf("militia plural %q", irr.nouns["militia"])
+	}
+	if _, err := parseIrregulars("x\tgo\twent\n"); err == nil || err.Error() != `lexicon/irregular.tsv:1: kind "x": want v or n` {
+		t.Errorf("bad kind: %v", err)
+	}
+	if _, err := parseTargets("v\t*\tobj\nn\tHUG\tof\n"); err == nil {
+		t.Error("bad type accepted")
+	}
+	if _, err := parseTargets("v\t*\tobj\n"); err == nil {
+		t.Error("missing defaults accepted")
+	}
+	for _, tt := range []struct {
+		pos   cuePOS
+		typ   schema.EventType
+		words []string
+		want  string
+	}{
+		{verbCue, schema.Assault, []string{"shell"}, "[[obj] [against]]"},
+		{verbCue, schema.Assault, []string{"launch", "strike"}, "[[obj] [against] [on] [at] [into] [targeting]]"},
+		{verbCue, schema.Assault, []string{"fire", "on"}, "[[obj] [against]]"},
+		{nounCue, schema.Support, []string{"backing"}, "[[for] [of] [to]]"},
+	} {
+		if got := fmt.Sprint(defaultTargets(tt.pos, tt.typ, tt.words)); got != tt.want {
+			t.Errorf("%v %s %v: %s, want %s", tt.pos, tt.typ, tt.words, got, tt.want)
+		}
+	}
 }
