@@ -133,6 +133,12 @@ func TestLexiconCoverage(t *testing.T) {
 			[]string{"IRN REJECT QAT"}},
 		{"help an actor act", "Qatar sent 1,000 troops to help Syria fight Islamic State.", []string{"QAT AID SYR"}},
 		{"help in an act helps no one", "The deal helps rebuild ties between Turkey and Russia.", nil},
+		{"accession", "Turkey's entry into NATO followed.", []string{"NATO COOPERATE TUR"}},
+		{"ask for from", "US officials had asked for figures from Qatar to delay cuts. Qatar rejected the request.",
+			[]string{"QAT REJECT USA", "USA REQUEST QAT"}},
+		{"a purpose clause's object is its own", "Egyptian police stormed the embassy to arrest Omar Haddad.", []string{"EGY COERCE Omar Haddad"}},
+		{"an assault's purpose names its target", "Omar Haddad launched an assault to topple the government in Iraq.",
+			[]string{"Omar Haddad ASSAULT IRQ", "Omar Haddad REJECT IRQ"}},
 	})
 }
 
