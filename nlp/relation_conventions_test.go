@@ -137,6 +137,8 @@ func TestLexiconCoverage(t *testing.T) {
 		{"ask for from", "US officials had asked for figures from Qatar to delay cuts. Qatar rejected the request.",
 			[]string{"QAT REJECT USA", "USA REQUEST QAT"}},
 		{"a purpose clause's object is its own", "Egyptian police stormed the embassy to arrest Omar Haddad.", []string{"EGY COERCE Omar Haddad"}},
+		{"people close to an actor are not the actor", "The army said it was targeting people close to Omar Haddad.", nil},
+		{"citing attacks is not attacking", "A statement from the US command pointed to recent attacks on Iraqi bases.", nil},
 		{"an assault's purpose names its target", "Omar Haddad launched an assault to topple the government in Iraq.",
 			[]string{"Omar Haddad ASSAULT IRQ", "Omar Haddad REJECT IRQ"}},
 	})

@@ -9,6 +9,11 @@ import (
 // Step 2, frame (nouns): the argument frame of a noun cue — its
 // possessor, "by" agent, "of/on/against" target and governing verb.
 
+// citingVerbs mention an event without doing it: their subject lends no
+// agent to the event noun they govern.
+var citingVerbs = wordSet("point", "cite", "mention", "recall", "refer", "list", "document", "investigate", "witness",
+	"describe", "fear", "survive", "blame", "discuss", "report", "note")
+
 // receivingVerbs take a noun cue whose of/from phrase is the source:
 // "Haftar's forces have the backing of Saudi Arabia".
 var receivingVerbs = wordSet("have", "receive", "get", "enjoy", "win", "gain", "secure", "obtain", "accept", "seek", "welcome", "request")
@@ -310,6 +315,11 @@ func (rs *relationStage) lendingGovernor(v *sentenceView, f *nounFrame) int {
 	if gov >= 0 && v.backgroundBetween(gov, f.chFirst, f.p.Type) {
 		// "sanctioned Russia in response to the invasion of Ukraine":
 		// a background event is its own agent's, never the clause's.
+		gov = -2
+	}
+	if gov >= 0 && citingVerbs[v.tok(gov).Lemma] {
+		// "a statement pointed to recent attacks on US bases": who cites
+		// an event did not carry it out.
 		gov = -2
 	}
 	if gov == -1 {
