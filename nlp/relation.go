@@ -385,7 +385,10 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	out = append(out, visits...)
 	judged := rs.judgementRelations(v)
 	v.attribute(judged)
-	return append(out, judged...)
+	out = append(out, judged...)
+	accords := rs.accordRelations(v, consumed)
+	v.attribute(accords)
+	return append(out, accords...)
 }
 
 // attribute gives relations the modes and claimant of the reports whose

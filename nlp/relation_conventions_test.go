@@ -236,3 +236,12 @@ func TestDataTables(t *testing.T) {
 		}
 	}
 }
+
+// An accord made known by several agents: they agree with each other.
+func TestAccordAnnouncements(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"alliance announced by three", "The alliance, known as the Pact, was announced by Mary Cole, Anna Berg and Ivan Petrov on Wednesday.",
+			[]string{"Anna Berg AGREE Ivan Petrov", "Anna Berg AGREE Mary Cole", "Ivan Petrov AGREE Mary Cole"}},
+		{"sanctions announced by two are no accord", "The sanctions were announced by France and Germany.", nil},
+	})
+}
