@@ -366,6 +366,12 @@ func (f *nounFrame) applyGovernor(v *sentenceView, gov int) {
 // nounFrameRelations turns a filled frame into relations, with the
 // conventions the cue implies (lifting, conflicts, two-sided violence).
 func (rs *relationStage) nounFrameRelations(v *sentenceView, f *nounFrame) []argRelation {
+	if f.typ == schema.Consult && (v.word(f.n) == "call" || v.word(f.n) == "calls") && f.haveTgt &&
+		v.word(f.tgt.Last) == "to" && verbTag(v.tag(f.tgt.Last+1)) {
+		// "its call to the Syrian government to return to talks": a
+		// demand, not a phone call.
+		f.typ = schema.Request
+	}
 	if f.p.Inverse {
 		f.src, f.tgt = f.tgt, f.src
 		f.haveSrc, f.haveTgt = f.haveTgt, f.haveSrc
