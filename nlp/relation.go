@@ -74,39 +74,12 @@ type argRelation struct {
 // extract finds the relations of an analysed article published on pub
 // (zero when unknown). It never returns nil.
 func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation {
-	for i := range a.Tokens {
-		t := &a.Tokens[i]
-		if isQuoteWord(t.Lower) && t.Tag != "POS" {
-			// The tagger calls quotation marks nouns or verbs at times;
-			// they are neither.
-			t.Tag = "''"
-		}
-		if pastFormsNotNouns[t.Lower] && (isNounTag(t.Tag) || t.Tag == "JJ" || t.Tag == "RB") {
-			t.Tag = "VBD"
-		}
-		if len(t.Text) > 2 && t.Text[0] == '-' && i > 0 && a.Tokens[i-1].End == t.Start {
-			// "Iran-aligned", "Saudi-led": the second half of a compound
-			// adjective, not a verb.
-			t.Tag = "JJ"
-		}
-		t.Lemma = rs.lem.lemma(t.Lower, t.Tag)
-	}
+	rs.prepareTokens(a)
 	// Mentions by sentence.
 	bySentence := make([][]int, len(a.Sentences))
 	for mi, m := range a.Mentions {
 		if m.Sentence >= 0 && m.Sentence < len(a.Sentences) {
 			bySentence[m.Sentence] = append(bySentence[m.Sentence], mi)
-		}
-	}
-	inMention := map[int]bool{}
-	for _, m := range a.Mentions {
-		for k := m.First; k < m.Last; k++ {
-			inMention[k] = true
-		}
-	}
-	for _, s := range a.Sentences {
-		if s.Headline {
-			rs.retagHeadlineVerbs(a, s, inMention)
 		}
 	}
 	offsets := newRuneOffsets(a.Text)
@@ -158,6 +131,40 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 		}
 	}
 	return out
+}
+
+// prepareTokens corrects the tags the relation steps rely on and sets
+// the lemmas: quotation marks, irregular past tenses the tagger calls
+// nouns, compound-adjective halves and verbless headlines' verbs.
+func (rs *relationStage) prepareTokens(a *analysis) {
+	for i := range a.Tokens {
+		t := &a.Tokens[i]
+		if isQuoteWord(t.Lower) && t.Tag != "POS" {
+			// The tagger calls quotation marks nouns or verbs at times;
+			// they are neither.
+			t.Tag = "''"
+		}
+		if pastFormsNotNouns[t.Lower] && (isNounTag(t.Tag) || t.Tag == "JJ" || t.Tag == "RB") {
+			t.Tag = "VBD"
+		}
+		if len(t.Text) > 2 && t.Text[0] == '-' && i > 0 && a.Tokens[i-1].End == t.Start {
+			// "Iran-aligned", "Saudi-led": the second half of a compound
+			// adjective, not a verb.
+			t.Tag = "JJ"
+		}
+		t.Lemma = rs.lem.lemma(t.Lower, t.Tag)
+	}
+	inMention := map[int]bool{}
+	for _, m := range a.Mentions {
+		for k := m.First; k < m.Last; k++ {
+			inMention[k] = true
+		}
+	}
+	for _, s := range a.Sentences {
+		if s.Headline {
+			rs.retagHeadlineVerbs(a, s, inMention)
+		}
+	}
 }
 
 // calibrate scales a relation's confidence by what the annotated sets
@@ -338,7 +345,10 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	out = append(out, visits...)
 	judged := rs.judgementRelations(v)
 	v.attribute(judged)
-	return append(out, judged...)
+	out = append(out, judged...)
+	accords := rs.accordRelations(v, consumed)
+	v.attribute(accords)
+	return append(out, accords...)
 }
 
 // attribute gives relations the modes and claimant of the reports whose

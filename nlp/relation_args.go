@@ -636,6 +636,15 @@ func (v *sentenceView) targetPrepAt(k int, p *predicate) bool {
 var looseBarriers = wordSet("in", "at", "near", "inside", "across", "throughout", "within", "around", "outside",
 	"into", "over", "through", "during", "from", "since", "before", "after", "of")
 
+// relationAdjectives relate a phrase to an actor after "to": "people
+// close to Mugabe", "forces loyal to Haftar".
+var relationAdjectives = wordSet("close", "loyal", "linked", "allied", "related", "tied", "affiliated", "near", "opposed")
+
+// hostilePurposes name what an assault is for, against its target:
+// "launched an assault to topple the government in Tripoli".
+var hostilePurposes = wordSet("topple", "oust", "remove", "overthrow", "unseat", "dislodge", "defeat", "destroy",
+	"capture", "retake", "seize", "crush", "annihilate", "eliminate")
+
 // forceTypes use force on their target, and forceDirections say where
 // it was aimed: "fired rockets at Syria", "shelled into Israel" name the
 // struck party, where "in Syria" names a place.
@@ -666,9 +675,15 @@ func (v *sentenceView) looseTarget(k int, typ schema.EventType) (group, bool) {
 			return group{}, false
 		case w == "," && v.tag(i+1) != "IN":
 			return group{}, false
-		case w == "to" && verbTag(v.tag(i+1)) && (typ == schema.Request || typ == schema.Threaten || typ == schema.Support || typ == schema.Mobilize):
+		case w == "to" && verbTag(v.tag(i+1)) && !(typ == schema.Assault && hostilePurposes[v.tok(i+1).Lemma]):
 			// "urged the generals to release Suu Kyi": the infinitive is
-			// what the addressee is asked to do, not whom.
+			// what the addressee is asked to do, not whom; "stormed the
+			// embassy to arrest Glas": a purpose clause's object is its
+			// own verb's.
+			return group{}, false
+		case w == "to" && relationAdjectives[v.word(i-1)]:
+			// "targeting people close to Mugabe": those near an actor,
+			// not the actor.
 			return group{}, false
 		case w == "by" || w == "as" && i > k:
 			// "hailed the deal as a capitulation by Armenia": a

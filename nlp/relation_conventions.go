@@ -579,3 +579,45 @@ func (v *sentenceView) coAgentRelations(rels []argRelation) []argRelation {
 	})
 	return out
 }
+
+// accordHeads name accords and alliances; announcingVerbs make them known
+// without being an agreement cue of their own.
+var (
+	accordHeads     = wordSet("alliance", "pact", "agreement", "deal", "accord", "treaty", "partnership", "ceasefire", "truce", "memorandum", "framework", "initiative")
+	announcingVerbs = wordSet("announce", "unveil", "forge", "launch", "finalize", "finalise", "present", "form", "create", "establish")
+)
+
+// accordRelations finds an accord made known by several agents: "The
+// alliance, known as Aukus, was announced by Biden, Johnson and
+// Morrison" — its announcers agree with each other.
+func (rs *relationStage) accordRelations(v *sentenceView, consumed map[int]bool) []argRelation {
+	var out []argRelation
+	for i := v.first; i < v.last; i++ {
+		if consumed[i] || v.tag(i) != "VBN" || !announcingVerbs[v.tok(i).Lemma] || v.word(i+1) != "by" {
+			continue
+		}
+		vg := v.verbGroupAt(i)
+		if !vg.Passive {
+			continue
+		}
+		subj, ok := v.verbSubject(i, vg)
+		if !ok || len(subj.Chunks) == 0 || !accordHeads[v.headWord(subj.Chunks[0])] {
+			continue
+		}
+		agent, ok := v.byAgent(i + 1)
+		if !ok || len(agent.Actors) < 2 {
+			continue
+		}
+		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start)
+		hit := cueHit{pred: accordPredicate, First: i, Last: i + 1}
+		pairAll(agent.Actors, func(a, b int) {
+			if !v.affiliated(a, b) {
+				out = append(out, argRelation{src: a, tgt: b, typ: schema.Agree, cue: hit, modes: modes, confidence: 0.7})
+			}
+		})
+	}
+	return out
+}
+
+// accordPredicate is the cue of an accord made known by its parties.
+var accordPredicate = &predicate{Type: schema.Agree, POS: verbCue, Words: []string{"announce"}}

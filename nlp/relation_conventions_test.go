@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/geokg/geokg/schema"
@@ -132,6 +133,17 @@ func TestLexiconCoverage(t *testing.T) {
 			[]string{"IRN REJECT QAT"}},
 		{"help an actor act", "Qatar sent 1,000 troops to help Syria fight Islamic State.", []string{"QAT AID SYR"}},
 		{"help in an act helps no one", "The deal helps rebuild ties between Turkey and Russia.", nil},
+		{"accession", "Turkey's entry into NATO followed.", []string{"NATO COOPERATE TUR"}},
+		{"ask for from", "US officials had asked for figures from Qatar to delay cuts. Qatar rejected the request.",
+			[]string{"QAT REJECT USA", "USA REQUEST QAT"}},
+		{"a purpose clause's object is its own", "Egyptian police stormed the embassy to arrest Omar Haddad.", []string{"EGY COERCE Omar Haddad"}},
+		{"backing an actor's efforts", "The UN backed the efforts of the African Union to end the war.", []string{"UN SUPPORT AU"}},
+		{"a call to act is a demand", "France reiterated its call to the Syrian government to return to talks.", []string{"FRA REQUEST SYR"}},
+		{"a phone call", "France made a call to Ivan Petrov on Monday.", []string{"FRA CONSULT Ivan Petrov"}},
+		{"people close to an actor are not the actor", "The army said it was targeting people close to Omar Haddad.", nil},
+		{"citing attacks is not attacking", "A statement from the US command pointed to recent attacks on Iraqi bases.", nil},
+		{"an assault's purpose names its target", "Omar Haddad launched an assault to topple the government in Iraq.",
+			[]string{"Omar Haddad ASSAULT IRQ", "Omar Haddad REJECT IRQ"}},
 	})
 }
 
@@ -189,5 +201,50 @@ func TestVotesAndResolutions(t *testing.T) {
 		{"a statement urges", "The EU issued a statement urging Russia to stop.", []string{"EU REQUEST RUS"}},
 		{"killed in an attributed strike", "Omar Haddad was killed in a US drone strike.", []string{"USA ASSAULT Omar Haddad"}},
 		{"killed in a place", "Omar Haddad was killed in Iraq.", nil},
+	})
+}
+
+// The data tables that were Go code (issue 12): default targets and
+// irregular inflections parse, and their errors name the file and line.
+func TestDataTables(t *testing.T) {
+	irr := builtinIrregulars()
+	if got := irr.verbs["strike"]; len(got) == 0 || got[1] != "struck" {
+		t.Errorf("strike forms %v", got)
+	}
+	if irr.nouns["militia"] != "militias" {
+		t.Errorf("militia plural %q", irr.nouns["militia"])
+	}
+	if _, err := parseIrregulars("x\tgo\twent\n"); err == nil || err.Error() != `lexicon/irregular.tsv:1: kind "x": want v or n` {
+		t.Errorf("bad kind: %v", err)
+	}
+	if _, err := parseTargets("v\t*\tobj\nn\tHUG\tof\n"); err == nil {
+		t.Error("bad type accepted")
+	}
+	if _, err := parseTargets("v\t*\tobj\n"); err == nil {
+		t.Error("missing defaults accepted")
+	}
+	for _, tt := range []struct {
+		pos   cuePOS
+		typ   schema.EventType
+		words []string
+		want  string
+	}{
+		{verbCue, schema.Assault, []string{"shell"}, "[[obj] [against]]"},
+		{verbCue, schema.Assault, []string{"launch", "strike"}, "[[obj] [against] [on] [at] [into] [targeting]]"},
+		{verbCue, schema.Assault, []string{"fire", "on"}, "[[obj] [against]]"},
+		{nounCue, schema.Support, []string{"backing"}, "[[for] [of] [to]]"},
+	} {
+		if got := fmt.Sprint(defaultTargets(tt.pos, tt.typ, tt.words)); got != tt.want {
+			t.Errorf("%v %s %v: %s, want %s", tt.pos, tt.typ, tt.words, got, tt.want)
+		}
+	}
+}
+
+// An accord made known by several agents: they agree with each other.
+func TestAccordAnnouncements(t *testing.T) {
+	checkRelationCases(t, []relationCase{
+		{"alliance announced by three", "The alliance, known as the Pact, was announced by Mary Cole, Anna Berg and Ivan Petrov on Wednesday.",
+			[]string{"Anna Berg AGREE Ivan Petrov", "Anna Berg AGREE Mary Cole", "Ivan Petrov AGREE Mary Cole"}},
+		{"sanctions announced by two are no accord", "The sanctions were announced by France and Germany.", nil},
 	})
 }

@@ -9,6 +9,11 @@ import (
 // Step 2, frame (nouns): the argument frame of a noun cue — its
 // possessor, "by" agent, "of/on/against" target and governing verb.
 
+// citingVerbs mention an event without doing it: their subject lends no
+// agent to the event noun they govern.
+var citingVerbs = wordSet("point", "cite", "mention", "recall", "refer", "list", "document", "investigate", "witness",
+	"describe", "fear", "survive", "blame", "discuss", "report", "note")
+
 // receivingVerbs take a noun cue whose of/from phrase is the source:
 // "Haftar's forces have the backing of Saudi Arabia".
 var receivingVerbs = wordSet("have", "receive", "get", "enjoy", "win", "gain", "secure", "obtain", "accept", "seek", "welcome", "request")
@@ -312,6 +317,11 @@ func (rs *relationStage) lendingGovernor(v *sentenceView, f *nounFrame) int {
 		// a background event is its own agent's, never the clause's.
 		gov = -2
 	}
+	if gov >= 0 && citingVerbs[v.tok(gov).Lemma] {
+		// "a statement pointed to recent attacks on US bases": who cites
+		// an event did not carry it out.
+		gov = -2
+	}
 	if gov == -1 {
 		gov = v.frontedGovernor(f.chFirst)
 	}
@@ -356,6 +366,12 @@ func (f *nounFrame) applyGovernor(v *sentenceView, gov int) {
 // nounFrameRelations turns a filled frame into relations, with the
 // conventions the cue implies (lifting, conflicts, two-sided violence).
 func (rs *relationStage) nounFrameRelations(v *sentenceView, f *nounFrame) []argRelation {
+	if f.typ == schema.Consult && (v.word(f.n) == "call" || v.word(f.n) == "calls") && f.haveTgt &&
+		v.word(f.tgt.Last) == "to" && verbTag(v.tag(f.tgt.Last+1)) {
+		// "its call to the Syrian government to return to talks": a
+		// demand, not a phone call.
+		f.typ = schema.Request
+	}
 	if f.p.Inverse {
 		f.src, f.tgt = f.tgt, f.src
 		f.haveSrc, f.haveTgt = f.haveTgt, f.haveSrc

@@ -214,6 +214,28 @@ func (f *verbFrame) readTarget(v *sentenceView) {
 	} else if !f.p.NoTarget {
 		f.tgt, f.haveTgt = v.objectOf(f.hit.Last, f.p)
 	}
+	if owner, ok := v.effortOwner(f.hit.Last); ok && (f.tgt.empty() || !f.haveTgt) && f.typ == schema.Support {
+		// "backed the efforts of ECOWAS to remove Jammeh": the effort's
+		// owner is supported.
+		f.tgt, f.haveTgt = owner, true
+	}
+}
+
+// effortNouns name an actor's undertaking: backing one backs the actor.
+var effortNouns = wordSet("effort", "efforts", "bid", "attempt", "attempts", "push", "initiative", "endeavour", "endeavor")
+
+// effortOwner finds "the efforts of X" at token k: X.
+func (v *sentenceView) effortOwner(k int) (group, bool) {
+	c := v.chunkOf(k)
+	if c < 0 || v.chunks[c].First != k || !effortNouns[v.headWord(c)] || v.word(v.chunks[c].Last) != "of" {
+		return group{}, false
+	}
+	nc := v.chunkOf(v.chunks[c].Last + 1)
+	if nc < 0 {
+		return group{}, false
+	}
+	g := v.objectGroup(nc)
+	return g, !g.empty()
 }
 
 // readReducedRelative reads "X, signed by A and B": the by-phrase acts
