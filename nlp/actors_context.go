@@ -25,7 +25,8 @@ func (r *recognizer) oppositionPass() {
 				// offensive": militias fight for anyone.
 				continue
 			}
-			if (w == "insurgents" || w == "insurgency") && k > s.First && a.Tokens[k-1].Lower == "the" && r.namesArmedGroup() {
+			if (w == "insurgents" || w == "insurgency" || w == "rebels" && r.namesArmedGroupAs(w)) && k > s.First &&
+				a.Tokens[k-1].Lower == "the" && (k+1 >= s.Last || r.candAt(k+1) < 0) && r.namesArmedGroup() {
 				// "vowed to defeat the insurgents" after al-Shabaab is named:
 				// the group, which the relation stage resolves.
 				continue
@@ -151,6 +152,22 @@ func (r *recognizer) namesArmedGroup() bool {
 	for ci := range r.sc.cands {
 		c := &r.sc.cands[ci]
 		if !c.drop && c.lex >= 0 && c.typ == schema.Group {
+			return true
+		}
+	}
+	return false
+}
+
+// namesArmedGroupAs reports whether the article names a lexicon group
+// with the noun after it ("M23 rebels"), so that a later bare "the
+// rebels" is that group, not a country's opposition.
+func (r *recognizer) namesArmedGroupAs(noun string) bool {
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if c.drop || c.lex < 0 || c.typ != schema.Group {
+			continue
+		}
+		if r.a.Tokens[c.last-1].Lower == noun || c.last < len(r.a.Tokens) && r.a.Tokens[c.last].Lower == noun {
 			return true
 		}
 	}

@@ -154,6 +154,7 @@ func TestRecognizeActors(t *testing.T) {
 		{"clan militias are no opposition", "Body.\n\nFighting in Somalia went on as clan militias joined the army.", ""},
 		{"a rebel militia is the opposition", "Body.\n\nFighting in Ukraine went on as the rebel militia advanced in Ukraine.", "Ukrainian opposition:GROUP"},
 		{"the insurgents after a named group", "Body.\n\nAl-Shabaab attacked a base in Somalia, and Somalia vowed to defeat the insurgents.", "SOM:COUNTRY al-Shabaab:GROUP"},
+		{"the rebels after a named group", "Body.\n\nRwandan-backed M23 rebels took Goma. U.N. experts say the rebels are backed by Rwanda.", "M23:GROUP RWA:COUNTRY UN:ORGANIZATION"},
 		{"counted nationals are no state", "Body.\n\nPolice said two Indians and a Pakistani were killed when Iran struck.", "IRN:COUNTRY"},
 		// Those who only report the story.
 		{"an outlet named by what it is", "Body.\n\nAccording to news agency AFP, Kenya closed its border, American broadcaster CNN said.", "KEN:COUNTRY"},

@@ -44,7 +44,7 @@ var collectiveNouns = map[string]refKind{
 // descriptiveNouns head singular phrases ("the group", "the bloc") that
 // refer to the last actor of their kind.
 var descriptiveNouns = map[string]refKind{
-	"group": refGroups, "militants": refGroups, "insurgents": refGroups, "militia": refGroups,
+	"group": refGroups, "militants": refGroups, "insurgents": refGroups, "militia": refGroups, "rebels": refGroups,
 	"jihadists": refGroups, "movement": refGroups, "insurgency": refGroups,
 	"bloc": refOrgs, "alliance": refOrgs, "organization": refOrgs, "organisation": refOrgs,
 	"coalition": refCoalitions, "kingdom": refKingdoms, "monarchy": refKingdoms, "emirate": refEmirates,
