@@ -381,6 +381,7 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 		func() []argRelation { return rs.visitRelations(v, consumed) },
 		func() []argRelation { return rs.judgementRelations(v) },
 		func() []argRelation { return rs.accordRelations(v, consumed) },
+		func() []argRelation { return rs.allyRelations(v) },
 	} {
 		rels := pass()
 		v.attribute(rels)

@@ -631,3 +631,54 @@ func (rs *relationStage) accordRelations(v *sentenceView, consumed map[int]bool)
 
 // accordPredicate is the cue of an accord made known by its parties.
 var accordPredicate = &predicate{Type: schema.Agree, POS: verbCue, Words: []string{"announce"}}
+
+// allyNouns name the partners of whoever modifies them: "X's allies,
+// including Y" is X's stance toward Y (GUIDELINES convention 5).
+var allyNouns = wordSet("ally", "allies")
+
+// allyRelations finds "X's allies, including Y", "US allies such as Y":
+// X SUPPORT Y.
+func (rs *relationStage) allyRelations(v *sentenceView) []argRelation {
+	var out []argRelation
+	for c := range v.chunks {
+		ch := v.chunks[c]
+		if !allyNouns[v.headWord(c)] {
+			continue
+		}
+		var backers []int
+		for k := ch.First; k < ch.Head; k++ {
+			if m := v.mention(k); m >= 0 {
+				backers = appendUnique(backers, v.a.Mentions[m].Actor)
+			}
+		}
+		k := ch.Last
+		if v.word(k) == "," {
+			k++
+		}
+		switch {
+		case v.word(k) == "including" || v.word(k) == "like":
+			k++
+		case v.word(k) == "such" && v.word(k+1) == "as":
+			k += 2
+		default:
+			continue
+		}
+		nc := v.chunkOf(k)
+		if len(backers) == 0 || nc < 0 {
+			continue
+		}
+		allies := v.groupRight(nc, false)
+		hit := cueHit{pred: allyPredicate, First: ch.Head, Last: ch.Head + 1}
+		for _, s := range backers {
+			for _, t := range allies.Actors {
+				if s != t && !v.affiliated(s, t) {
+					out = append(out, argRelation{src: s, tgt: t, typ: schema.Support, cue: hit, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// allyPredicate is the cue of a stance stated by "allies".
+var allyPredicate = &predicate{Type: schema.Support, POS: nounCue, Words: []string{"allies"}}

@@ -240,9 +240,13 @@ func TestDataTables(t *testing.T) {
 	}
 }
 
-// An accord made known by several agents: they agree with each other.
+// An accord made known or signed by several agents: they agree with each
+// other. "X's allies, including Y" is X's stance toward Y (convention 5).
 func TestAccordAnnouncements(t *testing.T) {
 	checkRelationCases(t, []relationCase{
+		{"fronted signed by", "Signed on Friday by Russia and Turkey, the deal ends the war.", []string{"RUS AGREE TUR"}},
+		{"allies including", "The move drew criticism from US allies, including Israel.", []string{"USA SUPPORT ISR"}},
+		{"allies such as", "Russia's allies, such as Syria, stayed silent.", []string{"RUS SUPPORT SYR"}},
 		{"alliance announced by three", "The alliance, known as the Pact, was announced by Mary Cole, Anna Berg and Ivan Petrov on Wednesday.",
 			[]string{"Anna Berg AGREE Ivan Petrov", "Anna Berg AGREE Mary Cole", "Ivan Petrov AGREE Mary Cole"}},
 		{"sanctions announced by two are no accord", "The sanctions were announced by France and Germany.", nil},

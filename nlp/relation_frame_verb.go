@@ -242,6 +242,16 @@ func (v *sentenceView) effortOwner(k int) (group, bool) {
 // on the phrase before the participle. It reports false when the
 // participle's event is another cue's ("the strike ordered by Trump").
 func (f *verbFrame) readReducedRelative(v *sentenceView) bool {
+	if !f.vg.Passive && v.tag(f.vi) == "VBN" && f.vg.Start == f.vi && f.vi == v.first && f.typ.Symmetric() {
+		// A fronted participle: "Signed on Friday by Petro and García,
+		// the accord …" — its agents are the parties.
+		if agent, ok := v.byAgent(f.hit.Last); ok && len(agent.Actors) > 1 {
+			f.subj, f.haveSubj = agent, true
+			f.tgt, f.haveTgt = group{}, false
+			f.vg.Passive = true
+			return true
+		}
+	}
 	if !f.vg.Passive && v.tag(f.vi) == "VBN" && f.vg.Start == f.vi {
 		switch {
 		case v.word(f.vi-1) == "," || v.chunkOf(f.vi-1) >= 0:
