@@ -137,6 +137,8 @@ func TestLexiconCoverage(t *testing.T) {
 		{"ask for from", "US officials had asked for figures from Qatar to delay cuts. Qatar rejected the request.",
 			[]string{"QAT REJECT USA", "USA REQUEST QAT"}},
 		{"a purpose clause's object is its own", "Egyptian police stormed the embassy to arrest Omar Haddad.", []string{"EGY COERCE Omar Haddad"}},
+		{"sending forces in support is aid", "France dispatched a warship to support Qatar.", []string{"FRA AID QAT"}},
+		{"encouraging to act is urging", "Turkey encouraged Syria to hold talks.", []string{"TUR REQUEST SYR"}},
 		{"backing an actor's efforts", "The UN backed the efforts of the African Union to end the war.", []string{"UN SUPPORT AU"}},
 		{"a call to act is a demand", "France reiterated its call to the Syrian government to return to talks.", []string{"FRA REQUEST SYR"}},
 		{"a phone call", "France made a call to Ivan Petrov on Monday.", []string{"FRA CONSULT Ivan Petrov"}},
