@@ -125,6 +125,7 @@ func TestLexiconCoverage(t *testing.T) {
 		{"raised concerns about", "France raised concerns about Iran's program.", []string{"FRA ACCUSE IRN"}},
 		{"promised consequences", "France promised consequences for Iran.", []string{"FRA THREATEN IRN"}},
 		{"break off ties is a sanction", "Egypt broke off diplomatic ties with Qatar.", []string{"EGY SANCTION QAT"}},
+		{"declare independence from", "Ukraine declared independence from Russia in 1991.", []string{"UKR REJECT RUS"}},
 		{"renounce ties", "Omar Haddad renounced ties to Hezbollah.", []string{"Omar Haddad REJECT Hezbollah"}},
 		{"reduce tariffs concedes", "The US will reduce tariffs on Chinese goods.", []string{"USA CONCEDE CHN [future]"}},
 		{"impose tariffs", "The US imposed tariffs on China.", []string{"USA SANCTION CHN"}},
