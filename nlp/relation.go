@@ -334,21 +334,20 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	meet := rs.meetingRelations(v, out)
 	v.attribute(meet)
 	out = append(out, meet...)
-	joint := rs.jointRelations(v, consumed)
-	v.attribute(joint)
-	out = append(out, joint...)
-	compound := rs.compoundRelations(v)
-	v.attribute(compound)
-	out = append(out, compound...)
-	visits := rs.visitRelations(v, consumed)
-	v.attribute(visits)
-	out = append(out, visits...)
-	judged := rs.judgementRelations(v)
-	v.attribute(judged)
-	out = append(out, judged...)
-	accords := rs.accordRelations(v, consumed)
-	v.attribute(accords)
-	return append(out, accords...)
+	// The conventions read over the whole sentence (relation_conventions.go).
+	for _, pass := range []func() []argRelation{
+		func() []argRelation { return rs.jointRelations(v, consumed) },
+		func() []argRelation { return rs.compoundRelations(v) },
+		func() []argRelation { return rs.visitRelations(v, consumed) },
+		func() []argRelation { return rs.judgementRelations(v) },
+		func() []argRelation { return rs.accordRelations(v, consumed) },
+		func() []argRelation { return rs.allyRelations(v) },
+	} {
+		rels := pass()
+		v.attribute(rels)
+		out = append(out, rels...)
+	}
+	return out
 }
 
 // attribute gives relations the modes and claimant of the reports whose

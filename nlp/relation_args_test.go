@@ -84,7 +84,7 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"joint drills", "U.S. and Turkish jets staged joint drills on Monday.", []string{"TUR COOPERATE USA"}},
 		{"deploying troops to a country is no mobilization against it", "Turkey is deploying troops to Syria to support its army.", nil},
 		{"allies are no sides", "Turkey sent troops to support Syria. Hezbollah attacked Syria. Egypt urged both sides to stop.",
-			[]string{"EGY REQUEST Hezbollah", "EGY REQUEST SYR", "Hezbollah ASSAULT SYR", "TUR SUPPORT SYR"}},
+			[]string{"EGY REQUEST Hezbollah", "EGY REQUEST SYR", "Hezbollah ASSAULT SYR", "TUR AID SYR"}}, // sending troops in support is aid,
 		{"ousted by an invasion", "Hezbollah, ousted by a U.S.-led invasion in 2001, signed a deal.", []string{"USA ASSAULT Hezbollah"}},
 		{"mercenaries of a group fight for a leader", "Russian mercenaries from Hezbollah are fighting for Omar Haddad.",
 			[]string{"Hezbollah AID Omar Haddad"}},

@@ -134,19 +134,35 @@ func (v *sentenceView) backgroundBetween(gov, first int, typ schema.EventType) b
 	return false
 }
 
+// dataLine is one line of a word-list data file: its 0-based number and
+// its fields.
+type dataLine struct {
+	n    int
+	cols []string
+}
+
+// dataLines are the lines of a word-list data file that hold fields, in
+// order, without comments ("#" to the end of the line).
+func dataLines(text string) []dataLine {
+	var out []dataLine
+	for n, line := range strings.Split(text, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if cols := strings.Fields(line); len(cols) > 0 {
+			out = append(out, dataLine{n, cols})
+		}
+	}
+	return out
+}
+
 // builtinCompounds reads lexicon/compounds.tsv once: compound-modifier
 // suffixes and the type of act they state. It is embedded data, checked
 // by TestCompoundModifiers, so an error in it is a bug.
 var builtinCompounds = sync.OnceValue(func() map[string]schema.EventType {
 	table := map[string]schema.EventType{}
-	for n, line := range strings.Split(builtinCompoundsFile, "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		cols := strings.Fields(line)
-		if len(cols) == 0 {
-			continue
-		}
+	for _, l := range dataLines(builtinCompoundsFile) {
+		n, cols := l.n, l.cols
 		t, err := schema.ParseEventType(cols[0])
 		if len(cols) != 2 || err != nil || !strings.HasPrefix(cols[1], "-") {
 			panic(fmt.Sprintf("lexicon/compounds.tsv:%d: want TYPE and -SUFFIX", n+1))
@@ -417,14 +433,8 @@ type judgementTable struct {
 // data, checked by TestJudgementFrames, so an error in it is a bug.
 var builtinJudgements = sync.OnceValue(func() judgementTable {
 	jt := judgementTable{verbs: map[string]bool{}, words: map[string]schema.EventType{}}
-	for n, line := range strings.Split(builtinJudgementsFile, "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		cols := strings.Fields(line)
-		if len(cols) == 0 {
-			continue
-		}
+	for _, l := range dataLines(builtinJudgementsFile) {
+		n, cols := l.n, l.cols
 		if len(cols) != 2 {
 			panic(fmt.Sprintf("lexicon/judgements.tsv:%d: want TYPE and WORD", n+1))
 		}
@@ -621,3 +631,54 @@ func (rs *relationStage) accordRelations(v *sentenceView, consumed map[int]bool)
 
 // accordPredicate is the cue of an accord made known by its parties.
 var accordPredicate = &predicate{Type: schema.Agree, POS: verbCue, Words: []string{"announce"}}
+
+// allyNouns name the partners of whoever modifies them: "X's allies,
+// including Y" is X's stance toward Y (GUIDELINES convention 5).
+var allyNouns = wordSet("ally", "allies")
+
+// allyRelations finds "X's allies, including Y", "US allies such as Y":
+// X SUPPORT Y.
+func (rs *relationStage) allyRelations(v *sentenceView) []argRelation {
+	var out []argRelation
+	for c := range v.chunks {
+		ch := v.chunks[c]
+		if !allyNouns[v.headWord(c)] {
+			continue
+		}
+		var backers []int
+		for k := ch.First; k < ch.Head; k++ {
+			if m := v.mention(k); m >= 0 {
+				backers = appendUnique(backers, v.a.Mentions[m].Actor)
+			}
+		}
+		k := ch.Last
+		if v.word(k) == "," {
+			k++
+		}
+		switch {
+		case v.word(k) == "including" || v.word(k) == "like":
+			k++
+		case v.word(k) == "such" && v.word(k+1) == "as":
+			k += 2
+		default:
+			continue
+		}
+		nc := v.chunkOf(k)
+		if len(backers) == 0 || nc < 0 {
+			continue
+		}
+		allies := v.groupRight(nc, false)
+		hit := cueHit{pred: allyPredicate, First: ch.Head, Last: ch.Head + 1}
+		for _, s := range backers {
+			for _, t := range allies.Actors {
+				if s != t && !v.affiliated(s, t) {
+					out = append(out, argRelation{src: s, tgt: t, typ: schema.Support, cue: hit, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// allyPredicate is the cue of a stance stated by "allies".
+var allyPredicate = &predicate{Type: schema.Support, POS: nounCue, Words: []string{"allies"}}

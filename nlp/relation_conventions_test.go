@@ -125,6 +125,7 @@ func TestLexiconCoverage(t *testing.T) {
 		{"raised concerns about", "France raised concerns about Iran's program.", []string{"FRA ACCUSE IRN"}},
 		{"promised consequences", "France promised consequences for Iran.", []string{"FRA THREATEN IRN"}},
 		{"break off ties is a sanction", "Egypt broke off diplomatic ties with Qatar.", []string{"EGY SANCTION QAT"}},
+		{"declare independence from", "Ukraine declared independence from Russia in 1991.", []string{"UKR REJECT RUS"}},
 		{"renounce ties", "Omar Haddad renounced ties to Hezbollah.", []string{"Omar Haddad REJECT Hezbollah"}},
 		{"reduce tariffs concedes", "The US will reduce tariffs on Chinese goods.", []string{"USA CONCEDE CHN [future]"}},
 		{"impose tariffs", "The US imposed tariffs on China.", []string{"USA SANCTION CHN"}},
@@ -137,6 +138,8 @@ func TestLexiconCoverage(t *testing.T) {
 		{"ask for from", "US officials had asked for figures from Qatar to delay cuts. Qatar rejected the request.",
 			[]string{"QAT REJECT USA", "USA REQUEST QAT"}},
 		{"a purpose clause's object is its own", "Egyptian police stormed the embassy to arrest Omar Haddad.", []string{"EGY COERCE Omar Haddad"}},
+		{"sending forces in support is aid", "France dispatched a warship to support Qatar.", []string{"FRA AID QAT"}},
+		{"encouraging to act is urging", "Turkey encouraged Syria to hold talks.", []string{"TUR REQUEST SYR"}},
 		{"backing an actor's efforts", "The UN backed the efforts of the African Union to end the war.", []string{"UN SUPPORT AU"}},
 		{"a call to act is a demand", "France reiterated its call to the Syrian government to return to talks.", []string{"FRA REQUEST SYR"}},
 		{"a phone call", "France made a call to Ivan Petrov on Monday.", []string{"FRA CONSULT Ivan Petrov"}},
@@ -240,9 +243,13 @@ func TestDataTables(t *testing.T) {
 	}
 }
 
-// An accord made known by several agents: they agree with each other.
+// An accord made known or signed by several agents: they agree with each
+// other. "X's allies, including Y" is X's stance toward Y (convention 5).
 func TestAccordAnnouncements(t *testing.T) {
 	checkRelationCases(t, []relationCase{
+		{"fronted signed by", "Signed on Friday by Russia and Turkey, the deal ends the war.", []string{"RUS AGREE TUR"}},
+		{"allies including", "The move drew criticism from US allies, including Israel.", []string{"USA SUPPORT ISR"}},
+		{"allies such as", "Russia's allies, such as Syria, stayed silent.", []string{"RUS SUPPORT SYR"}},
 		{"alliance announced by three", "The alliance, known as the Pact, was announced by Mary Cole, Anna Berg and Ivan Petrov on Wednesday.",
 			[]string{"Anna Berg AGREE Ivan Petrov", "Anna Berg AGREE Mary Cole", "Ivan Petrov AGREE Mary Cole"}},
 		{"sanctions announced by two are no accord", "The sanctions were announced by France and Germany.", nil},

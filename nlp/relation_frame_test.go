@@ -33,14 +33,24 @@ func relTestView(t *testing.T, text, cue string) (*relationStage, *sentenceView,
 	return nil, nil, cueHit{}
 }
 
-// groupIDs are the actor IDs of a group, sorted.
-func groupIDs(v *sentenceView, g group) []string {
-	var out []string
+// checkGroup compares the actor IDs of group g, sorted, with want.
+func checkGroup(t *testing.T, v *sentenceView, what string, g group, want []string) {
+	t.Helper()
+	var got []string
 	for _, x := range g.Actors {
-		out = append(out, v.a.Actors[x].ID)
+		got = append(got, v.a.Actors[x].ID)
 	}
-	slices.Sort(out)
-	return out
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("%s %v, want %v", what, got, want)
+	}
+}
+
+// runSteps runs the first n steps in order.
+func runSteps(steps []func(), n int) {
+	for _, step := range steps[:n] {
+		step()
+	}
 }
 
 // Each step of the noun frame, on a sentence that needs it: what source
@@ -82,15 +92,9 @@ func TestNounFrameSteps(t *testing.T) {
 					}
 				},
 			}
-			for _, step := range steps[:tt.steps] {
-				step()
-			}
-			if got := groupIDs(v, f.src); !slices.Equal(got, tt.src) {
-				t.Errorf("source %v, want %v", got, tt.src)
-			}
-			if got := groupIDs(v, f.tgt); !slices.Equal(got, tt.tgt) {
-				t.Errorf("target %v, want %v", got, tt.tgt)
-			}
+			runSteps(steps, tt.steps)
+			checkGroup(t, v, "source", f.src, tt.src)
+			checkGroup(t, v, "target", f.tgt, tt.tgt)
 			if f.together != tt.together {
 				t.Errorf("together %v, want %v", f.together, tt.together)
 			}
@@ -134,15 +138,9 @@ func TestVerbFrameSteps(t *testing.T) {
 				func() { f.readInverse(v) },
 				func() { f.retype(v) },
 			}
-			for _, step := range steps[:tt.steps] {
-				step()
-			}
-			if got := groupIDs(v, f.subj); !slices.Equal(got, tt.subj) {
-				t.Errorf("subject %v, want %v", got, tt.subj)
-			}
-			if got := groupIDs(v, f.tgt); !slices.Equal(got, tt.tgt) {
-				t.Errorf("target %v, want %v", got, tt.tgt)
-			}
+			runSteps(steps, tt.steps)
+			checkGroup(t, v, "subject", f.subj, tt.subj)
+			checkGroup(t, v, "target", f.tgt, tt.tgt)
 			if string(f.typ) != tt.typ {
 				t.Errorf("type %s, want %s", f.typ, tt.typ)
 			}

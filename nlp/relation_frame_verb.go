@@ -19,6 +19,10 @@ var subordinators = wordSet("that", "as", "because", "while", "although", "thoug
 var intentVerbs = wordSet("vow", "pledge", "promise", "threaten", "determine", "determined", "swear", "resolve", "strive", "warn",
 	"prepared", "ready", "poised")
 
+// sendingVerbs send forces or goods; an infinitive of support after
+// them is the purpose of the sending.
+var sendingVerbs = wordSet("send", "dispatch", "deploy", "despatch", "fly", "ship", "station")
+
 // objectControl verbs pass their object to an infinitive as its subject:
 // "urged Russia to stop attacking".
 var objectControl = wordSet("urge", "ask", "call", "order", "direct", "force", "allow", "help", "press", "push", "pressure", "persuade", "encourage", "tell", "invite", "authorize", "instruct", "want", "expect")
@@ -131,6 +135,11 @@ func (f *verbFrame) readInfinitiveSubject(v *sentenceView) {
 	if ok {
 		govLemma := v.tok(gov).Lemma
 		intent := intentVerbs[govLemma] || intentVerbs[v.word(gov)]
+		if sendingVerbs[govLemma] && f.typ == schema.Support {
+			// "dispatched a warship to support Guyana": sending forces
+			// in support is aid.
+			f.typ = schema.Aid
+		}
 		if intent && f.typ.Quad() == schema.MaterialConflict {
 			f.typ = schema.Threaten
 		} else if intent && f.typ == schema.Threaten {
@@ -242,6 +251,16 @@ func (v *sentenceView) effortOwner(k int) (group, bool) {
 // on the phrase before the participle. It reports false when the
 // participle's event is another cue's ("the strike ordered by Trump").
 func (f *verbFrame) readReducedRelative(v *sentenceView) bool {
+	if !f.vg.Passive && v.tag(f.vi) == "VBN" && f.vg.Start == f.vi && f.vi == v.first && f.typ.Symmetric() {
+		// A fronted participle: "Signed on Friday by Petro and García,
+		// the accord …" — its agents are the parties.
+		if agent, ok := v.byAgent(f.hit.Last); ok && len(agent.Actors) > 1 {
+			f.subj, f.haveSubj = agent, true
+			f.tgt, f.haveTgt = group{}, false
+			f.vg.Passive = true
+			return true
+		}
+	}
 	if !f.vg.Passive && v.tag(f.vi) == "VBN" && f.vg.Start == f.vi {
 		switch {
 		case v.word(f.vi-1) == "," || v.chunkOf(f.vi-1) >= 0:
