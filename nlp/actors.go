@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -299,7 +300,7 @@ func (r *recognizer) titlePass() {
 			head := -1
 			for j < s.Last && r.candAt(j) < 0 {
 				w := a.Tokens[j].Lower
-				if _, ok := titleHeads[w]; ok {
+				if _, ok := titleHeads[w]; ok && (!adjectiveTitles[w] || startsUpper(a.Tokens[j].Text)) {
 					head = j
 					j++
 					continue
@@ -331,6 +332,9 @@ func (r *recognizer) titlePass() {
 				}
 				if ci := r.candAt(k); ci >= 0 && m == k {
 					m = r.sc.cands[ci].last // "envoy to Syria", "head of the LNA"
+					if nc := r.candAt(m); nc >= 0 && r.sc.cands[ci].kind == byDemonym && r.sc.cands[nc].typ != schema.Country {
+						m = r.sc.cands[nc].last // "head of the Iraqi Popular Mobilization Forces"
+					}
 				}
 				if m > k {
 					end = m
@@ -346,6 +350,10 @@ func (r *recognizer) titlePass() {
 		}
 	}
 }
+
+// adjectiveTitles are titles only when capitalized: "major Gulf
+// producers" is no Major.
+var adjectiveTitles = wordSet("major", "field")
 
 func isTitleComplementPrep(w string) bool { return w == "of" || w == "to" || w == "for" }
 
@@ -452,7 +460,11 @@ func (r *recognizer) namePass() {
 	for si, s := range a.Sentences {
 		titleCase := s.Headline && r.isTitleCase(s)
 		for i := s.First; i < s.Last; {
-			if !r.isNameToken(i, s) {
+			if r.surnameAfterTitle(i, s) {
+				// "Vice Premier He Lifeng": a surname that is also a
+				// pronoun, after a title and before a given name.
+				a.Tokens[i].Tag = "NNP"
+			} else if !r.isNameToken(i, s) {
 				i++
 				continue
 			}
@@ -470,6 +482,13 @@ func (r *recognizer) namePass() {
 					continue
 				}
 				if t.Text == "-" && r.glued(j) && j+1 < s.Last && r.glued(j+1) && r.isNameToken(j+1, s) {
+					j += 2
+					continue
+				}
+				// "Hassan Sheikh Mohamud": a title word between two name
+				// words is part of the name.
+				if t.Text == "Sheikh" && j+1 < s.Last && r.isNameToken(j+1, s) {
+					r.sc.isTitle[j] = false
 					j += 2
 					continue
 				}
@@ -493,10 +512,45 @@ func (r *recognizer) namePass() {
 					continue
 				}
 			}
+			if j == i+1 && r.sheikhBefore(i, s) {
+				// "her sister, Sheikh Rehana": Sheikh is part of a
+				// one-word name.
+				i--
+				r.sc.isTitle[i] = false
+				if ti := r.titleEndingAt(i + 1); ti >= 0 {
+					r.sc.titles[ti].last = i
+					if r.sc.titles[ti].last <= r.sc.titles[ti].first {
+						r.sc.titles = slices.Delete(r.sc.titles, ti, ti+1)
+					}
+				}
+			}
 			r.classifyRun(i, j, si, titleCase)
 			i = j
 		}
 	}
+}
+
+// pronounSurnames are surnames that are also English function words.
+var pronounSurnames = wordSet("he", "an", "do", "so")
+
+// surnameAfterTitle reports whether token i is a capitalized surname
+// that is also a function word ("He", "An"), right after a title and
+// before another name word: "Chinese Vice Premier He Lifeng".
+func (r *recognizer) surnameAfterTitle(i int, s sentence) bool {
+	a := r.a
+	if i == s.First || i+1 >= s.Last || !r.sc.isTitle[i-1] || r.candAt(i) >= 0 || !pronounSurnames[a.Tokens[i].Lower] ||
+		!startsUpper(a.Tokens[i].Text) {
+		return false
+	}
+	return r.isNameToken(i+1, s) && a.Tokens[i+1].Tag == "NNP"
+}
+
+// sheikhBefore reports whether the title word before token i is a lone
+// "Sheikh", which one-word names keep: "Sheikh Hasina", "Sheikh Rehana".
+func (r *recognizer) sheikhBefore(i int, s sentence) bool {
+	a := r.a
+	return i > s.First && r.sc.isTitle[i-1] && a.Tokens[i-1].Text == "Sheikh" && r.candAt(i-1) < 0 &&
+		(i+1 >= s.Last || !startsUpper(a.Tokens[i+1].Text))
 }
 
 // orgNameContinues reports whether the capitalized run [i, j) goes on

@@ -25,9 +25,13 @@ func (r *recognizer) oppositionPass() {
 				// offensive": militias fight for anyone.
 				continue
 			}
-			if (w == "insurgents" || w == "insurgency") && k > s.First && a.Tokens[k-1].Lower == "the" && r.namesArmedGroup() {
+			if (w == "insurgents" || w == "insurgency" || w == "rebels" && r.namesArmedGroupAs(w)) && k > s.First &&
+				a.Tokens[k-1].Lower == "the" && (k+1 >= s.Last || r.candAt(k+1) < 0) && r.namesArmedGroup() {
 				// "vowed to defeat the insurgents" after al-Shabaab is named:
 				// the group, which the relation stage resolves.
+				continue
+			}
+			if r.nounAsLabel(k, s) {
 				continue
 			}
 			// "opposition to the plan", "opposition from the West" is a
@@ -88,6 +92,43 @@ func (r *recognizer) oppositionPass() {
 	}
 }
 
+// labelVerbs make the noun after them a label, not a party: "anyone
+// found armed will be considered rebels".
+var labelVerbs = wordSet("considered", "deemed", "branded", "labelled", "labeled", "called", "treated", "regarded",
+	"declared", "designated")
+
+// nounAsLabel reports whether the opposition noun at k is a label or a
+// period rather than a party: "considered rebels", "branded as
+// insurgents", "his role in the Iraq insurgency", "during the rebellion".
+func (r *recognizer) nounAsLabel(k int, s sentence) bool {
+	a := r.a
+	p := k - 1
+	if p >= s.First && a.Tokens[p].Lower == "as" {
+		p--
+	}
+	if p >= s.First && labelVerbs[a.Tokens[p].Lower] {
+		return true
+	}
+	if w := a.Tokens[k].Lower; w != "insurgency" && w != "rebellion" {
+		return false
+	}
+	p = k - 1
+	if ci := r.candAt(p); ci >= 0 && p >= s.First {
+		p = r.sc.cands[ci].first - 1
+	}
+	if p >= s.First && a.Tokens[p].Lower == "the" {
+		p--
+	}
+	if p < s.First {
+		return false
+	}
+	switch a.Tokens[p].Lower {
+	case "in", "during", "since", "after", "before", "throughout":
+		return true
+	}
+	return false
+}
+
 // rebelModifier reports whether a word before the militia noun at k
 // makes it a rebel force: "rebel militias", "anti-government militia".
 func (r *recognizer) rebelModifier(k int, s sentence) bool {
@@ -111,6 +152,22 @@ func (r *recognizer) namesArmedGroup() bool {
 	for ci := range r.sc.cands {
 		c := &r.sc.cands[ci]
 		if !c.drop && c.lex >= 0 && c.typ == schema.Group {
+			return true
+		}
+	}
+	return false
+}
+
+// namesArmedGroupAs reports whether the article names a lexicon group
+// with the noun after it ("M23 rebels"), so that a later bare "the
+// rebels" is that group, not a country's opposition.
+func (r *recognizer) namesArmedGroupAs(noun string) bool {
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if c.drop || c.lex < 0 || c.typ != schema.Group {
+			continue
+		}
+		if r.a.Tokens[c.last-1].Lower == noun || c.last < len(r.a.Tokens) && r.a.Tokens[c.last].Lower == noun {
 			return true
 		}
 	}
@@ -153,6 +210,7 @@ func (r *recognizer) contextPass() {
 			named[c.lex] = true
 		}
 	}
+	r.dropReporters()
 	for ci := range r.sc.cands {
 		c := &r.sc.cands[ci]
 		if c.drop || c.lex < 0 || !c.weak {
@@ -402,6 +460,23 @@ func (r *recognizer) outletReports(ci int) bool {
 	if prev == "(" || prev == "told" || prev == "to" || prev == "by" || next == ")" {
 		return true
 	}
+	// "news agency AFP", "American broadcaster CNN": the outlet named by
+	// what it is, as a source.
+	if _, media := mediaNouns[prev]; media {
+		return true
+	}
+	// "reports from the BBC", "footage from CNN".
+	if prev == "from" && c.first >= 2 {
+		if _, ok := reportNouns[a.Tokens[c.first-2].Lower]; ok {
+			return true
+		}
+	}
+	// "BBC Bengali suggests", "BBC Persian reported": a language service.
+	if c.last+1 < s.Last && startsUpper(a.Tokens[c.last].Text) {
+		if _, ok := outletReportVerbs[a.Tokens[c.last+1].Lower]; ok {
+			return true
+		}
+	}
 	if _, ok := outletReportVerbs[next]; ok {
 		return true
 	}
@@ -514,6 +589,9 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 		if c.possessive && r.ownsOutlet(ci) {
 			return false // "Italy's Corriere della Sera newspaper"
 		}
+		if c.possessive && r.locatesPlace(ci) {
+			return false // "talks in Switzerland's Geneva"
+		}
 		if c.first == s.First || c.possessive {
 			return true
 		}
@@ -524,6 +602,14 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 		switch prev {
 		case "in", "across", "inside", "throughout", "near", "within":
 			return false
+		case "and", "or":
+			// "troops in Iraq and Syria": the second of two places.
+			if pc := r.candAt(c.first - 2); pc >= 0 && r.sc.cands[pc].typ == schema.Country && r.sc.cands[pc].kind == byName {
+				switch r.prevWord(r.sc.cands[pc].first, s, true) {
+				case "in", "across", "inside", "throughout", "near", "within":
+					return false
+				}
+			}
 		case ",":
 			// "in Lausanne, Switzerland": the country of a place.
 			if c.first >= 3 && startsUpper(a.Tokens[c.first-2].Text) {
@@ -542,6 +628,14 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 		}
 		return true
 	case byDemonym:
+		if r.inTitle(c.first) {
+			return true // "head of the Mexican consular section": the person's state
+		}
+		// "known in Spanish as", "wrote in Arabic": a language.
+		if r.prevWord(c.first, s, false) == "in" && c.last == c.first+1 &&
+			(c.last >= s.Last || !strings.HasPrefix(a.Tokens[c.last].Tag, "NN") && !r.sc.isTitle[c.last] && r.candAt(c.last) < 0) {
+			return false
+		}
 		// "two Indians and a Pakistani were killed": a nationality noun
 		// counted or with an article names individuals, not the state.
 		if c.first > s.First && c.last == c.first+1 {
@@ -614,4 +708,77 @@ func (r *recognizer) prevWord(k int, s sentence, skipThe bool) string {
 		return ""
 	}
 	return r.a.Tokens[k].Lower
+}
+
+// dropReporters drops those who only report the story: an outlet the
+// lexicon lacks but whose name says what it is ("the Rwanda Broadcasting
+// Agency tweeted"), and a journalist introduced as one who speaks
+// ("reporter Jane Doe said").
+func (r *recognizer) dropReporters() {
+	a := r.a
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if c.drop || c.lex >= 0 {
+			continue
+		}
+		switch c.typ {
+		case schema.Organization:
+			media := false
+			for k := c.first; k < c.last; k++ {
+				if _, ok := mediaWords[a.Tokens[k].Lower]; ok {
+					media = true
+				}
+			}
+			if media && r.outletReports(ci) {
+				r.dropCand(ci)
+			}
+		case schema.Person:
+			s := a.Sentences[c.sent]
+			if c.first == s.First || c.last >= s.Last {
+				continue
+			}
+			if _, ok := journalistNouns[a.Tokens[c.first-1].Lower]; !ok {
+				continue
+			}
+			next := a.Tokens[c.last].Lower
+			_, speech := speechVerbs[next]
+			_, report := outletReportVerbs[next]
+			if speech || report {
+				r.dropCand(ci)
+			}
+		}
+	}
+}
+
+// locatesPlace reports whether a possessive country mention after a
+// locative preposition names the country of a place: "in Switzerland's
+// Geneva", "near Syria's Idlib province" (but "in Russia's war" is
+// Russia's).
+func (r *recognizer) locatesPlace(ci int) bool {
+	a := r.a
+	c := &r.sc.cands[ci]
+	s := a.Sentences[c.sent]
+	switch r.prevWord(c.first, s, false) {
+	case "in", "at", "near", "inside", "outside", "across", "throughout", "within", "into":
+	default:
+		return false
+	}
+	k := c.last + 1 // after "'s"
+	if k >= s.Last || !startsUpper(a.Tokens[k].Text) {
+		return false
+	}
+	if oc := r.candAt(k); oc >= 0 && r.sc.cands[oc].lex >= 0 {
+		return r.sc.cands[oc].place // a known actor after it is the country's: "in Iran's Revolutionary Guards"
+	}
+	return true
+}
+
+// inTitle reports whether token k lies inside a title phrase.
+func (r *recognizer) inTitle(k int) bool {
+	for _, t := range r.sc.titles {
+		if t.first <= k && k < t.last {
+			return true
+		}
+	}
+	return false
 }

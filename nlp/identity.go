@@ -81,7 +81,7 @@ func (r *recognizer) identityPass() {
 		case schema.Person:
 			if e := r.resolveShortName(c, lexEntity); e >= 0 {
 				c.actor = e
-			} else if !c.weak && r.nameTokens(c) == 1 && r.personEvidence(c) {
+			} else if !c.weak && r.nameTokens(c) == 1 && r.personEvidence(c) && !r.placeOrThing(c) {
 				text := r.spanText(c.first, c.last)
 				c.actor = entityFor(nameKey(text), text, schema.Person, -1, 1)
 				r.addPerson(c.actor, text)
@@ -285,21 +285,11 @@ func (r *recognizer) resolveFullName(c *cand, lexEntity func(int) int, entityFor
 // apposition, or extends a known surname ("Ivanka Trump").
 func (r *recognizer) fullNameEvidence(c *cand) bool {
 	a := r.a
-	if _, thing := nonPersonHeads[a.Tokens[c.last-1].Lower]; thing {
+	if r.placeOrThing(c) {
 		return false
 	}
 	if c.merged || r.personEvidence(c) {
 		return true
-	}
-	s0 := a.Sentences[c.sent]
-	switch r.prevWord(c.first, s0, false) {
-	case "in", "near", "at", "outside", "inside", "across":
-		return false // "in Khan Sheikhoun" is a place
-	case "of":
-		// "the town of Khan Sheikhoun"
-		if _, place := placeOfNouns[r.prevWord(c.first-1, s0, false)]; place {
-			return false
-		}
 	}
 	if _, ok := r.lex.givenNames[r.sc.keys[c.first]]; ok {
 		return true
@@ -322,6 +312,27 @@ func (r *recognizer) fullNameEvidence(c *cand) bool {
 		if w == "who" || w == "whose" || r.sc.isTitle[k+1] || (w == "the" || w == "a") && k+2 < s.Last && r.sc.isTitle[k+2] {
 			return true
 		}
+	}
+	return false
+}
+
+// placeOrThing reports whether a capitalized phrase names a place or a
+// thing, not a person: it ends in a place or thing noun ("Camp David",
+// "Korean War", "major Gulf producers"), or follows a locative
+// preposition ("in Khan Sheikhoun") or a place noun and "of" ("the
+// suburb of Borrowdale said").
+func (r *recognizer) placeOrThing(c *cand) bool {
+	a := r.a
+	if _, thing := nonPersonHeads[a.Tokens[c.last-1].Lower]; thing {
+		return true
+	}
+	s := a.Sentences[c.sent]
+	switch r.prevWord(c.first, s, false) {
+	case "in", "near", "at", "outside", "inside", "across":
+		return true
+	case "of":
+		_, place := placeOfNouns[r.prevWord(c.first-1, s, false)]
+		return place
 	}
 	return false
 }
@@ -399,6 +410,15 @@ func (r *recognizer) personEvidence(c *cand) bool {
 			return true
 		}
 	}
+	// "his daughter Yulia", "Lukashenko's main opponent, Jana Kovalenko":
+	// a noun that only describes persons, right before or in apposition.
+	if p := r.prevWord(c.first, s, false); personNouns[p] || p == "," && personNouns[r.prevWord(c.first-1, s, false)] {
+		return true
+	}
+	// "Kovalenko, who lives in exile": a relative clause about a person.
+	if c.last+1 < s.Last && a.Tokens[c.last].Text == "," && a.Tokens[c.last+1].Lower == "who" {
+		return true
+	}
 	if c.last < s.Last {
 		if _, ok := speechVerbs[a.Tokens[c.last].Lower]; ok {
 			_, common := sourceNouns[a.Tokens[c.first].Lower]
@@ -407,6 +427,12 @@ func (r *recognizer) personEvidence(c *cand) bool {
 	}
 	return false
 }
+
+// personNouns describe a person by kin or by their relation to
+// another ("his daughter", "the president's main opponent").
+var personNouns = wordSet("daughter", "son", "wife", "husband", "sister", "brother", "mother", "father", "widow",
+	"nephew", "niece", "cousin", "uncle", "aunt", "opponent", "rival", "challenger", "critic", "successor",
+	"predecessor", "lawyer", "activist", "dissident", "candidate", "nominee")
 
 // sourceNouns are common nouns that open a sentence before a speech verb
 // ("Police said", "Witnesses said"): capitalized, but no name.

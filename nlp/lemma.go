@@ -1,8 +1,11 @@
 package nlp
 
 import (
+	_ "embed"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // lemmatizer maps inflected verbs and nouns to their dictionary form
@@ -26,8 +29,9 @@ func newLemmatizer(verbs, nouns []string) *lemmatizer {
 	// order: the same words give the same lemmas in every run.
 	verbs = slices.Sorted(slices.Values(verbs))
 	nouns = slices.Sorted(slices.Values(nouns))
-	for base, forms := range irregularVerbs {
-		for _, f := range strings.Fields(forms) {
+	irr := builtinIrregulars()
+	for _, base := range irr.verbOrder {
+		for _, f := range irr.verbs[base] {
 			l.verbs[f] = base
 		}
 		l.verbs[base] = base
@@ -39,7 +43,7 @@ func newLemmatizer(verbs, nouns []string) *lemmatizer {
 		l.learnVerb(v)
 	}
 	for _, v := range verbs {
-		if _, irregular := irregularVerbs[v]; !irregular {
+		if _, irregular := irr.verbs[v]; !irregular {
 			if _, ok := l.verbs[v]; !ok {
 				l.verbs[v] = v
 			}
@@ -48,8 +52,8 @@ func newLemmatizer(verbs, nouns []string) *lemmatizer {
 	for _, n := range nouns {
 		l.learnNoun(n)
 	}
-	for sg, pl := range irregularNouns {
-		l.nouns[pl] = sg
+	for _, sg := range irr.nounOrder {
+		l.nouns[irr.nouns[sg]] = sg
 	}
 	return l
 }
@@ -57,7 +61,7 @@ func newLemmatizer(verbs, nouns []string) *lemmatizer {
 // learnVerb adds the regular inflections of a verb lemma. It never
 // overrides an irregular form ("lay" is the past of "lie").
 func (l *lemmatizer) learnVerb(v string) {
-	if _, irregular := irregularVerbs[v]; irregular {
+	if _, irregular := builtinIrregulars().verbs[v]; irregular {
 		return
 	}
 	set := func(f string) {
@@ -227,68 +231,59 @@ func stripPlural(w string) string {
 	return w
 }
 
-// irregularNouns maps singulars to irregular plurals.
-var irregularNouns = map[string]string{
-	"man": "men", "woman": "women", "person": "people", "child": "children",
-	"crisis": "crises", "thesis": "theses", "analysis": "analyses",
-	"chief": "chiefs", "militia": "militias", "leaf": "leaves", "life": "lives",
+// irregularTable is lexicon/irregular.tsv: verbs with their irregular
+// forms and nouns with their irregular plurals, in file order.
+type irregularTable struct {
+	verbs     map[string][]string
+	verbOrder []string
+	nouns     map[string]string // singular → plural
+	nounOrder []string
 }
 
-// irregularVerbs maps a lemma to its irregular forms (past, participle,
-// third person, gerund where irregular).
-var irregularVerbs = map[string]string{
-	"be": "is are am was were been being 's 're 'm", "have": "has had having 've 'd",
-	"do": "does did done doing", "go": "goes went gone going", "say": "says said saying",
-	"make": "makes made making", "take": "takes took taken taking", "give": "gives gave given giving",
-	"get": "gets got gotten getting", "come": "comes came coming", "see": "sees saw seen seeing",
-	"know": "knows knew known knowing", "think": "thinks thought thinking", "tell": "tells told telling",
-	"find": "finds found finding", "leave": "leaves left leaving", "put": "puts putting",
-	"meet": "meets met meeting", "hold": "holds held holding", "strike": "strikes struck stricken striking",
-	"fight": "fights fought fighting", "seek": "seeks sought seeking", "send": "sends sent sending",
-	"lend": "lends lent lending", "spend": "spends spent spending", "lead": "leads led leading",
-	"win": "wins won winning", "lose": "loses lost losing", "shoot": "shoots shot shooting",
-	"bring": "brings brought bringing", "buy": "buys bought buying", "sell": "sells sold selling",
-	"build": "builds built building", "begin": "begins began begun beginning", "break": "breaks broke broken breaking",
-	"choose": "chooses chose chosen choosing", "draw": "draws drew drawn drawing", "drive": "drives drove driven driving",
-	"fall": "falls fell fallen falling", "feel": "feels felt feeling", "fly": "flies flew flown flying",
-	"forbid": "forbids forbade forbidden forbidding", "forgive": "forgives forgave forgiven forgiving",
-	"freeze": "freezes froze frozen freezing", "grow": "grows grew grown growing", "hang": "hangs hung hanging",
-	"hear": "hears heard hearing", "hide": "hides hid hidden hiding", "hit": "hits hitting",
-	"keep": "keeps kept keeping", "lay": "lays laid laying", "let": "lets letting", "lie": "lies lay lain lying",
-	"mean": "means meant meaning", "pay": "pays paid paying", "quit": "quits quitting", "read": "reads reading",
-	"ride": "rides rode ridden riding", "rise": "rises rose risen rising", "run": "runs ran running",
-	"set": "sets setting", "shake": "shakes shook shaken shaking", "shut": "shuts shutting",
-	"sit": "sits sat sitting", "speak": "speaks spoke spoken speaking", "stand": "stands stood standing",
-	"steal": "steals stole stolen stealing", "stick": "sticks stuck sticking", "swear": "swears swore sworn swearing",
-	"sweep": "sweeps swept sweeping", "teach": "teaches taught teaching", "tear": "tears tore torn tearing",
-	"throw": "throws threw thrown throwing", "understand": "understands understood understanding",
-	"undertake": "undertakes undertook undertaken undertaking", "uphold": "upholds upheld upholding",
-	"wage": "wages waged waging", "wake": "wakes woke woken waking", "wear": "wears wore worn wearing",
-	"withdraw": "withdraws withdrew withdrawn withdrawing", "withhold": "withholds withheld withholding",
-	"write": "writes wrote written writing", "cut": "cuts cutting", "cost": "costs costing",
-	"bid": "bids bidding", "broadcast": "broadcasts broadcasting", "forecast": "forecasts forecasting",
-	"overrun": "overruns overran overrunning", "overthrow": "overthrows overthrew overthrown overthrowing",
-	"shed": "sheds shedding", "spread": "spreads spreading", "slay": "slays slew slain slaying",
-	"bear": "bears bore borne born bearing", "beat": "beats beaten beating", "bind": "binds bound binding",
-	"feed": "feeds fed feeding", "flee": "flees fled fleeing", "foresee": "foresees foresaw foreseen foreseeing",
-	"forget": "forgets forgot forgotten forgetting", "light": "lights lit lighting", "ring": "rings rang rung ringing",
-	"sink": "sinks sank sunk sinking", "sling": "slings slung slinging", "spin": "spins spun spinning",
-	"split": "splits splitting", "sting": "stings stung stinging", "stride": "strides strode striding",
-	"strive": "strives strove striven striving", "swing": "swings swung swinging", "upset": "upsets upsetting",
-	"weep": "weeps wept weeping", "wind": "winds wound winding", "mislead": "misleads misled misleading",
-	"outbid": "outbids outbidding", "rebuild": "rebuilds rebuilt rebuilding",
-	"oversee": "oversees oversaw overseen overseeing", "undergo": "undergoes underwent undergone undergoing",
-	"will": "wo", "can": "ca", "shall": "", "may": "", "must": "", "might": "", "could": "", "would": "", "should": "",
-	"ally": "allies allied allying", "free": "frees freed freeing", "ban": "bans banned banning",
-	"plan": "plans planned planning", "bar": "bars barred barring", "stop": "stops stopped stopping",
-	"target": "targets targeted targeting", "sign": "signs signed signing", "visit": "visits visited visiting",
-	"expel": "expels expelled expelling", "control": "controls controlled controlling", "patrol": "patrols patrolled patrolling",
-	"commit": "commits committed committing", "compel": "compels compelled compelling", "propel": "propels propelled propelling",
-	"veto": "vetoes vetoed vetoing", "embargo": "embargoes embargoed embargoing", "torpedo": "torpedoes torpedoed torpedoing",
-	"shell": "shells shelled shelling", "quell": "quells quelled quelling", "repel": "repels repelled repelling",
-	"rebel": "rebels rebelled rebelling", "cancel": "cancels canceled cancelled canceling cancelling",
-	"signal": "signals signaled signalled signaling signalling", "equip": "equips equipped equipping",
-	"counsel": "counsels counseled counselled counseling counselling", "travel": "travels traveled travelled traveling travelling",
-	"label": "labels labeled labelled labeling labelling", "fuel": "fuels fueled fuelled fueling fuelling",
-	"total": "totals totaled totalled totaling totalling", "model": "models modeled modelled modeling modelling",
+//go:embed lexicon/irregular.tsv
+var builtinIrregularFile string
+
+// builtinIrregulars reads lexicon/irregular.tsv once; it is embedded
+// data, checked by TestIrregularTable, so an error in it is a bug.
+var builtinIrregulars = sync.OnceValue(func() irregularTable {
+	irr, err := parseIrregulars(builtinIrregularFile)
+	if err != nil {
+		panic(err)
+	}
+	return irr
+})
+
+// parseIrregulars parses the irregular-inflection table.
+func parseIrregulars(text string) (irregularTable, error) {
+	irr := irregularTable{verbs: map[string][]string{}, nouns: map[string]string{}}
+	for n, line := range strings.Split(text, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		cols := strings.Split(line, "\t")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if len(cols) < 2 || len(cols) > 3 {
+			return irr, fmt.Errorf("lexicon/irregular.tsv:%d: want KIND, LEMMA and FORMS separated by tabs", n+1)
+		}
+		var forms []string
+		if len(cols) == 3 {
+			forms = strings.Fields(cols[2])
+		}
+		switch lemma := strings.TrimSpace(cols[1]); cols[0] {
+		case "v":
+			irr.verbs[lemma] = forms
+			irr.verbOrder = append(irr.verbOrder, lemma)
+		case "n":
+			if len(forms) != 1 {
+				return irr, fmt.Errorf("lexicon/irregular.tsv:%d: noun %q wants one plural", n+1, lemma)
+			}
+			irr.nouns[lemma] = forms[0]
+			irr.nounOrder = append(irr.nounOrder, lemma)
+		default:
+			return irr, fmt.Errorf("lexicon/irregular.tsv:%d: kind %q: want v or n", n+1, cols[0])
+		}
+	}
+	return irr, nil
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/geokg/geokg/schema"
 )
@@ -83,6 +84,9 @@ type predicate struct {
 	// Mutual: coordinated subjects act on each other, and the target acts
 	// back on the subject.
 	Mutual bool
+	// Conflict: the cue's parties were fighting ("a ceasefire between A
+	// and B" presupposes hostilities; GUIDELINES conventions 2 and 3).
+	Conflict bool
 	// generated marks entries of the generated CAMEO file, which are
 	// tried after the hand-written and user entries.
 	generated bool
@@ -252,7 +256,7 @@ func parsePredicate(cols []string) (p predicate, del bool, err error) {
 			}
 		}
 	} else {
-		p.Targets = defaultTargets(p.POS, p.Type)
+		p.Targets = defaultTargets(p.POS, p.Type, p.Words)
 	}
 	if len(cols) > 4 && cols[4] != "" {
 		for _, f := range strings.Split(cols[4], ",") {
@@ -269,9 +273,11 @@ func parsePredicate(cols []string) (p predicate, del bool, err error) {
 				p.Together = true
 			case "mutual":
 				p.Mutual = true
+			case "conflict":
+				p.Conflict = true
 			case "":
 			default:
-				return p, false, fmt.Errorf("flag %q: want inverse, plural, notarget, onesided, together or mutual", f)
+				return p, false, fmt.Errorf("flag %q: want inverse, plural, notarget, onesided, together, mutual or conflict", f)
 			}
 		}
 	}
@@ -281,54 +287,83 @@ func parsePredicate(cols []string) (p predicate, del bool, err error) {
 	return p, false, nil
 }
 
-// defaultTargets gives the target markers of an entry that names none.
-func defaultTargets(pos cuePOS, t schema.EventType) [][]string {
-	var preps string
+// defaultTargets gives the target markers of an entry that names none,
+// from lexicon/targets.tsv. A verb cue of several words whose last word
+// is no particle is a verb with its object ("launch strikes"): its target
+// follows the object noun, as the noun's would ("launched strikes on").
+func defaultTargets(pos cuePOS, t schema.EventType, words []string) [][]string {
+	kind := "n"
 	if pos == verbCue {
-		preps = "obj"
-		switch t {
-		case schema.Consult, schema.Agree, schema.Cooperate:
-			preps = "obj|with"
-		case schema.Assault, schema.Mobilize:
-			preps = "obj|against"
-		case schema.Retreat:
-			preps = "from"
-		case schema.Protest:
-			preps = "against"
-		}
-	} else {
-		switch t {
-		case schema.Consult, schema.Agree, schema.Cooperate:
-			preps = "with|between|among"
-		case schema.Support:
-			preps = "for|of|to"
-		case schema.Aid:
-			preps = "to|for|on behalf of"
-		case schema.Assault, schema.Coerce:
-			preps = "on|against|of|at|targeting"
-		case schema.Sanction:
-			preps = "on|against|with"
-		case schema.Accuse:
-			preps = "of|against"
-		case schema.Request:
-			preps = "to|on|from"
-		case schema.Reject:
-			preps = "of"
-		case schema.Threaten:
-			preps = "to|against"
-		case schema.Mobilize, schema.Protest:
-			preps = "against"
-		case schema.Retreat:
-			preps = "from"
-		case schema.Concede:
-			preps = "to|for|on"
+		kind = "v"
+		if len(words) > 1 && !particles[words[len(words)-1]] && words[len(words)-1] != "_" {
+			kind = "vo"
 		}
 	}
-	var out [][]string
-	for _, alt := range strings.Split(preps, "|") {
-		out = append(out, strings.Fields(alt))
+	table := builtinTargets()
+	if ts, ok := table[kind+"\t"+string(t)]; ok {
+		return ts
 	}
-	return out
+	return table[kind+"\t*"]
+}
+
+// particles end phrasal and prepositional verb cues ("side with", "fire
+// on", "pull out").
+var particles = wordSet("with", "on", "at", "to", "against", "from", "for", "of", "in", "into", "out", "down", "up",
+	"off", "over", "back", "away", "about", "behind", "toward", "towards", "upon", "through")
+
+// builtinTargets reads lexicon/targets.tsv once; it is embedded data,
+// checked by TestDefaultTargetsTable, so an error in it is a bug.
+var builtinTargets = sync.OnceValue(func() map[string][][]string {
+	table, err := parseTargets(builtinTargetsFile)
+	if err != nil {
+		panic(err)
+	}
+	return table
+})
+
+//go:embed lexicon/targets.tsv
+var builtinTargetsFile string
+
+// parseTargets parses the default-target table: KIND, TYPE and TARGETS
+// by tab, keyed "KIND\tTYPE".
+func parseTargets(text string) (map[string][][]string, error) {
+	table := map[string][][]string{}
+	for n, line := range strings.Split(text, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			return nil, fmt.Errorf("lexicon/targets.tsv:%d: want KIND, TYPE and TARGETS separated by tabs", n+1)
+		}
+		kind, typ := strings.TrimSpace(cols[0]), strings.ToUpper(strings.TrimSpace(cols[1]))
+		if kind != "v" && kind != "vo" && kind != "n" {
+			return nil, fmt.Errorf("lexicon/targets.tsv:%d: kind %q: want v, vo or n", n+1, kind)
+		}
+		if typ != "*" {
+			if _, err := schema.ParseEventType(typ); err != nil {
+				return nil, fmt.Errorf("lexicon/targets.tsv:%d: %w", n+1, err)
+			}
+		}
+		var ts [][]string
+		if alts := strings.TrimSpace(cols[2]); alts != "-" {
+			for _, alt := range strings.Split(strings.ToLower(alts), "|") {
+				ts = append(ts, strings.Fields(alt))
+			}
+		} else {
+			ts = [][]string{{}}
+		}
+		table[kind+"\t"+typ] = ts
+	}
+	for _, kind := range []string{"v", "vo", "n"} {
+		if _, ok := table[kind+"\t*"]; !ok {
+			return nil, fmt.Errorf("lexicon/targets.tsv: no default (TYPE *) for kind %s", kind)
+		}
+	}
+	return table, nil
 }
 
 // lemmas returns every single-word lemma the lexicon mentions, by part of

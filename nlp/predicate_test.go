@@ -25,7 +25,7 @@ func TestParsePredicates(t *testing.T) {
 		{"bad pos", "SUPPORT\tx\tback", "", `POS "x": want v or n`},
 		{"too few columns", "SUPPORT back", "", "want TYPE, POS and CUE separated by tabs, got 1 column(s)"},
 		{"slot first", "REJECT\tv\t_ ousted", "", `cue "_ ousted": want a word first`},
-		{"bad flag", "SUPPORT\tv\tback\tobj\tloud", "", `flag "loud": want inverse, plural, notarget, onesided, together or mutual`},
+		{"bad flag", "SUPPORT\tv\tback\tobj\tloud", "", `flag "loud": want inverse, plural, notarget, onesided, together, mutual or conflict`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,7 +22,7 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"blocking a draft rejects its author", "Russia and China blocked a U.S. draft at the Security Council.",
 			[]string{"CHN REJECT USA", "RUS REJECT USA"}},
 		{"subject after a subordinator", "The meeting ended after Russia and China attacked Ukraine.",
-			[]string{"CHN ASSAULT UKR", "RUS ASSAULT UKR"}},
+			[]string{"CHN ASSAULT UKR", "CHN COOPERATE RUS", "RUS ASSAULT UKR"}}, // co-agents (convention 1)
 		{"in talks with two as a go-between", "Qatar has been in talks with Egyptian and Turkish officials for weeks.",
 			[]string{"EGY CONSULT QAT", "QAT CONSULT TUR"}},
 		{"talks with two are talks with each", "Qatar held talks with Egypt and Turkey in Doha.",
@@ -84,7 +84,7 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"joint drills", "U.S. and Turkish jets staged joint drills on Monday.", []string{"TUR COOPERATE USA"}},
 		{"deploying troops to a country is no mobilization against it", "Turkey is deploying troops to Syria to support its army.", nil},
 		{"allies are no sides", "Turkey sent troops to support Syria. Hezbollah attacked Syria. Egypt urged both sides to stop.",
-			[]string{"EGY REQUEST Hezbollah", "EGY REQUEST SYR", "Hezbollah ASSAULT SYR", "TUR SUPPORT SYR"}},
+			[]string{"EGY REQUEST Hezbollah", "EGY REQUEST SYR", "Hezbollah ASSAULT SYR", "TUR AID SYR"}}, // sending troops in support is aid,
 		{"ousted by an invasion", "Hezbollah, ousted by a U.S.-led invasion in 2001, signed a deal.", []string{"USA ASSAULT Hezbollah"}},
 		{"mercenaries of a group fight for a leader", "Russian mercenaries from Hezbollah are fighting for Omar Haddad.",
 			[]string{"Hezbollah AID Omar Haddad"}},
@@ -104,6 +104,7 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"designating sanctions", "The United States said it had designated ten officials, including Omar Haddad.",
 			[]string{"USA SANCTION Omar Haddad"}},
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
-		{"force used in a country is used on it", "Turkish warplanes pounded more than 20 targets in Syria.", []string{"TUR ASSAULT SYR"}},
+		{"force used in a place targets no one named", "Turkish warplanes pounded more than 20 targets in Syria.", nil},
+		{"force aimed at a country targets it", "Turkish warplanes fired missiles into Syria.", []string{"TUR ASSAULT SYR"}},
 	})
 }

@@ -403,6 +403,9 @@ func (v *sentenceView) addChunk(first, last int) {
 		for t := first; t < last; t++ {
 			if m := v.mention(t); m >= 0 && m != seen {
 				seen = m
+				if _, ok := v.compoundAt(v.a.Mentions[m].Last); ok {
+					continue // "a US-brokered deal": the broker is no party
+				}
 				c.Actors = appendUnique(c.Actors, v.a.Mentions[m].Actor)
 			}
 		}
@@ -511,10 +514,15 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 			actors = g.Actors
 			end = g.Last
 			continue
-		case w == "," && v.word(end+1) == "including" && v.chunkOf(end+2) >= 0 && len(actors) == 0 && !ch.HeadMention:
-			// "ten officials, including army chief Min Aung Hlaing"
+		case w == "," && v.word(end+1) == "including" && v.chunkOf(end+2) >= 0 && !ch.HeadMention &&
+			(len(actors) == 0 || v.onlyDemonyms(ch.First, ch.Last)):
+			// "ten officials, including army chief Min Aung Hlaing";
+			// "Saudi officials, including the king": the state's people
+			// and the named ones.
 			g := v.groupRight(v.chunkOf(end+2), false)
-			actors = g.Actors
+			for _, x := range g.Actors {
+				actors = appendUnique(actors, x)
+			}
 			end = g.Last
 			continue
 		}

@@ -25,6 +25,8 @@ const (
 	refOrgs                      // "the bloc", "the alliance"
 	refNonPersons                // any but a person
 	refCoalitions                // "the coalition": a led coalition named before
+	refKingdoms                  // "the kingdom": a monarchy
+	refEmirates                  // "the emirate"
 )
 
 // collectiveNouns head plural phrases that refer to several parties
@@ -42,10 +44,11 @@ var collectiveNouns = map[string]refKind{
 // descriptiveNouns head singular phrases ("the group", "the bloc") that
 // refer to the last actor of their kind.
 var descriptiveNouns = map[string]refKind{
-	"group": refGroups, "militants": refGroups, "insurgents": refGroups, "militia": refGroups,
+	"group": refGroups, "militants": refGroups, "insurgents": refGroups, "militia": refGroups, "rebels": refGroups,
 	"jihadists": refGroups, "movement": refGroups, "insurgency": refGroups,
 	"bloc": refOrgs, "alliance": refOrgs, "organization": refOrgs, "organisation": refOrgs,
-	"coalition": refCoalitions,
+	"coalition": refCoalitions, "kingdom": refKingdoms, "monarchy": refKingdoms, "emirate": refEmirates,
+	"sultanate": refKingdoms,
 }
 
 // numberWords give the size of a collective reference.
@@ -195,8 +198,15 @@ var apparatusClass = map[string]string{
 // at once, to the state whose army the text named last ("Sudan's army …
 // accused the army of shelling").
 func (v *sentenceView) findReferences() {
+	if v.disc != nil {
+		v.rememberSentence()
+		defer v.rememberBlockers()
+	}
 	for ci := range v.chunks {
 		c := &v.chunks[ci]
+		if v.bodyReference(ci) {
+			continue
+		}
 		if class, ok := apparatusClass[v.headWord(ci)]; ok && v.disc != nil && v.mention(c.Head) >= 0 {
 			// "Niger junta", "Russian forces": a body mention names the
 			// state whose apparatus later "the junta" is.
@@ -244,8 +254,12 @@ func (v *sentenceView) findReferences() {
 		}
 		head := v.headWord(ci)
 		next := v.word(c.Last)
-		if next == "of" || next == "from" || next == "(" || next == "including" || next == "comprising" {
-			continue // "the leaders of France and Germany": the complement names them
+		gerund := v.tag(c.Last+1) == "VBG" || v.tag(c.Last+1) == "NN" && strings.HasSuffix(v.word(c.Last+1), "ing")
+		if (next == "of" || next == "from") && !gerund || next == "(" || next == "including" || next == "comprising" {
+			// "the leaders of France and Germany": the complement names
+			// them; "both sides of the border" are no parties. ("Accused
+			// the two countries of lying" is an accusation's gerund.)
+			continue
 		}
 		if nc := v.chunkOf(c.Last + 1); next == "," && nc >= 0 && v.chunks[nc].First == c.Last+1 && len(v.chunks[nc].Actors) > 0 {
 			continue // "the two foreign ministers, Jaishankar and Wang Yi,": an apposition names them
@@ -421,12 +435,16 @@ func (v *sentenceView) roleDescription(ci int) (int, bool) {
 			return false
 		}
 		r := strings.ToLower(p.Role)
+		if aff < 0 && genericRoles[role] {
+			return headOfState(r) // "the 93-year-old leader": a president named before
+		}
 		if aff < 0 {
 			return r != "" && strings.Contains(r, role) // "the president": a president
 		}
 		return genericRoles[role] || r == "" || strings.Contains(r, role)
 	}
 	ms := v.a.Mentions
+	var own []int // "Zuma spoke to the leader": not Zuma
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
 		if m.First >= c.First {
@@ -435,11 +453,48 @@ func (v *sentenceView) roleDescription(ci int) (int, bool) {
 		if c.First-m.First > 2*refWindow {
 			break
 		}
-		if fits(m.Actor) {
+		if m.First >= v.first {
+			if v.sameClause(m.Last, c.First) {
+				own = append(own, m.Actor)
+			}
+			continue
+		}
+		if fits(m.Actor) && !containsInt(own, m.Actor) {
 			return m.Actor, true
 		}
 	}
 	return 0, false
+}
+
+// clauseBreaks end a clause for the purpose of sameClause.
+var clauseBreaks = wordSet(",", "and", "or", "but", "as", "while", "after", "before", "when", "that", "who", "which",
+	"because", "since", "although", ";", "—", "-")
+
+// sameClause reports whether tokens [from, to) hold no clause break: a
+// description there does not refer to the actor named just before it
+// ("Zuma spoke to the leader").
+func (v *sentenceView) sameClause(from, to int) bool {
+	for k := from; k < to; k++ {
+		if clauseBreaks[v.word(k)] {
+			return false
+		}
+	}
+	return true
+}
+
+// headOfState reports whether a role is the head of a state or
+// government, whom "the leader" or "the ruler" describes.
+func headOfState(role string) bool {
+	if strings.Contains(role, "vice") || strings.Contains(role, "deputy") || strings.Contains(role, "former") {
+		return false
+	}
+	for _, w := range []string{"president", "prime minister", "premier", "king", "emir", "sultan", "chancellor",
+		"leader", "ruler", "monarch"} {
+		if strings.Contains(role, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // eventKind is what an event noun refers back to: the relations of one
@@ -762,6 +817,10 @@ func (v *sentenceView) fits(x int, k refKind) bool {
 		return t != schema.Person
 	case refCoalitions:
 		return t == schema.Organization && strings.Contains(strings.ToLower(v.a.Actors[x].Name), "coalition")
+	case refKingdoms:
+		return t == schema.Country && monarchies[v.a.Actors[x].ID] != "" && monarchies[v.a.Actors[x].ID] != "emirate"
+	case refEmirates:
+		return t == schema.Country && monarchies[v.a.Actors[x].ID] == "emirate"
 	}
 	return true
 }
@@ -967,6 +1026,9 @@ func mayRefer(a *analysis, s sentence) bool {
 			return true
 		}
 		if _, ok := descriptiveNouns[t.Lower]; ok {
+			return true
+		}
+		if _, ok := bodyClass[t.Lower]; ok {
 			return true
 		}
 	}

@@ -56,7 +56,7 @@ func TestRelationReferences(t *testing.T) {
 			[]string{"RUS ASSAULT ISIL"}},
 		// A role described by nationality is the person named before.
 		{"the Russian foreign minister", "Ivan Petrov arrived in Ankara on Monday. Turkey praised the Russian foreign minister.",
-			[]string{"TUR SUPPORT Ivan Petrov"}},
+			[]string{"Ivan Petrov CONSULT TUR", "TUR SUPPORT Ivan Petrov"}}, // the visit consults (convention 6)
 		{"the Russian minister with no Russian named", "Turkey praised the Russian minister.", []string{"TUR SUPPORT RUS"}},
 		// Event nouns refer to the event's agents.
 		{"dismissed the demands",
@@ -78,7 +78,7 @@ func TestRelationReferences(t *testing.T) {
 			[]string{"Mary Cole THREATEN SYR"}},
 		// Bodies named by their leader, members or apparatus.
 		{"led by a person", "Russia sent a delegation to Ankara. Turkey praised the delegation led by Ivan Petrov.",
-			[]string{"TUR SUPPORT RUS"}},
+			[]string{"RUS CONSULT TUR", "TUR SUPPORT RUS"}}, // the delegation consults (convention 6)
 		{"dissidents of a group", "Hezbollah clashed with dissidents of Hamas near the border.",
 			[]string{"Hamas ASSAULT Hezbollah", "Hezbollah ASSAULT Hamas"}},
 		{"whose troops", "Egypt, whose troops fought alongside Syrian forces, denied the report.", []string{"EGY COOPERATE SYR"}},
@@ -120,7 +120,8 @@ func TestRelationReferences(t *testing.T) {
 		{"clashed", "Iran and Iraq clashed near the border.", []string{"IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
 		{"exchanged fire with", "Iran exchanged fire with Iraq on Sunday.", []string{"IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
 		{"fought a war", "Iran and Iraq fought a long war in the 1980s.", []string{"IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
-		{"fought an enemy is one way", "Russia and Iran fought Islamic State in Syria.", []string{"IRN ASSAULT ISIL", "RUS ASSAULT ISIL"}},
+		{"fought an enemy is one way", "Russia and Iran fought Islamic State in Syria.",
+			[]string{"IRN ASSAULT ISIL", "IRN COOPERATE RUS", "RUS ASSAULT ISIL"}}, // co-agents cooperate (convention 1)
 		// A denial negates what it reports.
 		{"denied reports", "Egypt denied reports that it had sent weapons to Hamas.", []string{"EGY AID Hamas [negated]"}},
 		// An accusation's gerund says what the accused did, as the

@@ -44,11 +44,11 @@ var titleHeads = setOf(
 var titleModifiers = setOf(
 	"vice", "deputy", "prime", "foreign", "defense", "defence", "interior", "finance", "justice", "economy",
 	"economic", "trade", "energy", "oil", "senior", "top", "chief", "special", "supreme", "national",
-	"security", "political", "policy", "foreign-policy", "first", "former", "acting", "then", "outgoing",
+	"security", "political", "policy", "foreign-policy", "first", "second", "third", "former", "acting", "then", "outgoing",
 	"incoming", "crown", "high", "lead", "military", "army", "intelligence", "presidential", "de", "facto",
 	"de-facto", "interim", "transitional", "executive", "assistant", "under", "permanent", "federal",
 	"state", "press", "communications", "nuclear", "parliamentary", "opposition", "rebel", "militia",
-	"spiritual", "religious", "highest-ranking", "longtime", "long-time", "veteran", "self-styled",
+	"spiritual", "religious", "junta", "highest-ranking", "longtime", "long-time", "veteran", "self-styled",
 	"self-proclaimed", "newly", "elected", "appointed", "elect", "general", "joint", "staff", "air",
 	"naval", "navy", "ground", "armed", "forces", "defense-", "affairs", "reconciliation", "peace",
 	"humanitarian", "human", "rights", "regional", "provincial", "party", "group", "movement", "mission",
@@ -130,7 +130,23 @@ var locativePrepositions = setOf("in", "at", "to", "from", "near", "outside", "i
 // outletReportVerbs after an outlet make it the reporter, not an actor
 // ("Reuters reported").
 var outletReportVerbs = setOf("reported", "reports", "report", "quoted", "quotes", "cited", "cites", "said",
-	"says", "published", "broadcast", "aired", "obtained", "reporting", "according")
+	"says", "published", "broadcast", "aired", "obtained", "reporting", "according", "tweeted", "posted",
+	"suggested", "suggests", "suggest", "showed", "shows", "wrote", "writes")
+
+// reportNouns are what an outlet gives ("reports from the BBC").
+var reportNouns = setOf("reports", "report", "footage", "images", "pictures", "video", "videos", "coverage",
+	"quotes", "accounts", "dispatches")
+
+// mediaWords in the name of an organization the lexicon lacks make it a
+// news outlet ("Rwanda Broadcasting Agency", "Gulf News Agency").
+var mediaWords = setOf("broadcasting", "broadcaster", "television", "tv", "radio", "news", "press",
+	"newspaper", "media")
+
+// journalistNouns introduce a person who reports the story ("reporter
+// Jane Doe said"): a journalist is an actor only when the story is about
+// them.
+var journalistNouns = setOf("reporter", "correspondent", "journalist", "editor", "anchor", "presenter",
+	"columnist", "commentator", "analyst", "producer")
 
 // processNouns that a capital or country modifies as a place or a label
 // ("Vienna talks", "Minsk agreement").

@@ -41,6 +41,11 @@ type Relation struct {
 	// Claimant is the actor ID of whoever the text attributes the relation
 	// to, when it is attributed.
 	Claimant string `json:"claimant,omitempty"`
+	// References are the pronouns and descriptions ("he", "the two
+	// leaders", "the bloc") through which the sentence names an actor of
+	// the relation that it does not name itself; the actor was named in
+	// an earlier sentence or clause.
+	References []string `json:"references,omitempty"`
 	// Sentence is the 0-based index of the evidence sentence.
 	Sentence int `json:"sentence"`
 	// Evidence is the sentence's text.

@@ -81,6 +81,46 @@ acquaint apprise apprize attend broker communicate confer consult converse debat
 phone summon telephone visit
 """.split())
 
+# Reviewed mis-typings (issue 12: a wrong entry is worse than a missing
+# one). CAMEO 08's synonym sets put verbs of permission, law, mediation
+# and leaving office under "yield"; as bare cues they are no concession.
+CONCEDE_BARE_DENY = set("""
+approve allow authorise authorize pass permit clear enable empower fill verify legislate tease satify
+arbitrate mediate negotiate intermediate intercede resolve settle resign retire submit abide obey detach
+disconnect bide countenance untie unloose undo vindicate absolve acquit exonerate exculpate declassify
+decriminalize decriminalise legalize legalise resettle recede tolerate
+""".split())
+
+# Stopping a hostile act presupposes it (the extractor reads "halted its
+# attacks on" as the attacks, modes.go); coded as a retreat or concession
+# the cue hides the attacks and gives the wrong type.
+STOPPING = set("stop halt cease end quit discontinue desist abort abolish close reclose suspend".split())
+HOSTILE = set("""attack attacks strike strikes operation operations offensive fighting shelling bombing raid raids
+fire hostilities war violence assault campaign""".split())
+
+# Verbs of praise with a hostile object ("praise strike") are coded under
+# the hostile act's disapproval in CAMEO; they are praise, not accusation.
+PRAISE = set("""acclaim admire applaud celebrate clap commemorate commend compliment congratulate extol felicitate
+greet hail honor honour praise recognise recognize laud salute cheer welcome""".split())
+
+# Only easing verbs concede on sanctions; "hoist sanctions", "elevate
+# sanctions" are synonym-set noise.
+EASING = set("abate ameliorate ease lift mitigate relax loosen reduce remove waive suspend cancel drop end".split())
+
+
+def reviewed(typ, verb, obj):
+    """Whether a generated cue survives the review of mis-typed entries."""
+    if not obj:
+        return not (typ == "CONCEDE" and verb in CONCEDE_BARE_DENY)
+    if verb in STOPPING and obj[-1] in HOSTILE:
+        return False
+    if typ == "ACCUSE" and verb in PRAISE:
+        return False
+    if typ == "CONCEDE" and obj[-1] in ("sanction", "sanctions") and verb not in EASING:
+        return False
+    return True
+
+
 CODE = re.compile(r"\[\s*:?(\d{2,4})")
 
 
@@ -128,6 +168,8 @@ def main(path):
                 for verb in block_verbs:
                     if len(verb) != 1 or verb[0] in DENY and typ in ("AGREE", "SUPPORT"):
                         continue
+                    if not reviewed(typ, verb[0], obj):
+                        continue
                     cue = " ".join(verb + obj)
                     out.setdefault(("v", cue), typ)
                 continue
@@ -147,6 +189,8 @@ def main(path):
             if not typ:
                 continue
             if len(verb) == 1 and verb[0] in DENY:
+                continue
+            if len(verb) == 1 and not reviewed(typ, verb[0], []):
                 continue
             if len(verb) == 1 and typ in ("CONSULT", "COOPERATE", "AGREE") and verb[0] not in SYMMETRIC_BARE_KEEP:
                 continue
