@@ -19,6 +19,11 @@ type jobSummary struct {
 	Skipped int `json:"skipped"`
 	Failed  int `json:"failed"`
 	Written int `json:"written"`
+	// NotWritten counts articles read and extracted but not committed to
+	// Neo4j when the job failed; NotWrittenFrom names the first of them
+	// (the others follow it in input order) when known.
+	NotWritten     int    `json:"not_written,omitempty"`
+	NotWrittenFrom string `json:"not_written_from,omitempty"`
 	// Warnings counts articles read despite a problem (repaired text).
 	Warnings int `json:"warnings"`
 	// Actors counts distinct actors by type; Mentions counts actors per
@@ -60,6 +65,13 @@ func printSummary(w io.Writer, s jobSummary) {
 	sub := func(label string, n int) { fmt.Fprintf(w, "  %-14s %10s\n", label, thousands(n)) }
 	row("articles read", s.Read)
 	sub("written", s.Written)
+	if s.NotWritten > 0 {
+		where := ""
+		if s.NotWrittenFrom != "" {
+			where = "from " + schema.QuotePath(s.NotWrittenFrom) + " on; "
+		}
+		fmt.Fprintf(w, "  %-14s %10s  %srerun with --resume to complete the graph\n", "not written", thousands(s.NotWritten), where)
+	}
 	sub("skipped", s.Skipped)
 	sub("failed", s.Failed)
 	if s.Warnings > 0 {
