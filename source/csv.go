@@ -220,7 +220,11 @@ func (s *csvSplitter) next() ([]byte, int, error) {
 			if err != nil {
 				return nil, start, err
 			}
-			keep([]byte{c})
+			if !over && int64(len(s.buf)) < s.limit {
+				s.buf = append(s.buf, c)
+			} else {
+				keep([]byte{c})
+			}
 			if c == '\n' {
 				s.line++
 			}

@@ -406,7 +406,7 @@ func openFile(path string) (*os.File, fs.FileInfo, error) {
 		return nil, nil, errors.New("is a folder")
 	default:
 		f.Close()
-		return nil, nil, fmt.Errorf("%w (%s); skipped", ErrNotRegular, describeMode(t))
+		return nil, nil, fmt.Errorf("%w (%s)", ErrNotRegular, describeMode(t))
 	}
 }
 
@@ -431,7 +431,7 @@ type pipeReader struct {
 }
 
 // errNoWriter is the error of a named pipe no program writes to.
-var errNoWriter = fmt.Errorf("%w: a named pipe that no program writes to; skipped", ErrNotRegular)
+var errNoWriter = fmt.Errorf("%w: a named pipe that no program writes to", ErrNotRegular)
 
 func (p *pipeReader) Read(b []byte) (int, error) {
 	n, err := p.r.Read(b)
