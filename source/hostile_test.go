@@ -2,7 +2,6 @@ package source
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"io"
@@ -14,44 +13,13 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/geokg/geokg/internal/hostile"
 )
 
 // boundedChildEnv makes TestBoundedRecordMemory run its reads in a child
 // process under a hard address-space limit (ulimit -v).
 const boundedChildEnv = "GEOKG_TEST_BOUNDED_CHILD"
-
-// gzipMembers writes a gzip file that decompresses to head, n×size
-// bytes of fill, then tail, without ever holding the decompressed data:
-// gzip readers read concatenated members as one stream, so one member of
-// fill is compressed once and repeated.
-func gzipMembers(t *testing.T, path, head string, fill byte, size, n int, tail string) {
-	t.Helper()
-	member := func(write func(w io.Writer)) []byte {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		write(zw)
-		zw.Close()
-		return b.Bytes()
-	}
-	chunk := bytes.Repeat([]byte{fill}, 1<<20)
-	body := member(func(w io.Writer) {
-		for range size >> 20 {
-			w.Write(chunk)
-		}
-	})
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Write(member(func(w io.Writer) { io.WriteString(w, head) }))
-	for range n {
-		f.Write(body)
-	}
-	f.Write(member(func(w io.Writer) { io.WriteString(w, tail) }))
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // repeatReader yields head, n copies of unit, then tail: a huge input
 // that costs no memory to produce.
@@ -104,8 +72,12 @@ func TestBoundedRecordMemory(t *testing.T) {
 		return
 	}
 	dir := t.TempDir()
-	gzipMembers(t, filepath.Join(dir, "big.json.gz"), `{"title":"b","text":"`, 'a', 64<<20, 64, `"}`)
-	gzipMembers(t, filepath.Join(dir, "big.csv.gz"), "title,text\n\"B\",\"", 'a', 64<<20, 16, "")
+	if err := errors.Join(
+		hostile.WriteGzip(filepath.Join(dir, "big.json.gz"), `{"title":"b","text":"`, 'a', 64<<20, 64, `"}`),
+		hostile.WriteGzip(filepath.Join(dir, "big.csv.gz"), "title,text\n\"B\",\"", 'a', 64<<20, 16, ""),
+	); err != nil {
+		t.Fatal(err)
+	}
 	good := write(t, dir, "good.txt", headlineText)
 	tests := []struct {
 		name, path string

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,39 +15,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
-)
 
-// writeGzipMembers writes a gzip file that decompresses to head, n×size
-// bytes of fill, then tail, compressing the fill once: gzip readers read
-// concatenated members as one stream, so a 4 GiB string costs a few MB.
-func writeGzipMembers(t *testing.T, path, head string, fill byte, size, n int, tail string) {
-	t.Helper()
-	member := func(write func(w io.Writer)) []byte {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		write(zw)
-		zw.Close()
-		return b.Bytes()
-	}
-	chunk := bytes.Repeat([]byte{fill}, 1<<20)
-	body := member(func(w io.Writer) {
-		for range size >> 20 {
-			w.Write(chunk)
-		}
-	})
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Write(member(func(w io.Writer) { io.WriteString(w, head) }))
-	for range n {
-		f.Write(body)
-	}
-	f.Write(member(func(w io.Writer) { io.WriteString(w, tail) }))
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-}
+	"github.com/geokg/geokg/internal/hostile"
+)
 
 // TestHostileCorpus runs the geokg binary on the hostile inputs of issue
 // 14 mixed with 200 good articles: the job exits 1, imports every good
@@ -85,9 +54,13 @@ func TestHostileCorpus(t *testing.T) {
 
 	// The hostile inputs, each with the part of its one line that names it.
 	bad := map[string]string{}
-	writeGzipMembers(t, filepath.Join(dir, "big.json.gz"), `{"title":"b","text":"`, 'a', 64<<20, 64, `"}`)
+	if err := errors.Join(
+		hostile.WriteGzip(filepath.Join(dir, "big.json.gz"), `{"title":"b","text":"`, 'a', 64<<20, 64, `"}`),
+		hostile.WriteGzip(filepath.Join(dir, "big.csv.gz"), "title,text\n\"B\",\"", 'a', 64<<20, 64, ""),
+	); err != nil {
+		t.Fatal(err)
+	}
 	bad["big.json.gz"] = "big.json.gz:1: too large"
-	writeGzipMembers(t, filepath.Join(dir, "big.csv.gz"), "title,text\n\"B\",\"", 'a', 64<<20, 64, "")
 	bad["big.csv.gz"] = "big.csv.gz:2: too large"
 	// 200 MB of a list of numbers after the text.
 	junk, err := os.Create(filepath.Join(dir, "junk.json"))

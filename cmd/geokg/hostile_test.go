@@ -27,6 +27,16 @@ func checkLines(t *testing.T, what, output, prefix string) {
 	}
 }
 
+// writeFiles writes files (name → content) into dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestNamesAreQuotedAndKeptExact imports files whose names hold a
 // newline, an escape sequence and invalid UTF-8: each gets one quoted
 // line on standard error and in the summary, and the --errors file keeps
@@ -39,11 +49,7 @@ func TestNamesAreQuotedAndKeptExact(t *testing.T) {
 		"caf\xe9.txt":                    "\x00binary",
 		"good.txt":                       "Russia backs Syria\n\nRussia backs Syria, Putin said.\n",
 	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	opts := testOptions(dir)
 	opts.Quiet = true
 	opts.DryRun = true
@@ -80,11 +86,7 @@ func TestFailureMessages(t *testing.T) {
 		"rows.jsonl":  "{\"text\":\"Russia backs Syria.\"}\n{\"text\": broken\n{\"title\":\"x\",\"text\":12345}\n",
 		"good.txt":    "Putin visited Syria.\n",
 	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	tests := []struct {
 		cmd  []string
 		want []string
