@@ -95,13 +95,15 @@ func (w *Writer) retry(ctx context.Context, attempt func() error) error {
 	}
 }
 
-// retryable tells errors that a later attempt may not meet.
+// retryable tells errors that a later attempt may not meet: the server
+// gone or restarting (a connection refused, or dropped: "EOF"), and what
+// the driver calls transient (deadlocks).
 func retryable(err error) bool {
 	var limit *neo4j.TransactionExecutionLimit
 	if errors.As(err, &limit) && len(limit.Errors) > 0 {
 		err = limit.Errors[len(limit.Errors)-1]
 	}
-	return neo4j.IsRetryable(err)
+	return classify(err) == ErrUnavailable || neo4j.IsRetryable(err)
 }
 
 // classify tells connection trouble and bad credentials from other errors.
