@@ -74,6 +74,10 @@ func TestImportCountsOnlyCommitted(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+	// Let the commit's answer reach the writer: a kill between the commit
+	// and its answer leaves the writer unsure, and it counts only what it
+	// knows committed.
+	time.Sleep(500 * time.Millisecond)
 	neo4jtest.Ctl(t, "kill")
 	killed := time.Now()
 	var err error
