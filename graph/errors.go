@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -67,6 +68,42 @@ func (w *Writer) wrapError(op string, err error) error {
 		return err
 	}
 	return &Error{URI: w.uri, Op: op, Kind: classify(err), Err: err}
+}
+
+// retry runs attempt, and again after each failure that retrying may
+// cure (a server restarting or unreachable, a deadlock), with pauses
+// growing from 100 ms to 5 s, until Config.RetryTime has passed since the
+// first attempt: the job gives up when the retry time says, give or take
+// one attempt.
+func (w *Writer) retry(ctx context.Context, attempt func() error) error {
+	deadline := time.Now().Add(w.cfg.RetryTime)
+	pause := 100 * time.Millisecond
+	for {
+		err := attempt()
+		left := time.Until(deadline)
+		if err == nil || left <= 0 || !retryable(err) {
+			return err
+		}
+		t := time.NewTimer(min(pause, left))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		pause = min(2*pause, 5*time.Second)
+	}
+}
+
+// retryable tells errors that a later attempt may not meet: the server
+// gone or restarting (a connection refused, or dropped: "EOF"), and what
+// the driver calls transient (deadlocks).
+func retryable(err error) bool {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		err = limit.Errors[len(limit.Errors)-1]
+	}
+	return classify(err) == ErrUnavailable || neo4j.IsRetryable(err)
 }
 
 // classify tells connection trouble and bad credentials from other errors.

@@ -24,18 +24,21 @@ func (w *Writer) Loaded(ctx context.Context, hashes []string) (map[string]bool, 
 	}
 	s := w.session(ctx, neo4j.AccessModeRead)
 	defer s.Close(context.WithoutCancel(ctx))
-	_, err := neo4j.ExecuteRead(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
-		clear(out)
-		res, err := tx.Run(ctx, schema.CypherLoadedHashes, map[string]any{"hashes": list})
-		if err != nil {
-			return false, err
-		}
-		for res.Next(ctx) {
-			if h, ok := res.Record().Values[0].(string); ok {
-				out[h] = true
+	err := w.retry(ctx, func() error {
+		_, err := neo4j.ExecuteRead(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
+			clear(out)
+			res, err := tx.Run(ctx, schema.CypherLoadedHashes, map[string]any{"hashes": list})
+			if err != nil {
+				return false, err
 			}
-		}
-		return true, res.Err()
+			for res.Next(ctx) {
+				if h, ok := res.Record().Values[0].(string); ok {
+					out[h] = true
+				}
+			}
+			return true, res.Err()
+		})
+		return err
 	})
 	if err != nil {
 		return nil, w.wrapError("look up loaded articles", err)

@@ -82,6 +82,8 @@ type Writer struct {
 	pendingEv int
 	stats     Stats
 	inflight  *linksJob // the last batch's links transaction, still running
+	accepted  int       // docs handed to WriteBatch and buffered
+	unwritten string    // the path of the first doc whose batch failed
 }
 
 // linksJob is a batch's links transaction (writeLinks) running in the
@@ -91,6 +93,7 @@ type linksJob struct {
 	done   chan struct{}
 	err    error  // wrapped with the batch's files
 	commit func() // adds the batch to the stats, on the caller's goroutine
+	first  string // the batch's first doc
 }
 
 // Open connects to the server, checks the credentials and the graph
@@ -126,7 +129,10 @@ func connect(ctx context.Context, cfg Config) (*Writer, error) {
 	w := &Writer{cfg: cfg, uri: RedactURI(cfg.URI), log: log}
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
 		func(c *config.Config) {
-			c.MaxTransactionRetryTime = cfg.RetryTime
+			// Writer.retry retries, so that the job gives up when RetryTime
+			// is spent: the driver's own last pause may start just before
+			// then and last twice as long.
+			c.MaxTransactionRetryTime = 0
 			c.SocketConnectTimeout = 10 * time.Second
 			c.ConnectionAcquisitionTimeout = time.Minute
 			c.UserAgent = "geokg"
@@ -172,17 +178,21 @@ func (w *Writer) ensureSchema(ctx context.Context) error {
 func (w *Writer) SchemaVersion(ctx context.Context) (int, error) {
 	s := w.session(ctx, neo4j.AccessModeRead)
 	defer s.Close(context.WithoutCancel(ctx))
-	v, err := neo4j.ExecuteRead(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
-		res, err := tx.Run(ctx, schema.CypherSchemaVersion, nil)
-		if err != nil {
-			return 0, err
-		}
-		recs, err := res.Collect(ctx)
-		if err != nil || len(recs) == 0 {
-			return 0, err
-		}
-		n, _ := recs[0].Values[0].(int64)
-		return n, nil
+	var v int64
+	err := w.retry(ctx, func() (err error) {
+		v, err = neo4j.ExecuteRead(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
+			res, err := tx.Run(ctx, schema.CypherSchemaVersion, nil)
+			if err != nil {
+				return 0, err
+			}
+			recs, err := res.Collect(ctx)
+			if err != nil || len(recs) == 0 {
+				return 0, err
+			}
+			n, _ := recs[0].Values[0].(int64)
+			return n, nil
+		})
+		return err
 	})
 	if err != nil {
 		return 0, w.wrapError("read schema version", err)
@@ -203,13 +213,16 @@ func (w *Writer) ApplySchema(ctx context.Context) error {
 	if err := w.runSchema(ctx, s, "CALL db.awaitIndexes(300)"); err != nil {
 		return w.wrapError("wait for indexes", err)
 	}
-	_, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
-		res, err := tx.Run(ctx, schema.CypherSetSchemaVersion, map[string]any{"version": int64(schema.SchemaVersion)})
-		if err != nil {
-			return false, err
-		}
-		_, err = res.Consume(ctx)
-		return err == nil, err
+	err := w.retry(ctx, func() error {
+		_, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
+			res, err := tx.Run(ctx, schema.CypherSetSchemaVersion, map[string]any{"version": int64(schema.SchemaVersion)})
+			if err != nil {
+				return false, err
+			}
+			_, err = res.Consume(ctx)
+			return err == nil, err
+		})
+		return err
 	})
 	if err != nil {
 		return w.wrapError("record schema version", err)
@@ -223,13 +236,16 @@ func (w *Writer) ApplySchema(ctx context.Context) error {
 // another loader applying the schema at the same time are retried. Two
 // loaders racing to create the same index is not an error.
 func (w *Writer) runSchema(ctx context.Context, s neo4j.SessionWithContext, stmt string) error {
-	_, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
-		res, err := tx.Run(ctx, stmt, nil)
-		if err != nil {
-			return false, err
-		}
-		_, err = res.Consume(ctx)
-		return err == nil, err
+	err := w.retry(ctx, func() error {
+		_, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
+			res, err := tx.Run(ctx, stmt, nil)
+			if err != nil {
+				return false, err
+			}
+			_, err = res.Consume(ctx)
+			return err == nil, err
+		})
+		return err
 	})
 	var n4j *neo4j.Neo4jError
 	if errors.As(err, &n4j) && strings.Contains(n4j.Code, "EquivalentSchemaRuleAlreadyExists") {
@@ -246,6 +262,7 @@ func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
 	for _, d := range docs {
 		w.pending = append(w.pending, d)
 		w.pendingEv += len(d.Relations)
+		w.accepted++
 		if w.pendingEv >= w.cfg.BatchSize || len(w.pending) >= w.cfg.BatchSize {
 			if err := w.writePending(ctx); err != nil {
 				return err
@@ -280,6 +297,7 @@ func (w *Writer) wait() error {
 	<-job.done
 	w.inflight = nil
 	if job.err != nil {
+		w.failedFrom(job.first)
 		return job.err
 	}
 	job.commit()
@@ -298,6 +316,22 @@ func (w *Writer) Close(ctx context.Context) error {
 // Stats returns what the writer has committed so far; after Flush or
 // Close, everything.
 func (w *Writer) Stats() Stats { return w.stats }
+
+// Unwritten returns how many of the docs handed to WriteBatch are not
+// committed (buffered, in flight, or in a failed batch) and, after a
+// failure, the path of the first of them. Batches commit in order, so the
+// committed docs are the first Stats().Docs handed over and the others
+// follow from that path on.
+func (w *Writer) Unwritten() (n int, from string) {
+	return w.accepted - w.stats.Docs, w.unwritten
+}
+
+// failedFrom notes the first doc of the first batch that failed.
+func (w *Writer) failedFrom(path string) {
+	if w.unwritten == "" {
+		w.unwritten = path
+	}
+}
 
 // write writes one batch in three transactions. The first two run at
 // once and while the previous batch's links transaction is still in
@@ -320,7 +354,7 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	start := time.Now()
 	first, last := docs[0].Path, docs[len(docs)-1].Path
 	wrap := func(err error) error {
-		return fmt.Errorf("write %d article(s) (%s … %s): %w", len(docs), first, last, err)
+		return fmt.Errorf("write %d article(s) (%s … %s): %w", len(docs), schema.QuotePath(first), schema.QuotePath(last), err)
 	}
 	b := schema.NewGraphBatch(docs, w.cfg.Graph)
 	for _, p := range b.Problems {
@@ -350,9 +384,10 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 		return err
 	}
 	if err := cmp.Or(actorsErr, contentErr); err != nil {
+		w.failedFrom(first)
 		return wrap(err)
 	}
-	job := &linksJob{done: make(chan struct{})}
+	job := &linksJob{done: make(chan struct{}), first: first}
 	w.inflight = job
 	go func() {
 		defer close(job.done)
@@ -416,32 +451,36 @@ func (w *Writer) writeTx(ctx context.Context, op, commitName string, body func(r
 	defer s.Close(context.WithoutCancel(ctx))
 	var times map[string]time.Duration
 	var statementsDone time.Time
-	c, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
-		var total counts
-		times = map[string]time.Duration{} // the committed attempt's
-		defer func() { statementsDone = time.Now() }()
-		run := func(name, cypher string, rows []any) ([]*neo4j.Record, error) {
-			if len(rows) == 0 {
-				return nil, nil
+	var c counts
+	err := w.retry(ctx, func() (err error) {
+		c, err = neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
+			var total counts
+			times = map[string]time.Duration{} // the committed attempt's
+			defer func() { statementsDone = time.Now() }()
+			run := func(name, cypher string, rows []any) ([]*neo4j.Record, error) {
+				if len(rows) == 0 {
+					return nil, nil
+				}
+				start := time.Now()
+				defer func() { times[name] += time.Since(start) }()
+				res, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
+				if err != nil {
+					return nil, err
+				}
+				recs, err := res.Collect(ctx)
+				if err != nil {
+					return nil, err
+				}
+				sum, err := res.Consume(ctx)
+				if err != nil {
+					return nil, err
+				}
+				total = total.add(countersOf(sum))
+				return recs, nil
 			}
-			start := time.Now()
-			defer func() { times[name] += time.Since(start) }()
-			res, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
-			if err != nil {
-				return nil, err
-			}
-			recs, err := res.Collect(ctx)
-			if err != nil {
-				return nil, err
-			}
-			sum, err := res.Consume(ctx)
-			if err != nil {
-				return nil, err
-			}
-			total = total.add(countersOf(sum))
-			return recs, nil
-		}
-		return total, body(run)
+			return total, body(run)
+		})
+		return err
 	})
 	if err != nil {
 		return c, nil, w.wrapError(op, err)

@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/internal/fsmsg"
 	"github.com/geokg/geokg/jsonl"
 	"github.com/geokg/geokg/schema"
 )
@@ -346,7 +347,7 @@ func (w *Writer) Close(ctx context.Context) error {
 }
 
 func (w *Writer) writeErr(name string, err error) error {
-	return fmt.Errorf("write %s: %w", filepath.Join(w.dir, name), err)
+	return fmt.Errorf("write %s: %w", filepath.Join(w.dir, name), fsmsg.Reason(err, "write"))
 }
 
 // WriteSummary saves a job's summary as indented JSON.
@@ -355,9 +356,8 @@ func (w *Writer) WriteSummary(v any) error {
 	if err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}
-	path := filepath.Join(w.dir, SummaryFile)
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err := os.WriteFile(filepath.Join(w.dir, SummaryFile), append(b, '\n'), 0o644); err != nil {
+		return w.writeErr(SummaryFile, err)
 	}
 	return nil
 }

@@ -298,13 +298,14 @@ type ExtractError struct {
 }
 
 // Error formats as "PATH: extraction failed: reason", without repeating a
-// path the reason already names.
+// path the reason already names; PATH is quoted as schema.QuotePath says.
 func (e *ExtractError) Error() string {
 	msg := e.Err.Error()
-	if strings.Contains(msg, e.Path) {
+	path := schema.QuotePath(e.Path)
+	if strings.Contains(msg, path) {
 		return msg
 	}
-	return fmt.Sprintf("%s: extraction failed: %s", e.Path, msg)
+	return fmt.Sprintf("%s: extraction failed: %s", path, msg)
 }
 
 // Unwrap returns the reason.

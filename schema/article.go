@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -106,4 +107,16 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	*d = v
 	return nil
+}
+
+// QuotePath returns an article path or file name as messages print it:
+// as it is when it prints as itself, else Go-quoted ("\n", "\x1b",
+// "\xe9" escaped), so that a name cannot forge a second message line,
+// reach the terminal as an escape sequence or lose its bytes.
+func QuotePath(path string) string {
+	q := strconv.Quote(path)
+	if q[1:len(q)-1] == path {
+		return path
+	}
+	return q
 }

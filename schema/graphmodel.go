@@ -218,7 +218,7 @@ func NewGraphBatch(docs []Doc, opts GraphOptions) GraphBatch {
 	for i := range docs {
 		d := &docs[i]
 		if d.ID == "" {
-			b.Problems = append(b.Problems, fmt.Errorf("%s: doc without an article id left out", d.Path))
+			b.Problems = append(b.Problems, fmt.Errorf("%s: doc without an article id left out", QuotePath(d.Path)))
 			continue
 		}
 		if last[d.ID] != i {
@@ -268,11 +268,11 @@ func (b *GraphBatch) addDoc(d *Doc, opts GraphOptions, actors map[string]*ActorR
 	var order []string
 	for _, a := range d.Actors {
 		if a.ID == "" {
-			b.Problems = append(b.Problems, fmt.Errorf("%s: actor %q without id left out", d.Path, a.Name))
+			b.Problems = append(b.Problems, fmt.Errorf("%s: actor %q without id left out", QuotePath(d.Path), a.Name))
 			continue
 		}
 		if _, err := ParseActorType(string(a.Type)); err != nil {
-			b.Problems = append(b.Problems, fmt.Errorf("%s: actor %q left out: %w", d.Path, a.ID, err))
+			b.Problems = append(b.Problems, fmt.Errorf("%s: actor %q left out: %w", QuotePath(d.Path), a.ID, err))
 			continue
 		}
 		name := a.Name
@@ -314,7 +314,7 @@ func (b *GraphBatch) addDoc(d *Doc, opts GraphOptions, actors map[string]*ActorR
 			continue
 		}
 		if err := checkRelation(r, mentions); err != nil {
-			b.Problems = append(b.Problems, fmt.Errorf("%s: relation %d (%s %s→%s) left out: %w", d.Path, i+1, r.Type, r.Source, r.Target, err))
+			b.Problems = append(b.Problems, fmt.Errorf("%s: relation %d (%s %s→%s) left out: %w", QuotePath(d.Path), i+1, r.Type, r.Source, r.Target, err))
 			continue
 		}
 		id := r.EventID(d.ID)

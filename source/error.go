@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/geokg/geokg/schema"
 )
 
 // Error reports one input that could not be read, or one record of a
@@ -16,19 +18,29 @@ type Error struct {
 	Line int
 	// Err says why.
 	Err error
+
+	record bool // about one record of a multi-article file
 }
 
-// Error formats as "PATH[:LINE]: reason" on one line.
+// Error formats as "PATH[:LINE]: reason" on one line, PATH quoted when
+// it holds characters that do not print as themselves
+// (schema.QuotePath).
 func (e *Error) Error() string {
 	reason := e.Err.Error()
 	if strings.ContainsAny(reason, "\r\n") {
 		reason = strings.Join(strings.Fields(reason), " ")
 	}
+	path := schema.QuotePath(e.Path)
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, reason)
+		return fmt.Sprintf("%s:%d: %s", path, e.Line, reason)
 	}
-	return fmt.Sprintf("%s: %s", e.Path, reason)
+	return fmt.Sprintf("%s: %s", path, reason)
 }
+
+// IsRecord reports whether the error is about one record of a
+// multi-article file rather than a whole file, so that a job can say how
+// many files and how many records failed.
+func (e *Error) IsRecord() bool { return e.record }
 
 // Unwrap returns the reason.
 func (e *Error) Unwrap() error { return e.Err }
@@ -38,7 +50,8 @@ func (e *Error) Unwrap() error { return e.Err }
 // counts skipped inputs apart from failed ones and does not fail because
 // of them.
 func (e *Error) Skipped() bool {
-	return errors.Is(e.Err, ErrEmpty) || errors.Is(e.Err, ErrNoText) || errors.Is(e.Err, ErrDuplicate)
+	return errors.Is(e.Err, ErrEmpty) || errors.Is(e.Err, ErrNoText) || errors.Is(e.Err, ErrDuplicate) ||
+		errors.Is(e.Err, ErrNotRegular)
 }
 
 // Reasons an input is rejected or passed over. Callers may branch on them
@@ -53,6 +66,10 @@ var (
 	// ErrDuplicate: an article with the same id or the same text was read
 	// earlier in this job. Skipped.
 	ErrDuplicate = errors.New("duplicate article")
+	// ErrNotRegular: a path named on the command line is a named pipe no
+	// program writes to, a device or a socket, which would block the job
+	// or never end. Skipped.
+	ErrNotRegular = errors.New("not a regular file")
 	// ErrBinary: the file is not text.
 	ErrBinary = errors.New("binary file, not text")
 	// ErrTooLarge: the input exceeds Reader.MaxArticleSize.

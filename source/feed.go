@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
@@ -28,6 +29,11 @@ func openFeed(in *input) (iterator, error) {
 	text, err := in.decode(data)
 	if err != nil {
 		return nil, err
+	}
+	// gofeed repairs unclosed and mismatched tags, which would make an
+	// article of a broken entry's run-together text: check first.
+	if err := checkWellFormed(text); err != nil {
+		return nil, fmt.Errorf("%w: feed: malformed XML: %v", ErrSyntax, err)
 	}
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader([]byte(text)))
 	if err != nil {
@@ -83,4 +89,24 @@ func permalinkGUID(guid string) string {
 		return guid
 	}
 	return ""
+}
+
+// checkWellFormed reports the first XML error of text: unclosed or
+// mismatched tags, a truncated document. HTML's named entities (&nbsp;),
+// common in feeds, are accepted, and the encoding declaration is ignored
+// since text is already UTF-8.
+func checkWellFormed(text string) error {
+	d := xml.NewDecoder(strings.NewReader(text))
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }

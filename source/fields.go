@@ -75,6 +75,11 @@ func (in *input) buildArticle(rec record, n, line int) (schema.Article, error) {
 	if !ok {
 		return schema.Article{}, fieldNotFound(f.Text)
 	}
+	if r, ok := rec.(jsonRecord); ok {
+		if err := r.checkText(f.Text); err != nil {
+			return schema.Article{}, err
+		}
+	}
 	title, _ := rec.field(f.Title)
 	date, _ := rec.field(f.Date)
 	link, _ := rec.field(f.URL)
@@ -257,6 +262,21 @@ func (r jsonRecord) field(names []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// checkText rejects a text field that holds a number or a boolean: a
+// record whose text is 12345 is a broken export, not an article.
+func (r jsonRecord) checkText(names []string) error {
+	for _, name := range names {
+		if v, ok := r.lookup(name); ok {
+			switch v.(type) {
+			case json.Number, float64, bool:
+				return fmt.Errorf("the text field %q holds %s, not text", name, describeValue(v))
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // lookup finds name exactly, then ignoring case, then as a dotted path.

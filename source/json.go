@@ -23,10 +23,40 @@ func openJSON(in *input) (iterator, error) {
 		return nil, err
 	}
 	lc := &lineCounter{r: br, line: 1}
-	dec := json.NewDecoder(lc)
+	bound := &boundedReader{r: lc, limit: in.opts.maxRecord()}
+	dec := json.NewDecoder(bound)
 	dec.UseNumber()
-	return &jsonIterator{in: in, dec: dec, lines: lc}, nil
+	return &jsonIterator{in: in, dec: dec, lines: lc, bound: bound}, nil
 }
+
+// boundedReader keeps a JSON decoder from holding more than limit bytes
+// of one value (the decoder buffers a whole value before decoding it): a
+// read fails once limit bytes have come through since the value began.
+type boundedReader struct {
+	r     io.Reader
+	read  int64 // bytes read in all
+	from  int64 // where the current value begins
+	limit int64
+}
+
+// errOverLimit stops a decoder at a value over the size limit.
+var errOverLimit = errors.New("JSON value over the size limit")
+
+func (b *boundedReader) Read(p []byte) (int, error) {
+	room := b.from + b.limit - b.read
+	if room <= 0 {
+		return 0, errOverLimit
+	}
+	if int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := b.r.Read(p)
+	b.read += int64(n)
+	return n, err
+}
+
+// mark starts a value at offset off of the stream.
+func (b *boundedReader) mark(off int64) { b.from = off }
 
 // recordLists are field names that hold a list of articles whatever the
 // articles' own fields are.
@@ -39,6 +69,7 @@ type jsonIterator struct {
 	in      *input
 	dec     *json.Decoder
 	lines   *lineCounter
+	bound   *boundedReader
 	state   jsonState
 	records int
 	object  jsonRecord // the top-level object's other fields
@@ -107,6 +138,7 @@ func (it *jsonIterator) next() (schema.Article, int, error) {
 // nextRecord decodes one element of a list of records.
 func (it *jsonIterator) nextRecord() (schema.Article, int, error) {
 	line := it.lines.lineAt(it.dec.InputOffset())
+	it.bound.mark(it.dec.InputOffset())
 	var v any
 	if err := it.dec.Decode(&v); err != nil {
 		return it.fail(err)
@@ -151,6 +183,7 @@ func (it *jsonIterator) objectField() error {
 	var list []any
 	if it.dec.More() {
 		line = it.lines.lineAt(it.dec.InputOffset())
+		it.bound.mark(it.dec.InputOffset())
 		var first any
 		if err := it.dec.Decode(&first); err != nil {
 			return err
@@ -167,6 +200,12 @@ func (it *jsonIterator) objectField() error {
 		var v any
 		if err := it.dec.Decode(&v); err != nil {
 			return err
+		}
+		// Numbers, booleans and nulls are dropped: they make no text, and a
+		// list of them costs tens of times its size once decoded.
+		switch v.(type) {
+		case json.Number, bool, nil:
+			continue
 		}
 		list = append(list, v)
 	}
@@ -221,6 +260,9 @@ func (it *jsonIterator) fail(err error) (schema.Article, int, error) {
 		line = it.lines.lineAt(se.Offset)
 	} else {
 		line = it.lines.lineAt(it.dec.InputOffset())
+	}
+	if errors.Is(err, errOverLimit) {
+		return schema.Article{}, line, fmt.Errorf("%w; the rest of the file is not read", it.in.opts.tooLargeRecord("JSON value"))
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || se != nil {
 		return schema.Article{}, line, fmt.Errorf("%w: invalid JSON: %s; the rest of the file is not read", ErrSyntax, jsonErrorText(err))

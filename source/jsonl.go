@@ -20,7 +20,7 @@ func openJSONL(in *input) (iterator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &jsonlIterator{in: in, br: br, maxLine: 2*in.opts.maxSize + 64<<10}, nil
+	return &jsonlIterator{in: in, br: br, maxLine: in.opts.maxRecord()}, nil
 }
 
 type jsonlIterator struct {
@@ -45,7 +45,7 @@ func (it *jsonlIterator) next() (schema.Article, int, error) {
 		it.line++
 		if tooLong {
 			it.records++
-			return schema.Article{}, it.line, fmt.Errorf("%w: the line is longer than %s (--max-article-size)", ErrTooLarge, formatBytes(it.maxLine))
+			return schema.Article{}, it.line, it.in.opts.tooLargeRecord("line")
 		}
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 {

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/geokg/geokg/schema"
 )
@@ -93,7 +94,7 @@ func (r *Reader) Next(ctx context.Context) (schema.Article, error) {
 				return schema.Article{}, err
 			}
 			if err := r.checkDuplicate(a); err != nil {
-				return schema.Article{}, &Error{Path: r.cur.path, Line: line, Err: err}
+				return schema.Article{}, &Error{Path: r.cur.path, Line: line, Err: err, record: r.cur.multi()}
 			}
 			return a, nil
 		}
@@ -162,14 +163,17 @@ func (r *Reader) open(path string) error {
 			raw = os.Stdin
 		}
 	} else {
-		f, err := os.Open(path)
+		f, info, err := openFile(path)
 		if err != nil {
-			return &Error{Path: path, Err: unwrapPathError(err)}
+			return &Error{Path: path, Err: err}
 		}
 		in.closers = append(in.closers, f)
 		raw = f
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && !strings.EqualFold(filepath.Ext(path), ".gz") {
+		if info.Mode().IsRegular() && !strings.EqualFold(filepath.Ext(path), ".gz") {
 			in.size = info.Size()
+		}
+		if info.Mode().Type() == fs.ModeNamedPipe {
+			raw = &pipeReader{r: f}
 		}
 	}
 	raw = &countingReader{r: raw, n: &r.done}
@@ -185,7 +189,7 @@ func (r *Reader) open(path string) error {
 		zr, err := gzip.NewReader(buf)
 		if err != nil {
 			in.close()
-			return &Error{Path: path, Err: fmt.Errorf("gzip: %w", err)}
+			return &Error{Path: path, Err: gzipError(err)}
 		}
 		in.closers = append(in.closers, zr)
 		body = gzipErrors{zr}
@@ -335,6 +339,16 @@ type options struct {
 	maxSize int64
 }
 
+// maxRecord bounds what a reader holds of one record of a multi-article
+// file (a JSON line or value, a CSV row): the article size limit, twice
+// since escapes can double a text, plus room for the other fields.
+func (o options) maxRecord() int64 { return 2*o.maxSize + 64<<10 }
+
+// tooLargeRecord explains a record over maxRecord.
+func (o options) tooLargeRecord(what string) error {
+	return fmt.Errorf("%w: the %s is longer than %s (--max-article-size)", ErrTooLarge, what, formatBytes(o.maxRecord()))
+}
+
 func (in *input) close() {
 	for i := len(in.closers) - 1; i >= 0; i-- {
 		in.closers[i].Close()
@@ -355,8 +369,79 @@ func (in *input) nextSafe() (a schema.Article, line int, err error) {
 	a, line, err = in.it.next()
 	if err != nil && err != io.EOF {
 		err = asError(in.path, line, err)
+		var e *Error
+		if errors.As(err, &e) {
+			e.record = in.multi()
+		}
 	}
 	return a, line, err
+}
+
+// multi reports whether the input holds many articles, so that its
+// errors are about records, not the whole file.
+func (in *input) multi() bool {
+	_, one := in.it.(*single)
+	return in.it != nil && !one
+}
+
+// openFile opens a file named by the caller or found in a folder. A named
+// pipe is opened without blocking, so that one no program writes to does
+// not stop the job (reading it then says so); a device or socket is not
+// read at all, since it may never end.
+func openFile(path string) (*os.File, fs.FileInfo, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, unwrapPathError(err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, unwrapPathError(err)
+	}
+	switch t := info.Mode().Type(); {
+	case t == 0, t == fs.ModeNamedPipe:
+		return f, info, nil
+	case t&fs.ModeDir != 0:
+		f.Close()
+		return nil, nil, errors.New("is a folder")
+	default:
+		f.Close()
+		return nil, nil, fmt.Errorf("%w (%s)", ErrNotRegular, describeMode(t))
+	}
+}
+
+func describeMode(t fs.FileMode) string {
+	switch {
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	case t&fs.ModeCharDevice != 0:
+		return "a character device; name - to read standard input"
+	case t&fs.ModeDevice != 0:
+		return "a block device"
+	}
+	return "mode " + t.String()
+}
+
+// pipeReader reads a named pipe opened without blocking: one that gives
+// nothing before its end has no writer, and is reported as such rather
+// than as an empty file.
+type pipeReader struct {
+	r    io.Reader
+	some bool // something was read
+}
+
+// errNoWriter is the error of a named pipe no program writes to.
+var errNoWriter = fmt.Errorf("%w: a named pipe that no program writes to", ErrNotRegular)
+
+func (p *pipeReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if n > 0 {
+		p.some = true
+	}
+	if err == io.EOF && !p.some {
+		return n, errNoWriter
+	}
+	return n, err
 }
 
 func openSafe(open opener, in *input) (it iterator, err error) {
@@ -413,10 +498,19 @@ type gzipErrors struct{ r io.Reader }
 
 func (g gzipErrors) Read(p []byte) (int, error) {
 	n, err := g.r.Read(p)
-	if err != nil && err != io.EOF {
-		err = fmt.Errorf("gzip: %w (corrupt or truncated .gz)", err)
+	if err != nil && err != io.EOF && !errors.Is(err, ErrNotRegular) {
+		err = fmt.Errorf("%w (corrupt or truncated .gz)", gzipError(err))
 	}
 	return n, err
+}
+
+// gzipError says that err comes from decompressing, once: the gzip
+// package's own errors already start with "gzip: ".
+func gzipError(err error) error {
+	if errors.Is(err, ErrNotRegular) || strings.HasPrefix(err.Error(), "gzip: ") {
+		return err
+	}
+	return fmt.Errorf("gzip: %w", err)
 }
 
 // countingReader adds the bytes read to n.

@@ -22,6 +22,7 @@ import (
 	"text/template"
 
 	"github.com/geokg/geokg/graphdata"
+	"github.com/geokg/geokg/internal/fsmsg"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -254,7 +255,7 @@ func WriteFile(ctx context.Context, path string, src graphdata.Source, opts Opti
 	defer os.Remove(tmp.Name())
 	if err := d.WriteHTML(tmp); err != nil {
 		tmp.Close()
-		return nil, fmt.Errorf("write %s: %w", path, err)
+		return nil, fmt.Errorf("write %s: %w", path, fsmsg.Reason(err, "write"))
 	}
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()

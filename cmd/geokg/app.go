@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -39,10 +40,21 @@ func (e usageError) Unwrap() error { return e.err }
 
 // jobFailedError marks a job that finished but had failures (exit code 1);
 // its details were already printed.
-type jobFailedError struct{ failed int }
+type jobFailedError struct {
+	failed int    // inputs that failed
+	files  int    // of which whole files; the others are articles (records)
+	unit   string // what the others are; "" means "article"
+}
 
 func (e jobFailedError) Error() string {
-	return fmt.Sprintf("%d article(s) failed; see the messages above", e.failed)
+	var parts []string
+	if e.files > 0 {
+		parts = append(parts, plural(e.files, "file"))
+	}
+	if n := e.failed - e.files; n > 0 || e.files == 0 {
+		parts = append(parts, plural(n, cmp.Or(e.unit, "article")))
+	}
+	return strings.Join(parts, " and ") + " failed; see the messages above"
 }
 
 // newApp builds the command tree. Each command lives in its own file with

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"runtime"
 
 	"github.com/urfave/cli/v2"
@@ -11,7 +12,6 @@ import (
 	"github.com/geokg/geokg/jsonl"
 	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/pipeline"
-	"github.com/geokg/geokg/source"
 )
 
 // extractOptions are the settings of `geokg extract`.
@@ -77,18 +77,24 @@ func runExtract(ctx context.Context, io streams, opts *extractOptions) error {
 		return err
 	}
 	src := opts.Input.reader(opts.Paths, io.In, maxSize)
-	src.Warn = func(err *source.Error) { fmt.Fprintln(io.Err, "geokg: warning:", err) }
+	// Problems are reported as import reports them: the same lines.
+	rep, err := newReporter(newLineLogger(io.Err, slog.LevelInfo), false, "")
+	if err != nil {
+		return err
+	}
+	src.Warn = rep.warned
 	sum, err := pipeline.Run(ctx, src, x, jsonl.NewWriter(io.Out), pipeline.Config{
 		Workers:   opts.Workers,
 		BatchSize: 1,
-		OnError:   func(err error) { fmt.Fprintln(io.Err, "geokg:", err) },
-		OnSkip:    func(err error) { fmt.Fprintln(io.Err, "geokg: skipped:", err) },
+		OnError:   rep.failed,
+		OnSkip:    rep.skipped,
 	})
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
 	if sum.Failed > 0 {
-		return jobFailedError{failed: sum.Failed}
+		files, _ := rep.failures()
+		return jobFailedError{failed: sum.Failed, files: files}
 	}
 	return nil
 }

@@ -214,6 +214,14 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 
 	js := newJobSummary(sum, actors, rep, output)
 	js.ErrorsFile = opts.ErrorsFile
+	files, extractFailed := rep.failures()
+	if gw, ok := sink.(*graph.Writer); ok {
+		// The writer commits in transactions larger than the pipeline's
+		// batches, in the background: only what it committed is written.
+		js.Written = gw.Stats().Docs
+		js.NotWritten = max(0, sum.Read-extractFailed-js.Written)
+		_, js.NotWrittenFrom = gw.Unwritten()
+	}
 	if resumed != nil {
 		js.addResumed(resumed.Skipped())
 	}
@@ -243,7 +251,7 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	case closeErr != nil:
 		return closeErr
 	case sum.Failed > 0:
-		return jobFailedError{failed: sum.Failed}
+		return jobFailedError{failed: sum.Failed, files: files}
 	}
 	return nil
 }

@@ -159,7 +159,7 @@ func TestImportExitCodes(t *testing.T) {
 		err  string // in standard error
 	}{
 		{"all read", []string{"--dry-run", good}, exitOK, ""},
-		{"some failed", []string{"--dry-run", dir}, exitFailed, "article(s) failed"},
+		{"some failed", []string{"--dry-run", dir}, exitFailed, "articles failed; see the messages above"},
 		{"fail-fast", []string{"--dry-run", "--fail-fast", filepath.Join(dir, "news.jsonl")}, exitFailed, "stopped at the first failed input"},
 		{"no inputs", []string{}, exitUsage, "name at least one file"},
 		{"bad log format", []string{"--log-format", "xml", good}, exitUsage, "--log-format \"xml\""},

@@ -98,7 +98,7 @@ func runLoad(ctx context.Context, io streams, opts *loadOptions) error {
 		return fmt.Errorf("load: %w", runErr)
 	}
 	if sum.failed > 0 {
-		return jobFailedError{failed: sum.failed}
+		return jobFailedError{failed: sum.failed, unit: "line"}
 	}
 	return nil
 }

@@ -5,8 +5,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/geokg/geokg/schema"
 )
 
 // lineHandler writes one plain line per record for people reading a
@@ -37,7 +42,7 @@ func (h *lineHandler) Handle(_ context.Context, r slog.Record) error {
 	case r.Level >= slog.LevelWarn:
 		b.WriteString("warning: ")
 	}
-	b.WriteString(r.Message)
+	writeEscaped(&b, r.Message)
 	b.WriteString(h.attrs)
 	r.Attrs(func(a slog.Attr) bool {
 		writeAttr(&b, a)
@@ -62,9 +67,28 @@ func (h *lineHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 
 func (h *lineHandler) WithGroup(string) slog.Handler { return h }
 
+// writeEscaped writes a message with its control characters and invalid
+// bytes Go-escaped: whatever a message quotes (a file name, a server's
+// error), it stays one line and sends the terminal no escape sequence.
+func writeEscaped(b *strings.Builder, msg string) {
+	for i, w := 0, 0; i < len(msg); i += w {
+		r, size := utf8.DecodeRuneInString(msg[i:])
+		w = size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(b, `\x%02x`, msg[i])
+		case r != '\t' && unicode.IsControl(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(msg[i : i+size])
+		}
+	}
+}
+
 func writeAttr(b *strings.Builder, a slog.Attr) {
 	v := a.Value.Resolve().String()
-	if strings.ContainsAny(v, " \t\"=") {
+	if strings.ContainsAny(v, " \t\"=") || schema.QuotePath(v) != v {
 		v = fmt.Sprintf("%q", v)
 	}
 	fmt.Fprintf(b, " %s=%s", a.Key, v)

@@ -9,8 +9,10 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/geokg/geokg/pipeline"
 	"github.com/geokg/geokg/source"
@@ -26,11 +28,14 @@ const (
 // problem is one bad input, as logged, listed in the summary and written
 // to --errors.
 type problem struct {
-	Kind    string `json:"kind"`
-	Path    string `json:"path"`
-	Line    int    `json:"line,omitempty"`
-	Article string `json:"article,omitempty"` // "file#N" when one record of a file
-	Message string `json:"message"`
+	Kind string `json:"kind"`
+	Path string `json:"path"`
+	// PathBytes holds Path's exact bytes when they are not valid UTF-8,
+	// which JSON cannot carry: --files-from reads them back.
+	PathBytes []byte `json:"path_bytes,omitempty"`
+	Line      int    `json:"line,omitempty"`
+	Article   string `json:"article,omitempty"` // "file#N" when one record of a file
+	Message   string `json:"message"`
 }
 
 // maxListed is how many problems the summary lists; the --errors file has
@@ -47,6 +52,8 @@ type reporter struct {
 	mu       sync.Mutex
 	listed   []problem
 	counts   map[string]int
+	files    int // failed whole files (the other failures are articles)
+	extract  int // failed extractions
 	file     *os.File
 	out      *bufio.Writer
 	enc      *json.Encoder
@@ -90,8 +97,17 @@ func (r *reporter) warnedDoc(err error) { r.report(problemWarning, slog.LevelWar
 
 func (r *reporter) report(kind string, level slog.Level, err error) {
 	p := describe(kind, err)
+	var se *source.Error
+	var xe *pipeline.ExtractError
 	r.mu.Lock()
 	r.counts[kind]++
+	switch {
+	case kind != problemFailed:
+	case errors.As(err, &se) && !se.IsRecord():
+		r.files++
+	case errors.As(err, &xe):
+		r.extract++
+	}
 	if len(r.listed) < maxListed {
 		r.listed = append(r.listed, p)
 	}
@@ -127,13 +143,26 @@ func describe(kind string, err error) problem {
 		p.Path, _, _ = strings.Cut(xe.Path, "#")
 	default:
 		// Messages about a doc start with its path ("a.jsonl#3: relation
-		// 2 … left out").
+		// 2 … left out"), quoted when it has to be.
 		if prefix, _, ok := strings.Cut(p.Message, ": "); ok && !strings.ContainsAny(prefix, " \t") {
+			if unq, err := strconv.Unquote(prefix); err == nil {
+				prefix = unq
+			}
 			p.Article = prefix
 			p.Path, _, _ = strings.Cut(prefix, "#")
 		}
 	}
+	if !utf8.ValidString(p.Path) {
+		p.PathBytes = []byte(p.Path)
+	}
 	return p
+}
+
+// failures returns how many whole files and how many extractions failed.
+func (r *reporter) failures() (files, extract int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.files, r.extract
 }
 
 // close flushes and closes the --errors file.
@@ -202,6 +231,9 @@ func readFilesFrom(path string, stdin io.Reader) ([]string, error) {
 				continue
 			}
 			p = e.Path
+			if len(e.PathBytes) > 0 {
+				p = string(e.PathBytes)
+			}
 		}
 		if p != "" && !seen[p] {
 			seen[p] = true

@@ -22,6 +22,11 @@ type jobSummary struct {
 	// Resumed counts the articles --resume found already in the graph;
 	// they are among Read and Skipped, but are not problems.
 	Resumed int `json:"already_in_graph,omitempty"`
+	// NotWritten counts articles read and extracted but not committed to
+	// Neo4j when the job failed; NotWrittenFrom names the first of them
+	// (the others follow it in input order) when known.
+	NotWritten     int    `json:"not_written,omitempty"`
+	NotWrittenFrom string `json:"not_written_from,omitempty"`
 	// Warnings counts articles read despite a problem (repaired text).
 	Warnings int `json:"warnings"`
 	// Actors counts distinct actors by type; Mentions counts actors per
@@ -70,6 +75,13 @@ func printSummary(w io.Writer, s jobSummary) {
 	sub := func(label string, n int) { fmt.Fprintf(w, "  %-14s %10s\n", label, thousands(n)) }
 	row("articles read", s.Read)
 	sub("written", s.Written)
+	if s.NotWritten > 0 {
+		where := ""
+		if s.NotWrittenFrom != "" {
+			where = "from " + schema.QuotePath(s.NotWrittenFrom) + " on; "
+		}
+		fmt.Fprintf(w, "  %-14s %10s  %srerun with --resume to complete the graph\n", "not written", thousands(s.NotWritten), where)
+	}
 	sub("skipped", s.Skipped)
 	if s.Resumed > 0 {
 		fmt.Fprintf(w, "    %-13s %9s\n", "already there", thousands(s.Resumed))

@@ -82,9 +82,7 @@ func writeFolderView(ctx context.Context, dir string, warn func(error)) error {
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(dir, outdir.ViewFile)
-	if _, err := view.WriteFile(ctx, path, src, view.Options{Title: "geokg: " + filepath.Base(dir)}); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	// WriteFile's errors name the file.
+	_, err = view.WriteFile(ctx, filepath.Join(dir, outdir.ViewFile), src, view.Options{Title: "geokg: " + filepath.Base(dir)})
+	return err
 }
