@@ -374,6 +374,9 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	meet := rs.meetingRelations(v, out)
 	v.attribute(meet)
 	out = append(out, meet...)
+	mediated := rs.mediatorRelations(v, out)
+	v.attribute(mediated)
+	out = append(out, mediated...)
 	// The conventions read over the whole sentence (relation_conventions.go).
 	for _, pass := range []func() []argRelation{
 		func() []argRelation { return rs.jointRelations(v, consumed) },

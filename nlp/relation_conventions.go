@@ -513,7 +513,7 @@ func (v *sentenceView) judgementFrame(i int) (obj group, typ schema.EventType, o
 	if k < ch.Last && !isQuoteWord(v.word(start-1)) {
 		end = k // the complement inside the chunk: "Russia's position unacceptable"
 	}
-	for j := end; j < v.last && j < end+5; j++ {
+	for j := end; j < v.last && j < max(end, ch.Last)+8; j++ {
 		w := v.word(j)
 		if w == "," && !isQuoteWord(v.word(j+1)) || w == "." || w == ";" || subordinators[w] && w != "as" {
 			break
@@ -682,3 +682,42 @@ func (rs *relationStage) allyRelations(v *sentenceView) []argRelation {
 
 // allyPredicate is the cue of a stance stated by "allies".
 var allyPredicate = &predicate{Type: schema.Support, POS: nounCue, Words: []string{"allies"}}
+
+// mediationNouns name a mediator's role in "under the mediation of X",
+// "under the auspices of X".
+var mediationNouns = wordSet("mediation", "auspices", "sponsorship", "facilitation")
+
+// mediatorRelations finds a mediator named in "under the mediation of X"
+// for the talks or accord the sentence's relations already hold: the
+// mediator consults each party (GUIDELINES convention 9).
+func (rs *relationStage) mediatorRelations(v *sentenceView, found []argRelation) []argRelation {
+	var parties []int
+	var hit cueHit
+	for _, r := range found {
+		if r.typ == schema.Consult || r.typ == schema.Agree {
+			parties = appendUnique(appendUnique(parties, r.src), r.tgt)
+			hit = r.cue
+		}
+	}
+	if len(parties) < 2 {
+		return nil
+	}
+	var out []argRelation
+	for k := v.first; k < v.last; k++ {
+		if !mediationNouns[v.word(k)] || v.word(k+1) != "of" {
+			continue
+		}
+		c := v.chunkOf(k + 2)
+		if c < 0 {
+			continue
+		}
+		for _, m := range v.objectGroup(c).Actors {
+			for _, p := range parties {
+				if m != p && !v.affiliated(m, p) {
+					out = append(out, argRelation{src: m, tgt: p, typ: schema.Consult, cue: hit, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}

@@ -161,6 +161,8 @@ func TestJudgementFrames(t *testing.T) {
 		{"call a quoted act a threat", "Mary Cole called “a large Russian military deployment along the Turkish border” a destabilizing development.",
 			[]string{"Mary Cole ACCUSE RUS"}},
 		{"characterize as", "Anna Berg characterized Iran's actions as a threat.", []string{"Anna Berg ACCUSE IRN"}},
+		{"characterize as a quoted threat", "Anna Berg characterized Russia's actions as “practically a military threat from Moscow”.",
+			[]string{"Anna Berg ACCUSE RUS"}},
 		{"deem a partner", "Mary Cole deemed Qatar a reliable partner.", []string{"Mary Cole SUPPORT QAT"}},
 		{"a phone call is no judgement", "Anna Berg called Ivan Petrov on Monday.", []string{"Anna Berg CONSULT Ivan Petrov"}},
 		{"what someone called is no call", "Mary Cole imposed a tariff in response to what she called Iran's inaction.", nil},
@@ -247,6 +249,8 @@ func TestDataTables(t *testing.T) {
 // other. "X's allies, including Y" is X's stance toward Y (convention 5).
 func TestAccordAnnouncements(t *testing.T) {
 	checkRelationCases(t, []relationCase{
+		{"under the mediation of", "Turkey and Syria began talks under the mediation of Qatar.",
+			[]string{"QAT CONSULT SYR", "QAT CONSULT TUR", "SYR CONSULT TUR"}},
 		{"fronted signed by", "Signed on Friday by Russia and Turkey, the deal ends the war.", []string{"RUS AGREE TUR"}},
 		{"allies including", "The move drew criticism from US allies, including Israel.", []string{"USA SUPPORT ISR"}},
 		{"allies such as", "Russia's allies, such as Syria, stayed silent.", []string{"RUS SUPPORT SYR"}},
