@@ -385,6 +385,7 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 		func() []argRelation { return rs.judgementRelations(v) },
 		func() []argRelation { return rs.accordRelations(v, consumed) },
 		func() []argRelation { return rs.allyRelations(v) },
+		func() []argRelation { return rs.monitorRelations(v, consumed) },
 	} {
 		rels := pass()
 		v.attribute(rels)

@@ -597,6 +597,45 @@ var (
 	announcingVerbs = wordSet("announce", "unveil", "forge", "launch", "finalize", "finalise", "present", "form", "create", "establish")
 )
 
+// monitoringVerbs are joint material acts of several agents on one thing:
+// "to be monitored by the UN and the Church" — the monitors cooperate
+// (GUIDELINES convention 1).
+var monitoringVerbs = wordSet("monitor", "oversee", "supervise", "verify", "observe", "guarantee", "police", "patrol", "enforce")
+
+// monitorRelations finds several agents monitoring one thing, in the
+// passive ("monitored by A and B") or the active ("A and B will monitor
+// the truce"): they cooperate.
+func (rs *relationStage) monitorRelations(v *sentenceView, consumed map[int]bool) []argRelation {
+	var out []argRelation
+	for i := v.first; i < v.last; i++ {
+		if consumed[i] || !verbTag(v.tag(i)) || !monitoringVerbs[v.tok(i).Lemma] {
+			continue
+		}
+		vg := v.verbGroupAt(i)
+		var agents group
+		ok := false
+		if vg.Passive || v.tag(i) == "VBN" && v.word(i+1) == "by" {
+			agents, ok = v.byAgent(i + 1)
+		} else {
+			agents, ok = v.verbSubject(i, vg)
+		}
+		if !ok || len(agents.Actors) < 2 {
+			continue
+		}
+		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start)
+		hit := cueHit{pred: monitorPredicate, First: i, Last: i + 1}
+		pairAll(agents.Actors, func(a, b int) {
+			if !v.affiliated(a, b) {
+				out = append(out, argRelation{src: a, tgt: b, typ: schema.Cooperate, cue: hit, modes: modes, confidence: 0.7})
+			}
+		})
+	}
+	return out
+}
+
+// monitorPredicate is the cue of a joint monitoring.
+var monitorPredicate = &predicate{Type: schema.Cooperate, POS: verbCue, Words: []string{"monitor"}}
+
 // accordRelations finds an accord made known by several agents: "The
 // alliance, known as Aukus, was announced by Biden, Johnson and
 // Morrison" — its announcers agree with each other.

@@ -179,6 +179,8 @@ func TestCoAgentConvention(t *testing.T) {
 			[]string{"RUS ASSAULT Hezbollah", "RUS COOPERATE SYR", "SYR ASSAULT Hezbollah"}},
 		{"parallel statements", "France and Germany condemned Russia.", []string{"DEU ACCUSE RUS", "FRA ACCUSE RUS"}},
 		{"parallel sanctions", "The US and the EU imposed sanctions on Russia.", []string{"EU SANCTION RUS", "USA SANCTION RUS"}},
+		{"monitored by two", "The truce is set to be monitored by the United Nations and the African Union.", []string{"AU COOPERATE UN"}},
+		{"one monitor", "Turkey will monitor the truce.", nil},
 		{"mutual attacks", "Russia and Ukraine attacked each other.", []string{"RUS ASSAULT UKR", "UKR ASSAULT RUS"}},
 	})
 }
