@@ -231,6 +231,11 @@ func (v *sentenceView) modifiedActors(k int) []int {
 		return out
 	}
 	first := ch.First
+	if v.word(first-1) == "of" && v.chunkOf(first-2) >= 0 && memberBodies[v.headWord(v.chunkOf(first-2))] {
+		// "the PMF, a coalition of Iranian-backed militias": the
+		// collective the members make up.
+		first = v.chunks[v.chunkOf(first-2)].First
+	}
 	if v.word(first-1) != "," {
 		return nil
 	}
@@ -245,6 +250,10 @@ func (v *sentenceView) modifiedActors(k int) []int {
 	}
 	return v.chunks[pc].Actors
 }
+
+// memberBodies name a body made up of members: "a coalition of
+// militias".
+var memberBodies = wordSet("coalition", "alliance", "network", "umbrella", "group", "bloc", "federation", "union")
 
 // eventParties are the parties of the event named by the phrase at token
 // k: "between A and B" after it, or the subject of the verb it is the

@@ -70,6 +70,7 @@ func TestCompoundModifiers(t *testing.T) {
 			[]string{"Hamas AGREE ISR", "Hamas CONSULT USA", "ISR CONSULT USA"}},
 		{"broker consults the subject's parties", "Israel and Hamas signed a Qatar-brokered truce.",
 			[]string{"Hamas AGREE ISR", "Hamas CONSULT QAT", "ISR CONSULT QAT"}},
+		{"members of a described coalition", "Hezbollah, a coalition of Iranian-backed militias, fired rockets.", []string{"IRN SUPPORT Hezbollah"}},
 		{"a plain modifier states nothing", "The Iran-based Hezbollah fired rockets at Israel.", []string{"Hezbollah ASSAULT ISR"}},
 	})
 }
