@@ -377,6 +377,9 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	mediated := rs.mediatorRelations(v, out)
 	v.attribute(mediated)
 	out = append(out, mediated...)
+	hosted := rs.capitalVisitRelations(v, out)
+	v.attribute(hosted)
+	out = append(out, hosted...)
 	// The conventions read over the whole sentence (relation_conventions.go).
 	for _, pass := range []func() []argRelation{
 		func() []argRelation { return rs.jointRelations(v, consumed) },

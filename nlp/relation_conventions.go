@@ -769,3 +769,49 @@ func (rs *relationStage) mediatorRelations(v *sentenceView, found []argRelation)
 	}
 	return out
 }
+
+// capitalHosts finds the state whose capital a sentence places its
+// events in: "in the Hungarian capital", "in Hungary's capital".
+func (v *sentenceView) capitalHosts() []int {
+	var out []int
+	for k := v.first; k+1 < v.last; k++ {
+		if v.word(k) != "in" {
+			continue
+		}
+		c := v.chunkOf(k + 1)
+		if c < 0 || v.headWord(c) != "capital" {
+			continue
+		}
+		for j := v.chunks[c].First; j < v.chunks[c].Head; j++ {
+			if m := v.mention(j); m >= 0 && v.a.Actors[v.a.Mentions[m].Actor].Type == schema.Country {
+				out = appendUnique(out, v.a.Mentions[m].Actor)
+			}
+		}
+	}
+	return out
+}
+
+// capitalVisitRelations gives the visitors of a meeting held in another
+// state's capital a consultation with that state (GUIDELINES convention
+// 6): "Orban met his Swedish counterpart Kristersson in the Hungarian
+// capital" — Kristersson CONSULT Hungary.
+func (rs *relationStage) capitalVisitRelations(v *sentenceView, found []argRelation) []argRelation {
+	hosts := v.capitalHosts()
+	if len(hosts) == 0 {
+		return nil
+	}
+	var out []argRelation
+	for _, r := range found {
+		if r.typ != schema.Consult {
+			continue
+		}
+		for _, p := range []int{r.src, r.tgt} {
+			for _, h := range hosts {
+				if v.a.Actors[p].Type == schema.Person && p != h && !v.affiliated(p, h) && v.a.Actors[p].Affiliation != "" {
+					out = append(out, argRelation{src: p, tgt: h, typ: schema.Consult, cue: r.cue, modes: r.modes, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}

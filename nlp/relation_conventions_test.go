@@ -114,6 +114,9 @@ func TestVisitConvention(t *testing.T) {
 		{"future flight", "Anna Berg will fly to Cairo on Monday.", []string{"Anna Berg CONSULT EGY [future]"}},
 		{"begin a visit", "Mary Cole began a two-day visit to Egypt.", []string{"EGY CONSULT Mary Cole"}},
 		{"troops arrive", "Russian troops arrived in Syria.", nil},
+		{"a meeting in another state's capital", "Omar Haddad met Ivan Petrov in the Syrian capital on Friday.",
+			[]string{"Ivan Petrov CONSULT Omar Haddad", "Ivan Petrov CONSULT SYR"}},
+		{"a meeting in a city", "Mary Cole met Ivan Petrov in Geneva.", []string{"Ivan Petrov CONSULT Mary Cole"}},
 		{"returning home", "Anna Berg returned to Berlin.", nil},
 	})
 }
