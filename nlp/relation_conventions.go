@@ -608,8 +608,8 @@ var (
 
 // monitoringVerbs are joint material acts of several agents on one thing:
 // "to be monitored by the UN and the Church" — the monitors cooperate
-// (GUIDELINES convention 1).
-var monitoringVerbs = wordSet("monitor", "oversee", "supervise", "verify", "observe", "guarantee", "police", "patrol", "enforce")
+// (GUIDELINES convention 1). Guarantors of talks only vouch for them.
+var monitoringVerbs = wordSet("monitor", "oversee", "supervise", "verify", "observe", "police", "patrol", "enforce")
 
 // monitorRelations finds several agents monitoring one thing, in the
 // passive ("monitored by A and B") or the active ("A and B will monitor

@@ -53,6 +53,8 @@ func TestRelationIssueErrors(t *testing.T) {
 		{"air strikes in a place", "Russia began air strikes in Syria.", nil},
 		{"headline targets in a place", "Israeli jets strike Hezbollah targets in Syria\n\nThe body follows.", []string{"ISR ASSAULT Hezbollah"}},
 		{"launched at", "Iran launched drones and missiles at Israel.", []string{"IRN ASSAULT ISR"}},
+		{"fired into the sea between", "Iran fired a missile into the sea between Qatar and Egypt.", nil},
+		{"guarantors are no co-agents", "The talks are guaranteed by Qatar and Egypt.", nil},
 	})
 }
 
