@@ -134,6 +134,8 @@ func TestLexiconCoverage(t *testing.T) {
 		{"heighten security along a border", "Egypt has heightened security along its border with Qatar.", []string{"EGY MOBILIZE QAT"}},
 		{"mass troops on a border", "Russia massed troops on the border with Ukraine.", []string{"RUS MOBILIZE UKR"}},
 		{"security in a place", "Egypt tightened security in Cairo.", nil},
+		{"expelling troops rejects their state", "Iraqi lawmakers voted to expel American troops.", []string{"IRQ REJECT USA"}},
+		{"coordinating next steps consults", "Ivan Petrov would coordinate next steps with Mary Cole.", []string{"Ivan Petrov CONSULT Mary Cole [hypothetical]"}},
 		{"declare independence from", "Ukraine declared independence from Russia in 1991.", []string{"UKR REJECT RUS"}},
 		{"renounce ties", "Omar Haddad renounced ties to Hezbollah.", []string{"Omar Haddad REJECT Hezbollah"}},
 		{"reduce tariffs concedes", "The US will reduce tariffs on Chinese goods.", []string{"USA CONCEDE CHN [future]"}},

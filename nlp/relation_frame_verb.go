@@ -241,6 +241,9 @@ func (f *verbFrame) readTarget(v *sentenceView) {
 // openPlaces are places no state is struck in by force aimed there.
 var openPlaces = wordSet("sea", "waters", "ocean", "area", "zone", "desert", "field", "fields", "air", "sky", "skies")
 
+// forcesNouns name a state's armed forces.
+var forcesNouns = wordSet("troops", "forces", "soldiers", "military", "army", "personnel", "contingent", "peacekeepers")
+
 // effortNouns name an actor's undertaking: backing one backs the actor.
 var effortNouns = wordSet("effort", "efforts", "bid", "attempt", "attempts", "push", "initiative", "endeavour", "endeavor")
 
@@ -409,6 +412,11 @@ func (f *verbFrame) readInverse(v *sentenceView) {
 // stance rejects, a vote on a resolution rejects the UN body); false when
 // the cue is no event after all (a "call" that is no phone call).
 func (f *verbFrame) retype(v *sentenceView) bool {
+	if f.typ == schema.Sanction && f.p.Words[0] == "expel" && len(f.tgt.Chunks) > 0 && forcesNouns[v.headWord(f.tgt.Chunks[0])] {
+		// "voted to expel American troops": a foreign force's presence
+		// is rejected; expelling diplomats stays a sanction.
+		f.typ = schema.Reject
+	}
 	// "We do not accept Iran's role": a negated stance of support or
 	// agreement toward an actor is a rejection.
 	// "Serbia would never recognize Kosovo", "will not accept": a refusal
