@@ -84,6 +84,7 @@ func TestConflictConventions(t *testing.T) {
 		{"war between", "The war between Russia and Ukraine entered its third year.", []string{"RUS ASSAULT UKR", "UKR ASSAULT RUS"}},
 		{"conflict between", "The conflict between Israel and Hamas escalated.", []string{"Hamas ASSAULT ISR", "ISR ASSAULT Hamas"}},
 		{"fighting first in the sentence", "Fighting between Turkey and Hezbollah continued.", []string{"Hezbollah ASSAULT TUR", "TUR ASSAULT Hezbollah"}},
+		{"dash pair of a cooperation", "Joint US-Russia military exercises began.", []string{"RUS COOPERATE USA"}},
 		{"dash pair war", "The Israel-Hamas war continued.", []string{"Hamas ASSAULT ISR", "ISR ASSAULT Hamas"}},
 		{"one-sided war keeps its direction", "Russia's war on Ukraine continued.", []string{"RUS ASSAULT UKR"}},
 		{"called-for ceasefire", "France called for a ceasefire between Israel and Hamas.",
