@@ -205,6 +205,8 @@ func TestArgumentsIssue12(t *testing.T) {
 		{"fronted participle clause", "After meeting with Omar Haddad, Mary Cole left.", []string{"Mary Cole CONSULT Omar Haddad"}},
 		{"fronted participle with a list", "After meeting Tuesday with Syrian officials, including Omar Haddad, Mary Cole left.",
 			[]string{"Mary Cole CONSULT Omar Haddad", "Mary Cole CONSULT SYR"}},
+		{"a body which comprises its members", "The document was signed by members of the group, which comprises representatives from Russia, Ukraine and the European Union.",
+			[]string{"EU AGREE RUS", "EU AGREE UKR", "RUS AGREE UKR"}},
 		{"officials including", "Mary Cole met Syrian officials, including Omar Haddad.", []string{"Mary Cole CONSULT Omar Haddad", "Mary Cole CONSULT SYR"}},
 		{"fronted participle of force", "After attacking Syria, Turkey withdrew.", []string{"TUR ASSAULT SYR"}},
 	})
