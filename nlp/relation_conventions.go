@@ -628,17 +628,24 @@ func (rs *relationStage) monitorRelations(v *sentenceView, consumed map[int]bool
 		} else {
 			agents, ok = v.verbSubject(i, vg)
 		}
-		if !ok || len(agents.Actors) < 2 {
-			continue
+		if ok {
+			out = append(out, v.partners(agents.Actors, monitorPredicate, i, vg)...)
 		}
-		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start)
-		hit := cueHit{pred: monitorPredicate, First: i, Last: i + 1}
-		pairAll(agents.Actors, func(a, b int) {
-			if !v.affiliated(a, b) {
-				out = append(out, argRelation{src: a, tgt: b, typ: schema.Cooperate, cue: hit, modes: modes, confidence: 0.7})
-			}
-		})
 	}
+	return out
+}
+
+// partners relates each two of several agents of the verb at i, not of
+// one state, by p's type, in the verb's modes.
+func (v *sentenceView) partners(agents []int, p *predicate, i int, vg verbGroup) []argRelation {
+	modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start)
+	hit := cueHit{pred: p, First: i, Last: i + 1}
+	var out []argRelation
+	pairAll(agents, func(a, b int) {
+		if !v.affiliated(a, b) {
+			out = append(out, argRelation{src: a, tgt: b, typ: p.Type, cue: hit, modes: modes, confidence: 0.7})
+		}
+	})
 	return out
 }
 
@@ -662,17 +669,9 @@ func (rs *relationStage) accordRelations(v *sentenceView, consumed map[int]bool)
 		if !ok || len(subj.Chunks) == 0 || !accordHeads[v.headWord(subj.Chunks[0])] {
 			continue
 		}
-		agent, ok := v.byAgent(i + 1)
-		if !ok || len(agent.Actors) < 2 {
-			continue
+		if agent, ok := v.byAgent(i + 1); ok {
+			out = append(out, v.partners(agent.Actors, accordPredicate, i, vg)...)
 		}
-		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start)
-		hit := cueHit{pred: accordPredicate, First: i, Last: i + 1}
-		pairAll(agent.Actors, func(a, b int) {
-			if !v.affiliated(a, b) {
-				out = append(out, argRelation{src: a, tgt: b, typ: schema.Agree, cue: hit, modes: modes, confidence: 0.7})
-			}
-		})
 	}
 	return out
 }
