@@ -224,21 +224,28 @@ func TestUnseenRelationFloors(t *testing.T) {
 	}
 }
 
+// The eval sets, read in place: dev, developed on, and dev-b (regions,
+// years and event types dev lacks), on which rules are only checked by
+// error category (issue 12). Floors sit a little under the scores
+// measured when they were set.
 func TestDevRelationFloors(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "eval", "dev")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("the dev set must be beside the repository in CI: %v", err)
+	for _, set := range []struct {
+		dir    string
+		floors map[string]floors
+	}{
+		{"dev", map[string]floors{"pairs": {0.94, 0.74}, "typed": {0.94, 0.71}, "directed": {0.94, 0.71}}},
+		{"dev-b", map[string]floors{"pairs": {0.82, 0.52}, "typed": {0.72, 0.42}, "directed": {0.72, 0.42}}},
+	} {
+		dir := filepath.Join("..", "..", "shared", "eval", set.dir)
+		if _, err := os.Stat(dir); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("the %s set must be beside the repository in CI: %v", set.dir, err)
+			}
+			t.Skipf("%s set not found: %v", set.dir, err)
 		}
-		t.Skipf("dev set not found: %v", err)
+		x := sharedExtractor(t)
+		checkFloors(t, set.dir, scoreFolder(t, x, dir), set.floors)
 	}
-	x := sharedExtractor(t)
-	got := scoreFolder(t, x, dir)
-	checkFloors(t, "dev", got, map[string]floors{
-		"pairs":    {0.94, 0.74},
-		"typed":    {0.94, 0.71},
-		"directed": {0.94, 0.71},
-	})
 }
 
 func TestScoreNorm(t *testing.T) {

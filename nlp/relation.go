@@ -334,6 +334,12 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 	meet := rs.meetingRelations(v, out)
 	v.attribute(meet)
 	out = append(out, meet...)
+	mediated := rs.mediatorRelations(v, out)
+	v.attribute(mediated)
+	out = append(out, mediated...)
+	hosted := rs.capitalVisitRelations(v, out)
+	v.attribute(hosted)
+	out = append(out, hosted...)
 	// The conventions read over the whole sentence (relation_conventions.go).
 	for _, pass := range []func() []argRelation{
 		func() []argRelation { return rs.jointRelations(v, consumed) },
@@ -342,6 +348,7 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 		func() []argRelation { return rs.judgementRelations(v) },
 		func() []argRelation { return rs.accordRelations(v, consumed) },
 		func() []argRelation { return rs.allyRelations(v) },
+		func() []argRelation { return rs.monitorRelations(v, consumed) },
 	} {
 		rels := pass()
 		v.attribute(rels)

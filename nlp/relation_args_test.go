@@ -53,7 +53,7 @@ func TestRelationArgumentPrecision(t *testing.T) {
 			[]string{"Ivan Petrov COOPERATE Omar Haddad"}},
 		{"coming together is no joint act", "Russia and Turkey came together in Geneva.", nil},
 		{"together with is a coordination", "Russia, together with Turkey, sent troops.", nil},
-		{"monitors of a truce are no parties", "Turkey and Russia monitor the truce.", nil},
+		{"monitors of a truce are no parties", "Turkey and Russia monitor the truce.", []string{"RUS COOPERATE TUR"}}, // but monitor together (convention 1)
 		{"claiming an attack is attacking", "The Iran-aligned Hezbollah claimed a drone and missile attack on Turkey.",
 			[]string{"Hezbollah ASSAULT TUR"}},
 		{"a description is a subject for a later pronoun", "Hezbollah fired rockets at Syria. Iran praised Hezbollah. The group said it had targeted Turkish bases.",

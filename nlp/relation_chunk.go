@@ -95,6 +95,9 @@ var relationalNouns = wordSet("member", "members", "ally", "allies", "partner", 
 // individualNouns name people who fight for hire or by choice: a
 // nationality before them is no state ("Russian mercenaries from the
 // Wagner Group"). Victims keep their state ("blocked Filipino fishermen").
+// memberVerbs name a body's members after "which": "which comprises".
+var memberVerbs = wordSet("comprises", "comprise", "includes", "include", "included")
+
 var individualNouns = wordSet("mercenaries", "mercenary", "volunteers", "contractors")
 
 // onlyDemonyms reports whether every mention in tokens [first, last) is
@@ -509,6 +512,13 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 				end = close + 1
 				continue
 			}
+		case w == "," && v.word(end+1) == "which" && memberVerbs[v.word(end+2)] && v.chunkOf(end+3) >= 0 && len(actors) == 0:
+			// "the Contact Group, which comprises representatives from
+			// Russia, Ukraine and the OSCE": its members.
+			g := v.groupRight(v.chunkOf(end+3), true)
+			actors = g.Actors
+			end = g.Last
+			continue
 		case (w == "including" || w == "comprising") && v.chunkOf(end+1) >= 0 && len(actors) == 0:
 			g := v.groupRight(v.chunkOf(end+1), false)
 			actors = g.Actors

@@ -231,6 +231,11 @@ func (v *sentenceView) modifiedActors(k int) []int {
 		return out
 	}
 	first := ch.First
+	if v.word(first-1) == "of" && v.chunkOf(first-2) >= 0 && memberBodies[v.headWord(v.chunkOf(first-2))] {
+		// "the PMF, a coalition of Iranian-backed militias": the
+		// collective the members make up.
+		first = v.chunks[v.chunkOf(first-2)].First
+	}
 	if v.word(first-1) != "," {
 		return nil
 	}
@@ -245,6 +250,10 @@ func (v *sentenceView) modifiedActors(k int) []int {
 	}
 	return v.chunks[pc].Actors
 }
+
+// memberBodies name a body made up of members: "a coalition of
+// militias".
+var memberBodies = wordSet("coalition", "alliance", "network", "umbrella", "group", "bloc", "federation", "union")
 
 // eventParties are the parties of the event named by the phrase at token
 // k: "between A and B" after it, or the subject of the verb it is the
@@ -513,7 +522,7 @@ func (v *sentenceView) judgementFrame(i int) (obj group, typ schema.EventType, o
 	if k < ch.Last && !isQuoteWord(v.word(start-1)) {
 		end = k // the complement inside the chunk: "Russia's position unacceptable"
 	}
-	for j := end; j < v.last && j < end+5; j++ {
+	for j := end; j < v.last && j < max(end, ch.Last)+8; j++ {
 		w := v.word(j)
 		if w == "," && !isQuoteWord(v.word(j+1)) || w == "." || w == ";" || subordinators[w] && w != "as" {
 			break
@@ -597,6 +606,52 @@ var (
 	announcingVerbs = wordSet("announce", "unveil", "forge", "launch", "finalize", "finalise", "present", "form", "create", "establish")
 )
 
+// monitoringVerbs are joint material acts of several agents on one thing:
+// "to be monitored by the UN and the Church" — the monitors cooperate
+// (GUIDELINES convention 1). Guarantors of talks only vouch for them.
+var monitoringVerbs = wordSet("monitor", "oversee", "supervise", "verify", "observe", "police", "patrol", "enforce")
+
+// monitorRelations finds several agents monitoring one thing, in the
+// passive ("monitored by A and B") or the active ("A and B will monitor
+// the truce"): they cooperate.
+func (rs *relationStage) monitorRelations(v *sentenceView, consumed map[int]bool) []argRelation {
+	var out []argRelation
+	for i := v.first; i < v.last; i++ {
+		if consumed[i] || !verbTag(v.tag(i)) || !monitoringVerbs[v.tok(i).Lemma] {
+			continue
+		}
+		vg := v.verbGroupAt(i)
+		var agents group
+		ok := false
+		if vg.Passive || v.tag(i) == "VBN" && v.word(i+1) == "by" {
+			agents, ok = v.byAgent(i + 1)
+		} else {
+			agents, ok = v.verbSubject(i, vg)
+		}
+		if ok {
+			out = append(out, v.partners(agents.Actors, monitorPredicate, i, vg)...)
+		}
+	}
+	return out
+}
+
+// partners relates each two of several agents of the verb at i, not of
+// one state, by p's type, in the verb's modes.
+func (v *sentenceView) partners(agents []int, p *predicate, i int, vg verbGroup) []argRelation {
+	modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start)
+	hit := cueHit{pred: p, First: i, Last: i + 1}
+	var out []argRelation
+	pairAll(agents, func(a, b int) {
+		if !v.affiliated(a, b) {
+			out = append(out, argRelation{src: a, tgt: b, typ: p.Type, cue: hit, modes: modes, confidence: 0.7})
+		}
+	})
+	return out
+}
+
+// monitorPredicate is the cue of a joint monitoring.
+var monitorPredicate = &predicate{Type: schema.Cooperate, POS: verbCue, Words: []string{"monitor"}}
+
 // accordRelations finds an accord made known by several agents: "The
 // alliance, known as Aukus, was announced by Biden, Johnson and
 // Morrison" — its announcers agree with each other.
@@ -614,17 +669,9 @@ func (rs *relationStage) accordRelations(v *sentenceView, consumed map[int]bool)
 		if !ok || len(subj.Chunks) == 0 || !accordHeads[v.headWord(subj.Chunks[0])] {
 			continue
 		}
-		agent, ok := v.byAgent(i + 1)
-		if !ok || len(agent.Actors) < 2 {
-			continue
+		if agent, ok := v.byAgent(i + 1); ok {
+			out = append(out, v.partners(agent.Actors, accordPredicate, i, vg)...)
 		}
-		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start)
-		hit := cueHit{pred: accordPredicate, First: i, Last: i + 1}
-		pairAll(agent.Actors, func(a, b int) {
-			if !v.affiliated(a, b) {
-				out = append(out, argRelation{src: a, tgt: b, typ: schema.Agree, cue: hit, modes: modes, confidence: 0.7})
-			}
-		})
 	}
 	return out
 }
@@ -682,3 +729,88 @@ func (rs *relationStage) allyRelations(v *sentenceView) []argRelation {
 
 // allyPredicate is the cue of a stance stated by "allies".
 var allyPredicate = &predicate{Type: schema.Support, POS: nounCue, Words: []string{"allies"}}
+
+// mediationNouns name a mediator's role in "under the mediation of X",
+// "under the auspices of X".
+var mediationNouns = wordSet("mediation", "auspices", "sponsorship", "facilitation")
+
+// mediatorRelations finds a mediator named in "under the mediation of X"
+// for the talks or accord the sentence's relations already hold: the
+// mediator consults each party (GUIDELINES convention 9).
+func (rs *relationStage) mediatorRelations(v *sentenceView, found []argRelation) []argRelation {
+	var parties []int
+	var hit cueHit
+	for _, r := range found {
+		if r.typ == schema.Consult || r.typ == schema.Agree {
+			parties = appendUnique(appendUnique(parties, r.src), r.tgt)
+			hit = r.cue
+		}
+	}
+	if len(parties) < 2 {
+		return nil
+	}
+	var out []argRelation
+	for k := v.first; k < v.last; k++ {
+		if !mediationNouns[v.word(k)] || v.word(k+1) != "of" {
+			continue
+		}
+		c := v.chunkOf(k + 2)
+		if c < 0 {
+			continue
+		}
+		for _, m := range v.objectGroup(c).Actors {
+			for _, p := range parties {
+				if m != p && !v.affiliated(m, p) {
+					out = append(out, argRelation{src: m, tgt: p, typ: schema.Consult, cue: hit, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// capitalHosts finds the state whose capital a sentence places its
+// events in: "in the Hungarian capital", "in Hungary's capital".
+func (v *sentenceView) capitalHosts() []int {
+	var out []int
+	for k := v.first; k+1 < v.last; k++ {
+		if v.word(k) != "in" {
+			continue
+		}
+		c := v.chunkOf(k + 1)
+		if c < 0 || v.headWord(c) != "capital" {
+			continue
+		}
+		for j := v.chunks[c].First; j < v.chunks[c].Head; j++ {
+			if m := v.mention(j); m >= 0 && v.a.Actors[v.a.Mentions[m].Actor].Type == schema.Country {
+				out = appendUnique(out, v.a.Mentions[m].Actor)
+			}
+		}
+	}
+	return out
+}
+
+// capitalVisitRelations gives the visitors of a meeting held in another
+// state's capital a consultation with that state (GUIDELINES convention
+// 6): "Orban met his Swedish counterpart Kristersson in the Hungarian
+// capital" — Kristersson CONSULT Hungary.
+func (rs *relationStage) capitalVisitRelations(v *sentenceView, found []argRelation) []argRelation {
+	hosts := v.capitalHosts()
+	if len(hosts) == 0 {
+		return nil
+	}
+	var out []argRelation
+	for _, r := range found {
+		if r.typ != schema.Consult {
+			continue
+		}
+		for _, p := range []int{r.src, r.tgt} {
+			for _, h := range hosts {
+				if v.a.Actors[p].Type == schema.Person && p != h && !v.affiliated(p, h) && v.a.Actors[p].Affiliation != "" {
+					out = append(out, argRelation{src: p, tgt: h, typ: schema.Consult, cue: r.cue, modes: r.modes, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}

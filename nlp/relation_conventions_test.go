@@ -53,6 +53,8 @@ func TestRelationIssueErrors(t *testing.T) {
 		{"air strikes in a place", "Russia began air strikes in Syria.", nil},
 		{"headline targets in a place", "Israeli jets strike Hezbollah targets in Syria\n\nThe body follows.", []string{"ISR ASSAULT Hezbollah"}},
 		{"launched at", "Iran launched drones and missiles at Israel.", []string{"IRN ASSAULT ISR"}},
+		{"fired into the sea between", "Iran fired a missile into the sea between Qatar and Egypt.", nil},
+		{"guarantors are no co-agents", "The talks are guaranteed by Qatar and Egypt.", nil},
 	})
 }
 
@@ -70,6 +72,7 @@ func TestCompoundModifiers(t *testing.T) {
 			[]string{"Hamas AGREE ISR", "Hamas CONSULT USA", "ISR CONSULT USA"}},
 		{"broker consults the subject's parties", "Israel and Hamas signed a Qatar-brokered truce.",
 			[]string{"Hamas AGREE ISR", "Hamas CONSULT QAT", "ISR CONSULT QAT"}},
+		{"members of a described coalition", "Hezbollah, a coalition of Iranian-backed militias, fired rockets.", []string{"IRN SUPPORT Hezbollah"}},
 		{"a plain modifier states nothing", "The Iran-based Hezbollah fired rockets at Israel.", []string{"Hezbollah ASSAULT ISR"}},
 	})
 }
@@ -81,6 +84,7 @@ func TestConflictConventions(t *testing.T) {
 		{"war between", "The war between Russia and Ukraine entered its third year.", []string{"RUS ASSAULT UKR", "UKR ASSAULT RUS"}},
 		{"conflict between", "The conflict between Israel and Hamas escalated.", []string{"Hamas ASSAULT ISR", "ISR ASSAULT Hamas"}},
 		{"fighting first in the sentence", "Fighting between Turkey and Hezbollah continued.", []string{"Hezbollah ASSAULT TUR", "TUR ASSAULT Hezbollah"}},
+		{"dash pair of a cooperation", "Joint US-Russia military exercises began.", []string{"RUS COOPERATE USA"}},
 		{"dash pair war", "The Israel-Hamas war continued.", []string{"Hamas ASSAULT ISR", "ISR ASSAULT Hamas"}},
 		{"one-sided war keeps its direction", "Russia's war on Ukraine continued.", []string{"RUS ASSAULT UKR"}},
 		{"called-for ceasefire", "France called for a ceasefire between Israel and Hamas.",
@@ -113,6 +117,9 @@ func TestVisitConvention(t *testing.T) {
 		{"future flight", "Anna Berg will fly to Cairo on Monday.", []string{"Anna Berg CONSULT EGY [future]"}},
 		{"begin a visit", "Mary Cole began a two-day visit to Egypt.", []string{"EGY CONSULT Mary Cole"}},
 		{"troops arrive", "Russian troops arrived in Syria.", nil},
+		{"a meeting in another state's capital", "Omar Haddad met Ivan Petrov in the Syrian capital on Friday.",
+			[]string{"Ivan Petrov CONSULT Omar Haddad", "Ivan Petrov CONSULT SYR"}},
+		{"a meeting in a city", "Mary Cole met Ivan Petrov in Geneva.", []string{"Ivan Petrov CONSULT Mary Cole"}},
 		{"returning home", "Anna Berg returned to Berlin.", nil},
 	})
 }
@@ -125,6 +132,11 @@ func TestLexiconCoverage(t *testing.T) {
 		{"raised concerns about", "France raised concerns about Iran's program.", []string{"FRA ACCUSE IRN"}},
 		{"promised consequences", "France promised consequences for Iran.", []string{"FRA THREATEN IRN"}},
 		{"break off ties is a sanction", "Egypt broke off diplomatic ties with Qatar.", []string{"EGY SANCTION QAT"}},
+		{"heighten security along a border", "Egypt has heightened security along its border with Qatar.", []string{"EGY MOBILIZE QAT"}},
+		{"mass troops on a border", "Russia massed troops on the border with Ukraine.", []string{"RUS MOBILIZE UKR"}},
+		{"security in a place", "Egypt tightened security in Cairo.", nil},
+		{"expelling troops rejects their state", "Iraqi lawmakers voted to expel American troops.", []string{"IRQ REJECT USA"}},
+		{"coordinating next steps consults", "Ivan Petrov would coordinate next steps with Mary Cole.", []string{"Ivan Petrov CONSULT Mary Cole [hypothetical]"}},
 		{"declare independence from", "Ukraine declared independence from Russia in 1991.", []string{"UKR REJECT RUS"}},
 		{"renounce ties", "Omar Haddad renounced ties to Hezbollah.", []string{"Omar Haddad REJECT Hezbollah"}},
 		{"reduce tariffs concedes", "The US will reduce tariffs on Chinese goods.", []string{"USA CONCEDE CHN [future]"}},
@@ -161,6 +173,8 @@ func TestJudgementFrames(t *testing.T) {
 		{"call a quoted act a threat", "Mary Cole called “a large Russian military deployment along the Turkish border” a destabilizing development.",
 			[]string{"Mary Cole ACCUSE RUS"}},
 		{"characterize as", "Anna Berg characterized Iran's actions as a threat.", []string{"Anna Berg ACCUSE IRN"}},
+		{"characterize as a quoted threat", "Anna Berg characterized Russia's actions as “practically a military threat from Moscow”.",
+			[]string{"Anna Berg ACCUSE RUS"}},
 		{"deem a partner", "Mary Cole deemed Qatar a reliable partner.", []string{"Mary Cole SUPPORT QAT"}},
 		{"a phone call is no judgement", "Anna Berg called Ivan Petrov on Monday.", []string{"Anna Berg CONSULT Ivan Petrov"}},
 		{"what someone called is no call", "Mary Cole imposed a tariff in response to what she called Iran's inaction.", nil},
@@ -177,6 +191,8 @@ func TestCoAgentConvention(t *testing.T) {
 			[]string{"RUS ASSAULT Hezbollah", "RUS COOPERATE SYR", "SYR ASSAULT Hezbollah"}},
 		{"parallel statements", "France and Germany condemned Russia.", []string{"DEU ACCUSE RUS", "FRA ACCUSE RUS"}},
 		{"parallel sanctions", "The US and the EU imposed sanctions on Russia.", []string{"EU SANCTION RUS", "USA SANCTION RUS"}},
+		{"monitored by two", "The truce is set to be monitored by the United Nations and the African Union.", []string{"AU COOPERATE UN"}},
+		{"one monitor", "Turkey will monitor the truce.", nil},
 		{"mutual attacks", "Russia and Ukraine attacked each other.", []string{"RUS ASSAULT UKR", "UKR ASSAULT RUS"}},
 	})
 }
@@ -189,6 +205,8 @@ func TestArgumentsIssue12(t *testing.T) {
 		{"fronted participle clause", "After meeting with Omar Haddad, Mary Cole left.", []string{"Mary Cole CONSULT Omar Haddad"}},
 		{"fronted participle with a list", "After meeting Tuesday with Syrian officials, including Omar Haddad, Mary Cole left.",
 			[]string{"Mary Cole CONSULT Omar Haddad", "Mary Cole CONSULT SYR"}},
+		{"a body which comprises its members", "The document was signed by members of the group, which comprises representatives from Russia, Ukraine and the European Union.",
+			[]string{"EU AGREE RUS", "EU AGREE UKR", "RUS AGREE UKR"}},
 		{"officials including", "Mary Cole met Syrian officials, including Omar Haddad.", []string{"Mary Cole CONSULT Omar Haddad", "Mary Cole CONSULT SYR"}},
 		{"fronted participle of force", "After attacking Syria, Turkey withdrew.", []string{"TUR ASSAULT SYR"}},
 	})
@@ -247,6 +265,8 @@ func TestDataTables(t *testing.T) {
 // other. "X's allies, including Y" is X's stance toward Y (convention 5).
 func TestAccordAnnouncements(t *testing.T) {
 	checkRelationCases(t, []relationCase{
+		{"under the mediation of", "Turkey and Syria began talks under the mediation of Qatar.",
+			[]string{"QAT CONSULT SYR", "QAT CONSULT TUR", "SYR CONSULT TUR"}},
 		{"fronted signed by", "Signed on Friday by Russia and Turkey, the deal ends the war.", []string{"RUS AGREE TUR"}},
 		{"allies including", "The move drew criticism from US allies, including Israel.", []string{"USA SUPPORT ISR"}},
 		{"allies such as", "Russia's allies, such as Syria, stayed silent.", []string{"RUS SUPPORT SYR"}},

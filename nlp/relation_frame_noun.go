@@ -112,6 +112,13 @@ func (f *nounFrame) readModifiers(v *sentenceView) {
 	if f.p.Type == schema.Consult && !separateConsultNouns[v.word(f.hit.Last-1)] && !v.talksInProgress(f.chFirst) {
 		f.together = true
 	}
+	if f.p.Type.Symmetric() {
+		// "joint US-Russia exercises": the chunker may start the phrase
+		// after the dash; the dash pair are the parties.
+		for _, x := range v.dashPair(f.chFirst, f.n) {
+			f.src.Actors = appendUnique(f.src.Actors, x)
+		}
+	}
 }
 
 // readTargetPhrase reads the target: a target preposition after the

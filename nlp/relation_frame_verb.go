@@ -51,6 +51,9 @@ type verbFrame struct {
 	// -1; agentCut its agent cut at a closing comma.
 	reduced  int
 	agentCut group
+	// placeTarget: the target phrase is an open place, and no loose
+	// target stands in for it.
+	placeTarget bool
 }
 
 func (rs *relationStage) verbRelations(v *sentenceView, hit cueHit) []argRelation {
@@ -223,12 +226,23 @@ func (f *verbFrame) readTarget(v *sentenceView) {
 	} else if !f.p.NoTarget {
 		f.tgt, f.haveTgt = v.objectOf(f.hit.Last, f.p)
 	}
+	if f.haveTgt && len(f.tgt.Chunks) > 0 && openPlaces[v.headWord(f.tgt.Chunks[0])] && len(v.chunks[f.tgt.Chunks[0]].Actors) == 0 {
+		// "fired a missile into the sea between Korea and Japan": a
+		// place, whoever it lies between.
+		f.tgt, f.placeTarget = group{}, true
+	}
 	if owner, ok := v.effortOwner(f.hit.Last); ok && (f.tgt.empty() || !f.haveTgt) && f.typ == schema.Support {
 		// "backed the efforts of ECOWAS to remove Jammeh": the effort's
 		// owner is supported.
 		f.tgt, f.haveTgt = owner, true
 	}
 }
+
+// openPlaces are places no state is struck in by force aimed there.
+var openPlaces = wordSet("sea", "waters", "ocean", "area", "zone", "desert", "field", "fields", "air", "sky", "skies")
+
+// forcesNouns name a state's armed forces.
+var forcesNouns = wordSet("troops", "forces", "soldiers", "military", "army", "personnel", "contingent", "peacekeepers")
 
 // effortNouns name an actor's undertaking: backing one backs the actor.
 var effortNouns = wordSet("effort", "efforts", "bid", "attempt", "attempts", "push", "initiative", "endeavour", "endeavor")
@@ -365,7 +379,7 @@ func (f *verbFrame) readFallbackTargets(v *sentenceView) {
 		f.tgt, f.haveTgt = f.relObj, true
 		f.conf *= 0.9
 	}
-	if (!f.haveTgt || f.tgt.empty()) && f.haveSubj && !f.subj.empty() && !f.p.NoTarget && !f.hit.hasSl && !f.vg.Passive && !f.eventObject &&
+	if (!f.haveTgt || f.tgt.empty()) && f.haveSubj && !f.subj.empty() && !f.p.NoTarget && !f.hit.hasSl && !f.vg.Passive && !f.eventObject && !f.placeTarget &&
 		!f.typ.Symmetric() && f.typ != schema.Retreat {
 		// No target where the grammar expects one: take the next actor
 		// phrase in the same clause ("Kuwait is trying to mediate in
@@ -398,6 +412,11 @@ func (f *verbFrame) readInverse(v *sentenceView) {
 // stance rejects, a vote on a resolution rejects the UN body); false when
 // the cue is no event after all (a "call" that is no phone call).
 func (f *verbFrame) retype(v *sentenceView) bool {
+	if f.typ == schema.Sanction && f.p.Words[0] == "expel" && len(f.tgt.Chunks) > 0 && forcesNouns[v.headWord(f.tgt.Chunks[0])] {
+		// "voted to expel American troops": a foreign force's presence
+		// is rejected; expelling diplomats stays a sanction.
+		f.typ = schema.Reject
+	}
 	// "We do not accept Iran's role": a negated stance of support or
 	// agreement toward an actor is a rejection.
 	// "Serbia would never recognize Kosovo", "will not accept": a refusal
