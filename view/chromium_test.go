@@ -36,7 +36,7 @@ func TestChromiumDevGraph(t *testing.T) {
 	if len(d.Events) == 0 {
 		t.Fatalf("the extractor found no relations in the dev articles (summary %+v): nothing to draw", devgraph.Summary())
 	}
-	if err := b.Navigate(fileURL(path)); err != nil {
+	if err := b.Navigate(fileURL(path) + "#events"); err != nil {
 		t.Fatal(err)
 	}
 	if err := b.WaitTrue("window.geokgView && window.geokgView.ready", 30*time.Second); err != nil {
@@ -68,7 +68,7 @@ func TestChromiumDevGraph(t *testing.T) {
 func TestChromiumFilterAndEvidence(t *testing.T) {
 	b := headless.New(t, 1200, 800)
 	path, d := writeFixturePage(t)
-	if err := b.Navigate(fileURL(path)); err != nil {
+	if err := b.Navigate(fileURL(path) + "#events"); err != nil {
 		t.Fatal(err)
 	}
 	if err := b.WaitTrue("window.geokgView && geokgView.ready", 30*time.Second); err != nil {
@@ -156,7 +156,7 @@ func TestChromiumHostileText(t *testing.T) {
 	if err := writeFile(path, buf.Bytes()); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Navigate(fileURL(path)); err != nil {
+	if err := b.Navigate(fileURL(path) + "#events"); err != nil {
 		t.Fatal(err)
 	}
 	if err := b.WaitTrue("window.geokgView && geokgView.ready", 30*time.Second); err != nil {
