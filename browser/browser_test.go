@@ -106,7 +106,7 @@ func TestSavedQueriesCompile(t *testing.T) {
 	ctx := context.Background()
 	for _, q := range browser.Queries() {
 		_, err := neo4j.ExecuteQuery(ctx, drv, "EXPLAIN "+q.Cypher,
-			map[string]any{"x": "RUS", "y": "TUR", "name": "Russia"}, neo4j.EagerResultTransformer)
+			map[string]any{"x": "RUS", "y": "TUR", "name": "Russia", "from": "2015", "to": "2016"}, neo4j.EagerResultTransformer)
 		if err != nil {
 			t.Errorf("%s (%s): %v", q.File, q.Name, err)
 		}
