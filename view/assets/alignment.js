@@ -67,49 +67,94 @@
     return Math.ceil(measurer.measureText(s).width) + 2;
   }
 
-  // layout places the nodes: a force layout (repulsion between all,
-  // attraction along alliances and towards the bloc's centre, extra
-  // repulsion along rivalries), scaled to fill the drawing area, then
-  // overlaps of nodes and their labels pushed apart.
+  // layout places the nodes. Each connected part of the graph gets its
+  // own force layout (repulsion between all, attraction along alliances
+  // and towards the bloc's centre, extra repulsion along rivalries); the
+  // parts are packed in rows, largest first, into the drawing's shape and
+  // scaled to fill it; then overlaps of nodes and their labels are pushed
+  // apart. Laying out the parts apart keeps the small ones (a pair of
+  // allies in another story) from being thrown to the edges, which would
+  // squeeze the main part into the middle.
   function layout(g, W, H) {
-    var n = g.nodes.length, P = {};
-    if (!n) return P;
-    var blocs = {};
-    g.nodes.forEach(function (nd) { if (nd.bloc) blocs[nd.bloc] = true; });
-    var blocList = Object.keys(blocs).map(Number).sort(function (a, b) { return a - b; });
-    var anchor = {};
-    blocList.forEach(function (b, k) {
-      var a = 2 * Math.PI * k / Math.max(1, blocList.length) - Math.PI / 2;
-      anchor[b] = { x: W / 2 + 0.3 * W * Math.cos(a), y: H / 2 + 0.3 * H * Math.sin(a) };
+    var P = {};
+    if (!g.nodes.length) return P;
+    var k = 60, parts = components(g);
+    parts.forEach(function (c) { forceLayout(c, k); });
+    pack(parts, W / H, k * 1.2);
+    parts.forEach(function (c) {
+      c.nodes.forEach(function (nd) { P[nd.i] = { x: c.P[nd.i].x - c.x0 + c.ox, y: c.P[nd.i].y - c.y0 + c.oy }; });
     });
+    fit(g, P, W, H);
+    separate(g, P, W, H);
+    return P;
+  }
+
+  // components splits g into its connected parts, largest first.
+  function components(g) {
+    var parent = {};
+    function find(i) { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
+    g.nodes.forEach(function (nd) { parent[nd.i] = nd.i; });
+    g.edges.forEach(function (e) { parent[find(e.a)] = find(e.b); });
+    var parts = {}, list = [];
     g.nodes.forEach(function (nd) {
-      var p = pos[nd.i], h1 = hash(nd.actor.id), h2 = hash(nd.actor.id + "#");
-      if (p) P[nd.i] = { x: p.x, y: p.y };
-      else if (nd.bloc) P[nd.i] = { x: anchor[nd.bloc].x + (h1 - 0.5) * W * 0.15, y: anchor[nd.bloc].y + (h2 - 0.5) * H * 0.15 };
-      else P[nd.i] = { x: W * (0.05 + 0.9 * h1), y: H * (0.05 + 0.9 * h2) };
+      var r = find(nd.i);
+      if (!parts[r]) { parts[r] = { nodes: [], edges: [] }; list.push(parts[r]); }
+      parts[r].nodes.push(nd);
     });
-    var k = Math.sqrt(W * H / n) * 0.75, maxS = 0;
-    g.edges.forEach(function (e) { maxS = Math.max(maxS, Math.abs(e.s)); });
-    var iters = 320, t = Math.min(W, H) / 8;
+    g.edges.forEach(function (e) { parts[find(e.a)].edges.push(e); });
+    return list.sort(function (x, y) { return y.nodes.length - x.nodes.length || x.nodes[0].rank - y.nodes[0].rank; });
+  }
+
+  // forceLayout lays out one connected part with ideal edge length k,
+  // starting from the actors' previous places when they have them.
+  function forceLayout(c, k) {
+    var n = c.nodes.length, P = c.P = {}, span = k * Math.sqrt(n);
+    var blocs = {};
+    c.nodes.forEach(function (nd) { if (nd.bloc) blocs[nd.bloc] = true; });
+    var blocList = Object.keys(blocs).map(Number).sort(function (a, b) { return a - b; }), anchor = {};
+    blocList.forEach(function (b, j) {
+      var a = 2 * Math.PI * j / Math.max(1, blocList.length);
+      anchor[b] = { x: span * 0.4 * Math.cos(a), y: span * 0.4 * Math.sin(a) };
+    });
+    var known = c.nodes.filter(function (nd) { return pos[nd.i]; }).length > n / 2;
+    c.nodes.forEach(function (nd) {
+      var h1 = hash(nd.actor.id) - 0.5, h2 = hash(nd.actor.id + "#") - 0.5, p = pos[nd.i];
+      if (known && p) P[nd.i] = { x: p.x, y: p.y };
+      else if (nd.bloc) P[nd.i] = { x: anchor[nd.bloc].x + h1 * span * 0.3, y: anchor[nd.bloc].y + h2 * span * 0.3 };
+      else P[nd.i] = { x: h1 * span, y: h2 * span };
+    });
+    if (known) {
+      // Previous places are screen coordinates: bring them to scale.
+      var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      c.nodes.forEach(function (nd) { var p = P[nd.i]; x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y); });
+      var sc = span / Math.max(1, x1 - x0, y1 - y0);
+      c.nodes.forEach(function (nd) { var p = P[nd.i]; p.x = (p.x - x0) * sc; p.y = (p.y - y0) * sc; });
+    }
+    if (n < 2) return;
+    var maxS = 0;
+    c.edges.forEach(function (e) { maxS = Math.max(maxS, Math.abs(e.s)); });
+    var iters = n > 3 ? 300 : 80, t = span / 3;
     for (var it = 0; it < iters; it++) {
-      var D = {}, cx = {}, cy = {}, cn = {};
-      g.nodes.forEach(function (nd) {
+      var D = {}, cx = {}, cy = {}, cn = {}, gx = 0, gy = 0;
+      c.nodes.forEach(function (nd) {
+        var p = P[nd.i];
         D[nd.i] = { x: 0, y: 0 };
-        if (nd.bloc) { cx[nd.bloc] = (cx[nd.bloc] || 0) + P[nd.i].x; cy[nd.bloc] = (cy[nd.bloc] || 0) + P[nd.i].y; cn[nd.bloc] = (cn[nd.bloc] || 0) + 1; }
+        gx += p.x / n; gy += p.y / n;
+        if (nd.bloc) { cx[nd.bloc] = (cx[nd.bloc] || 0) + p.x; cy[nd.bloc] = (cy[nd.bloc] || 0) + p.y; cn[nd.bloc] = (cn[nd.bloc] || 0) + 1; }
       });
       for (var a = 0; a < n; a++) {
-        var na = g.nodes[a], pa = P[na.i];
+        var na = c.nodes[a], pa = P[na.i];
         for (var b = a + 1; b < n; b++) {
-          var nb = g.nodes[b], pb = P[nb.i];
+          var nb = c.nodes[b], pb = P[nb.i];
           var dx = pa.x - pb.x, dy = pa.y - pb.y, d2 = dx * dx + dy * dy;
           if (d2 < 0.01) { dx = hash(na.actor.id + nb.actor.id) - 0.5; dy = 0.3; d2 = dx * dx + dy * dy; }
           var d = Math.sqrt(d2), f = k * k / d;
-          if (na.bloc && na.bloc === nb.bloc) f *= 0.6; else if (na.bloc && nb.bloc) f *= 1.6;
+          if (na.bloc && na.bloc === nb.bloc) f *= 0.5; else if (na.bloc && nb.bloc) f *= 3;
           D[na.i].x += dx / d * f; D[na.i].y += dy / d * f;
           D[nb.i].x -= dx / d * f; D[nb.i].y -= dy / d * f;
         }
       }
-      g.edges.forEach(function (e) {
+      c.edges.forEach(function (e) {
         var pa = P[e.a], pb = P[e.b], dx = pa.x - pb.x, dy = pa.y - pb.y;
         var d = Math.max(1, Math.sqrt(dx * dx + dy * dy)), w = Math.abs(e.s) / (maxS || 1), f;
         if (e.s > 0) f = -d * d / k * (0.4 + 0.8 * w);
@@ -117,22 +162,41 @@
         D[e.a].x += dx / d * f; D[e.a].y += dy / d * f;
         D[e.b].x -= dx / d * f; D[e.b].y -= dy / d * f;
       });
-      g.nodes.forEach(function (nd) {
+      c.nodes.forEach(function (nd) {
         var p = P[nd.i], dd = D[nd.i];
         if (nd.bloc && cn[nd.bloc] > 1) {
-          dd.x += (cx[nd.bloc] / cn[nd.bloc] - p.x) * 0.8 * k / 40;
-          dd.y += (cy[nd.bloc] / cn[nd.bloc] - p.y) * 0.8 * k / 40;
+          dd.x += (cx[nd.bloc] / cn[nd.bloc] - p.x) * 0.5;
+          dd.y += (cy[nd.bloc] / cn[nd.bloc] - p.y) * 0.5;
         }
-        dd.x += (W / 2 - p.x) * 0.08 * k / 40;
-        dd.y += (H / 2 - p.y) * 0.08 * k / 40;
+        dd.x += (gx - p.x) * 0.05;
+        dd.y += (gy - p.y) * 0.05;
         var len = Math.sqrt(dd.x * dd.x + dd.y * dd.y) || 1, step = Math.min(len, t);
         p.x += dd.x / len * step; p.y += dd.y / len * step;
       });
-      t = Math.max(1, t * 0.985);
+      t = Math.max(0.5, t * 0.985);
     }
-    fit(g, P, W, H);
-    separate(g, P, W, H);
-    return P;
+  }
+
+  // pack places the parts' boxes in rows (tallest first) to fill a
+  // rectangle of the given aspect ratio; each part gets its offset ox, oy.
+  function pack(parts, aspect, pad) {
+    var area = 0;
+    parts.forEach(function (c) {
+      var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      c.nodes.forEach(function (nd) { var p = c.P[nd.i]; x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y); });
+      // Room for the labels beside the part's outermost actors.
+      var label = 0;
+      c.nodes.forEach(function (nd) { if (nd.rank < state.topLabels) label = Math.max(label, textWidth(nd.actor.name)); });
+      c.x0 = x0 - label / 2; c.y0 = y0; c.w = x1 - x0 + label + pad; c.h = y1 - y0 + pad;
+      area += c.w * c.h;
+    });
+    var width = Math.max(parts[0].w, Math.sqrt(area * aspect));
+    var x = 0, y = 0, rowH = 0;
+    parts.forEach(function (c) {
+      if (x > 0 && x + c.w > width) { x = 0; y += rowH; rowH = 0; }
+      c.ox = x; c.oy = y;
+      x += c.w; rowH = Math.max(rowH, c.h);
+    });
   }
 
   // margins keep room for labels at the drawing's edges.
