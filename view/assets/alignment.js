@@ -490,6 +490,7 @@
       text += ". Changed bloc: " + moved.map(function (m) { return data.actors[m.i].name; }).join(", ");
     }
     $("status").textContent = text;
+    $("status").title = text;
   }
 
   function legend(g) {
@@ -519,6 +520,7 @@
     var W = box.clientWidth, H = box.clientHeight;
     svg.setAttribute("viewBox", "0 0 " + W + " " + H);
     svg.setAttribute("width", W); svg.setAttribute("height", H);
+    svg.style.width = W + "px"; svg.style.height = H + "px";
     var P = layout(g, W, H), labels = placeLabels(g, P, W, H);
     var moved = [];
     if (state.prevWin >= 0 && state.prevWin !== wi) {
@@ -656,21 +658,35 @@
   api.setThreshold = function (v) { $("threshold").value = String(v); $("threshold").dispatchEvent(new Event("input")); };
   // nodes returns the drawn actors with their centre and radius in page
   // coordinates and their label's box as drawn (null when unlabelled).
+  // screen converts drawing coordinates to page coordinates.
+  function screen(x, y) {
+    var p = svg.createSVGPoint();
+    p.x = x; p.y = y;
+    return p.matrixTransform(svg.getScreenCTM());
+  }
   api.nodes = function () {
-    var r = svg.getBoundingClientRect();
     return Array.from(svg.querySelectorAll("g.node")).map(function (g) {
       var c = g.querySelector("circle"), id = g.getAttribute("data-actor");
       var t = svg.querySelector('text.label[data-actor="' + CSS.escape(id) + '"]'), lb = null;
       if (t) { var b = t.getBoundingClientRect(); lb = { x: b.left, y: b.top, w: b.width, h: b.height }; }
-      return { id: id, x: r.left + +c.getAttribute("cx"), y: r.top + +c.getAttribute("cy"), r: +c.getAttribute("r"), label: lb };
+      var p = screen(+c.getAttribute("cx"), +c.getAttribute("cy"));
+      return { id: id, x: p.x, y: p.y, r: +c.getAttribute("r"), label: lb };
     });
   };
   api.area = function () { var r = svg.getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; };
   api.edgePoint = function (k) {
     var l = svg.querySelectorAll("g.edge")[k];
     if (!l) return null;
-    var line = l.querySelector("line"), r = svg.getBoundingClientRect();
-    return { x: r.left + (+line.getAttribute("x1") + +line.getAttribute("x2")) / 2, y: r.top + (+line.getAttribute("y1") + +line.getAttribute("y2")) / 2 };
+    // The first point along the edge where nothing else (a node, a
+    // crossing edge) lies on top of it.
+    var line = l.querySelector("line");
+    var x1 = +line.getAttribute("x1"), y1 = +line.getAttribute("y1"), x2 = +line.getAttribute("x2"), y2 = +line.getAttribute("y2");
+    var ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8];
+    for (var j = 0; j < ts.length; j++) {
+      var p = screen(x1 + (x2 - x1) * ts[j], y1 + (y2 - y1) * ts[j]), top = document.elementFromPoint(p.x, p.y);
+      if (top && top.closest("g.edge") === l) return { x: p.x, y: p.y };
+    }
+    return screen((x1 + x2) / 2, (y1 + y2) / 2);
   };
 
   // --- wiring -----------------------------------------------------------------
