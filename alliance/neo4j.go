@@ -36,7 +36,7 @@ func signedCypher(relType string) string {
 MATCH (a:Actor {id: row.a})
 MATCH (b:Actor {id: row.b})
 CREATE (a)-[r:` + relType + ` {window: row.window}]->(b)
-SET r.score = row.score, r.strength = abs(row.score), r.events = row.events, r.cooperation = row.cooperation,
+SET r.score = row.score, r.label = toString(round(row.score, 1)), r.strength = abs(row.score), r.events = row.events, r.cooperation = row.cooperation,
     r.conflict = row.conflict, r.top_types = row.top_types, r.first = date(row.first), r.last = date(row.last)`
 }
 
@@ -83,8 +83,8 @@ func ReadEvents(ctx context.Context, drv neo4j.DriverWithContext, db string, w W
 
 // Write replaces the window's ALIGNMENT edges with the alignments, and
 // its ALLIED_WITH and OPPOSED_TO edges with the positive and negative
-// ones (score, strength = |score|, events, cooperation, conflict,
-// top_types, first, last), in one transaction, and returns the number of
+// ones (score, label: the score to one decimal for captions, strength =
+// |score|, events, cooperation, conflict, top_types, first, last), in one transaction, and returns the number of
 // ALIGNMENT edges written.
 func Write(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window, halfLife time.Duration, als []Alignment) (int, error) {
 	name := w.Name()

@@ -139,12 +139,6 @@ func LoadNeo4j(t testing.TB) neo4j.DriverWithContext {
 	t.Helper()
 	folder := Folder(t)
 	drv := neo4jtest.Driver(t)
-	target, _ := neo4jtest.TargetFromEnv()
-	ctx := context.Background()
-	w, err := graph.Open(ctx, graph.Config{URI: target.URI, Username: target.Username, Password: target.Password})
-	if err != nil {
-		t.Fatal(err)
-	}
 	f, err := os.Open(filepath.Join(folder, outdir.DocsFile))
 	if err != nil {
 		t.Fatal(err)
@@ -162,11 +156,24 @@ func LoadNeo4j(t testing.TB) neo4j.DriverWithContext {
 		}
 		docs = append(docs, d)
 	}
+	Write(t, docs)
+	return drv
+}
+
+// Write adds docs to the test database (taken with neo4jtest.Driver
+// first) with the real writer.
+func Write(t testing.TB, docs []schema.Doc) {
+	t.Helper()
+	target, _ := neo4jtest.TargetFromEnv()
+	ctx := context.Background()
+	w, err := graph.Open(ctx, graph.Config{URI: target.URI, Username: target.Username, Password: target.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := w.WriteBatch(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return drv
 }
