@@ -165,8 +165,9 @@ func TestChromiumAlignmentCorpus(t *testing.T) {
 }
 
 // TestChromiumAlignmentWindows steps the fixture's page through its
-// years: Russia and Turkey are rivals in 2015 and allies in 2016, and the
-// time control animates the change without errors.
+// years: Russia and Turkey are rivals in 2015 and allies in 2016, Turkey
+// changes bloc, and the time control animates and marks the change
+// without errors.
 func TestChromiumAlignmentWindows(t *testing.T) {
 	b := headless.New(t, 1200, 800)
 	path, _ := writeFixturePage(t)
@@ -200,6 +201,15 @@ func TestChromiumAlignmentWindows(t *testing.T) {
 	}
 	if got := sign("2016"); got != "allied" {
 		t.Errorf("Russia–Turkey in 2016: %s, want allied", got)
+	}
+	// Turkey left Russia's rivals for its bloc: the animation rings it.
+	moved, err := headless.Eval[[]string](b, "geokgAlign.moved")
+	if err != nil || !slices.Contains(moved, "TUR") {
+		t.Errorf("actors that changed bloc from 2015 to 2016: %v (%v), want Turkey", moved, err)
+	}
+	ringed, err := headless.Eval[string](b, `document.querySelector('#align-svg g.node[data-actor="TUR"] circle').getAttribute("stroke")`)
+	if err != nil || ringed != "#111" {
+		t.Errorf("Turkey's node stroke %q (%v), want the dark ring of an actor that moved", ringed, err)
 	}
 	if _, _, err := b.Screenshot(headless.ScreenshotDir(), "view-alignment-2016.png"); err != nil {
 		t.Fatal(err)
