@@ -36,6 +36,11 @@ func TestStyleMatchesTheHTMLView(t *testing.T) {
 			t.Errorf("node.%s = %s, want colour %s and caption {name}", typ.Label(), r, colour)
 		}
 	}
+	for sel, colour := range map[string]string{"relationship.ALLIED_WITH": view.DefaultPalette.Ally, "relationship.OPPOSED_TO": view.DefaultPalette.Rival} {
+		if r := rule(sel); !strings.Contains(r, "color: "+colour+";") {
+			t.Errorf("%s = %s, want the HTML view's colour %s", sel, r, colour)
+		}
+	}
 	for _, et := range schema.EventTypes {
 		r := rule("relationship." + string(et))
 		if want := view.DefaultPalette.Quads[et.Quad()]; !strings.Contains(r, "color: "+want+";") || !strings.Contains(r, `caption: "<type>"`) {

@@ -13,7 +13,7 @@
   var data = page.data, AL = data.alignment || { windows: [] };
   var $ = function (id) { return document.getElementById(id); };
   var SVGNS = "http://www.w3.org/2000/svg";
-  var ALLY = "#1B7837", RIVAL = "#C0392B", NO_BLOC = "#A5ABB6";
+  var ALLY = data.colors.ally, RIVAL = data.colors.rival, NO_BLOC = "#A5ABB6";
   // Bloc colours: told apart by colour-blind readers, and neither green
   // nor red, which mean allied and opposed.
   var BLOC_COLOURS = ["#4C72B0", "#DD8452", "#8172B3", "#937860", "#DA8BC3", "#64B5CD", "#CCB974",
@@ -582,36 +582,38 @@
   function svgString() {
     var copy = svg.cloneNode(true), W = drawn ? drawn.W : box.clientWidth, H = drawn ? drawn.H : box.clientHeight;
     copy.setAttribute("xmlns", SVGNS);
-    copy.setAttribute("width", W); copy.setAttribute("height", H + 28);
-    copy.setAttribute("viewBox", "0 0 " + W + " " + (H + 28));
+    copy.removeAttribute("style");
     copy.setAttribute("font-family", "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif");
     copy.querySelectorAll("text.label").forEach(function (t) {
       t.setAttribute("font-size", "12"); t.setAttribute("fill", "#1d1f21"); t.setAttribute("stroke", "#fbfbfa");
       t.setAttribute("stroke-width", "3"); t.setAttribute("paint-order", "stroke"); t.setAttribute("stroke-linejoin", "round");
       if (/\btop\b/.test(t.getAttribute("class"))) t.setAttribute("font-weight", "600");
     });
-    var bg = copy.querySelector("rect.bg");
-    if (bg) { bg.setAttribute("width", W); bg.setAttribute("height", H + 28); }
-    var lg = document.createElementNS(SVGNS, "g");
+    // The legend, in rows below the drawing.
+    var lg = document.createElementNS(SVGNS, "g"), x = 0, row = 0;
     lg.setAttribute("class", "legend");
-    lg.setAttribute("transform", "translate(8," + (H + 18) + ")");
-    var x = 0;
+    lg.setAttribute("transform", "translate(8," + (H + 16) + ")");
     function item(colour, text, line) {
-      node(line ? "rect" : "circle", line ? { x: x, y: -5, width: 16, height: 4, fill: colour } : { cx: x + 6, cy: -3, r: 6, fill: colour }, lg);
-      var t = node("text", { x: x + 20, y: 0, "font-size": 11, fill: "#444" }, lg);
+      var w = 24 + textWidth(text) * 0.95;
+      if (x > 0 && x + w > W - 16) { x = 0; row++; }
+      var y = row * 18;
+      node(line ? "rect" : "circle", line ? { x: x, y: y - 5, width: 16, height: 4, fill: colour } : { cx: x + 6, cy: y - 3, r: 6, fill: colour }, lg);
+      var t = node("text", { x: x + 20, y: y, "font-size": 11, fill: "#444" }, lg);
       t.textContent = text;
-      x += 26 + textWidth(text) * 0.92;
+      x += w;
     }
+    item("#fbfbfa", "geokg alignment, window " + (drawn ? drawn.g.w.name : "") + ":");
     item(ALLY, "allied", true);
     item(RIVAL, "opposed (width: |score|)", true);
-    var wname = drawn ? drawn.g.w.name : "";
     document.querySelectorAll("#legend > span").forEach(function (s, k) {
-      if (k < 2) return;
-      item(s.firstChild.style.background, s.textContent);
+      if (k >= 2) item(s.firstChild.style.background, s.textContent);
     });
-    var tw = node("text", { x: Math.max(x, W - 200), y: 0, "font-size": 11, fill: "#444" }, lg);
-    tw.textContent = "geokg alignment, window " + wname;
     copy.appendChild(lg);
+    var full = H + 26 + row * 18;
+    copy.setAttribute("width", W); copy.setAttribute("height", full);
+    copy.setAttribute("viewBox", "0 0 " + W + " " + full);
+    var bg = copy.querySelector("rect.bg");
+    if (bg) { bg.setAttribute("width", W); bg.setAttribute("height", full); }
     return new XMLSerializer().serializeToString(copy);
   }
 
