@@ -41,21 +41,8 @@ type drawnNode struct {
 // bench/out/screenshots (or $GEOKG_SCREENSHOTS), with the SVG export.
 func TestChromiumAlignmentCorpus(t *testing.T) {
 	b := headless.New(t, 1600, 1000)
-	src, err := graphdata.OpenDocs(devgraph.Corpus(t), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "graph.html")
-	d, err := view.WriteFile(context.Background(), path, src, view.Options{Title: "geokg: dev + dev-b + examples"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := b.Navigate(fileURL(path) + "#alignment"); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.WaitTrue("window.geokgAlign && geokgAlign.ready", 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	path, d := writeFolderPage(t, devgraph.Corpus(t), "geokg: dev + dev-b + examples")
+	open(t, b, fileURL(path)+"#alignment", "window.geokgAlign && geokgAlign.ready")
 	nodes, err := headless.Eval[[]drawnNode](b, "geokgAlign.nodes()")
 	if err != nil {
 		t.Fatal(err)
@@ -143,25 +130,16 @@ func TestChromiumAlignmentCorpus(t *testing.T) {
 	if fewer, err := headless.Eval[int](b, "geokgAlign.nodes().length"); err != nil || fewer >= len(nodes) {
 		t.Errorf("threshold 6: %d actors drawn (%v), want fewer than %d", fewer, err, len(nodes))
 	}
-	if errs := b.Errors(); len(errs) > 0 {
-		t.Errorf("page reported errors:\n%s", strings.Join(errs, "\n"))
-	}
+	noPageErrors(t, b)
 
 	// The events mode stays: the same page, #events.
-	if err := b.Navigate(fileURL(path) + "#events"); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.WaitTrue("window.geokgView && geokgView.ready", 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	open(t, b, fileURL(path)+"#events", "window.geokgView && geokgView.ready")
 	shot, _, err = b.Screenshot(headless.ScreenshotDir(), "view-events.png")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot of the events mode: %s", shot)
-	if errs := b.Errors(); len(errs) > 0 {
-		t.Errorf("page reported errors:\n%s", strings.Join(errs, "\n"))
-	}
+	noPageErrors(t, b)
 }
 
 // TestChromiumAlignmentWindows steps the fixture's page through its
@@ -171,12 +149,7 @@ func TestChromiumAlignmentCorpus(t *testing.T) {
 func TestChromiumAlignmentWindows(t *testing.T) {
 	b := headless.New(t, 1200, 800)
 	path, _ := writeFixturePage(t)
-	if err := b.Navigate(fileURL(path)); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.WaitTrue("window.geokgAlign && geokgAlign.ready", 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	open(t, b, fileURL(path), "window.geokgAlign && geokgAlign.ready")
 	sign := func(window string) string {
 		t.Helper()
 		ok, err := headless.Eval[bool](b, "geokgAlign.setWindow("+jsString(window)+")")
@@ -214,9 +187,7 @@ func TestChromiumAlignmentWindows(t *testing.T) {
 	if _, _, err := b.Screenshot(headless.ScreenshotDir(), "view-alignment-2016.png"); err != nil {
 		t.Fatal(err)
 	}
-	if errs := b.Errors(); len(errs) > 0 {
-		t.Errorf("page reported errors:\n%s", strings.Join(errs, "\n"))
-	}
+	noPageErrors(t, b)
 }
 
 func jsString(s string) string { return "'" + strings.ReplaceAll(s, "'", "\\'") + "'" }
@@ -301,4 +272,40 @@ func evalAsync[T any](b *headless.Browser, expr string) (T, error) {
 	ctx, cancel := context.WithTimeout(b.Ctx, 20*time.Second)
 	defer cancel()
 	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// open loads a page and waits until the JavaScript expression ready is
+// true.
+func open(t *testing.T, b *headless.Browser, url, ready string) {
+	t.Helper()
+	if err := b.Navigate(url); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitTrue(ready, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// noPageErrors fails the test with the errors the page reported.
+func noPageErrors(t *testing.T, b *headless.Browser) {
+	t.Helper()
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("page reported errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+// writeFolderPage writes the page of an output folder into a temporary
+// folder.
+func writeFolderPage(t *testing.T, folder, title string) (string, *view.Data) {
+	t.Helper()
+	src, err := graphdata.OpenDocs(folder, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "graph.html")
+	d, err := view.WriteFile(context.Background(), path, src, view.Options{Title: title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, d
 }
