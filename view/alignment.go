@@ -28,10 +28,7 @@ type windowInfo struct {
 	Until string `json:"until,omitempty"`
 	// Edges are the dyads with a non-zero score.
 	Edges []edgeInfo `json:"edges"`
-	// Bloc gives each actor (by index) a colour number: equal numbers are
-	// one bloc, and a bloc keeps its number across windows when it keeps
-	// most of its members; 0 for actors in no bloc of two or more.
-	Bloc        []int       `json:"bloc"`
+	// Blocs are the window's blocs of two or more actors.
 	Blocs       []blocLabel `json:"blocs"`
 	Frustration float64     `json:"frustration"`
 }
@@ -47,7 +44,9 @@ type edgeInfo struct {
 	T []string `json:"t"` // top PLOVER types
 }
 
-// blocLabel names a bloc of a window by its colour number.
+// blocLabel is one bloc of a window. Its colour number is shared by the
+// bloc of another window that keeps most of its members, so a bloc keeps
+// its colour over time.
 type blocLabel struct {
 	Colour  int   `json:"colour"`
 	Members []int `json:"members"` // actor indexes, the most strongly tied first
@@ -97,7 +96,7 @@ func buildAlignment(d *Data, events []alliance.Event) *alignmentData {
 		}
 		als := s.Alignments()
 		info := windowInfo{Name: nw.name, Kind: nw.kind, Since: dateString(nw.w.Since), Until: dateString(nw.w.Until),
-			Edges: []edgeInfo{}, Bloc: make([]int, len(d.Actors)), Blocs: []blocLabel{}}
+			Edges: []edgeInfo{}, Blocs: []blocLabel{}}
 		for _, a := range als {
 			if a.Score == 0 {
 				continue
@@ -130,7 +129,6 @@ func buildAlignment(d *Data, events []alliance.Event) *alignmentData {
 			}
 			label := blocLabel{Colour: c}
 			for _, m := range b.Members {
-				info.Bloc[index[m]] = c
 				label.Members = append(label.Members, index[m])
 			}
 			info.Blocs = append(info.Blocs, label)

@@ -152,6 +152,29 @@ func TestChromiumHostileText(t *testing.T) {
 	if err != nil || links != 0 {
 		t.Errorf("a javascript: URL became a link (%d links, err %v)", links, err)
 	}
+	// The alignment mode draws the same names: as text.
+	if _, err := headless.Eval[bool](b, `location.hash = "#alignment", true`); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitTrue("window.geokgAlign && geokgAlign.ready && geokgAlign.nodes().length == 2", 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	point, err = headless.Eval[struct{ X, Y float64 }](b, "geokgAlign.edgePoint(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Click(point.X, point.Y); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitTrue(`document.querySelectorAll("#evidence li.event").length == 1`, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if pwned, err := headless.Eval[bool](b, "window.pwned !== undefined"); err != nil || pwned {
+		t.Errorf("alignment mode ran injected script (err %v)", err)
+	}
+	if !strings.Contains(must(headless.Eval[string](b, `document.getElementById("align-svg").textContent`)), "</script>") {
+		t.Errorf("the hostile name is not drawn as text")
+	}
 }
 
 func writeFile(path string, b []byte) error { return os.WriteFile(path, b, 0o644) }
@@ -202,4 +225,11 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

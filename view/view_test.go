@@ -84,7 +84,7 @@ func (hostileSource) Articles(_ context.Context, fn func(graphdata.Article) erro
 func (hostileSource) Mentions(context.Context, func(graphdata.Mention) error) error { return nil }
 
 func (hostileSource) Events(_ context.Context, _ graphdata.Filter, fn func(graphdata.Event) error) error {
-	return fn(graphdata.Event{ID: "e", Source: "A", Target: "B", Type: schema.Assault, Quad: schema.MaterialConflict, Evidence: hostile, Article: "art"})
+	return fn(graphdata.Event{ID: "e", Source: "A", Target: "B", Type: schema.Assault, Quad: schema.MaterialConflict, Score: schema.Assault.Score(), Evidence: hostile, Article: "art"})
 }
 
 func TestHostileTextCannotCloseTheScript(t *testing.T) {

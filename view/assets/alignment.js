@@ -18,6 +18,11 @@
   // nor red, which mean allied and opposed.
   var BLOC_COLOURS = ["#4C72B0", "#DD8452", "#8172B3", "#937860", "#DA8BC3", "#64B5CD", "#CCB974",
     "#2F4B7C", "#B07AA1", "#F1CE63", "#6F4E7C", "#A0CBE8", "#FFBE7D", "#9D7660", "#D4A6C8"];
+  // Each window's bloc of an actor (by index), from its bloc lists.
+  AL.windows.forEach(function (w) {
+    w.bloc = {};
+    w.blocs.forEach(function (b) { b.members.forEach(function (m) { w.bloc[m] = b.colour; }); });
+  });
   function blocColour(c) { return c ? BLOC_COLOURS[(c - 1) % BLOC_COLOURS.length] : NO_BLOC; }
 
   var svg = $("align-svg"), box = $("alignment");
