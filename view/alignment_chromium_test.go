@@ -120,6 +120,16 @@ func TestChromiumAlignmentCorpus(t *testing.T) {
 	if _, _, err := b.Screenshot(headless.ScreenshotDir(), "view-alignment-evidence.png"); err != nil {
 		t.Fatal(err)
 	}
+	// Hovering the best connected actor dims the other actors' edges.
+	dimmed, err := headless.Eval[int](b, `(function(){
+		var g = document.querySelector("#align-svg g.node:last-child");
+		g.dispatchEvent(new MouseEvent("mouseenter"));
+		var n = Array.from(document.querySelectorAll("#align-svg g.edge line:first-child")).filter(function (l) { return l.getAttribute("stroke-opacity") === "0.08"; }).length;
+		g.dispatchEvent(new MouseEvent("mouseleave"));
+		return n; })()`)
+	if err != nil || dimmed == 0 {
+		t.Errorf("hovering an actor dimmed %d edges (%v), want the others' dimmed", dimmed, err)
+	}
 	// The weak-edge threshold: raising it hides actors.
 	if _, err := headless.Eval[bool](b, "geokgAlign.setThreshold(6), true"); err != nil {
 		t.Fatal(err)

@@ -40,7 +40,9 @@
   // --- the graph of a window --------------------------------------------
   function graphOf(wi) {
     var w = AL.windows[wi];
-    var edges = w.edges.filter(function (e) { return Math.abs(e.s) >= state.threshold; });
+    // Weakest first, so the strongest are drawn on top.
+    var edges = w.edges.filter(function (e) { return Math.abs(e.s) >= state.threshold; })
+      .sort(function (x, y) { return Math.abs(x.s) - Math.abs(y.s); });
     var deg = {}, strength = {};
     edges.forEach(function (e) {
       [e.a, e.b].forEach(function (i) {
@@ -381,6 +383,9 @@
       title.textContent = nd.actor.name + " (" + nd.actor.type.toLowerCase() + ")" + (nd.bloc ? ", bloc " + nd.bloc : ", no bloc") +
         ": " + nd.deg + " alignment" + (nd.deg === 1 ? "" : "s");
       grp.addEventListener("click", function () { showActor(g.w, nd); });
+      // Hovering an actor brings out its own alignments in the tangle.
+      grp.addEventListener("mouseenter", function () { focus(nd.i); });
+      grp.addEventListener("mouseleave", function () { focus(-1); });
       return c;
     });
     var labelEls = g.nodes.map(function (nd) {
@@ -391,6 +396,11 @@
       return t;
     });
 
+    function focus(i) {
+      g.edges.forEach(function (e, k) {
+        edgeEls[k][0].setAttribute("stroke-opacity", i < 0 || e.a === i || e.b === i ? 0.75 : 0.08);
+      });
+    }
     function place(P) {
       Object.keys(hullEls).forEach(function (b) { hullEls[b].setAttribute("d", hullPath(byBloc[b], P)); });
       g.edges.forEach(function (e, k) {
