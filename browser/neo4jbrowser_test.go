@@ -96,7 +96,7 @@ func TestNeo4jBrowserAlliances(t *testing.T) {
 		switch file {
 		case "blocs.cypher":
 			if got := types[alliance.Allied] + types[alliance.Opposed]; got != signed.inBlocs || types[alliance.Allied] == 0 || types[alliance.Opposed] == 0 {
-				t.Errorf("blocs: %d ALLIED_WITH and %d OPPOSED_TO edges drawn, want the %d between bloc members, of both kinds",
+				t.Errorf("blocs: %d ALLIED_WITH and %d OPPOSED_TO edges drawn, want the %d alliances inside and rivalries between blocs, of both kinds",
 					types[alliance.Allied], types[alliance.Opposed], signed.inBlocs)
 			}
 			green, red := colourPixels(t, img, grass["relationship.ALLIED_WITH"]["color"]), colourPixels(t, img, grass["relationship.OPPOSED_TO"]["color"])
@@ -211,8 +211,9 @@ func absInt(x int) int {
 
 // signedCounts is what writeAlignments wrote.
 type signedCounts struct {
-	// inBlocs counts the window "all" ALLIED_WITH and OPPOSED_TO edges
-	// between actors that are in blocs, which the blocs query draws.
+	// inBlocs counts the window "all" edges the blocs query draws: the
+	// ALLIED_WITH edges inside a bloc and the OPPOSED_TO edges between
+	// blocs (of two or more actors).
 	inBlocs int
 }
 
@@ -256,11 +257,12 @@ func writeAlignments(t *testing.T, drv neo4j.DriverWithContext) signedCounts {
 			}
 		}
 		for _, a := range als {
-			if a.Score != 0 && inBloc[a.A] && inBloc[a.B] {
+			same := p.Of[a.A] == p.Of[a.B]
+			if inBloc[a.A] && inBloc[a.B] && ((a.Score > 0 && same) || (a.Score < 0 && !same)) {
 				out.inBlocs++
 			}
 		}
-		t.Logf("window all: %d events, %d alignments, %d blocs, %d signed edges between bloc members", len(events), len(als), len(p.Blocs), out.inBlocs)
+		t.Logf("window all: %d events, %d alignments, %d blocs, %d alliances inside and rivalries between blocs", len(events), len(als), len(p.Blocs), out.inBlocs)
 	}
 	return out
 }
