@@ -26,7 +26,7 @@
   function blocColour(c) { return c ? BLOC_COLOURS[(c - 1) % BLOC_COLOURS.length] : NO_BLOC; }
 
   var svg = $("align-svg"), box = $("alignment");
-  var state = { kind: "all", win: 0, threshold: 0, topLabels: 80, prevWin: -1 };
+  var state = { kind: "all", win: 0, threshold: 0, topLabels: 120, prevWin: -1 };
   var pos = {}; // actor index → {x, y}, kept across windows so the picture moves, not jumps
   var drawn = null; // what is on screen: {nodes, edges, labels, win}
   var api = window.geokgAlign = { ready: false, moved: [] };
@@ -285,10 +285,12 @@
     g.nodes.forEach(function (nd) {
       if (nd.rank >= state.topLabels) return;
       var p = P[nd.i], top = nd.rank < 12, w = textWidth(nd.actor.name, top), h = 14, r = nd.r + 2;
-      var spots = [
-        [p.x + r, p.y - h / 2], [p.x - r - w, p.y - h / 2], [p.x - w / 2, p.y - r - h], [p.x - w / 2, p.y + r],
-        [p.x + r * 0.7, p.y - r * 0.7 - h], [p.x + r * 0.7, p.y + r * 0.7], [p.x - r * 0.7 - w, p.y - r * 0.7 - h], [p.x - r * 0.7 - w, p.y + r * 0.7]
-      ];
+      // Eight spots touching the node, then eight a little further out.
+      var spots = [];
+      [r, r + 7].forEach(function (d) {
+        spots.push([p.x + d, p.y - h / 2], [p.x - d - w, p.y - h / 2], [p.x - w / 2, p.y - d - h], [p.x - w / 2, p.y + d],
+          [p.x + d * 0.7, p.y - d * 0.7 - h], [p.x + d * 0.7, p.y + d * 0.7], [p.x - d * 0.7 - w, p.y - d * 0.7 - h], [p.x - d * 0.7 - w, p.y + d * 0.7]);
+      });
       for (var s = 0; s < spots.length; s++) {
         var box = { x: spots[s][0], y: spots[s][1], w: w, h: h };
         if (!hits(box, nd.i)) {
