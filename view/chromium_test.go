@@ -134,16 +134,7 @@ func TestChromiumHostileText(t *testing.T) {
 		t.Fatal(err)
 	}
 	open(t, b, fileURL(path)+"#events", "window.geokgView && geokgView.ready")
-	point, err := headless.Eval[struct{ X, Y float64 }](b, "geokgView.linkPoint(0)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := b.Click(point.X, point.Y); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.WaitTrue(`document.querySelectorAll("#evidence li.event").length == 1`, 5*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	clickForEvidence(t, b, "geokgView.linkPoint(0)")
 	time.Sleep(200 * time.Millisecond)
 	if pwned, err := headless.Eval[bool](b, "window.pwned !== undefined"); err != nil || pwned {
 		t.Errorf("page ran injected script (err %v)", err)
@@ -159,21 +150,28 @@ func TestChromiumHostileText(t *testing.T) {
 	if err := b.WaitTrue("window.geokgAlign && geokgAlign.ready && geokgAlign.nodes().length == 2", 10*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	point, err = headless.Eval[struct{ X, Y float64 }](b, "geokgAlign.edgePoint(0)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := b.Click(point.X, point.Y); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.WaitTrue(`document.querySelectorAll("#evidence li.event").length == 1`, 5*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	clickForEvidence(t, b, "geokgAlign.edgePoint(0)")
 	if pwned, err := headless.Eval[bool](b, "window.pwned !== undefined"); err != nil || pwned {
 		t.Errorf("alignment mode ran injected script (err %v)", err)
 	}
 	if !strings.Contains(must(headless.Eval[string](b, `document.getElementById("align-svg").textContent`)), "</script>") {
 		t.Errorf("the hostile name is not drawn as text")
+	}
+}
+
+// clickForEvidence clicks the page point the expression gives (a link or
+// an edge) and waits for the panel to list its one event.
+func clickForEvidence(t *testing.T, b *headless.Browser, point string) {
+	t.Helper()
+	p, err := headless.Eval[struct{ X, Y float64 }](b, point)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Click(p.X, p.Y); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitTrue(`document.querySelectorAll("#evidence li.event").length == 1`, 5*time.Second); err != nil {
+		t.Fatal(err)
 	}
 }
 
