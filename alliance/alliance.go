@@ -21,6 +21,8 @@ type Event struct {
 	Source, Target string
 	Score          float64
 	Date           schema.Date
+	// Type is the PLOVER category; empty when the caller does not know it.
+	Type schema.EventType
 }
 
 // Window is a named span of dates; zero bounds are open.
@@ -95,7 +97,13 @@ type Alignment struct {
 	Events, Cooperation, Conflict, Undated int
 	// First and Last are the dated events' span.
 	First, Last schema.Date
+	// TopTypes are the most frequent PLOVER types of the dyad's events,
+	// at most MaxTopTypes, the most frequent first.
+	TopTypes []schema.EventType
 }
+
+// MaxTopTypes bounds Alignment.TopTypes.
+const MaxTopTypes = 3
 
 // Scorer accumulates events into alignments. Memory grows with the number
 // of dyads, not events.
@@ -104,6 +112,7 @@ type Scorer struct {
 	halfLife  time.Duration
 	reference time.Time
 	dyads     map[[2]string]*Alignment
+	types     map[[2]string]map[schema.EventType]int
 }
 
 // NewScorer scores events of the window. Ages are measured from
@@ -113,7 +122,8 @@ func NewScorer(w Window, halfLife time.Duration, reference schema.Date) *Scorer 
 	if !w.Until.IsZero() {
 		reference = w.Until
 	}
-	return &Scorer{window: w, halfLife: halfLife, reference: reference.Time(), dyads: map[[2]string]*Alignment{}}
+	return &Scorer{window: w, halfLife: halfLife, reference: reference.Time(),
+		dyads: map[[2]string]*Alignment{}, types: map[[2]string]map[schema.EventType]int{}}
 }
 
 // Add scores one event; events outside the window and self-events are
@@ -131,6 +141,10 @@ func (s *Scorer) Add(e Event) bool {
 	if al == nil {
 		al = &Alignment{A: a, B: b}
 		s.dyads[k] = al
+		s.types[k] = map[schema.EventType]int{}
+	}
+	if e.Type != "" {
+		s.types[k][e.Type]++
 	}
 	w := 1.0
 	if e.Date.IsZero() {
@@ -162,8 +176,9 @@ func (s *Scorer) Add(e Event) bool {
 // Scores are rounded to 1e-6 so that they compare equal across runs.
 func (s *Scorer) Alignments() []Alignment {
 	out := make([]Alignment, 0, len(s.dyads))
-	for _, a := range s.dyads {
+	for k, a := range s.dyads {
 		al := *a
+		al.TopTypes = topTypes(s.types[k])
 		al.Score = math.Round(al.Score*1e6) / 1e6
 		al.Raw = math.Round(al.Raw*1e6) / 1e6
 		out = append(out, al)
@@ -171,5 +186,20 @@ func (s *Scorer) Alignments() []Alignment {
 	slices.SortFunc(out, func(x, y Alignment) int {
 		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B))
 	})
+	return out
+}
+
+// topTypes returns the most frequent types, ties in PLOVER order.
+func topTypes(counts map[schema.EventType]int) []schema.EventType {
+	var out []schema.EventType
+	for _, t := range schema.EventTypes {
+		if counts[t] > 0 {
+			out = append(out, t)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y schema.EventType) int { return cmp.Compare(counts[y], counts[x]) })
+	if len(out) > MaxTopTypes {
+		out = out[:MaxTopTypes]
+	}
 	return out
 }

@@ -1,6 +1,7 @@
 package alliance_test
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -41,13 +42,13 @@ func TestWeight(t *testing.T) {
 
 func TestScorerRivalsToAllies(t *testing.T) {
 	events := []alliance.Event{
-		{"TUR", "RUS", schema.Assault.Score(), day("2015-11-24")},
-		{"RUS", "TUR", schema.Sanction.Score(), day("2015-11-28")},
-		{"RUS", "TUR", schema.Agree.Score(), day("2016-08-09")},
-		{"RUS", "TUR", schema.Cooperate.Score(), day("2016-12-20")},
-		{"RUS", "SYR", schema.Aid.Score(), day("2016-03-01")},
-		{"RUS", "RUS", schema.Agree.Score(), day("2016-03-01")}, // self: ignored
-		{"USA", "RUS", schema.Accuse.Score(), schema.Date{}},    // undated: not in a bounded window
+		{"TUR", "RUS", schema.Assault.Score(), day("2015-11-24"), schema.Assault},
+		{"RUS", "TUR", schema.Sanction.Score(), day("2015-11-28"), schema.Sanction},
+		{"RUS", "TUR", schema.Agree.Score(), day("2016-08-09"), schema.Agree},
+		{"RUS", "TUR", schema.Cooperate.Score(), day("2016-12-20"), schema.Cooperate},
+		{"RUS", "SYR", schema.Aid.Score(), day("2016-03-01"), schema.Aid},
+		{"RUS", "RUS", schema.Agree.Score(), day("2016-03-01"), schema.Agree}, // self: ignored
+		{"USA", "RUS", schema.Accuse.Score(), schema.Date{}, schema.Accuse},   // undated: not in a bounded window
 	}
 	score := func(w alliance.Window, half time.Duration) map[string]alliance.Alignment {
 		s := alliance.NewScorer(w, half, schema.Date{})
@@ -66,6 +67,9 @@ func TestScorerRivalsToAllies(t *testing.T) {
 	}
 	if a := y16["RUS-TUR"]; a.Score <= 0 || a.Events != 2 || a.Cooperation != 2 {
 		t.Errorf("2016 RUS-TUR = %+v, want allies", a)
+	}
+	if got := fmt.Sprint(y15["RUS-TUR"].TopTypes); got != "[SANCTION ASSAULT]" {
+		t.Errorf("2015 RUS-TUR top types %s, want [SANCTION ASSAULT] (ties in PLOVER order)", got)
 	}
 	if _, ok := y16["RUS-USA"]; ok {
 		t.Errorf("the undated event counted in a bounded window")

@@ -15,11 +15,30 @@ import (
 const eventsCypher = `MATCH (e:Event)
 WHERE e.asserted AND e.source <> e.target
   AND ($since IS NULL OR e.date >= date($since)) AND ($until IS NULL OR e.date <= date($until))
-RETURN e.source AS source, e.target AS target, e.score AS score, e.date AS date`
+RETURN e.source AS source, e.target AS target, e.score AS score, e.date AS date, e.type AS type`
 
-// deleteWindowCypher removes a window's earlier ALIGNMENT edges, so a
-// rerun leaves exactly the new ones.
-const deleteWindowCypher = `MATCH (:Actor)-[r:ALIGNMENT {window: $window}]->(:Actor) DELETE r`
+// deleteWindowCypher removes a window's earlier ALIGNMENT, ALLIED_WITH
+// and OPPOSED_TO edges, so a rerun leaves exactly the new ones.
+const deleteWindowCypher = `MATCH (:Actor)-[r:ALIGNMENT|ALLIED_WITH|OPPOSED_TO {window: $window}]->(:Actor) DELETE r`
+
+// Relationship types of the signed alignment, which Neo4j Browser can
+// style apart (it colours by type, never by a property's sign).
+const (
+	Allied  = "ALLIED_WITH"
+	Opposed = "OPPOSED_TO"
+)
+
+// signedCypher writes one window's alliances or rivalries as
+// relationships of the given type; the type is one of the two constants,
+// never input.
+func signedCypher(relType string) string {
+	return `UNWIND $rows AS row
+MATCH (a:Actor {id: row.a})
+MATCH (b:Actor {id: row.b})
+CREATE (a)-[r:` + relType + ` {window: row.window}]->(b)
+SET r.score = row.score, r.label = toString(round(row.score, 1)), r.strength = abs(row.score), r.events = row.events, r.cooperation = row.cooperation,
+    r.conflict = row.conflict, r.top_types = row.top_types, r.first = date(row.first), r.last = date(row.last)`
+}
 
 // writeCypher writes ALIGNMENT edges.
 const writeCypher = `UNWIND $rows AS row
@@ -54,13 +73,19 @@ func ReadEvents(ctx context.Context, drv neo4j.DriverWithContext, db string, w W
 		if d, ok := r.Values[3].(dbtype.Date); ok {
 			e.Date = schema.NewDate(d.Time())
 		}
+		if t, ok := r.Values[4].(string); ok {
+			e.Type = schema.EventType(t)
+		}
 		fn(e)
 	}
 	return res.Err()
 }
 
-// Write replaces the window's ALIGNMENT edges with the alignments, in one
-// transaction, and returns the number of edges written.
+// Write replaces the window's ALIGNMENT edges with the alignments, and
+// its ALLIED_WITH and OPPOSED_TO edges with the positive and negative
+// ones (score, label: the score to one decimal for captions, strength =
+// |score|, events, cooperation, conflict, top_types, first, last), in one transaction, and returns the number of
+// ALIGNMENT edges written.
 func Write(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window, halfLife time.Duration, als []Alignment) (int, error) {
 	name := w.Name()
 	rows := make([]any, len(als))
@@ -69,7 +94,16 @@ func Write(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window
 			"a": a.A, "b": a.B, "window": name, "score": a.Score, "raw": a.Raw, "events": int64(a.Events),
 			"cooperation": int64(a.Cooperation), "conflict": int64(a.Conflict), "undated": int64(a.Undated),
 			"first": dateParam(a.First), "last": dateParam(a.Last), "since": dateParam(w.Since), "until": dateParam(w.Until),
-			"half_life_days": halfLife.Hours() / 24,
+			"half_life_days": halfLife.Hours() / 24, "top_types": typeNames(a.TopTypes),
+		}
+	}
+	var allied, opposed []any
+	for i, a := range als {
+		switch {
+		case a.Score > 0:
+			allied = append(allied, rows[i])
+		case a.Score < 0:
+			opposed = append(opposed, rows[i])
 		}
 	}
 	s := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db, AccessMode: neo4j.AccessModeWrite})
@@ -91,6 +125,17 @@ func Write(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window
 			}
 			written += sum.Counters().RelationshipsCreated()
 		}
+		for _, part := range []struct {
+			relType string
+			rows    []any
+		}{{Allied, allied}, {Opposed, opposed}} {
+			for start := 0; start < len(part.rows); start += 5000 {
+				end := min(start+5000, len(part.rows))
+				if _, err := tx.Run(ctx, signedCypher(part.relType), map[string]any{"rows": part.rows[start:end]}); err != nil {
+					return 0, err
+				}
+			}
+		}
 		return written, nil
 	})
 	if err != nil {
@@ -99,9 +144,78 @@ func Write(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window
 	return n.(int), nil
 }
 
+func typeNames(ts []schema.EventType) []any {
+	out := make([]any, len(ts))
+	for i, t := range ts {
+		out[i] = string(t)
+	}
+	return out
+}
+
 func dateParam(d schema.Date) any {
 	if d.IsZero() {
 		return nil
 	}
 	return d.String()
+}
+
+// deleteBlocsCypher removes a window's earlier blocs.
+const deleteBlocsCypher = `MATCH (b:Bloc {window: $window}) DETACH DELETE b
+WITH count(*) AS done
+MATCH (a:Actor) WHERE $window = 'all' AND a.bloc IS NOT NULL
+REMOVE a.bloc`
+
+// writeBlocsCypher writes one (:Bloc) per bloc of two or more actors and
+// links its members; in window "all" each member also carries the bloc's
+// number as a.bloc. The bloc's name is its three most strongly tied
+// members' names.
+const writeBlocsCypher = `UNWIND $blocs AS row
+CREATE (b:Bloc {id: row.window + '#' + toString(row.number), window: row.window, number: row.number,
+                size: size(row.members), members: row.members, cohesion: row.cohesion,
+                opposition: row.opposition, frustration: $frustration, modularity: $modularity})
+WITH b, row
+CALL (b, row) {
+  UNWIND range(0, size(row.members) - 1) AS i
+  MATCH (a:Actor {id: row.members[i]})
+  CREATE (a)-[:IN_BLOC {window: row.window, bloc: row.number}]->(b)
+  SET a.bloc = CASE WHEN row.window = 'all' THEN row.number ELSE a.bloc END
+  WITH i, a ORDER BY i
+  RETURN collect(a.name) AS names
+}
+SET b.name = reduce(s = '', n IN names[0..3] | s + CASE WHEN s = '' THEN '' ELSE ', ' END + n) +
+             CASE WHEN size(names) > 3 THEN ' …' ELSE '' END`
+
+// WriteBlocs replaces the window's blocs in Neo4j with the partition's
+// blocs of two or more actors: (:Actor)-[:IN_BLOC {window, bloc}]->(:Bloc
+// {id, window, number, name, size, members, cohesion, opposition,
+// frustration, modularity}); in window "all" also the actor property
+// bloc. It returns the number of blocs written.
+func WriteBlocs(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window, p Partition) (int, error) {
+	name := w.Name()
+	var rows []any
+	for _, b := range p.Blocs {
+		if len(b.Members) < 2 {
+			continue
+		}
+		members := make([]any, len(b.Members))
+		for i, m := range b.Members {
+			members[i] = m
+		}
+		rows = append(rows, map[string]any{"window": name, "number": int64(b.Number), "members": members,
+			"cohesion": b.Cohesion, "opposition": b.Opposition})
+	}
+	s := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db, AccessMode: neo4j.AccessModeWrite})
+	defer s.Close(context.WithoutCancel(ctx))
+	_, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		if _, err := tx.Run(ctx, deleteBlocsCypher, map[string]any{"window": name}); err != nil {
+			return nil, err
+		}
+		_, err := tx.Run(ctx, writeBlocsCypher, map[string]any{"blocs": rows,
+			"frustration": p.Frustration, "modularity": p.Modularity})
+		return nil, err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("write blocs of window %s: %w", name, err)
+	}
+	return len(rows), nil
 }

@@ -36,6 +36,11 @@ func TestStyleMatchesTheHTMLView(t *testing.T) {
 			t.Errorf("node.%s = %s, want colour %s and caption {name}", typ.Label(), r, colour)
 		}
 	}
+	for sel, colour := range map[string]string{"relationship.ALLIED_WITH": view.DefaultPalette.Ally, "relationship.OPPOSED_TO": view.DefaultPalette.Rival} {
+		if r := rule(sel); !strings.Contains(r, "color: "+colour+";") {
+			t.Errorf("%s = %s, want the HTML view's colour %s", sel, r, colour)
+		}
+	}
 	for _, et := range schema.EventTypes {
 		r := rule("relationship." + string(et))
 		if want := view.DefaultPalette.Quads[et.Quad()]; !strings.Contains(r, "color: "+want+";") || !strings.Contains(r, `caption: "<type>"`) {
@@ -106,7 +111,7 @@ func TestSavedQueriesCompile(t *testing.T) {
 	ctx := context.Background()
 	for _, q := range browser.Queries() {
 		_, err := neo4j.ExecuteQuery(ctx, drv, "EXPLAIN "+q.Cypher,
-			map[string]any{"x": "RUS", "y": "TUR", "name": "Russia"}, neo4j.EagerResultTransformer)
+			map[string]any{"x": "RUS", "y": "TUR", "name": "Russia", "from": "2015", "to": "2016"}, neo4j.EagerResultTransformer)
 		if err != nil {
 			t.Errorf("%s (%s): %v", q.File, q.Name, err)
 		}

@@ -1,9 +1,11 @@
 package browser_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"image/png"
 	"io"
 	"math"
 	"net/http"
@@ -26,6 +28,7 @@ import (
 	"github.com/geokg/geokg/alliance"
 	"github.com/geokg/geokg/browser"
 	"github.com/geokg/geokg/internal/devgraph"
+	"github.com/geokg/geokg/internal/fixture"
 	"github.com/geokg/geokg/internal/headless"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/schema"
@@ -33,23 +36,26 @@ import (
 
 // TestNeo4jBrowserAlliances is the end-to-end check of the Neo4j Browser
 // view, done as a researcher would: the dev graph (the dev articles
-// through the real extractor and loader) with its ALIGNMENT edges in the
-// test Neo4j, Neo4j Browser in headless Chromium, a login through the
-// connect form, `:style URL` pointed at browser.Handler (what `geokg
-// browser-style --serve` serves), the saved queries' zip dropped into
-// Favorites, and the alliances query run from there. The result frame
-// must draw every alliance and its actors in our style's colours and
-// sizes, ALIGNMENT edges captioned with their score; the screenshot lands
-// in bench/out/screenshots/browser-alliances.png (or $GEOKG_SCREENSHOTS).
+// through the real extractor and loader) and the dated fixture articles,
+// with the alignment of windows all, 2015 and 2016 written as `geokg
+// alliances` writes it, in the test Neo4j; Neo4j Browser in headless
+// Chromium, a login through the connect form, `:style URL` pointed at
+// browser.Handler (what `geokg browser-style --serve` serves), the saved
+// queries' zip dropped into Favorites, and the alignment queries run from
+// there. The "blocs" frame must draw green ALLIED_WITH and red OPPOSED_TO
+// edges in our style (checked in the SVG and by pixels in the
+// screenshot). Each query leaves a screenshot, browser-QUERY.png, in
+// bench/out/screenshots (or $GEOKG_SCREENSHOTS; docs/browser.md shows
+// them).
 func TestNeo4jBrowserAlliances(t *testing.T) {
 	start := time.Now()
 	b := headless.New(t, 1600, 1000)
 	drv := devgraph.LoadNeo4j(t)
 	target, _ := neo4jtest.TargetFromEnv()
-	allies, actors := writeAlignments(t, drv)
-	if allies == 0 {
-		t.Fatalf("the dev graph has no positive ALIGNMENT edge in window %q: nothing for the alliances query to show", alliance.Window{}.Name())
-	}
+	// The fixture's dated articles (Russia and Turkey rivals in 2015,
+	// allies in 2016), so that the windows 2015 and 2016 have alignments.
+	devgraph.Write(t, fixture.Docs())
+	signed := writeAlignments(t, drv)
 	home := browserHome(t, target)
 	t.Logf("dev graph in Neo4j after %s", time.Since(start).Round(time.Millisecond))
 
@@ -66,43 +72,85 @@ func TestNeo4jBrowserAlliances(t *testing.T) {
 	t.Cleanup(nb.screenshotOnFailure)
 	nb.connect(home, target)
 	nb.run(":style "+served+"/"+browser.StyleFile, "the :style frame showing the loaded style",
-		`f.innerText.includes("relationship.ALIGNMENT")`)
+		`f.innerText.includes("relationship.ALLIED_WITH")`)
 	nb.importFavorites(served + "/queries.zip")
-	// "Connect result nodes" off, as the saved query advises: the picture
-	// holds the ALIGNMENT edges, not every event edge between the actors.
+	// "Connect result nodes" off, as the saved queries advise: the picture
+	// holds the alignment edges, not every event edge between the actors.
 	nb.run(":config autoComplete: false", "the :config frame", `/"autoComplete":\s*false/.test(f.innerText)`)
-	query := savedQuery(t, "alliances.cypher")
-	nb.runFavorite(query, "the alliances query to draw its graph",
+	for _, p := range []string{":param name => 'Russia'", ":param from => '2015'", ":param to => '2016'"} {
+		value := p[strings.Index(p, "'"):]
+		nb.run(p, "the :param frame", `f.innerText.includes(`+strconv.Quote(strings.Trim(value, "'"))+`)`)
+	}
+	grass := parseGrass(t, browser.Style())
+	for _, file := range []string{"blocs.cypher", "allies-of.cypher", "rivals-of.cypher", "rival-to-ally.cypher"} {
+		query := savedQuery(t, file)
+		shot, img := nb.picture(query)
+		t.Logf("screenshot of %q in Neo4j Browser after %s: %s", query.Name, time.Since(start).Round(time.Millisecond), shot)
+		viz := nb.inspect()
+		types := map[string]int{}
+		for _, r := range viz.Relationships {
+			types[r.Type]++
+		}
+		t.Logf("%s: %d nodes, relationships %v", file, len(viz.Nodes), types)
+		checkStyle(t, grass, viz)
+		switch file {
+		case "blocs.cypher":
+			if got := types[alliance.Allied] + types[alliance.Opposed]; got != signed.inBlocs || types[alliance.Allied] == 0 || types[alliance.Opposed] == 0 {
+				t.Errorf("blocs: %d ALLIED_WITH and %d OPPOSED_TO edges drawn, want the %d alliances inside and rivalries between blocs, of both kinds",
+					types[alliance.Allied], types[alliance.Opposed], signed.inBlocs)
+			}
+			green, red := colourPixels(t, img, grass["relationship.ALLIED_WITH"]["color"]), colourPixels(t, img, grass["relationship.OPPOSED_TO"]["color"])
+			t.Logf("blocs screenshot: %d green and %d red pixels", green, red)
+			if green < 200 || red < 200 {
+				t.Errorf("the blocs screenshot shows %d green and %d red pixels, want both colours drawn", green, red)
+			}
+		case "allies-of.cypher", "rivals-of.cypher":
+			want, other := alliance.Allied, alliance.Opposed
+			if file == "rivals-of.cypher" {
+				want, other = other, want
+			}
+			if types[want] == 0 || types[other] != 0 {
+				t.Errorf("%s draws relationships %v, want %s only", file, types, want)
+			}
+		case "rival-to-ally.cypher":
+			if types[alliance.Allied] == 0 || types[alliance.Allied] != types[alliance.Opposed] {
+				t.Errorf("rival to ally 2015 → 2016 draws %v, want each pair's red and green edge (Russia and Turkey)", types)
+			}
+		}
+	}
+	boltURI, _ := url.Parse(target.URI)
+	for _, e := range nb.pageErrors(boltURI.Host) {
+		t.Errorf("page error: %s", e)
+	}
+}
+
+// picture runs a saved query from Favorites, waits for its graph to
+// settle, shows it fullscreen and zoomed to fit, takes the screenshot
+// browser-NAME.png (NAME the query's file name) and leaves fullscreen.
+func (nb *neo4jBrowser) picture(q browser.Query) (string, []byte) {
+	nb.t.Helper()
+	nb.runFavorite(q, "the "+q.File+" query to draw its graph",
 		`f.querySelectorAll("svg g.node").length > 0 && f.querySelectorAll("svg g.relationship").length > 0`)
 	nb.waitStill("the force layout", `Array.from(f.querySelectorAll("svg g.node")).map(n => n.getAttribute("transform")).join(";")`)
-	// The picture to show: the frame fullscreen, the graph zoomed to fit.
 	nb.do("make the frame fullscreen", chromedp.Click(chromedp.CSS(`[data-testid=frame] button[title=Fullscreen]`)))
 	nb.wait("the fullscreen frame", topFrame+`.getBoundingClientRect().height > 0.8 * window.innerHeight`, 5*time.Second)
 	nb.do("zoom to fit", chromedp.Click(chromedp.CSS(`[data-testid=frame] [aria-label=zoom-to-fit]`)))
 	nb.waitStill("the zoom", `Array.from(f.querySelectorAll("svg g")).map(g => g.getAttribute("transform")).join(";")`)
+	path, img, err := nb.b.Screenshot(headless.ScreenshotDir(), "browser-"+strings.TrimSuffix(q.File, ".cypher")+".png")
+	if err != nil {
+		nb.t.Fatal(err)
+	}
+	nb.do("leave fullscreen", chromedp.Click(chromedp.CSS(`[data-testid=frame] button[title="Close fullscreen"]`)))
+	nb.wait("the frame back in the stream", topFrame+`.getBoundingClientRect().height < 0.8 * window.innerHeight`, 5*time.Second)
+	return path, img
+}
 
-	shot := nb.screenshot("browser-alliances.png")
-	t.Logf("screenshot of the alliances query in Neo4j Browser after %s: %s", time.Since(start).Round(time.Millisecond), shot)
-
-	viz := nb.inspect()
-	t.Logf("the frame draws %d nodes and %d relationships", len(viz.Nodes), len(viz.Relationships))
-	// Every alliance, up to the query's LIMIT; past it, which actors make
-	// the cut depends on ties.
-	if m := regexp.MustCompile(`LIMIT (\d+)`).FindStringSubmatch(query.Cypher); m != nil {
-		if limit, _ := strconv.Atoi(m[1]); allies > limit {
-			allies, actors = limit, len(viz.Nodes)
-		}
-	}
-	if len(viz.Relationships) != allies || len(viz.Nodes) != actors {
-		t.Errorf("the frame draws %d nodes and %d relationships, want the %d alliances between %d actors", len(viz.Nodes), len(viz.Relationships), allies, actors)
-	}
-	want := fmt.Sprintf("Displaying %d nodes, %d relationships.", len(viz.Nodes), allies)
-	if !strings.Contains(viz.Text, want) {
-		t.Errorf("the frame does not say %q:\n%s", want, viz.Text)
-	}
-	// Our style, not the Browser's defaults: each actor type in its colour
-	// and size, ALIGNMENT edges in theirs, captioned with their score.
-	grass := parseGrass(t, browser.Style())
+// checkStyle checks that a frame draws in our style, not the Browser's
+// defaults: each node in its label's colour and size, each relationship
+// in its type's colour, alignment edges captioned with their score to one
+// decimal.
+func checkStyle(t *testing.T, grass grassRules, viz drawing) {
+	t.Helper()
 	for _, n := range viz.Nodes {
 		rule, label := grass.node(n.Labels)
 		if rule == nil {
@@ -114,31 +162,69 @@ func TestNeo4jBrowserAlliances(t *testing.T) {
 				n.Name, n.Labels, n.Fill, n.Radius, label, rule["color"], rule["diameter"])
 		}
 	}
-	alignment := grass["relationship.ALIGNMENT"]
 	for _, r := range viz.Relationships {
-		caption, err := strconv.ParseFloat(r.Caption, 64)
-		if r.Type != "ALIGNMENT" || r.Fill != alignment["color"] || err != nil || math.Abs(caption-r.Score) > 1e-9 || r.Score <= 0 {
-			t.Errorf("relationship %s (score %g) drawn %s captioned %q, want ALIGNMENT edges of positive score in %s captioned with their score",
-				r.Type, r.Score, r.Fill, r.Caption, alignment["color"])
+		rule := grass["relationship."+r.Type]
+		if rule == nil || r.Fill != rule["color"] {
+			t.Errorf("relationship %s drawn %s, want its style's colour %s", r.Type, r.Fill, rule["color"])
+			continue
 		}
-	}
-	boltURI, _ := url.Parse(target.URI)
-	for _, e := range nb.pageErrors(boltURI.Host) {
-		t.Errorf("page error: %s", e)
+		if r.Type == alliance.Allied || r.Type == alliance.Opposed {
+			caption, err := strconv.ParseFloat(r.Caption, 64)
+			if err != nil || math.Abs(caption-r.Score) > 0.05+1e-9 || (r.Type == alliance.Allied) != (r.Score > 0) {
+				t.Errorf("%s (score %g) captioned %q, want its score to one decimal, positive for allies and negative for rivals", r.Type, r.Score, r.Caption)
+			}
+		}
 	}
 }
 
-// writeAlignments computes the dev graph's alignments in the whole-time
-// window as `geokg alliances` does and writes them as ALIGNMENT edges. It
-// returns how many are alliances (positive scores) and between how many
-// actors.
-func writeAlignments(t *testing.T, drv neo4j.DriverWithContext) (allies, actors int) {
+// colourPixels counts a screenshot's pixels close to a #RRGGBB colour.
+func colourPixels(t *testing.T, shot []byte, hex string) int {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatalf("decode screenshot: %v", err)
+	}
+	var want [3]int
+	for i := range want {
+		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+		want[i] = int(v)
+	}
+	n := 0
+	bounds := img.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		for x := bounds.Min.X; x < bounds.Max.X; x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			if absInt(int(r>>8)-want[0]) < 16 && absInt(int(g>>8)-want[1]) < 16 && absInt(int(b>>8)-want[2]) < 16 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// signedCounts is what writeAlignments wrote.
+type signedCounts struct {
+	// inBlocs counts the window "all" edges the blocs query draws: the
+	// ALLIED_WITH edges inside a bloc and the OPPOSED_TO edges between
+	// blocs (of two or more actors).
+	inBlocs int
+}
+
+// writeAlignments computes the graph's alignments and blocs in the
+// windows all, 2015 and 2016 as `geokg alliances` does and writes them.
+func writeAlignments(t *testing.T, drv neo4j.DriverWithContext) signedCounts {
 	t.Helper()
 	ctx := context.Background()
-	window := alliance.Window{}
 	var events []alliance.Event
 	var latest schema.Date
-	err := alliance.ReadEvents(ctx, drv, "", window, func(e alliance.Event) {
+	err := alliance.ReadEvents(ctx, drv, "", alliance.Window{}, func(e alliance.Event) {
 		events = append(events, e)
 		if !e.Date.IsZero() && (latest.IsZero() || e.Date.Time().After(latest.Time())) {
 			latest = e.Date
@@ -147,23 +233,38 @@ func writeAlignments(t *testing.T, drv neo4j.DriverWithContext) (allies, actors 
 	if err != nil {
 		t.Fatalf("read the events: %v", err)
 	}
-	s := alliance.NewScorer(window, alliance.DefaultHalfLife, latest)
-	for _, e := range events {
-		s.Add(e)
-	}
-	als := s.Alignments()
-	if _, err := alliance.Write(ctx, drv, "", window, alliance.DefaultHalfLife, als); err != nil {
-		t.Fatalf("write ALIGNMENT edges: %v", err)
-	}
-	allied := map[string]bool{}
-	for _, a := range als {
-		if a.Score > 0 {
-			allies++
-			allied[a.A], allied[a.B] = true, true
+	var out signedCounts
+	for _, w := range []alliance.Window{{}, alliance.Year(2015), alliance.Year(2016)} {
+		s := alliance.NewScorer(w, alliance.DefaultHalfLife, latest)
+		for _, e := range events {
+			s.Add(e)
 		}
+		als := s.Alignments()
+		if _, err := alliance.Write(ctx, drv, "", w, alliance.DefaultHalfLife, als); err != nil {
+			t.Fatalf("write alignment edges: %v", err)
+		}
+		p := alliance.Blocs(als, alliance.BlocOptions{})
+		if _, err := alliance.WriteBlocs(ctx, drv, "", w, p); err != nil {
+			t.Fatalf("write blocs: %v", err)
+		}
+		if w.Name() != "all" {
+			continue
+		}
+		inBloc := map[string]bool{}
+		for _, b := range p.Blocs {
+			for _, m := range b.Members {
+				inBloc[m] = len(b.Members) > 1
+			}
+		}
+		for _, a := range als {
+			same := p.Of[a.A] == p.Of[a.B]
+			if inBloc[a.A] && inBloc[a.B] && ((a.Score > 0 && same) || (a.Score < 0 && !same)) {
+				out.inBlocs++
+			}
+		}
+		t.Logf("window all: %d events, %d alignments, %d blocs, %d alliances inside and rivalries between blocs", len(events), len(als), len(p.Blocs), out.inBlocs)
 	}
-	t.Logf("the dev graph: %d events, %d ALIGNMENT edges, %d alliances between %d actors", len(events), len(als), allies, len(allied))
-	return allies, len(allied)
+	return out
 }
 
 // savedQuery returns one of the saved queries.
@@ -339,8 +440,23 @@ func (nb *neo4jBrowser) importFavorites(zipURL string) {
 // Then it closes the drawer.
 func (nb *neo4jBrowser) runFavorite(q browser.Query, what, cond string) {
 	nb.t.Helper()
+	title := fmt.Sprintf(`[data-testid=%q]`, "scriptTitle-"+q.Name)
 	nb.newFrame(q.Name, what, cond, func() {
-		nb.do("pick favorite "+q.Name, chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-testid=%q]`, "scriptTitle-"+q.Name))))
+		// The drawer was closed after the previous favorite: open it, and
+		// the geokg folder in it, until the query shows.
+		nb.until("the favorite "+q.Name+" in the drawer", `!!document.querySelector(`+strconv.Quote(title)+`)`, 3*time.Second, func() {
+			folder := `!!document.querySelector('[data-testid="savedScriptsFolder-geokg"]')`
+			if shown, _ := headless.Eval[bool](nb.b, folder); !shown {
+				nb.do("open the Favorites drawer", chromedp.Click(chromedp.CSS(`[data-testid=navigationFavorites]`)))
+				if nb.b.WaitTrue(folder, 3*time.Second) != nil {
+					return
+				}
+			}
+			if shown, _ := headless.Eval[bool](nb.b, `!!document.querySelector(`+strconv.Quote(title)+`)`); !shown {
+				nb.do("open the geokg folder", chromedp.Click(chromedp.CSS(`[data-testid="savedScriptsFolder-geokg"]`)))
+			}
+		})
+		nb.do("pick favorite "+q.Name, chromedp.Click(chromedp.CSS(title)))
 		// Monaco draws spaces as no-break spaces.
 		nb.wait("the favorite in the editor", `document.querySelector("[data-testid=activeEditor] .view-lines").innerText.replace(/\u00a0/g, " ").includes(`+strconv.Quote(q.Name)+`)`, 10*time.Second)
 		nb.do("run favorite "+q.Name, chromedp.Click(chromedp.CSS(`[data-testid=editor-Run]`)))

@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/devgraph"
 	"github.com/geokg/geokg/internal/headless"
 	"github.com/geokg/geokg/view"
@@ -24,24 +23,11 @@ import (
 // console error, lay out nodes, and show them in a screenshot.
 func TestChromiumDevGraph(t *testing.T) {
 	b := headless.New(t, 1400, 900)
-	src, err := graphdata.OpenDocs(devgraph.Folder(t), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "graph.html")
-	d, err := view.WriteFile(context.Background(), path, src, view.Options{Title: "geokg dev graph"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, d := writeFolderPage(t, devgraph.Folder(t), "geokg dev graph")
 	if len(d.Events) == 0 {
 		t.Fatalf("the extractor found no relations in the dev articles (summary %+v): nothing to draw", devgraph.Summary())
 	}
-	if err := b.Navigate(fileURL(path)); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.WaitTrue("window.geokgView && window.geokgView.ready", 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	open(t, b, fileURL(path)+"#events", "window.geokgView && window.geokgView.ready")
 	nodes, err := headless.Eval[int](b, "geokgView.nodes")
 	if err != nil {
 		t.Fatal(err)
@@ -57,9 +43,7 @@ func TestChromiumDevGraph(t *testing.T) {
 	if n := nodePixels(t, img); n < 200 {
 		t.Errorf("screenshot shows %d pixels of node colours, want nodes drawn", n)
 	}
-	if errs := b.Errors(); len(errs) > 0 {
-		t.Errorf("page reported errors:\n%s", strings.Join(errs, "\n"))
-	}
+	noPageErrors(t, b)
 }
 
 // TestChromiumFilterAndEvidence drives the fixture's page as a reader
@@ -68,12 +52,7 @@ func TestChromiumDevGraph(t *testing.T) {
 func TestChromiumFilterAndEvidence(t *testing.T) {
 	b := headless.New(t, 1200, 800)
 	path, d := writeFixturePage(t)
-	if err := b.Navigate(fileURL(path)); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.WaitTrue("window.geokgView && geokgView.ready", 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	open(t, b, fileURL(path)+"#events", "window.geokgView && geokgView.ready")
 	count := func(what string) int {
 		t.Helper()
 		n, err := headless.Eval[int](b, "geokgView."+what)
@@ -136,9 +115,7 @@ func TestChromiumFilterAndEvidence(t *testing.T) {
 	if pwned, err := headless.Eval[bool](b, "window.pwned !== undefined"); err != nil || pwned {
 		t.Errorf("page ran injected script (err %v)", err)
 	}
-	if errs := b.Errors(); len(errs) > 0 {
-		t.Errorf("page reported errors:\n%s", strings.Join(errs, "\n"))
-	}
+	noPageErrors(t, b)
 }
 
 // TestChromiumHostileText checks that texts from articles stay text.
@@ -156,22 +133,8 @@ func TestChromiumHostileText(t *testing.T) {
 	if err := writeFile(path, buf.Bytes()); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Navigate(fileURL(path)); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.WaitTrue("window.geokgView && geokgView.ready", 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	point, err := headless.Eval[struct{ X, Y float64 }](b, "geokgView.linkPoint(0)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := b.Click(point.X, point.Y); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.WaitTrue(`document.querySelectorAll("#evidence li.event").length == 1`, 5*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	open(t, b, fileURL(path)+"#events", "window.geokgView && geokgView.ready")
+	clickForEvidence(t, b, "geokgView.linkPoint(0)")
 	time.Sleep(200 * time.Millisecond)
 	if pwned, err := headless.Eval[bool](b, "window.pwned !== undefined"); err != nil || pwned {
 		t.Errorf("page ran injected script (err %v)", err)
@@ -179,6 +142,36 @@ func TestChromiumHostileText(t *testing.T) {
 	links, err := headless.Eval[int](b, `document.querySelectorAll("#panel a").length`)
 	if err != nil || links != 0 {
 		t.Errorf("a javascript: URL became a link (%d links, err %v)", links, err)
+	}
+	// The alignment mode draws the same names: as text.
+	if _, err := headless.Eval[bool](b, `location.hash = "#alignment", true`); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitTrue("window.geokgAlign && geokgAlign.ready && geokgAlign.nodes().length == 2", 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	clickForEvidence(t, b, "geokgAlign.edgePoint(0)")
+	if pwned, err := headless.Eval[bool](b, "window.pwned !== undefined"); err != nil || pwned {
+		t.Errorf("alignment mode ran injected script (err %v)", err)
+	}
+	if !strings.Contains(must(headless.Eval[string](b, `document.getElementById("align-svg").textContent`)), "</script>") {
+		t.Errorf("the hostile name is not drawn as text")
+	}
+}
+
+// clickForEvidence clicks the page point the expression gives (a link or
+// an edge) and waits for the panel to list its one event.
+func clickForEvidence(t *testing.T, b *headless.Browser, point string) {
+	t.Helper()
+	p, err := headless.Eval[struct{ X, Y float64 }](b, point)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Click(p.X, p.Y); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitTrue(`document.querySelectorAll("#evidence li.event").length == 1`, 5*time.Second); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -230,4 +223,11 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

@@ -6,6 +6,10 @@ import "github.com/geokg/geokg/schema"
 type Palette struct {
 	Types map[schema.ActorType]string `json:"types"`
 	Quads map[schema.Quad]string      `json:"quads"`
+	// Ally and Rival colour the alignment: positive and negative net
+	// cooperation (ALLIED_WITH and OPPOSED_TO in Neo4j Browser).
+	Ally  string `json:"ally"`
+	Rival string `json:"rival"`
 }
 
 // DefaultPalette is the colour scheme of the HTML view; the Neo4j Browser
@@ -25,4 +29,6 @@ var DefaultPalette = Palette{
 		schema.VerbalConflict:      "#F4A261",
 		schema.MaterialConflict:    "#C0392B",
 	},
+	Ally:  "#1B7837",
+	Rival: "#C0392B",
 }

@@ -21,12 +21,13 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/geokg/geokg/alliance"
 	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/fsmsg"
 	"github.com/geokg/geokg/schema"
 )
 
-//go:embed assets/page.html assets/app.css assets/app.js assets/force-graph.min.js
+//go:embed assets/page.html assets/app.css assets/app.js assets/alignment.js assets/force-graph.min.js
 var assets embed.FS
 
 // DefaultMaxEvents bounds the events written into one page, so that the
@@ -58,6 +59,9 @@ type Data struct {
 	Events     []eventInfo        `json:"events"`
 	// Dropped counts events left out by Options.MaxEvents.
 	Dropped int `json:"dropped"`
+	// Alignment is the signed alignment and the blocs per time window,
+	// for the page's "alignment" mode.
+	Alignment *alignmentData `json:"alignment"`
 }
 
 type eventTypeInfo struct {
@@ -169,7 +173,11 @@ func Build(ctx context.Context, src graphdata.Source, opts Options) (*Data, erro
 	if err != nil {
 		return nil, fmt.Errorf("read articles: %w", err)
 	}
+	var scored []alliance.Event
 	for _, e := range events {
+		if e.Asserted() {
+			scored = append(scored, alliance.Event{Source: e.Source, Target: e.Target, Score: e.Score, Date: e.Date, Type: e.Type})
+		}
 		s, t := actorIndex[e.Source], actorIndex[e.Target]
 		if s < 0 {
 			s = d.addMissingActor(actorIndex, e.Source)
@@ -189,6 +197,7 @@ func Build(ctx context.Context, src graphdata.Source, opts Options) (*Data, erro
 		}
 		d.Events = append(d.Events, eventInfo{S: s, T: t, Y: typeIndex[e.Type], D: e.Date.String(), A: a, E: e.Evidence, M: strings.Join(modes, ", ")})
 	}
+	d.Alignment = buildAlignment(d, scored)
 	if d.Actors == nil {
 		d.Actors = []actorInfo{}
 	}
@@ -212,7 +221,7 @@ func (d *Data) addMissingActor(index map[string]int, id string) int {
 
 // page fills assets/page.html.
 type page struct {
-	Title, CSS, Lib, App, Data string
+	Title, CSS, Lib, App, Alignment, Data string
 }
 
 // WriteHTML writes the page as one self-contained HTML document.
@@ -229,7 +238,7 @@ func (d *Data) WriteHTML(w io.Writer) error {
 	for _, f := range []struct {
 		dst  *string
 		name string
-	}{{&p.CSS, "app.css"}, {&p.Lib, "force-graph.min.js"}, {&p.App, "app.js"}} {
+	}{{&p.CSS, "app.css"}, {&p.Lib, "force-graph.min.js"}, {&p.App, "app.js"}, {&p.Alignment, "alignment.js"}} {
 		b, err := assets.ReadFile("assets/" + f.name)
 		if err != nil {
 			return err

@@ -48,10 +48,10 @@ func TestPageIsSelfContained(t *testing.T) {
 	if !strings.Contains(page, "<title>Fixture &lt;graph&gt; &amp; &#34;friends&#34;</title>") {
 		t.Errorf("title not escaped")
 	}
-	// The data block must survive any sentence: exactly three closing
-	// script tags (library, data, app).
-	if n := strings.Count(page, "</script>"); n != 3 {
-		t.Errorf("page has %d </script> tags, want 3", n)
+	// The data block must survive any sentence: exactly four closing
+	// script tags (library, data, app, alignment).
+	if n := strings.Count(page, "</script>"); n != 4 {
+		t.Errorf("page has %d </script> tags, want 4", n)
 	}
 	start := strings.Index(page, `<script type="application/json" id="geokg-data">`)
 	end := strings.Index(page[start:], "</script>")
@@ -84,7 +84,7 @@ func (hostileSource) Articles(_ context.Context, fn func(graphdata.Article) erro
 func (hostileSource) Mentions(context.Context, func(graphdata.Mention) error) error { return nil }
 
 func (hostileSource) Events(_ context.Context, _ graphdata.Filter, fn func(graphdata.Event) error) error {
-	return fn(graphdata.Event{ID: "e", Source: "A", Target: "B", Type: schema.Assault, Quad: schema.MaterialConflict, Evidence: hostile, Article: "art"})
+	return fn(graphdata.Event{ID: "e", Source: "A", Target: "B", Type: schema.Assault, Quad: schema.MaterialConflict, Score: schema.Assault.Score(), Evidence: hostile, Article: "art"})
 }
 
 func TestHostileTextCannotCloseTheScript(t *testing.T) {
@@ -96,8 +96,8 @@ func TestHostileTextCannotCloseTheScript(t *testing.T) {
 	if err := d.WriteHTML(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(buf.String(), "</script>"); n != 3 {
-		t.Errorf("page has %d </script> tags, want 3", n)
+	if n := strings.Count(buf.String(), "</script>"); n != 4 {
+		t.Errorf("page has %d </script> tags, want 4", n)
 	}
 }
 

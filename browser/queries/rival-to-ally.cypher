@@ -1,7 +1,7 @@
-// geokg: who moved from rival to ally (2015 → 2016)
-// Run `geokg alliances --by-year` first.
-MATCH (a:Actor)-[before:ALIGNMENT {window: '2015'}]->(b:Actor),
-      (a)-[after:ALIGNMENT {window: '2016'}]->(b)
-WHERE before.score < 0 AND after.score > 0
-RETURN a.name AS actor, b.name AS partner, before.score AS score_2015, after.score AS score_2016
+// geokg: who moved from rival to ally between two windows
+// Run `geokg alliances --by-year` first, then set the windows, e.g. :param from => '2015'  and  :param to => '2016'
+// Each pair shows its red edge of the first window and its green edge of the second.
+MATCH (a:Actor)-[before:OPPOSED_TO {window: $from}]->(b:Actor),
+      (a)-[after:ALLIED_WITH {window: $to}]->(b)
+RETURN a, before, after, b
 ORDER BY after.score - before.score DESC

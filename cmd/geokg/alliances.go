@@ -31,7 +31,12 @@ way round) in the window, each decayed by its age at the window's end with
 the given half-life, and writes (:Actor)-[:ALIGNMENT {window, score, raw,
 events, cooperation, conflict, first, last, since, until, half_life_days}]->(:Actor).
 A window's edges are replaced on every run. --by-year writes one window per
-calendar year ("2015", "2016", …), so shifts are one query:
+calendar year ("2015", "2016", …), so shifts are one query. Beside each
+ALIGNMENT edge goes an ALLIED_WITH (score > 0) or OPPOSED_TO (score < 0)
+edge with the same window, score, events and top_types, which Neo4j Browser
+colours apart; and the window's actors are partitioned into blocs by signed
+modularity: (:Actor)-[:IN_BLOC {window}]->(:Bloc) (see geokg query blocs).
+Rival-to-ally shifts:
    MATCH (a)-[x:ALIGNMENT {window:'2015'}]->(b), (a)-[y:ALIGNMENT {window:'2016'}]->(b)
    WHERE x.score < 0 AND y.score > 0 RETURN a.name, b.name, x.score, y.score
 
@@ -98,7 +103,13 @@ func runAlliances(ctx context.Context, io streams, opts *alliancesOptions) error
 		if err != nil {
 			return fmt.Errorf("alliances: %w", err)
 		}
-		fmt.Fprintf(tw, "window %s: %d ALIGNMENT edges written\n", w.Name(), n)
+		blocs := alliance.Blocs(als, alliance.BlocOptions{})
+		nb, err := alliance.WriteBlocs(ctx, c.Driver(), c.Database(), w, blocs)
+		if err != nil {
+			return fmt.Errorf("alliances: %w", err)
+		}
+		fmt.Fprintf(tw, "window %s: %d ALIGNMENT edges written (ALLIED_WITH/OPPOSED_TO beside them), %d blocs (frustration %.3f; geokg query blocs --window %s)\n",
+			w.Name(), n, nb, blocs.Frustration, w.Name())
 		show := func(title string, list []alliance.Alignment) {
 			if len(list) == 0 {
 				return

@@ -28,6 +28,7 @@ type queryOptions struct {
 	Type     string
 	Params   cli.StringSlice
 	Write    bool
+	Window   string
 	window   query.Window
 	resolved []query.Actor
 }
@@ -62,7 +63,7 @@ func newQueryCmd(io streams) *cli.Command {
 	}
 	return &cli.Command{
 		Name:  "query",
-		Usage: "ask the graph in Neo4j: allies, rivals, dyad, path, top, cypher",
+		Usage: "ask the graph in Neo4j: allies, rivals, dyad, path, top, blocs, cypher",
 		Description: `Actor arguments accept an id ("RUS"), a name ("Russia") or any alias seen in
 an article ("Moscow", "the Kremlin", "Putin"); an ambiguous name lists the
 actors it could mean. Output is an aligned table, or --json / --csv.
@@ -73,6 +74,7 @@ Examples:
    geokg query dyad --by-month Russia Turkey
    geokg query path --types SUPPORT,AID Putin Assad
    geokg query top --since 2016-01-01 --until 2016-12-31
+   geokg query blocs --window 2016
    geokg query cypher --param id=RUS 'MATCH (a:Actor {id: $id}) RETURN a.name'`,
 		Subcommands: []*cli.Command{
 			actorCmd("allies", "actors with the most cooperation events with ACTOR", "ACTOR", 1, nil,
@@ -123,6 +125,11 @@ Examples:
 						}
 					}
 					return c.Top(ctx, opts.window, by, t, nil, opts.Limit)
+				}),
+			actorCmd("blocs", "the blocs of an alignment window (written by geokg alliances)", "", 0,
+				[]cli.Flag{&cli.StringFlag{Name: "window", Value: "all", Destination: &opts.Window, Usage: "alignment `WINDOW`: all, 2016, …"}},
+				func(ctx context.Context, c *query.Client, _ []query.Actor) (*query.Table, error) {
+					return c.Blocs(ctx, opts.Window, opts.Limit)
 				}),
 			{
 				Name: "cypher", Usage: "run any Cypher (read-only unless --write)", ArgsUsage: "'MATCH …'",

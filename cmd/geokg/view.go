@@ -26,10 +26,13 @@ func newViewCmd(io streams) *cli.Command {
 	return &cli.Command{
 		Name:  "view",
 		Usage: "write the graph as one self-contained, interactive HTML file",
-		Description: `Draws actors (coloured by type) and their relations (coloured by quad
-class) as a force-directed graph, with filters by time window, actor type
-and quad class; click a link to read its evidence sentences. The file needs
-no server or network. Reads the --from folder (docs.jsonl of an import),
+		Description: `Opens on the alignment of actors: allies green, rivals red (width: the
+decayed net cooperation), actors coloured by bloc inside a hull, per time
+window (all, each year, each month) with a slider that animates who changed
+bloc, a weak-edge threshold, and SVG/PNG export. The Events mode (#events)
+draws actors (coloured by type) and their relations (coloured by quad
+class), with filters by time window, actor type and quad class. Click a
+line to read its evidence sentences. The file needs no server or network. Reads the --from folder (docs.jsonl of an import),
 else Neo4j when --neo4j-uri is set, else ./geokg-out.
 
 Examples:

@@ -52,35 +52,81 @@ func Folder(t testing.TB) string {
 	t.Helper()
 	dev := Dir(t)
 	once.Do(func() {
-		folder, failure = os.MkdirTemp("", "geokg-devgraph-")
-		if failure != nil {
-			return
-		}
-		x, err := nlp.New(nlp.Config{})
-		if err != nil {
-			failure = err
-			return
-		}
-		w, err := outdir.Create(folder)
-		if err != nil {
-			failure = err
-			return
-		}
 		// Only the articles: the folder also holds their gold annotations.
 		texts, err := filepath.Glob(filepath.Join(dev, "*.txt"))
 		if err != nil || len(texts) == 0 {
 			failure = fmt.Errorf("no *.txt articles in %s", dev)
 			return
 		}
-		summary, failure = pipeline.Run(context.Background(), source.NewReader(texts...), x, w, pipeline.Config{})
-		if failure == nil && summary.Failed > 0 {
-			failure = fmt.Errorf("%d of %d dev articles failed to extract", summary.Failed, summary.Read)
-		}
+		folder, summary, failure = extract(texts)
 	})
 	if failure != nil {
 		t.Fatalf("extract the dev articles: %v", failure)
 	}
 	return folder
+}
+
+var corpus struct {
+	once   sync.Once
+	folder string
+	err    error
+}
+
+// Corpus extracts the dev and dev-b articles (../shared/eval, read in
+// place) and the repository's example articles into one output folder,
+// the largest graph the tests have (50+ articles, 100+ actors), and
+// returns it; shared like Folder.
+func Corpus(t testing.TB) string {
+	t.Helper()
+	dev := Dir(t)
+	corpus.once.Do(func() {
+		var files []string
+		for _, pattern := range []string{
+			filepath.Join(dev, "*.txt"),
+			filepath.Join(dev, "..", "dev-b", "*.txt"),
+			filepath.Join(repoRoot(), "examples", "articles", "*.md"),
+		} {
+			m, err := filepath.Glob(pattern)
+			if err != nil || len(m) == 0 {
+				corpus.err = fmt.Errorf("no articles match %s", pattern)
+				return
+			}
+			files = append(files, m...)
+		}
+		corpus.folder, _, corpus.err = extract(files)
+	})
+	if corpus.err != nil {
+		t.Fatalf("extract dev, dev-b and the examples: %v", corpus.err)
+	}
+	return corpus.folder
+}
+
+// repoRoot is the repository's folder.
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// extract runs the real extraction job over the files into a new output
+// folder.
+func extract(files []string) (string, pipeline.Summary, error) {
+	dir, err := os.MkdirTemp("", "geokg-devgraph-")
+	if err != nil {
+		return "", pipeline.Summary{}, err
+	}
+	x, err := nlp.New(nlp.Config{})
+	if err != nil {
+		return "", pipeline.Summary{}, err
+	}
+	w, err := outdir.Create(dir)
+	if err != nil {
+		return "", pipeline.Summary{}, err
+	}
+	sum, err := pipeline.Run(context.Background(), source.NewReader(files...), x, w, pipeline.Config{})
+	if err == nil && sum.Failed > 0 {
+		err = fmt.Errorf("%d of %d articles failed to extract", sum.Failed, sum.Read)
+	}
+	return dir, sum, err
 }
 
 // Summary is the extraction job's summary (valid after Folder).
@@ -93,12 +139,6 @@ func LoadNeo4j(t testing.TB) neo4j.DriverWithContext {
 	t.Helper()
 	folder := Folder(t)
 	drv := neo4jtest.Driver(t)
-	target, _ := neo4jtest.TargetFromEnv()
-	ctx := context.Background()
-	w, err := graph.Open(ctx, graph.Config{URI: target.URI, Username: target.Username, Password: target.Password})
-	if err != nil {
-		t.Fatal(err)
-	}
 	f, err := os.Open(filepath.Join(folder, outdir.DocsFile))
 	if err != nil {
 		t.Fatal(err)
@@ -116,11 +156,24 @@ func LoadNeo4j(t testing.TB) neo4j.DriverWithContext {
 		}
 		docs = append(docs, d)
 	}
+	Write(t, docs)
+	return drv
+}
+
+// Write adds docs to the test database (taken with neo4jtest.Driver
+// first) with the real writer.
+func Write(t testing.TB, docs []schema.Doc) {
+	t.Helper()
+	target, _ := neo4jtest.TargetFromEnv()
+	ctx := context.Background()
+	w, err := graph.Open(ctx, graph.Config{URI: target.URI, Username: target.Username, Password: target.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := w.WriteBatch(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return drv
 }

@@ -108,62 +108,71 @@
   // --- rendering --------------------------------------------------------
   var container = $("graph");
   var highlight = null;
-  var Graph = ForceGraph()(container)
-    .backgroundColor("#fbfbfa")
-    .nodeId("id")
-    .nodeVal(function (n) { return 2 + 3 * Math.sqrt(n.events); })
-    .nodeRelSize(3)
-    .nodeColor(function (n) { return TYPE_COLORS[n.actor.type]; })
-    .nodeLabel(function (n) {
-      var a = n.actor;
-      return "<b>" + esc(a.name) + "</b> " + esc(a.type.toLowerCase()) + "<br>" + n.events + " events" +
-        (a.role ? "<br>" + esc(a.role) : "") + (a.aliases.length ? "<br>aka " + esc(a.aliases.slice(0, 5).join(", ")) : "");
-    })
-    .nodeCanvasObjectMode(function () { return "after"; })
-    .nodeCanvasObject(function (n, ctx, scale) {
-      var r = Math.sqrt(2 + 3 * Math.sqrt(n.events)) * 3;
-      var size = Math.max(10 / scale, 3);
-      ctx.font = (highlight === n.id ? "bold " : "") + size + "px system-ui, sans-serif";
-      ctx.textAlign = "center";
-      ctx.textBaseline = "top";
-      ctx.fillStyle = "#1d1f21";
-      ctx.fillText(n.actor.name, n.x, n.y + r + 1);
-    })
-    .linkColor(function (l) { return QUAD_COLORS[l.quad]; })
-    .linkWidth(function (l) { return 1 + Math.log2(l.events.length); })
-    .linkCurvature("curvature")
-    .linkDirectionalArrowLength(5)
-    .linkDirectionalArrowRelPos(0.96)
-    .linkLabel(function (l) {
-      return esc(nameOf(l.source) + " → " + nameOf(l.target)) + "<br>" + l.events.length + " " + esc(l.quad) +
-        " event" + (l.events.length === 1 ? "" : "s") + ", score " + l.score.toFixed(1);
-    })
-    .onLinkClick(showLink)
-    .onNodeClick(function (n) { showActor(n.id); })
-    .cooldownTime(4000)
-    .onEngineStop(function () {
-      if (view.fitted) { view.ready = true; return; }
-      view.fitted = true;
-      Graph.zoomToFit(300, 40);
-      setTimeout(function () { view.ready = true; }, 350); // after the zoom's transition
-    });
+  var Graph = null;
+  // view is the page's state, exposed for scripted tests.
+  var view = window.geokgView = { ready: false, fitted: false, nodes: 0, linkCount: 0, events: 0 };
 
-  // Spread the crowded centre: stronger repulsion, longer links.
-  Graph.d3Force("charge").strength(-90).distanceMax(400);
-  Graph.d3Force("link").distance(function (l) { return 30 + 20 / l.events.length; });
+  // startEvents draws the events graph the first time its mode shows: a
+  // force layout in a hidden element would have no size.
+  function startEvents() {
+    if (Graph) return;
+    Graph = ForceGraph()(container)
+      .backgroundColor("#fbfbfa")
+      .nodeId("id")
+      .nodeVal(function (n) { return 2 + 3 * Math.sqrt(n.events); })
+      .nodeRelSize(3)
+      .nodeColor(function (n) { return TYPE_COLORS[n.actor.type]; })
+      .nodeLabel(function (n) {
+        var a = n.actor;
+        return "<b>" + esc(a.name) + "</b> " + esc(a.type.toLowerCase()) + "<br>" + n.events + " events" +
+          (a.role ? "<br>" + esc(a.role) : "") + (a.aliases.length ? "<br>aka " + esc(a.aliases.slice(0, 5).join(", ")) : "");
+      })
+      .nodeCanvasObjectMode(function () { return "after"; })
+      .nodeCanvasObject(function (n, ctx, scale) {
+        var r = Math.sqrt(2 + 3 * Math.sqrt(n.events)) * 3;
+        var size = Math.max(10 / scale, 3);
+        ctx.font = (highlight === n.id ? "bold " : "") + size + "px system-ui, sans-serif";
+        ctx.textAlign = "center";
+        ctx.textBaseline = "top";
+        ctx.fillStyle = "#1d1f21";
+        ctx.fillText(n.actor.name, n.x, n.y + r + 1);
+      })
+      .linkColor(function (l) { return QUAD_COLORS[l.quad]; })
+      .linkWidth(function (l) { return 1 + Math.log2(l.events.length); })
+      .linkCurvature("curvature")
+      .linkDirectionalArrowLength(5)
+      .linkDirectionalArrowRelPos(0.96)
+      .linkLabel(function (l) {
+        return esc(nameOf(l.source) + " → " + nameOf(l.target)) + "<br>" + l.events.length + " " + esc(l.quad) +
+          " event" + (l.events.length === 1 ? "" : "s") + ", score " + l.score.toFixed(1);
+      })
+      .onLinkClick(showLink)
+      .onNodeClick(function (n) { showActor(n.id); })
+      .cooldownTime(4000)
+      .onEngineStop(function () {
+        if (view.fitted) { view.ready = true; return; }
+        view.fitted = true;
+        Graph.zoomToFit(300, 40);
+        setTimeout(function () { view.ready = true; }, 350); // after the zoom's transition
+      });
 
+    // Spread the crowded centre: stronger repulsion, longer links.
+    Graph.d3Force("charge").strength(-90).distanceMax(400);
+    Graph.d3Force("link").distance(function (l) { return 30 + 20 / l.events.length; });
+
+    resize();
+    refresh();
+  }
   function nameOf(end) {
     var id = typeof end === "object" ? end.id : end;
     return nodeCache[id] ? nodeCache[id].actor.name : id;
   }
-  function resize() { Graph.width(container.clientWidth).height(container.clientHeight); }
+  function resize() { if (Graph) Graph.width(container.clientWidth).height(container.clientHeight); }
   window.addEventListener("resize", resize);
-  resize();
 
-  // view is the page's state, exposed for scripted tests.
-  var view = window.geokgView = { ready: false, fitted: false, nodes: 0, linkCount: 0, events: 0 };
 
   function refresh() {
+    if (!Graph) return;
     var g = compute();
     view.ready = false;
     Graph.graphData({ nodes: g.nodes, links: g.links });
@@ -304,5 +313,32 @@
     $("filters").reset();
     refresh();
   });
-  refresh();
+
+  // --- modes ----------------------------------------------------------------
+  // The page has two modes: "alignment" (alliance.js: allies and rivals,
+  // blocs, over time windows) and "events" (this file: every PLOVER
+  // relation). The address's #events or #alignment picks one.
+  var starters = { events: startEvents };
+  function showMode(mode) {
+    if (mode !== "events" && mode !== "alignment") mode = "alignment";
+    document.body.className = "mode-" + mode;
+    window.addEventListener("hashchange", function () { showMode(location.hash.slice(1)); });
+  document.querySelectorAll("#modes button").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-mode") === mode));
+    });
+    if (location.hash !== "#" + mode) history.replaceState(null, "", "#" + mode);
+    if (starters[mode]) starters[mode]();
+  }
+  window.addEventListener("hashchange", function () { showMode(location.hash.slice(1)); });
+  document.querySelectorAll("#modes button").forEach(function (b) {
+    b.addEventListener("click", function () { showMode(b.getAttribute("data-mode")); });
+  });
+
+  // geokgPage shares the page's data and panel helpers with alignment.js.
+  window.geokgPage = {
+    data: data, el: el, esc: esc, badge: badge, eventItem: eventItem, byDate: byDate,
+    clearPanel: clear, panel: panel,
+    onMode: function (mode, start) { starters[mode] = start; },
+    start: function () { showMode((location.hash || "").slice(1)); }
+  };
 })();

@@ -1,0 +1,42 @@
+package query
+
+import (
+	"context"
+	"fmt"
+)
+
+// blocsCypher lists a window's blocs (written by `geokg alliances`) with
+// their members' names, the most strongly tied first.
+const blocsCypher = `MATCH (b:Bloc {window: $window})
+CALL (b) {
+  UNWIND range(0, size(b.members) - 1) AS i
+  OPTIONAL MATCH (a:Actor {id: b.members[i]})
+  WITH i, coalesce(a.name, b.members[i]) AS name ORDER BY i
+  RETURN collect(name) AS members
+}
+RETURN b.window AS window, b.number AS bloc, b.size AS size, members,
+       round(b.cohesion, 1) AS cohesion, round(b.opposition, 1) AS opposition, b.frustration AS frustration
+ORDER BY bloc
+LIMIT $limit`
+
+// Blocs lists the blocs of an alignment window ("all", "2016", …): each
+// bloc's number, size and members, its cohesion (summed alignment inside)
+// and opposition (summed alignment with the other actors). A note gives
+// the window's frustration, the share of alignment the blocs contradict.
+func (c *Client) Blocs(ctx context.Context, window string, limit int) (*Table, error) {
+	if limit <= 0 {
+		limit = 20
+	}
+	recs, err := c.read(ctx, "blocs of "+window, blocsCypher, map[string]any{"window": window, "limit": int64(limit)})
+	if err != nil {
+		return nil, err
+	}
+	t := tableOf([]string{"bloc", "size", "members", "cohesion", "opposition"}, recs)
+	if len(recs) == 0 {
+		t.Notes = append(t.Notes, fmt.Sprintf("no blocs in window %q: run `geokg alliances` (--by-year for yearly windows) first", window))
+	} else if f, ok := recs[0].Get("frustration"); ok {
+		f, _ := f.(float64)
+		t.Notes = append(t.Notes, fmt.Sprintf("window %s: the blocs contradict %.1f%% of the alignment weight (alliances across blocs, rivalries inside)", window, 100*f))
+	}
+	return t, nil
+}
