@@ -108,8 +108,8 @@ func runAlliances(ctx context.Context, io streams, opts *alliancesOptions) error
 		if err != nil {
 			return fmt.Errorf("alliances: %w", err)
 		}
-		fmt.Fprintf(tw, "window %s: %d ALIGNMENT edges written (ALLIED_WITH/OPPOSED_TO beside them), %d blocs (frustration %.3f; geokg query blocs --window %s)\n",
-			w.Name(), n, nb, blocs.Frustration, w.Name())
+		fmt.Fprintf(tw, "window %s: %d ALIGNMENT edges written (ALLIED_WITH/OPPOSED_TO beside them), %s (frustration %.3f; geokg query blocs --window %s)\n",
+			w.Name(), n, plural(nb, "bloc"), blocs.Frustration, w.Name())
 		show := func(title string, list []alliance.Alignment) {
 			if len(list) == 0 {
 				return
