@@ -149,11 +149,15 @@ func TestPLOVERValidates(t *testing.T) {
 	sc := bufio.NewScanner(&buf)
 	n := 0
 	ids := map[string]bool{}
+	var refs []any
 	for sc.Scan() {
 		n++
 		var rec map[string]any
 		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
 			t.Fatalf("line %d: %v", n, err)
+		}
+		if r, ok := rec["geokg_references"].([]any); ok {
+			refs = append(refs, r...)
 		}
 		for k := range rec {
 			if !slices.Contains(ploverFields, k) && !strings.HasPrefix(k, "geokg_") {
@@ -208,6 +212,10 @@ func TestPLOVERValidates(t *testing.T) {
 	}
 	if n != 15 || st.Events != 15 || st.Skipped != 0 {
 		t.Errorf("%d records (stats %+v), want the 15 asserted events", n, st)
+	}
+	// The one relation found through a description keeps it.
+	if !slices.Equal(refs, []any{"The two governments"}) {
+		t.Errorf("geokg_references = %v, want [The two governments]", refs)
 	}
 }
 
@@ -264,6 +272,7 @@ func TestGDELTShape(t *testing.T) {
 		col[c] = i
 	}
 	var negated int
+	var refs []string
 	for i, l := range lines[1:] {
 		f := strings.Split(l, "\t")
 		if len(f) != len(export.GDELTColumns) {
@@ -275,6 +284,9 @@ func TestGDELTShape(t *testing.T) {
 		if f[col["Modes"]] == "negated" {
 			negated++
 		}
+		if r := f[col["References"]]; r != "" {
+			refs = append(refs, f[col["EventCode"]]+": "+r)
+		}
 		if f[col["Actor1Code"]] == "Vladimir Putin" && f[col["Actor1CountryCode"]] != "RUS" {
 			t.Errorf("row %d: Putin's country code %q, want RUS", i+1, f[col["Actor1CountryCode"]])
 		}
@@ -284,6 +296,9 @@ func TestGDELTShape(t *testing.T) {
 	}
 	if negated != 1 {
 		t.Errorf("%d negated rows, want 1", negated)
+	}
+	if !slices.Equal(refs, []string{"AGREE: The two governments"}) {
+		t.Errorf("References = %q, want the AGREE event's", refs)
 	}
 }
 
@@ -366,6 +381,21 @@ func TestAdminCSVShape(t *testing.T) {
 				t.Errorf("RUS aliases = %q", got)
 			}
 		}
+	}
+	refCol := -1
+	for _, f := range admincsv.Files {
+		if f.Name == "events.csv" {
+			refCol = slices.Index(f.Header, "references:string[]")
+		}
+	}
+	var refs []string
+	for _, row := range rows["events.csv"] {
+		if refCol >= 0 && row[refCol] != "" {
+			refs = append(refs, row[1]+": "+row[refCol])
+		}
+	}
+	if !slices.Equal(refs, []string{"AGREE: The two governments"}) {
+		t.Errorf("events.csv references = %q, want the AGREE event's", refs)
 	}
 	var affs []string
 	for _, row := range rows["affiliated_with.csv"] {

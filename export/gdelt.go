@@ -21,13 +21,15 @@ type GDELTOptions struct {
 // GDELTColumns are the columns of the GDELT-like event table. The names
 // and meanings follow the GDELT 2.0 event codebook where one applies
 // (EventCode holds the PLOVER category instead of a CAMEO code, and
-// GoldsteinScale the PLOVER intensity); the last five are geokg's own.
+// GoldsteinScale the PLOVER intensity); the last six are geokg's own.
+// References lists, separated by "; ", the pronouns and descriptions
+// through which Evidence names an actor.
 var GDELTColumns = []string{
 	"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
 	"Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
 	"Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
 	"EventCode", "QuadClass", "GoldsteinScale", "NumArticles", "SOURCEURL",
-	"ArticleID", "Modes", "Confidence", "Claimant", "Evidence",
+	"ArticleID", "Modes", "Confidence", "Claimant", "Evidence", "References",
 }
 
 // WriteGDELT writes one tab-separated row per event with a header line.
@@ -81,6 +83,7 @@ func WriteGDELT(ctx context.Context, w io.Writer, src graphdata.Source, f graphd
 		row[20] = strconv.FormatFloat(e.Confidence, 'f', -1, 64)
 		row[21] = e.Claimant
 		row[22] = e.Evidence
+		row[23] = strings.Join(e.References, "; ")
 		for i, v := range row {
 			if i > 0 {
 				bw.WriteByte('\t')

@@ -60,9 +60,12 @@ type PLOVEREvent struct {
 	CiteInfo   *PLOVERCiteInfo `json:"cite_info,omitempty"`
 	// Modes are geokg's statement modes (negated, hypothetical, future,
 	// attributed), not PLOVER's category-specific mode field.
-	Modes      []schema.Mode `json:"geokg_modes,omitempty"`
-	Claimant   string        `json:"geokg_claimant,omitempty"`
-	Confidence float64       `json:"geokg_confidence"`
+	Modes    []schema.Mode `json:"geokg_modes,omitempty"`
+	Claimant string        `json:"geokg_claimant,omitempty"`
+	// References are the pronouns and descriptions through which Text
+	// names the source or recipient ("he", "the two leaders").
+	References []string `json:"geokg_references,omitempty"`
+	Confidence float64  `json:"geokg_confidence"`
 }
 
 // PLOVEROptions tune the PLOVER export.
@@ -114,6 +117,7 @@ func WritePLOVER(ctx context.Context, w io.Writer, src graphdata.Source, f graph
 			TextInfo:   &PLOVERTextInfo{Sequence: e.Sentence},
 			Modes:      e.Modes,
 			Claimant:   e.Claimant,
+			References: e.References,
 			Confidence: e.Confidence,
 		}
 		if e.Cue != "" {

@@ -241,7 +241,7 @@ func eventOf(doc *schema.Doc, r schema.Relation) Event {
 	return Event{
 		ID: r.EventID(doc.ID), Source: src, Target: dst,
 		Type: r.Type, Quad: quad, Score: score, Modes: slices.Clone(r.Modes),
-		Date: date, Evidence: r.Evidence, Sentence: r.Sentence, Cue: r.Cue,
+		Date: date, Evidence: r.Evidence, Sentence: r.Sentence, Cue: r.Cue, References: slices.Clone(r.References),
 		Confidence: r.Confidence, Claimant: r.Claimant, Article: doc.ID,
 	}
 }

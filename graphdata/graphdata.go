@@ -85,6 +85,9 @@ type Event struct {
 	Evidence string `json:"evidence"`
 	Sentence int    `json:"sentence"`
 	Cue      string `json:"cue,omitempty"`
+	// References are the pronouns and descriptions through which the
+	// evidence names an end of the event (schema.Relation.References).
+	References []string `json:"references,omitempty"`
 	// Confidence is the extractor's confidence in (0, 1].
 	Confidence float64 `json:"confidence"`
 	// Claimant is who the text attributes the event to, when attributed.

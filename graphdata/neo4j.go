@@ -79,7 +79,7 @@ const neo4jEvents = `MATCH (e:Event)
 WHERE ($all OR e.asserted)
   AND ($since IS NULL OR e.date >= date($since)) AND ($until IS NULL OR e.date <= date($until))
 RETURN e.id, e.source, e.target, e.type, e.quad, e.score, e.modes, e.date, e.evidence, e.sentence, e.cue,
-       e.confidence, e.claimant, e.article
+       e.confidence, e.claimant, e.article, e.references
 ORDER BY e.date, e.id`
 
 // Events yields the events of the filter, in date order.
@@ -99,6 +99,11 @@ func (n Neo4j) Events(ctx context.Context, f Filter, fn func(Event) error) error
 		if list, ok := v[6].([]any); ok {
 			for _, m := range list {
 				e.Modes = append(e.Modes, schema.Mode(str(m)))
+			}
+		}
+		if list, ok := v[14].([]any); ok {
+			for _, r := range list {
+				e.References = append(e.References, str(r))
 			}
 		}
 		if !f.Keep(e) {

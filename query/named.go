@@ -106,7 +106,7 @@ WHERE ` + windowClause + `
 OPTIONAL MATCH (e)-[:REPORTED_IN]->(a:Article)
 RETURN coalesce(left(toString(e.date), 7), 'undated') AS month, e.quad AS quad, e.date AS date,
        e.source AS source, e.type AS type, e.target AS target, e.score AS score, e.evidence AS evidence,
-       coalesce(a.title, a.id) AS article, a.url AS url
+       e.references AS references, coalesce(a.title, a.id) AS article, a.url AS url
 ORDER BY e.date IS NULL, e.date, quad, e.id
 LIMIT $limit`
 
@@ -126,9 +126,10 @@ LIMIT $limit`
 
 // Dyad returns the timeline of events between x and y: one row per event
 // (month, quad class, date, direction, type, score, evidence sentence,
-// article), in date order; with byMonth, one row per month and quad class
-// with counts (by_x: initiated by x) and summed scores. At most limit rows
-// (the first in that order); limit <= 0 means 20.
+// the references through which the sentence names an actor, article), in
+// date order; with byMonth, one row per month and quad class with counts
+// (by_x: initiated by x) and summed scores. At most limit rows (the first
+// in that order); limit <= 0 means 20.
 func (c *Client) Dyad(ctx context.Context, x, y string, w Window, byMonth bool, limit int) (*Table, error) {
 	if limit <= 0 {
 		limit = 20
@@ -145,7 +146,7 @@ func (c *Client) Dyad(ctx context.Context, x, y string, w Window, byMonth bool, 
 	if err != nil {
 		return nil, err
 	}
-	t := tableOf([]string{"month", "quad", "date", "source", "type", "target", "score", "evidence", "article", "url"}, recs)
+	t := tableOf([]string{"month", "quad", "date", "source", "type", "target", "score", "evidence", "references", "article", "url"}, recs)
 	return t, nil
 }
 

@@ -53,6 +53,7 @@ type EventRow struct {
 	Asserted   bool      `json:"asserted"`
 	Date       string    `json:"date,omitempty"` // YYYY-MM-DD; empty when unknown
 	Evidence   string    `json:"evidence"`
+	References []string  `json:"references,omitempty"` // schema.Relation.References
 	Sentence   int       `json:"sentence"`
 	Cue        string    `json:"cue,omitempty"`
 	Claimant   string    `json:"claimant,omitempty"`
@@ -64,7 +65,7 @@ func (r EventRow) Param() map[string]any {
 	return map[string]any{"id": r.ID, "article": r.Article, "source": r.Source, "target": r.Target,
 		"type": string(r.Type), "quad": string(r.Quad), "score": r.Score, "symmetric": r.Symmetric,
 		"modes": list(r.Modes), "asserted": r.Asserted, "date": null(r.Date), "evidence": r.Evidence,
-		"sentence": int64(r.Sentence), "cue": null(r.Cue), "claimant": null(r.Claimant), "confidence": r.Confidence}
+		"references": optionalList(r.References), "sentence": int64(r.Sentence), "cue": null(r.Cue), "claimant": null(r.Claimant), "confidence": r.Confidence}
 }
 
 // LinkParam returns the parameters of CypherCreateEventLinks and
@@ -332,8 +333,8 @@ func (b *GraphBatch) addDoc(d *Doc, opts GraphOptions, actors map[string]*ActorR
 		}
 		b.Events = append(b.Events, EventRow{ID: id, Article: d.ID, Source: src, Target: tgt, Type: r.Type,
 			Quad: r.Type.Quad(), Score: r.Type.Score(), Symmetric: r.Type.Symmetric(), Modes: modes,
-			Asserted: r.Asserted(), Date: r.Date.String(), Evidence: r.Evidence, Sentence: r.Sentence,
-			Cue: r.Cue, Claimant: r.Claimant, Confidence: r.Confidence})
+			Asserted: r.Asserted(), Date: r.Date.String(), Evidence: r.Evidence, References: slices.Clone(r.References),
+			Sentence: r.Sentence, Cue: r.Cue, Claimant: r.Claimant, Confidence: r.Confidence})
 		content.Events = append(content.Events, id)
 		dyads[DyadRow{Source: src, Target: tgt, Type: r.Type}] = true
 	}
@@ -368,6 +369,16 @@ func null(s string) any {
 		return nil
 	}
 	return s
+}
+
+// optionalList returns s as a list, or a Cypher null when it is empty, so
+// that the property is absent, as a neo4j-admin import leaves an empty
+// array field.
+func optionalList(s []string) any {
+	if len(s) == 0 {
+		return nil
+	}
+	return list(s)
 }
 
 // list returns s as a non-nil list, so Neo4j stores [] rather than

@@ -87,6 +87,24 @@ func TestChromiumFilterAndEvidence(t *testing.T) {
 	if !strings.Contains(text, "Russia") {
 		t.Errorf("evidence panel = %q, want sentences about Russia", text)
 	}
+
+	// The link of the event found through a description shows it.
+	point, err = headless.Eval[struct{ X, Y float64 }](b, `(function(){
+		var data = JSON.parse(document.getElementById("geokg-data").textContent), links = geokgView.links();
+		for (var i = 0; i < links.length; i++)
+			if (links[i].events.some(function (j) { return data.events[j].r; })) return geokgView.linkPoint(i);
+		return null;
+	})()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Click(point.X, point.Y); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WaitTrue(`document.getElementById("panel").innerText.indexOf("through: The two governments") >= 0`, 5*time.Second); err != nil {
+		text, _ := headless.Eval[string](b, `document.getElementById("panel").innerText`)
+		t.Errorf("evidence panel = %q, want the AGREE event's reference: %v", text, err)
+	}
 	if _, _, err := b.Screenshot(headless.ScreenshotDir(), "view-fixture-evidence.png"); err != nil {
 		t.Fatal(err)
 	}

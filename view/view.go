@@ -96,6 +96,7 @@ type eventInfo struct {
 	A int    `json:"a"`           // article index
 	E string `json:"e"`           // evidence sentence
 	M string `json:"m,omitempty"` // modes, comma-separated
+	R string `json:"r,omitempty"` // references in the evidence, comma-separated
 }
 
 // maxAliases bounds the aliases listed per actor.
@@ -195,7 +196,8 @@ func Build(ctx context.Context, src graphdata.Source, opts Options) (*Data, erro
 		for i, m := range e.Modes {
 			modes[i] = string(m)
 		}
-		d.Events = append(d.Events, eventInfo{S: s, T: t, Y: typeIndex[e.Type], D: e.Date.String(), A: a, E: e.Evidence, M: strings.Join(modes, ", ")})
+		d.Events = append(d.Events, eventInfo{S: s, T: t, Y: typeIndex[e.Type], D: e.Date.String(), A: a, E: e.Evidence, M: strings.Join(modes, ", "),
+			R: strings.Join(e.References, ", ")})
 	}
 	d.Alignment = buildAlignment(d, scored)
 	if d.Actors == nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,6 +64,15 @@ func TestPageIsSelfContained(t *testing.T) {
 	if back.Events[0].E == "" && len(back.Events) == 0 {
 		t.Errorf("data block lost its events")
 	}
+	var refs []string
+	for _, e := range back.Events {
+		if e.R != "" {
+			refs = append(refs, e.R)
+		}
+	}
+	if !slices.Equal(refs, []string{"The two governments"}) {
+		t.Errorf("events' references = %q, want the one of the fixture", refs)
+	}
 }
 
 // hostileSource is a graph whose texts try to break out of the page.
@@ -84,7 +94,7 @@ func (hostileSource) Articles(_ context.Context, fn func(graphdata.Article) erro
 func (hostileSource) Mentions(context.Context, func(graphdata.Mention) error) error { return nil }
 
 func (hostileSource) Events(_ context.Context, _ graphdata.Filter, fn func(graphdata.Event) error) error {
-	return fn(graphdata.Event{ID: "e", Source: "A", Target: "B", Type: schema.Assault, Quad: schema.MaterialConflict, Score: schema.Assault.Score(), Evidence: hostile, Article: "art"})
+	return fn(graphdata.Event{ID: "e", Source: "A", Target: "B", Type: schema.Assault, Quad: schema.MaterialConflict, Score: schema.Assault.Score(), Evidence: hostile, References: []string{hostile}, Article: "art"})
 }
 
 func TestHostileTextCannotCloseTheScript(t *testing.T) {

@@ -197,6 +197,8 @@
     if (e.m) head.appendChild(el("span", { class: "modes" }, " · " + e.m));
     li.appendChild(head);
     li.appendChild(el("blockquote", {}, e.e));
+    // The words through which the sentence names an actor it does not name.
+    if (e.r) li.appendChild(el("div", { class: "meta refs" }, "through: " + e.r));
     if (art) {
       var src = el("div", { class: "meta" });
       var label = (art.title || art.id) + (art.source ? " — " + art.source : "") + (art.date ? ", " + art.date : "");
