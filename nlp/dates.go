@@ -241,6 +241,17 @@ func yearNumber(w string) (int, bool) {
 	return n, true
 }
 
+// datesAfter returns the date expressions that start after token cue.
+func datesAfter(ds []dateMention, cue int) []dateMention {
+	var after []dateMention
+	for _, d := range ds {
+		if d.First > cue {
+			after = append(after, d)
+		}
+	}
+	return after
+}
+
 // nearestDate returns the date expression closest to token cue, if any.
 func nearestDate(ds []dateMention, cue int) (schema.Date, bool) {
 	best, bestDist := -1, 1<<30

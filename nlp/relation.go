@@ -121,7 +121,13 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 				rel.Claimant = a.Actors[r.claimant].ID
 			}
 			rel.References = v.referencesOf(r.cue.First, r.src, r.tgt)
-			if d, ok := nearestDate(dates, r.cue.First); ok {
+			if v.pastPerfect(r.cue.First) {
+				// Only a date of its own, after the verb, dates it.
+				rel.Date = schema.Date{}
+				if d, ok := nearestDate(datesAfter(dates, r.cue.First), r.cue.First); ok {
+					rel.Date = d
+				}
+			} else if d, ok := nearestDate(dates, r.cue.First); ok {
 				rel.Date = d
 			}
 			if r.background {

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/geokg/geokg/schema"
@@ -14,6 +15,7 @@ func TestLiftingSanctionsIsBackground(t *testing.T) {
 	for _, text := range []string{
 		"On May 3, Ivan Petrov said Russia would gradually lift the sanctions on Turkey.",
 		"Russia lifted its sanctions on Turkish fruit on May 3.",
+		"On May 3, Ivan Petrov said Russia would gradually lift the sanctions it had imposed on Turkey.",
 	} {
 		rels := relExtract(t, text)
 		var concede, sanction int
@@ -33,6 +35,36 @@ func TestLiftingSanctionsIsBackground(t *testing.T) {
 		}
 		if concede != 1 || sanction > 1 {
 			t.Errorf("%s: %d CONCEDE, %d SANCTION, want 1 and at most 1: %v", text, concede, sanction, relTriples(rels, true))
+		}
+	}
+}
+
+// An event told in the past perfect happened before the sentence's time:
+// it takes a date of its own or none, never the article's.
+func TestPastPerfectIsNotDatedByTheArticle(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // the date's prefix; "" for none
+	}{
+		{"Russia imposed sanctions on Turkey.", "2020-03-13"}, // relExtract's publication date
+		{"Russia had imposed sanctions on Turkey.", ""},
+		{"Russia had already imposed sanctions on Turkey.", ""},
+		{"On May 3, Ivan Petrov said Russia had imposed sanctions on Turkey.", ""},
+		{"Russia had imposed sanctions on Turkey in November 2015.", "2015-11"},
+	} {
+		rels := relExtract(t, tc.text)
+		var found bool
+		for _, r := range rels {
+			if r.Type != schema.Sanction {
+				continue
+			}
+			found = true
+			if got := r.Date.String(); tc.want == "" && !r.Date.IsZero() || tc.want != "" && !strings.HasPrefix(got, tc.want) {
+				t.Errorf("%s: SANCTION dated %q, want %q", tc.text, got, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no SANCTION: %v", tc.text, relTriples(rels, true))
 		}
 	}
 }
