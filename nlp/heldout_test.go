@@ -130,4 +130,3 @@ func TestDevRelationFloors(t *testing.T) {
 		checkFloors(t, set.dir, scoreFolder(t, x, dir), set.floors)
 	}
 }
-
