@@ -572,6 +572,11 @@ func (v *sentenceView) objectOf(k int, p *predicate) (group, bool) {
 		return v.laterTarget(k, p)
 	}
 	c := v.chunkOf(k)
+	if c < 0 && v.tag(k) == "IN" && v.word(k) != "by" && len(p.Targets) > 1 {
+		// An adverbial phrase may come between the verb and its target
+		// phrase: "met on Tuesday in Doha with the emir".
+		return v.laterTarget(k, p)
+	}
 	if c < 0 || v.chunks[c].First != k {
 		return group{}, false
 	}
