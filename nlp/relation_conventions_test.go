@@ -211,6 +211,9 @@ func TestArgumentsIssue12(t *testing.T) {
 		{"a body which comprises its members", "The document was signed by members of the group, which comprises representatives from Russia, Ukraine and the European Union.",
 			[]string{"EU AGREE RUS", "EU AGREE UKR", "RUS AGREE UKR"}},
 		{"officials including", "Mary Cole met Syrian officials, including Omar Haddad.", []string{"Mary Cole CONSULT Omar Haddad", "Mary Cole CONSULT SYR"}},
+		{"enjoying a possessor's backing", "Hezbollah enjoys Iran's backing.", []string{"IRN SUPPORT Hezbollah"}},
+		{"winning a possessor's support", "Omar Haddad won Turkey's support in May.", []string{"TUR SUPPORT Omar Haddad"}},
+		{"securing a state's weapons is no aid", "Turkey agreed to secure Syria's weapons.", nil},
 		{"fronted participle of force", "After attacking Syria, Turkey withdrew.", []string{"TUR ASSAULT SYR"}},
 	})
 }

@@ -53,6 +53,7 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	rs.readPronounSource(v, f)
 	f.readNegotiation(v)
 	f.readApposition(v)
+	f.readRecipient(v)
 	if !f.haveSrc || f.p.Type.Symmetric() && !f.together {
 		rs.readGovernor(v, f)
 	}
@@ -333,6 +334,36 @@ func (rs *relationStage) lendingGovernor(v *sentenceView, f *nounFrame) int {
 		gov = v.frontedGovernor(f.chFirst)
 	}
 	return gov
+}
+
+// gettingVerbs make their subject the one who gets what their object
+// gives: "enjoyed the army's backing", "won Egypt's support".
+var gettingVerbs = wordSet("have", "receive", "get", "enjoy", "win", "gain", "secure")
+
+// readRecipient gives a support with a possessor as giver and no target
+// the subject of the verb that gets it: "Haftar enjoyed Egypt's backing"
+// is Egypt's support of Haftar. Aid nouns are left alone: "secure
+// Syria's weapons" are weapons it has, not ones it gave.
+func (f *nounFrame) readRecipient(v *sentenceView) {
+	if !f.haveSrc || f.haveTgt || f.p.Type != schema.Support {
+		return
+	}
+	possessed := false
+	for k := f.chFirst; k < f.n; k++ {
+		possessed = possessed || v.tag(k) == "POS"
+	}
+	gov := v.governingVerb(f.chFirst)
+	if !possessed || gov < 0 || !gettingVerbs[v.tok(gov).Lemma] {
+		return
+	}
+	gvg := v.verbGroupAt(gov)
+	if gvg.Passive {
+		return
+	}
+	if s, ok := v.verbSubject(gov, gvg); ok && !s.empty() {
+		f.tgt, f.haveTgt = s, true
+		f.modes |= gvg.Modes | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
+	}
 }
 
 // applyGovernor takes the modes and source governing verb gov lends.
