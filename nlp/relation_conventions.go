@@ -340,6 +340,11 @@ func (v *sentenceView) conflictImplications(hit cueHit, first int, parties []int
 		})
 	}
 	if z, ok := v.requesterOf(first); ok {
+		if len(parties) == 0 && hit.pred.Type != schema.Assault {
+			// "Egypt proposed a ceasefire" after the fighting named
+			// before: its parties are the last pair that fought.
+			parties, _ = v.disc.lastFight(first, func(x int) bool { return !containsInt(z.Actors, x) })
+		}
 		gov := v.governingVerb(first)
 		gvg := v.verbGroupAt(gov)
 		modes := v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start)

@@ -92,6 +92,10 @@ func TestConflictConventions(t *testing.T) {
 				"Hamas AGREE ISR [negated]", "Hamas ASSAULT ISR", "ISR ASSAULT Hamas"}},
 		{"resolution calling for a ceasefire", "The UN adopted a resolution calling for a ceasefire between Israel and Hezbollah.",
 			[]string{"Hezbollah AGREE ISR [negated]", "Hezbollah ASSAULT ISR", "ISR ASSAULT Hezbollah", "UN REQUEST Hezbollah", "UN REQUEST ISR"}},
+		{"a ceasefire asked for after a fight named before", "Iran and Iraq exchanged fire on Monday. Egypt proposed a ceasefire.",
+			[]string{"EGY REQUEST IRN", "EGY REQUEST IRQ", "IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
+		{"no fight, no parties of a ceasefire", "Iran and Iraq signed a trade deal on Monday. Egypt proposed a ceasefire.",
+			[]string{"IRN AGREE IRQ"}},
 		{"a backed ceasefire names no parties", "UN vote backs Syria ceasefire\n\nThe body follows.", []string{"SYR AGREE UN"}},
 	})
 }

@@ -90,6 +90,8 @@ type pairEvent struct {
 	// allied: the relation is one of backing (SUPPORT, AID, COOPERATE):
 	// allies are no "sides".
 	allied bool
+	// violent: the relation is one of force (ASSAULT): the pair fought.
+	violent bool
 }
 
 // addPairEvent records a relation between a and b at token tok.
@@ -101,15 +103,37 @@ func (d *discourse) addPairEvent(tok, sentence, a, b int, typ schema.EventType) 
 		a, b = b, a
 	}
 	allied := typ == schema.Support || typ == schema.Aid || typ == schema.Cooperate
+	violent := typ == schema.Assault
 	// Once per sentence: a sentence that names a pair in three clauses
 	// is no more about it than one that names it once.
 	for i := len(d.pairs) - 1; i >= 0 && d.pairs[i].sentence == sentence; i-- {
 		if d.pairs[i].a == a && d.pairs[i].b == b {
 			d.pairs[i].allied = d.pairs[i].allied && allied
+			d.pairs[i].violent = d.pairs[i].violent || violent
 			return
 		}
 	}
-	d.pairs = append(d.pairs, pairEvent{tok: tok, sentence: sentence, a: a, b: b, allied: allied})
+	d.pairs = append(d.pairs, pairEvent{tok: tok, sentence: sentence, a: a, b: b, allied: allied, violent: violent})
+}
+
+// lastFight returns the latest pair of fitting actors that the relations
+// before tok show fighting each other, within a paragraph or two: whom a
+// ceasefire asked for without its parties is between.
+func (d *discourse) lastFight(tok int, fit func(int) bool) ([]int, bool) {
+	if d == nil {
+		return nil, false
+	}
+	for i := len(d.pairs) - 1; i >= 0; i-- {
+		e := d.pairs[i]
+		if e.tok >= tok || !e.violent || !fit(e.a) || !fit(e.b) {
+			continue
+		}
+		if tok-e.tok > refWindow {
+			break
+		}
+		return []int{e.a, e.b}, true
+	}
+	return nil, false
 }
 
 // salientPair returns the pair of fitting actors that the relations
