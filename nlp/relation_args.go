@@ -138,6 +138,15 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 	for j >= v.first && (v.tag(j) == "RB" || v.word(j) == "all" || v.word(j) == "both") {
 		j--
 	}
+	// "Mugabe last week fired his deputy", "Iran on Monday rejected":
+	// a time phrase between the subject and its verb.
+	if k := v.timePhraseStart(j); k > v.first && k < j+1 {
+		// Not "strikes carried out in Syria Wednesday did not": a place
+		// before the time is no subject.
+		if c := v.chunkOf(k - 1); c >= 0 && !placePreps[v.word(v.chunks[c].First-1)] {
+			j = k - 1
+		}
+	}
 	if j < v.first {
 		return subj, relObj, false
 	}
@@ -190,6 +199,25 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 		}
 	}
 	return g, relObj, true
+}
+
+// placePreps put a phrase in a place.
+var placePreps = wordSet("in", "at", "near", "inside", "outside", "across", "throughout", "within", "around")
+
+// timePhraseStart returns the first token of a time phrase ending at j
+// ("last week", "on Monday", "yesterday"), or j+1 when none ends there.
+func (v *sentenceView) timePhraseStart(j int) int {
+	k := j + 1
+	switch w := v.word(j); {
+	case v.timeWordAt(j):
+		k = j
+	case (w == "week" || w == "month" || w == "year" || w == "weekend") && v.timeWordAt(j-1):
+		k = j - 1
+	}
+	if k <= j && v.word(k-1) == "on" {
+		k--
+	}
+	return k
 }
 
 // subjectPhraseEnd moves j, the token before a verb group, past a

@@ -179,6 +179,11 @@ func (rs *relationStage) matchRest(v *sentenceView, p *predicate, i int) (cueHit
 				return hit, false
 			}
 			g := v.groupRight(c, true)
+			if sg := v.groupRight(c, false); wi+1 < len(p.Words) && sg.Last < g.Last && v.word(sg.Last) == p.Words[wi+1] {
+				// "removed Bashir from power": the cue's own word, not a
+				// complement of the slot's phrase.
+				g = sg
+			}
 			if g.empty() {
 				return hit, false
 			}
