@@ -212,16 +212,17 @@ type discourse struct {
 }
 
 type discourseSubject struct {
-	tok    int   // token index of the verb
-	actors []int // actor indexes
-	person bool  // all actors are persons
+	tok       int   // token index of the verb
+	actors    []int // actor indexes
+	person    bool  // all actors are persons
+	sentFirst int   // first token of the subject's sentence
 }
 
 func (d *discourse) add(tok int, actors []int, person bool) {
 	if d == nil || len(actors) == 0 {
 		return
 	}
-	d.subjects = append(d.subjects, discourseSubject{tok: tok, actors: actors, person: person})
+	d.subjects = append(d.subjects, discourseSubject{tok: tok, actors: actors, person: person, sentFirst: d.sentFirst})
 }
 
 // lastParties returns the last set of parties named after token from and

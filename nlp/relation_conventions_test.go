@@ -157,6 +157,7 @@ func TestLexiconCoverage(t *testing.T) {
 		{"firing an official rejects him", "Omar Haddad fired Ivan Petrov in May.", []string{"Omar Haddad REJECT Ivan Petrov"}},
 		{"removing from power rejects", "Turkey removed Omar Haddad from power.", []string{"TUR REJECT Omar Haddad"}},
 		{"firing missiles is no dismissal", "Iran fired missiles at Iraq.", []string{"IRN ASSAULT IRQ"}},
+		{"in communication with, past an adverb", "Mary Cole is also in communication with Hamas.", []string{"Hamas CONSULT Mary Cole"}},
 		{"an arms sale gives arms", "France agreed to sell warplanes to Egypt.", []string{"FRA AID EGY [future]"}},
 		{"weapons delivered", "Germany delivered weapons to Ukraine.", []string{"DEU AID UKR"}},
 		{"selling goods is no aid", "Qatar sold gas to China.", nil},

@@ -642,7 +642,11 @@ func (v *sentenceView) governingVerb(first int) int {
 			// Merkel": a phrase after a comma belongs to the clause.
 			commas++
 		case strings.HasPrefix(t, "VB"):
-			if beForms[v.word(k)] && v.tag(k+1) == "IN" && (v.word(k+1) == "in" || v.word(k+1) == "at") && k+1 < first {
+			p := k + 1
+			for p < first && v.tag(p) == "RB" { // "is also in contact with"
+				p++
+			}
+			if beForms[v.word(k)] && v.tag(p) == "IN" && (v.word(p) == "in" || v.word(p) == "at") && p < first {
 				return k // "it was in contact with both governments"
 			}
 			if auxiliary(v.word(k)) && v.word(k) != "have" && v.word(k) != "has" && v.word(k) != "had" && v.word(k) != "get" && v.word(k) != "got" {
