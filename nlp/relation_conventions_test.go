@@ -158,6 +158,8 @@ func TestLexiconCoverage(t *testing.T) {
 		{"removing from power rejects", "Turkey removed Omar Haddad from power.", []string{"TUR REJECT Omar Haddad"}},
 		{"firing missiles is no dismissal", "Iran fired missiles at Iraq.", []string{"IRN ASSAULT IRQ"}},
 		{"in communication with, past an adverb", "Mary Cole is also in communication with Hamas.", []string{"Hamas CONSULT Mary Cole"}},
+		{"a threatened act hits its object's actor", "Russia threatened to cut gas supplies to Ukraine.", []string{"RUS THREATEN UKR"}},
+		{"a threatened act with no actor", "Turkey threatened to leave the talks.", nil},
 		{"an arms sale gives arms", "France agreed to sell warplanes to Egypt.", []string{"FRA AID EGY [future]"}},
 		{"weapons delivered", "Germany delivered weapons to Ukraine.", []string{"DEU AID UKR"}},
 		{"selling goods is no aid", "Qatar sold gas to China.", nil},

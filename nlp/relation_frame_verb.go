@@ -387,6 +387,13 @@ func (f *verbFrame) readFallbackTargets(v *sentenceView) {
 		if g, ok := v.looseTarget(f.hit.Last, f.typ); ok && !v.pronounObject(f.hit.Last) {
 			f.tgt, f.haveTgt = g, true
 			f.conf *= 0.8
+		} else if f.typ == schema.Threaten && v.word(f.hit.Last) == "to" && verbTag(v.tag(f.hit.Last+1)) {
+			// "threatened to cut gas supplies to Ukraine": whom the
+			// threatened act would hit.
+			if g, ok := v.looseTarget(f.hit.Last+2, f.typ); ok {
+				f.tgt, f.haveTgt = g, true
+				f.conf *= 0.8
+			}
 		}
 	}
 }
