@@ -94,6 +94,8 @@ func TestConflictConventions(t *testing.T) {
 			[]string{"Hezbollah AGREE ISR [negated]", "Hezbollah ASSAULT ISR", "ISR ASSAULT Hezbollah", "UN REQUEST Hezbollah", "UN REQUEST ISR"}},
 		{"a ceasefire asked for after a fight named before", "Iran and Iraq exchanged fire on Monday. Egypt proposed a ceasefire.",
 			[]string{"EGY REQUEST IRN", "EGY REQUEST IRQ", "IRN ASSAULT IRQ", "IRQ ASSAULT IRN"}},
+		{"a truce agreed before names its parties", "Iran and Iraq agreed to a ceasefire on Monday. Egypt had proposed a ceasefire on Friday.",
+			[]string{"EGY REQUEST IRN", "EGY REQUEST IRQ", "IRN AGREE IRQ"}},
 		{"no fight, no parties of a ceasefire", "Iran and Iraq signed a trade deal on Monday. Egypt proposed a ceasefire.",
 			[]string{"IRN AGREE IRQ"}},
 		{"a backed ceasefire names no parties", "UN vote backs Syria ceasefire\n\nThe body follows.", []string{"SYR AGREE UN"}},
