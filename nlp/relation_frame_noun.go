@@ -340,20 +340,41 @@ func (rs *relationStage) lendingGovernor(v *sentenceView, f *nounFrame) int {
 // gives: "enjoyed the army's backing", "won Egypt's support".
 var gettingVerbs = wordSet("have", "receive", "get", "enjoy", "win", "gain", "secure")
 
+// fromGivers are the event types whose noun names its giver after "from"
+// when a getting or facing verb governs it.
+var fromGivers = map[schema.EventType]bool{schema.Support: true, schema.Accuse: true, schema.Threaten: true, schema.Aid: true}
+
+// facingVerbs make their subject the target of what comes "from" someone:
+// "Iran faced criticism from France", "drew condemnation from the EU".
+var facingVerbs = wordSet("face", "draw", "attract", "earn", "provoke", "spark", "trigger", "prompt")
+
 // readRecipient gives a support with a possessor as giver and no target
 // the subject of the verb that gets it: "Haftar enjoyed Egypt's backing"
 // is Egypt's support of Haftar. Aid nouns are left alone: "secure
 // Syria's weapons" are weapons it has, not ones it gave.
 func (f *nounFrame) readRecipient(v *sentenceView) {
-	if !f.haveSrc || f.haveTgt || f.p.Type != schema.Support {
+	from := false
+	if !f.haveSrc && !f.haveTgt && fromGivers[f.p.Type] && f.c >= 0 && v.word(v.chunks[f.c].Last) == "from" {
+		// "faced criticism from France", "received support from Russia":
+		// the giver after "from".
+		if nc := v.chunkOf(v.chunks[f.c].Last + 1); nc >= 0 && v.chunks[nc].First == v.chunks[f.c].Last+1 {
+			if g := v.groupRight(nc, true); !g.empty() && v.actorHeaded(g) {
+				f.src, f.haveSrc, from = g, true, true
+			}
+		}
+	}
+	if !f.haveSrc || f.haveTgt || f.p.Type != schema.Support && !from {
 		return
 	}
-	possessed := false
+	possessed := from
 	for k := f.chFirst; k < f.n; k++ {
 		possessed = possessed || v.tag(k) == "POS"
 	}
 	gov := v.governingVerb(f.chFirst)
-	if !possessed || gov < 0 || !gettingVerbs[v.tok(gov).Lemma] {
+	if !possessed || gov < 0 || !gettingVerbs[v.tok(gov).Lemma] && !(from && facingVerbs[v.tok(gov).Lemma]) {
+		if from {
+			f.src, f.haveSrc = group{}, false
+		}
 		return
 	}
 	gvg := v.verbGroupAt(gov)
