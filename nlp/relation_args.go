@@ -145,6 +145,9 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 		// before the time is no subject.
 		if c := v.chunkOf(k - 1); c >= 0 && !placePreps[v.word(v.chunks[c].First-1)] {
 			j = k - 1
+		} else if auxiliary(v.word(k-1)) && v.chunkOf(k-2) >= 0 {
+			// "Iran and Iraq have in the past held talks".
+			j = k - 2
 		}
 	}
 	if j < v.first {
@@ -154,6 +157,11 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 	if relativePronouns[w] && (v.tag(j) == "WP" || v.tag(j) == "WDT" || v.tag(j) == "IN") {
 		ante, ok := v.antecedent(j)
 		return ante, relObj, ok
+	}
+	if w == "," {
+		if g, ok := v.namedApposition(j); ok {
+			return g, relObj, true
+		}
 	}
 	if j, w, ok = v.subjectPhraseEnd(j); !ok {
 		return subj, relObj, false
@@ -201,6 +209,32 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 	return g, relObj, true
 }
 
+// namedApposition finds the person named between commas after a role
+// phrase, closed by the comma at j: "The British ambassador to Russia,
+// Laurie Bristow, was summoned" — Bristow, not Russia.
+func (v *sentenceView) namedApposition(j int) (group, bool) {
+	pc := v.chunkOf(j - 1)
+	if pc < 0 || !v.isPersonChunk(pc) || v.word(v.chunks[pc].First-1) != "," {
+		return group{}, false
+	}
+	rc := v.chunkOf(v.chunks[pc].First - 2)
+	if rc < 0 {
+		return group{}, false
+	}
+	g := v.groupLeft(rc)
+	for hops := 0; hops < 3; hops++ {
+		p := g.First - 1
+		if v.tag(p) != "IN" && v.tag(p) != "TO" || subordinators[v.word(p)] || v.chunkOf(p-1) < 0 {
+			break
+		}
+		g = v.groupLeft(v.chunkOf(p - 1))
+	}
+	if len(g.Chunks) == 0 || !v.isRoleChunk(g.Chunks[0]) || g.First != v.first && v.word(g.First-1) != "," {
+		return group{}, false
+	}
+	return v.groupLeft(pc), true
+}
+
 // placePreps put a phrase in a place.
 var placePreps = wordSet("in", "at", "near", "inside", "outside", "across", "throughout", "within", "around")
 
@@ -213,6 +247,10 @@ func (v *sentenceView) timePhraseStart(j int) int {
 		k = j
 	case (w == "week" || w == "month" || w == "year" || w == "weekend") && v.timeWordAt(j-1):
 		k = j - 1
+	case w == "past" && v.word(j-1) == "the" && v.word(j-2) == "in":
+		return j - 2 // "in the past"
+	case (w == "years" || w == "months" || w == "weeks") && (v.word(j-1) == "recent" || v.word(j-1) == "past") && v.word(j-2) == "in":
+		return j - 2 // "in recent years"
 	}
 	if k <= j && v.word(k-1) == "on" {
 		k--
