@@ -165,6 +165,8 @@ func TestLexiconCoverage(t *testing.T) {
 		{"facing criticism from a critic", "Iran faced criticism from France.", []string{"FRA ACCUSE IRN"}},
 		{"drawing criticism from a critic", "Iran drew sharp criticism from France on Monday.", []string{"FRA ACCUSE IRN"}},
 		{"receiving support from a backer", "Turkey received support from Qatar.", []string{"QAT SUPPORT TUR"}},
+		{"driving an enemy out", "Turkish troops drove Hezbollah fighters out of the town.", []string{"TUR ASSAULT Hezbollah"}},
+		{"driving no actor out", "Turkey drove the trucks out of the town.", nil},
 		{"an arms sale gives arms", "France agreed to sell warplanes to Egypt.", []string{"FRA AID EGY [future]"}},
 		{"weapons delivered", "Germany delivered weapons to Ukraine.", []string{"DEU AID UKR"}},
 		{"selling goods is no aid", "Qatar sold gas to China.", nil},
