@@ -37,6 +37,8 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"in the past between auxiliary and verb", "Iran and Iraq have in the past held talks.", []string{"IRN CONSULT IRQ"}},
 		{"in recent years before the verb", "Turkey in recent years criticized Egypt.", []string{"TUR ACCUSE EGY"}},
 		{"a person named after a role phrase is the subject", "The German ambassador to Russia, Anna Berg, criticized Iran.", []string{"Anna Berg ACCUSE IRN"}},
+		{"an undertaking's gerund has its governor's subject", "Russia began a campaign of attacking Ukraine.", []string{"RUS ASSAULT UKR"}},
+		{"an undertaking's gerund has its possessor", "Russia's campaign of bombing Syria continued.", []string{"RUS ASSAULT SYR"}},
 		{"a place before a time is no subject", "Strikes carried out in Syria Wednesday did not target Hezbollah but hit ISIS.", nil},
 		{"no loose target after as or by", "Turkey hailed the deal as a capitulation by Syria.", nil},
 		{"an unresolved pronoun object takes no later phrase", "It was a move aimed at pressuring him to hand power to Omar Haddad.", nil},

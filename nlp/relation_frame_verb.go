@@ -111,6 +111,10 @@ func (rs *relationStage) readSubject(v *sentenceView, f *verbFrame) {
 		// "accused Rwanda of arming the M23", "sanctioned Russia for
 		// annexing Crimea": the object acts.
 		f.subj, f.haveSubj = obj, true
+	} else if owner, ok := v.undertakingOwner(f.vi); ok {
+		// "Russia's campaign of bombing Syria": the campaign's owner
+		// acts.
+		f.subj, f.haveSubj = owner, true
 	} else if v.tag(f.vi) == "VBG" && f.vg.Start == f.vi && v.chunkOf(f.vi-1) >= 0 && v.mention(f.vi-1) < 0 {
 		f.readModifiedNounSubject(v)
 	} else if v.tag(f.vi) == "VBG" && (v.word(f.vg.Start-1) == "," || isDashWord(v.word(f.vg.Start-1)) || f.vg.Start == v.first ||
@@ -127,6 +131,41 @@ func (rs *relationStage) readSubject(v *sentenceView, f *verbFrame) {
 	} else {
 		f.subj, f.relObj, f.haveSubj = v.subjectOf(f.vg.Start)
 	}
+}
+
+// undertakingNouns name a course of action whose "of" gerund says what it
+// does: "Russia's campaign of bombing Syria", "a policy of arming rebels".
+var undertakingNouns = wordSet("campaign", "mission", "policy", "strategy", "practice", "operation", "tactic", "goal", "aim",
+	"plan", "task", "job", "business", "programme", "program", "effort", "efforts")
+
+// undertakingOwner finds who carries out the undertaking a gerund at vi
+// completes: the named possessor of "Russia's campaign of bombing", or
+// the subject of the verb governing the phrase ("Russia began a campaign
+// of attacking Ukraine"). A possessive pronoun ("its campaign") is left to
+// the other readings: its referent is too often a place named near it.
+func (v *sentenceView) undertakingOwner(vi int) (group, bool) {
+	if v.tag(vi) != "VBG" || v.word(vi-1) != "of" {
+		return group{}, false
+	}
+	c := v.chunkOf(vi - 2)
+	if c < 0 || !undertakingNouns[v.headWord(c)] {
+		return group{}, false
+	}
+	ch := v.chunks[c]
+	for k := ch.First; k < ch.Head; k++ {
+		if v.tag(k) == "PRP$" {
+			return group{}, false
+		}
+		if m := v.mention(k); m >= 0 && (v.tag(v.a.Mentions[m].Last) == "POS" || v.a.Mentions[m].Kind == byDemonym) {
+			return group{First: k, Last: k + 1, Actors: []int{v.a.Mentions[m].Actor}}, true
+		}
+	}
+	if gov := v.governingVerb(ch.First); gov >= 0 {
+		if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+			return s, true
+		}
+	}
+	return group{}, false
 }
 
 // readInfinitiveSubject finds an infinitive's subject: the object of an
