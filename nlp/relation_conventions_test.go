@@ -151,6 +151,7 @@ func TestLexiconCoverage(t *testing.T) {
 		{"challenging an administration rejects it", "Iran claims the islands, challenging Qatar's administration of the region.",
 			[]string{"IRN REJECT QAT"}},
 		{"help an actor act", "Qatar sent 1,000 troops to help Syria fight Islamic State.", []string{"QAT AID SYR"}},
+		{"helping to act on an actor is the helper's act", "Turkey helped train Syrian forces.", []string{"TUR AID SYR"}},
 		{"help in an act helps no one", "The deal helps rebuild ties between Turkey and Russia.", nil},
 		{"accession", "Turkey's entry into NATO followed.", []string{"NATO COOPERATE TUR"}},
 		{"ask for from", "US officials had asked for figures from Qatar to delay cuts. Qatar rejected the request.",

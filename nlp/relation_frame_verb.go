@@ -128,6 +128,12 @@ func (rs *relationStage) readSubject(v *sentenceView, f *verbFrame) {
 			// Cole left" — the main clause after it has the subject.
 			f.subj, _, f.haveSubj = v.subjectOf(v.verbGroupAt(mv).Start)
 		}
+	} else if h := f.vg.Start - 1; h >= v.first && helpVerbs[v.tok(h).Lemma] && verbTag(v.tag(h)) && v.tag(f.vi) == "VB" {
+		// "will help train Somalia's army": the helper acts.
+		hf := &verbFrame{hit: cueHit{pred: f.p, First: h, Last: h + 1}, p: f.p, vi: h, vg: v.verbGroupAt(h), typ: f.typ, reduced: -1}
+		rs.readSubject(v, hf)
+		f.subj, f.haveSubj = hf.subj, hf.haveSubj
+		f.modes |= v.reportedModes(hf.vg, h+1) | v.clauseModes(hf.vg.Start) | hf.modes
 	} else {
 		f.subj, f.relObj, f.haveSubj = v.subjectOf(f.vg.Start)
 	}
