@@ -175,6 +175,7 @@ func TestLexiconCoverage(t *testing.T) {
 		{"encouraging to act is urging", "Turkey encouraged Syria to hold talks.", []string{"TUR REQUEST SYR"}},
 		{"backing an actor's efforts", "The UN backed the efforts of the African Union to end the war.", []string{"UN SUPPORT AU"}},
 		{"a call to act is a demand", "France reiterated its call to the Syrian government to return to talks.", []string{"FRA REQUEST SYR"}},
+		{"summoned for talks takes part in them", "Anna Berg was summoned for talks with the Russian Foreign Ministry on Saturday.", []string{"Anna Berg CONSULT RUS"}},
 		{"a phone call", "France made a call to Ivan Petrov on Monday.", []string{"FRA CONSULT Ivan Petrov"}},
 		{"people close to an actor are not the actor", "The army said it was targeting people close to Omar Haddad.", nil},
 		{"citing attacks is not attacking", "A statement from the US command pointed to recent attacks on Iraqi bases.", nil},

@@ -306,7 +306,10 @@ func (rs *relationStage) lendingGovernor(v *sentenceView, f *nounFrame) int {
 		if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue &&
 			(gp.pred.Type.Quad() != f.p.Type.Quad() || f.p.Type == schema.Agree && gp.pred.Type != schema.Agree &&
 				(gp.pred.Type != schema.Consult || participationVerbs[v.tok(gov).Lemma])) &&
-			!stoppers[v.tok(gov).Lemma] && !orderingVerbs[v.tok(gov).Lemma] {
+			!stoppers[v.tok(gov).Lemma] && !orderingVerbs[v.tok(gov).Lemma] &&
+			!(f.p.Type == schema.Consult && v.verbGroupAt(gov).Passive && !v.hasByAgent(gov+1)) {
+			// Only the one "summoned for talks" or "invited to talks"
+			// takes part in them as the passive's subject.
 			gov = -1
 		}
 	}
@@ -385,6 +388,12 @@ func (f *nounFrame) readRecipient(v *sentenceView) {
 		f.tgt, f.haveTgt = s, true
 		f.modes |= gvg.Modes | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
 	}
+}
+
+// hasByAgent reports whether a passive verb ending at k names its agent.
+func (v *sentenceView) hasByAgent(k int) bool {
+	_, ok := v.byAgent(k)
+	return ok
 }
 
 // applyGovernor takes the modes and source governing verb gov lends.
