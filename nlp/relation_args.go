@@ -510,6 +510,10 @@ func (v *sentenceView) coordinatedVerb(j int) int {
 			continue
 		case strings.HasPrefix(t, "VB") && !auxiliary(v.word(k)) || t == "VBN":
 			return k
+		case (v.word(k) == "has" || v.word(k) == "have" || v.word(k) == "had") && v.chunkOf(k+1) >= 0 && !verbTag(v.tag(k+1)):
+			// "Kosovo, which has an Albanian majority and declared
+			// independence": "has" with an object is the first verb.
+			return k
 		case beForms[v.word(k)] && v.tag(k) != "POS" && (v.tag(k+1) == "JJ" || v.tag(k+1) == "RB" && v.tag(k+2) == "JJ"):
 			// "he was deeply alarmed and urged both sides": a copula
 			// with an adjective is the first verb.

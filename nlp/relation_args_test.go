@@ -39,6 +39,8 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"a person named after a role phrase is the subject", "The German ambassador to Russia, Anna Berg, criticized Iran.", []string{"Anna Berg ACCUSE IRN"}},
 		{"an undertaking's gerund has its governor's subject", "Russia began a campaign of attacking Ukraine.", []string{"RUS ASSAULT UKR"}},
 		{"an undertaking's gerund has its possessor", "Russia's campaign of bombing Syria continued.", []string{"RUS ASSAULT SYR"}},
+		{"a relative clause's 'has' with an object, then a coordinated verb", "Egypt criticized Qatar, which has a small army and backed Hamas.",
+			[]string{"EGY ACCUSE QAT", "QAT SUPPORT Hamas"}},
 		{"a place before a time is no subject", "Strikes carried out in Syria Wednesday did not target Hezbollah but hit ISIS.", nil},
 		{"no loose target after as or by", "Turkey hailed the deal as a capitulation by Syria.", nil},
 		{"an unresolved pronoun object takes no later phrase", "It was a move aimed at pressuring him to hand power to Omar Haddad.", nil},
