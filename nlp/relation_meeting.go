@@ -339,7 +339,13 @@ func (v *sentenceView) meetingParties(ci int, rels []argRelation, participants [
 			}
 			if w == "with" && len(out) == 1 {
 				// "the meeting with Macron, attended by Scholz": the one
-				// party named, not those of an earlier meeting.
+				// party named, not those of an earlier meeting; "the"
+				// meeting is the one he had with someone before.
+				if v.word(c.First) == "the" {
+					if y, ok := v.disc.lastMeeting(c.First, out[0]); ok && !containsInt(participants, y) {
+						out = append(out, y)
+					}
+				}
 				return out, true
 			}
 		}

@@ -92,6 +92,8 @@ type pairEvent struct {
 	allied bool
 	// violent: the relation is one of force (ASSAULT): the pair fought.
 	violent bool
+	// met: the relation is a meeting or talks (CONSULT).
+	met bool
 }
 
 // addPairEvent records a relation between a and b at token tok.
@@ -104,16 +106,40 @@ func (d *discourse) addPairEvent(tok, sentence, a, b int, typ schema.EventType) 
 	}
 	allied := typ == schema.Support || typ == schema.Aid || typ == schema.Cooperate
 	violent := typ == schema.Assault
+	met := typ == schema.Consult
 	// Once per sentence: a sentence that names a pair in three clauses
 	// is no more about it than one that names it once.
 	for i := len(d.pairs) - 1; i >= 0 && d.pairs[i].sentence == sentence; i-- {
 		if d.pairs[i].a == a && d.pairs[i].b == b {
 			d.pairs[i].allied = d.pairs[i].allied && allied
 			d.pairs[i].violent = d.pairs[i].violent || violent
+			d.pairs[i].met = d.pairs[i].met || met
 			return
 		}
 	}
-	d.pairs = append(d.pairs, pairEvent{tok: tok, sentence: sentence, a: a, b: b, allied: allied, violent: violent})
+	d.pairs = append(d.pairs, pairEvent{tok: tok, sentence: sentence, a: a, b: b, allied: allied, violent: violent, met: met})
+}
+
+// lastMeeting returns whom x met last before tok, within a paragraph or
+// two: "the meeting with al-Sharaa" after "Trump met al-Sharaa" is theirs.
+func (d *discourse) lastMeeting(tok, x int) (int, bool) {
+	if d == nil {
+		return -1, false
+	}
+	for i := len(d.pairs) - 1; i >= 0; i-- {
+		e := d.pairs[i]
+		if e.tok >= tok || !e.met || e.a != x && e.b != x {
+			continue
+		}
+		if tok-e.tok > refWindow {
+			break
+		}
+		if e.a == x {
+			return e.b, true
+		}
+		return e.a, true
+	}
+	return -1, false
 }
 
 // lastFight returns the latest pair of fitting actors that the relations

@@ -159,6 +159,8 @@ func TestMeetingRelations(t *testing.T) {
 			[]string{"EGY CONSULT SYR", "EGY CONSULT TUR", "SYR CONSULT TUR", "SYR CONSULT UN", "TUR CONSULT UN"}},
 		{"guests of one meeting meet each other, and its one named party", "Iran and Iraq exchanged fire. The meeting with Anna Berg, attended by Mary Cole and joined remotely by Omar Haddad, lasted an hour.",
 			[]string{"Anna Berg CONSULT Mary Cole", "Anna Berg CONSULT Omar Haddad", "IRN ASSAULT IRQ", "IRQ ASSAULT IRN", "Mary Cole CONSULT Omar Haddad"}},
+		{"the meeting with one party is the one named before", "Mary Cole met Omar Haddad on Monday. The meeting with Omar Haddad, attended by Anna Berg, lasted an hour.",
+			[]string{"Anna Berg CONSULT Mary Cole", "Anna Berg CONSULT Omar Haddad", "Mary Cole CONSULT Omar Haddad"}},
 		{"attending together", "Qatar and Egypt attended the summit.", []string{"EGY CONSULT QAT"}},
 		{"joined the mediation",
 			"Qatar mediated between Iran and Iraq in March. The African Union joined the mediation in April.",
