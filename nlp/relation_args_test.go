@@ -1,9 +1,6 @@
 package nlp
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // Arguments that are no actor, or the wrong one: rules found on unseen
 // wire text. Each row is a sentence written for this test and the
@@ -128,20 +125,8 @@ func TestRelationArgumentPrecision(t *testing.T) {
 // actor stage marks as a state's bodies ("Iranian officials") are read as
 // the sentence means them.
 func TestArgumentsEndToEnd(t *testing.T) {
-	x := sharedExtractor(t)
-	for _, tc := range []struct{ name, text, want string }{
+	checkEndToEnd(t, []endToEndCase{
 		{"officials including named persons", "Body.\n\nSergey Lavrov met top Iranian officials, including Hassan Rouhani and Ali Khamenei.",
 			"sergey lavrov CONSULT hassan rouhani"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			doc := extractText(t, x, tc.text)
-			var got []string
-			for _, r := range doc.Relations {
-				got = append(got, r.Source+" "+string(r.Type)+" "+r.Target)
-			}
-			if !slices.Contains(got, tc.want) {
-				t.Errorf("%q: got %q, want %q among them", tc.text, got, tc.want)
-			}
-		})
-	}
+	})
 }
