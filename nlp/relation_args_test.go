@@ -128,5 +128,9 @@ func TestArgumentsEndToEnd(t *testing.T) {
 	checkEndToEnd(t, []endToEndCase{
 		{"officials including named persons", "Body.\n\nSergey Lavrov met top Iranian officials, including Hassan Rouhani and Ali Khamenei.",
 			"sergey lavrov CONSULT hassan rouhani"},
+		{"a headline's role with a state is the person the body names", "Turkey Hosts Syria's New Leader\n\nSyrian President Ahmed al-Sharaa arrived in Ankara on Monday.",
+			"TUR CONSULT ahmed sharaa <- Syria's New Leader"},
+		{"a capital named by apposition is its state's", "Body.\n\nTurkey condemned the killing. German Chancellor Olaf Scholz arrived in Ankara, the Turkish capital, on Monday.",
+			"olaf scholz CONSULT TUR"},
 	})
 }

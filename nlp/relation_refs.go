@@ -455,13 +455,19 @@ var genericRoles = wordSet("leader", "strongman", "ruler", "dictator", "head", "
 func (v *sentenceView) roleDescription(ci int) (int, bool) {
 	c := v.chunks[ci]
 	role := v.headWord(ci)
-	if !personRoleNouns[role] || v.mention(c.Head) >= 0 || v.word(c.First) != "the" || v.word(c.Last) == "of" {
+	// A headline names the body's people by role: "Trump Meets Syria's
+	// New Leader".
+	start := c.First + 1
+	if v.headline && v.word(c.First) != "the" && v.mention(c.First) >= 0 {
+		start = c.First
+	}
+	if !personRoleNouns[role] || v.mention(c.Head) >= 0 || v.word(c.First) != "the" && start != c.First || v.word(c.Last) == "of" {
 		return 0, false
 	}
 	// One state, organization or group may modify the role; nothing else
 	// but adjectives and title words.
 	aff := -1
-	for k := c.First + 1; k < c.Head; k++ {
+	for k := start; k < c.Head; k++ {
 		if m := v.mention(k); m >= 0 {
 			x := v.a.Mentions[m].Actor
 			if v.a.Actors[x].Type == schema.Person || aff >= 0 && aff != x {
@@ -494,6 +500,17 @@ func (v *sentenceView) roleDescription(ci int) (int, bool) {
 		return genericRoles[role] || r == "" || strings.Contains(r, role)
 	}
 	ms := v.a.Mentions
+	if start == c.First {
+		if aff < 0 {
+			return 0, false
+		}
+		for _, m := range ms {
+			if m.First >= v.last && m.First-v.last <= 2*refWindow && fits(m.Actor) {
+				return m.Actor, true
+			}
+		}
+		return 0, false
+	}
 	var own []int // "Zuma spoke to the leader": not Zuma
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
