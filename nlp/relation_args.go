@@ -565,7 +565,7 @@ func (v *sentenceView) verbAfter(from, to int) bool {
 func (v *sentenceView) governor(to int) (gov int, govObj group, ok bool) {
 	k := to - 1
 	switch v.word(k) {
-	case "determined", "ready", "willing", "able", "due", "poised", "prepared", "eager", "keen", "likely", "unlikely", "unable":
+	case "determined", "ready", "willing", "able", "due", "poised", "prepared", "eager", "keen", "likely", "unlikely", "unable", "set":
 		// "is due to impose", "is ready to talk": the adjective governs.
 		return k, govObj, true
 	}

@@ -130,6 +130,7 @@ func TestArgumentsEndToEnd(t *testing.T) {
 			"sergey lavrov CONSULT hassan rouhani"},
 		{"a headline's role with a state is the person the body names", "Turkey Hosts Syria's New Leader\n\nSyrian President Ahmed al-Sharaa arrived in Ankara on Monday.",
 			"TUR CONSULT ahmed sharaa <- Syria's New Leader"},
+		{"a headline's 'Set to' governs its infinitive", "Iran, Iraq Set to Sign Peace Deal\n\nThe body follows.", "IRN AGREE IRQ"},
 		{"a capital named by apposition is its state's", "Body.\n\nTurkey condemned the killing. German Chancellor Olaf Scholz arrived in Ankara, the Turkish capital, on Monday.",
 			"olaf scholz CONSULT TUR"},
 	})
