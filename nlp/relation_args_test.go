@@ -38,6 +38,8 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"an undertaking's gerund has its possessor", "Russia's campaign of bombing Syria continued.", []string{"RUS ASSAULT SYR"}},
 		{"a relative clause's 'has' with an object, then a coordinated verb", "Egypt criticized Qatar, which has a small army and backed Hamas.",
 			[]string{"EGY ACCUSE QAT", "QAT SUPPORT Hamas"}},
+		{"a cue word in a title is no cue", "US Trade Representative Mary Cole met Li Wei.",
+			[]string{"Li Wei CONSULT Mary Cole"}},
 		{"a place before a time is no subject", "Strikes carried out in Syria Wednesday did not target Hezbollah but hit ISIS.", nil},
 		{"no loose target after as or by", "Turkey hailed the deal as a capitulation by Syria.", nil},
 		{"an unresolved pronoun object takes no later phrase", "It was a move aimed at pressuring him to hand power to Omar Haddad.", nil},
