@@ -218,16 +218,17 @@ type discourse struct {
 }
 
 type discourseSubject struct {
-	tok    int   // token index of the verb
-	actors []int // actor indexes
-	person bool  // all actors are persons
+	tok       int   // token index of the verb
+	actors    []int // actor indexes
+	person    bool  // all actors are persons
+	sentFirst int   // first token of the subject's sentence
 }
 
 func (d *discourse) add(tok int, actors []int, person bool) {
 	if d == nil || len(actors) == 0 {
 		return
 	}
-	d.subjects = append(d.subjects, discourseSubject{tok: tok, actors: actors, person: person})
+	d.subjects = append(d.subjects, discourseSubject{tok: tok, actors: actors, person: person, sentFirst: d.sentFirst})
 }
 
 // lastParties returns the last set of parties named after token from and
@@ -407,6 +408,18 @@ func (v *sentenceView) questionAfter(k int) bool {
 	return false
 }
 
+// truceAfter reports whether a truce is what the cue ending at k agrees
+// to: "agreed to a ceasefire", "signed a truce".
+func (v *sentenceView) truceAfter(k int) bool {
+	for i := k; i < v.last && i < k+4; i++ {
+		switch v.word(i) {
+		case "ceasefire", "cease-fire", "truce", "armistice":
+			return true
+		}
+	}
+	return false
+}
+
 // rememberParties records the actors of a symmetric event as a set of
 // parties for later collective references ("the two leaders").
 func (v *sentenceView) rememberParties(hit cueHit, rels []argRelation) {
@@ -423,7 +436,12 @@ func (v *sentenceView) rememberParties(hit cueHit, rels []argRelation) {
 		// side ("both sides" after "a truce brokered by Russia").
 		if !r.modes.has(modeNegated) && !r.modes.has(modeHypothetical) && v.referenced(r.src) == v.referenced(r.tgt) &&
 			!participationVerbs[hit.pred.Words[0]] {
-			v.disc.addPairEvent(hit.First, v.first, r.src, r.tgt, r.typ)
+			typ := r.typ
+			if hit.pred.Conflict || typ == schema.Agree && v.truceAfter(hit.Last) {
+				// "agreed to a ceasefire": the parties had been fighting.
+				typ = schema.Assault
+			}
+			v.disc.addPairEvent(hit.First, v.first, r.src, r.tgt, typ)
 		}
 		if r.typ != schema.Consult && r.typ != schema.Agree || r.modes.has(modeNegated) {
 			continue

@@ -138,6 +138,18 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 	for j >= v.first && (v.tag(j) == "RB" || v.word(j) == "all" || v.word(j) == "both") {
 		j--
 	}
+	// "Mugabe last week fired his deputy", "Iran on Monday rejected":
+	// a time phrase between the subject and its verb.
+	if k := v.timePhraseStart(j); k > v.first && k < j+1 {
+		// Not "strikes carried out in Syria Wednesday did not": a place
+		// before the time is no subject.
+		if c := v.chunkOf(k - 1); c >= 0 && !placePreps[v.word(v.chunks[c].First-1)] {
+			j = k - 1
+		} else if auxiliary(v.word(k-1)) && v.chunkOf(k-2) >= 0 {
+			// "Iran and Iraq have in the past held talks".
+			j = k - 2
+		}
+	}
 	if j < v.first {
 		return subj, relObj, false
 	}
@@ -145,6 +157,11 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 	if relativePronouns[w] && (v.tag(j) == "WP" || v.tag(j) == "WDT" || v.tag(j) == "IN") {
 		ante, ok := v.antecedent(j)
 		return ante, relObj, ok
+	}
+	if w == "," {
+		if g, ok := v.namedApposition(j); ok {
+			return g, relObj, true
+		}
 	}
 	if j, w, ok = v.subjectPhraseEnd(j); !ok {
 		return subj, relObj, false
@@ -190,6 +207,55 @@ func (v *sentenceView) subjectOf(vs int) (subj, relObj group, ok bool) {
 		}
 	}
 	return g, relObj, true
+}
+
+// namedApposition finds the person named between commas after a role
+// phrase, closed by the comma at j: "The British ambassador to Russia,
+// Laurie Bristow, was summoned" — Bristow, not Russia.
+func (v *sentenceView) namedApposition(j int) (group, bool) {
+	pc := v.chunkOf(j - 1)
+	if pc < 0 || !v.isPersonChunk(pc) || v.word(v.chunks[pc].First-1) != "," {
+		return group{}, false
+	}
+	rc := v.chunkOf(v.chunks[pc].First - 2)
+	if rc < 0 {
+		return group{}, false
+	}
+	g := v.groupLeft(rc)
+	for hops := 0; hops < 3; hops++ {
+		p := g.First - 1
+		if v.tag(p) != "IN" && v.tag(p) != "TO" || subordinators[v.word(p)] || v.chunkOf(p-1) < 0 {
+			break
+		}
+		g = v.groupLeft(v.chunkOf(p - 1))
+	}
+	if len(g.Chunks) == 0 || !v.isRoleChunk(g.Chunks[0]) || g.First != v.first && v.word(g.First-1) != "," {
+		return group{}, false
+	}
+	return v.groupLeft(pc), true
+}
+
+// placePreps put a phrase in a place.
+var placePreps = wordSet("in", "at", "near", "inside", "outside", "across", "throughout", "within", "around")
+
+// timePhraseStart returns the first token of a time phrase ending at j
+// ("last week", "on Monday", "yesterday"), or j+1 when none ends there.
+func (v *sentenceView) timePhraseStart(j int) int {
+	k := j + 1
+	switch w := v.word(j); {
+	case v.timeWordAt(j):
+		k = j
+	case (w == "week" || w == "month" || w == "year" || w == "weekend") && v.timeWordAt(j-1):
+		k = j - 1
+	case w == "past" && v.word(j-1) == "the" && v.word(j-2) == "in":
+		return j - 2 // "in the past"
+	case (w == "years" || w == "months" || w == "weeks") && (v.word(j-1) == "recent" || v.word(j-1) == "past") && v.word(j-2) == "in":
+		return j - 2 // "in recent years"
+	}
+	if k <= j && v.word(k-1) == "on" {
+		k--
+	}
+	return k
 }
 
 // subjectPhraseEnd moves j, the token before a verb group, past a
@@ -444,6 +510,10 @@ func (v *sentenceView) coordinatedVerb(j int) int {
 			continue
 		case strings.HasPrefix(t, "VB") && !auxiliary(v.word(k)) || t == "VBN":
 			return k
+		case (v.word(k) == "has" || v.word(k) == "have" || v.word(k) == "had") && v.chunkOf(k+1) >= 0 && !verbTag(v.tag(k+1)):
+			// "Kosovo, which has an Albanian majority and declared
+			// independence": "has" with an object is the first verb.
+			return k
 		case beForms[v.word(k)] && v.tag(k) != "POS" && (v.tag(k+1) == "JJ" || v.tag(k+1) == "RB" && v.tag(k+2) == "JJ"):
 			// "he was deeply alarmed and urged both sides": a copula
 			// with an adjective is the first verb.
@@ -495,7 +565,7 @@ func (v *sentenceView) verbAfter(from, to int) bool {
 func (v *sentenceView) governor(to int) (gov int, govObj group, ok bool) {
 	k := to - 1
 	switch v.word(k) {
-	case "determined", "ready", "willing", "able", "due", "poised", "prepared", "eager", "keen", "likely", "unlikely", "unable":
+	case "determined", "ready", "willing", "able", "due", "poised", "prepared", "eager", "keen", "likely", "unlikely", "unable", "set":
 		// "is due to impose", "is ready to talk": the adjective governs.
 		return k, govObj, true
 	}
@@ -572,6 +642,11 @@ func (v *sentenceView) objectOf(k int, p *predicate) (group, bool) {
 		return v.laterTarget(k, p)
 	}
 	c := v.chunkOf(k)
+	if c < 0 && v.tag(k) == "IN" && v.word(k) != "by" && len(p.Targets) > 1 {
+		// An adverbial phrase may come between the verb and its target
+		// phrase: "met on Tuesday in Doha with the emir".
+		return v.laterTarget(k, p)
+	}
 	if c < 0 || v.chunks[c].First != k {
 		return group{}, false
 	}

@@ -27,6 +27,20 @@ func TestRelationArgumentPrecision(t *testing.T) {
 			[]string{"EGY CONSULT QAT", "QAT CONSULT TUR"}},
 		{"talks with two are talks with each", "Qatar held talks with Egypt and Turkey in Doha.",
 			[]string{"EGY CONSULT QAT", "QAT CONSULT TUR"}},
+		{"adverbials between a verb and its target phrase", "Mary Cole met on Tuesday in Geneva with Ivan Petrov.",
+			[]string{"Ivan Petrov CONSULT Mary Cole"}},
+		{"a time phrase between subject and verb", "Omar Haddad last week criticized Turkey.", []string{"Omar Haddad ACCUSE TUR"}},
+		{"a date between subject and verb", "Russia on Monday attacked Ukraine.", []string{"RUS ASSAULT UKR"}},
+		{"in the past between auxiliary and verb", "Iran and Iraq have in the past held talks.", []string{"IRN CONSULT IRQ"}},
+		{"in recent years before the verb", "Turkey in recent years criticized Egypt.", []string{"TUR ACCUSE EGY"}},
+		{"a person named after a role phrase is the subject", "The German ambassador to Russia, Anna Berg, criticized Iran.", []string{"Anna Berg ACCUSE IRN"}},
+		{"an undertaking's gerund has its governor's subject", "Russia began a campaign of attacking Ukraine.", []string{"RUS ASSAULT UKR"}},
+		{"an undertaking's gerund has its possessor", "Russia's campaign of bombing Syria continued.", []string{"RUS ASSAULT SYR"}},
+		{"a relative clause's 'has' with an object, then a coordinated verb", "Egypt criticized Qatar, which has a small army and backed Hamas.",
+			[]string{"EGY ACCUSE QAT", "QAT SUPPORT Hamas"}},
+		{"a cue word in a title is no cue", "Talks will continue, led by German Foreign Minister Anna Berg and US Secretary of State Mary Cole and US Trade Representative Ivan Petrov.",
+			nil},
+		{"a place before a time is no subject", "Strikes carried out in Syria Wednesday did not target Hezbollah but hit ISIS.", nil},
 		{"no loose target after as or by", "Turkey hailed the deal as a capitulation by Syria.", nil},
 		{"an unresolved pronoun object takes no later phrase", "It was a move aimed at pressuring him to hand power to Omar Haddad.", nil},
 		{"a coordinated infinitive keeps its governor", "Anna Berg urged Syria to respect the truce and to seek talks with Turkey.",
@@ -106,5 +120,20 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"no loose target in a place", "Hezbollah held a rally in Syria.", nil},
 		{"force used in a place targets no one named", "Turkish warplanes pounded more than 20 targets in Syria.", nil},
 		{"force aimed at a country targets it", "Turkish warplanes fired missiles into Syria.", []string{"TUR ASSAULT SYR"}},
+	})
+}
+
+// TestArgumentsEndToEnd runs the whole extractor, so that arguments the
+// actor stage marks as a state's bodies ("Iranian officials") are read as
+// the sentence means them.
+func TestArgumentsEndToEnd(t *testing.T) {
+	checkEndToEnd(t, []endToEndCase{
+		{"officials including named persons", "Body.\n\nSergey Lavrov met top Iranian officials, including Hassan Rouhani and Ali Khamenei.",
+			"sergey lavrov CONSULT hassan rouhani"},
+		{"a headline's role with a state is the person the body names", "Turkey Hosts Syria's New Leader\n\nSyrian President Ahmed al-Sharaa arrived in Ankara on Monday.",
+			"TUR CONSULT ahmed sharaa <- Syria's New Leader"},
+		{"a headline's 'Set to' governs its infinitive", "Iran, Iraq Set to Sign Peace Deal\n\nThe body follows.", "IRN AGREE IRQ"},
+		{"a capital named by apposition is its state's", "Body.\n\nTurkey condemned the killing. German Chancellor Olaf Scholz arrived in Ankara, the Turkish capital, on Monday.",
+			"olaf scholz CONSULT TUR"},
 	})
 }

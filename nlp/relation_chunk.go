@@ -100,6 +100,15 @@ var memberVerbs = wordSet("comprises", "comprise", "includes", "include", "inclu
 
 var individualNouns = wordSet("mercenaries", "mercenary", "volunteers", "contractors")
 
+// officialsOf reports whether chunk ch names a state's people by a body
+// mention ("top Saudi officials", "Iranian diplomats"), whom an
+// "including" list names one by one.
+func (v *sentenceView) officialsOf(ch chunk) bool {
+	hm := v.mention(ch.Head)
+	w := v.tok(ch.Head).Lower
+	return hm >= 0 && v.a.Mentions[hm].Kind == byBody && strings.HasSuffix(w, "s") && personRoleNouns[strings.TrimSuffix(w, "s")]
+}
+
 // onlyDemonyms reports whether every mention in tokens [first, last) is
 // a demonym.
 func (v *sentenceView) onlyDemonyms(first, last int) bool {
@@ -524,8 +533,8 @@ func (v *sentenceView) extended(c int) (actors []int, end int) {
 			actors = g.Actors
 			end = g.Last
 			continue
-		case w == "," && v.word(end+1) == "including" && v.chunkOf(end+2) >= 0 && !ch.HeadMention &&
-			(len(actors) == 0 || v.onlyDemonyms(ch.First, ch.Last)):
+		case w == "," && v.word(end+1) == "including" && v.chunkOf(end+2) >= 0 && (!ch.HeadMention || v.officialsOf(ch)) &&
+			(len(actors) == 0 || v.onlyDemonyms(ch.First, ch.Last) || v.officialsOf(ch)):
 			// "ten officials, including army chief Min Aung Hlaing";
 			// "Saudi officials, including the king": the state's people
 			// and the named ones.

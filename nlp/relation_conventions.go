@@ -340,6 +340,11 @@ func (v *sentenceView) conflictImplications(hit cueHit, first int, parties []int
 		})
 	}
 	if z, ok := v.requesterOf(first); ok {
+		if len(parties) == 0 && hit.pred.Type != schema.Assault {
+			// "Egypt proposed a ceasefire" after the fighting named
+			// before: its parties are the last pair that fought.
+			parties, _ = v.disc.lastFight(first, func(x int) bool { return !containsInt(z.Actors, x) })
+		}
 		gov := v.governingVerb(first)
 		gvg := v.verbGroupAt(gov)
 		modes := v.reportedModes(gvg, gov+1) | v.clauseModes(gvg.Start)
@@ -409,9 +414,12 @@ func (rs *relationStage) visitRelations(v *sentenceView, consumed map[int]bool) 
 			continue
 		}
 		dest := v.objectGroup(c)
+		if dest.empty() {
+			dest.Actors = v.capitalApposition(v.chunks[c].Last)
+		}
 		vg := v.verbGroupAt(i)
 		subj, ok := v.verbSubject(i, vg)
-		if !ok || dest.empty() || vg.Passive {
+		if !ok || len(dest.Actors) == 0 || vg.Passive {
 			continue
 		}
 		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start) | v.infinitiveModes(vg)
@@ -764,6 +772,26 @@ func (rs *relationStage) mediatorRelations(v *sentenceView, found []argRelation)
 					out = append(out, argRelation{src: m, tgt: p, typ: schema.Consult, cue: hit, confidence: 0.7})
 				}
 			}
+		}
+	}
+	return out
+}
+
+// capitalApposition returns the state an apposition at k names as the
+// place's: "Ankara, the Turkish capital" (a capital that only locates an
+// event is no actor itself).
+func (v *sentenceView) capitalApposition(k int) []int {
+	if v.word(k) != "," {
+		return nil
+	}
+	c := v.chunkOf(k + 1)
+	if c < 0 || v.headWord(c) != "capital" {
+		return nil
+	}
+	var out []int
+	for j := v.chunks[c].First; j < v.chunks[c].Head; j++ {
+		if m := v.mention(j); m >= 0 && v.a.Actors[v.a.Mentions[m].Actor].Type == schema.Country {
+			out = appendUnique(out, v.a.Mentions[m].Actor)
 		}
 	}
 	return out

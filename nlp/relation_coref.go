@@ -88,6 +88,9 @@ func (d *discourse) resolvePronoun(pronoun string, tok int) []int {
 	if xs, ok := d.resolveInSentence(pronoun, tok); ok {
 		return xs
 	}
+	if xs, ok := d.mainSubjectBefore(pronoun, tok); ok {
+		return xs
+	}
 	for i := len(d.subjects) - 1; i >= 0; i-- {
 		s := d.subjects[i]
 		if s.tok >= tok {
@@ -139,6 +142,39 @@ func (d *discourse) resolvePronoun(pronoun string, tok int) []int {
 		}
 	}
 	return nil
+}
+
+// mainSubjectBefore resolves "he" or "she" opening a sentence to the
+// first person subject of the sentence before, the main clause's, over
+// those of its subordinate clauses: "Zuma spoke to the leader, who said
+// he was fine. He is also in contact with the army" — Zuma.
+func (d *discourse) mainSubjectBefore(pronoun string, tok int) ([]int, bool) {
+	if pronoun != "he" && pronoun != "she" || tok != d.sentFirst {
+		return nil, false
+	}
+	prev := -1
+	for i := len(d.subjects) - 1; i >= 0; i-- {
+		s := d.subjects[i]
+		if s.tok >= tok {
+			continue
+		}
+		if prev >= 0 && s.sentFirst != prev {
+			break
+		}
+		prev = s.sentFirst
+	}
+	if prev < 0 || tok-prev > pronounWindow {
+		return nil, false
+	}
+	for _, s := range d.subjects {
+		if s.sentFirst == prev && s.tok < tok {
+			if s.person && len(s.actors) == 1 {
+				return s.actors, true
+			}
+			return nil, false // the main subject is no single person
+		}
+	}
+	return nil, false
 }
 
 // resolveInSentence resolves a pronoun to a phrase of its own sentence

@@ -47,6 +47,9 @@ func TestReferencesAcrossSentences(t *testing.T) {
 		{"she skips a state subject in between", nil,
 			"Mary Cole spoke on Sunday. Egypt hosted the summit. She later criticized Iran.",
 			[]string{"Mary Cole ACCUSE IRN <- She"}},
+		{"he opening a sentence is the main subject before, not a relative clause's", nil,
+			"Ivan Petrov phoned Omar Haddad, who said he was well. He later criticized Turkey.",
+			[]string{"Ivan Petrov ACCUSE TUR <- He", "Ivan Petrov CONSULT Omar Haddad"}},
 		{"it is the last single non-person", nil,
 			"Russia sent more jets to Syria. It bombed Islamic State positions on Monday.",
 			[]string{"RUS ASSAULT ISIL <- It"}},
@@ -153,15 +156,25 @@ func TestReferencesAcrossSentences(t *testing.T) {
 // TestReferencesEndToEnd runs the whole extractor: the actor stage's
 // recognition and the references together.
 func TestReferencesEndToEnd(t *testing.T) {
-	x := sharedExtractor(t)
-	for _, tc := range []struct{ name, text, want string }{
+	checkEndToEnd(t, []endToEndCase{
 		{"the kingdom", "Body.\n\nSaudi Arabia restored ties with Iran on Friday. The kingdom later accused Israel of aggression.",
 			"SAU ACCUSE ISR <- The kingdom"},
 		{"the minister", "Body.\n\nRussian Foreign Minister Sergey Lavrov arrived on Monday. The minister criticized NATO.",
 			"sergey lavrov ACCUSE NATO <- The minister"},
 		{"we in a quote", "Body.\n\n“We will support Ukraine,” German Chancellor Olaf Scholz said.",
 			"olaf scholz SUPPORT UKR <- We"},
-	} {
+	})
+}
+
+// endToEndCase is a text for the whole extractor and one relation it must
+// give among others, written "SRC TYPE TGT" with " <- refs" when found
+// through references.
+type endToEndCase struct{ name, text, want string }
+
+func checkEndToEnd(t *testing.T, cases []endToEndCase) {
+	t.Helper()
+	x := sharedExtractor(t)
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := extractText(t, x, tc.text)
 			var got []string

@@ -37,6 +37,9 @@ func (rs *relationStage) cueAt(v *sentenceView, i int) (cueHit, bool) {
 	if v.mention(i) >= 0 || t.Lower == "according" && v.word(i+1) == "to" {
 		return cueHit{}, false // "according to" reports; it is no accord
 	}
+	if n := v.word(i + 1); i+1 < v.last && (isNounTag(t.Tag) || t.Tag == "JJ") && (personRoleNouns[n] || personRoleNouns[strings.TrimSuffix(n, "s")]) {
+		return cueHit{}, false // a title: "US Trade Representative Tai", "the aid minister"
+	}
 	if t.Tag == "VBG" && v.gerundAsNoun(i) {
 		// "Fierce fighting erupted between the army and the RSF", "the
 		// shelling of Aleppo": a gerund after a modifier is a noun.
@@ -179,6 +182,11 @@ func (rs *relationStage) matchRest(v *sentenceView, p *predicate, i int) (cueHit
 				return hit, false
 			}
 			g := v.groupRight(c, true)
+			if sg := v.groupRight(c, false); wi+1 < len(p.Words) && sg.Last < g.Last && v.word(sg.Last) == p.Words[wi+1] {
+				// "removed Bashir from power": the cue's own word, not a
+				// complement of the slot's phrase.
+				g = sg
+			}
 			if g.empty() {
 				return hit, false
 			}

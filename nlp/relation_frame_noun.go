@@ -53,6 +53,7 @@ func (rs *relationStage) nounRelations(v *sentenceView, hit cueHit) []argRelatio
 	rs.readPronounSource(v, f)
 	f.readNegotiation(v)
 	f.readApposition(v)
+	f.readRecipient(v)
 	if !f.haveSrc || f.p.Type.Symmetric() && !f.together {
 		rs.readGovernor(v, f)
 	}
@@ -305,7 +306,10 @@ func (rs *relationStage) lendingGovernor(v *sentenceView, f *nounFrame) int {
 		if gp, ok := rs.cueAt(v, gov); ok && gp.pred.POS == verbCue &&
 			(gp.pred.Type.Quad() != f.p.Type.Quad() || f.p.Type == schema.Agree && gp.pred.Type != schema.Agree &&
 				(gp.pred.Type != schema.Consult || participationVerbs[v.tok(gov).Lemma])) &&
-			!stoppers[v.tok(gov).Lemma] && !orderingVerbs[v.tok(gov).Lemma] {
+			!stoppers[v.tok(gov).Lemma] && !orderingVerbs[v.tok(gov).Lemma] &&
+			!(f.p.Type == schema.Consult && v.verbGroupAt(gov).Passive && !v.hasByAgent(gov+1)) {
+			// Only the one "summoned for talks" or "invited to talks"
+			// takes part in them as the passive's subject.
 			gov = -1
 		}
 	}
@@ -333,6 +337,63 @@ func (rs *relationStage) lendingGovernor(v *sentenceView, f *nounFrame) int {
 		gov = v.frontedGovernor(f.chFirst)
 	}
 	return gov
+}
+
+// gettingVerbs make their subject the one who gets what their object
+// gives: "enjoyed the army's backing", "won Egypt's support".
+var gettingVerbs = wordSet("have", "receive", "get", "enjoy", "win", "gain", "secure")
+
+// fromGivers are the event types whose noun names its giver after "from"
+// when a getting or facing verb governs it.
+var fromGivers = map[schema.EventType]bool{schema.Support: true, schema.Accuse: true, schema.Threaten: true, schema.Aid: true}
+
+// facingVerbs make their subject the target of what comes "from" someone:
+// "Iran faced criticism from France", "drew condemnation from the EU".
+var facingVerbs = wordSet("face", "draw", "attract", "earn", "provoke", "spark", "trigger", "prompt")
+
+// readRecipient gives a support with a possessor as giver and no target
+// the subject of the verb that gets it: "Haftar enjoyed Egypt's backing"
+// is Egypt's support of Haftar. Aid nouns are left alone: "secure
+// Syria's weapons" are weapons it has, not ones it gave.
+func (f *nounFrame) readRecipient(v *sentenceView) {
+	from := false
+	if !f.haveSrc && !f.haveTgt && fromGivers[f.p.Type] && f.c >= 0 && v.word(v.chunks[f.c].Last) == "from" {
+		// "faced criticism from France", "received support from Russia":
+		// the giver after "from".
+		if nc := v.chunkOf(v.chunks[f.c].Last + 1); nc >= 0 && v.chunks[nc].First == v.chunks[f.c].Last+1 {
+			if g := v.groupRight(nc, true); !g.empty() && v.actorHeaded(g) {
+				f.src, f.haveSrc, from = g, true, true
+			}
+		}
+	}
+	if !f.haveSrc || f.haveTgt || f.p.Type != schema.Support && !from {
+		return
+	}
+	possessed := from
+	for k := f.chFirst; k < f.n; k++ {
+		possessed = possessed || v.tag(k) == "POS"
+	}
+	gov := v.governingVerb(f.chFirst)
+	if !possessed || gov < 0 || !gettingVerbs[v.tok(gov).Lemma] && !(from && facingVerbs[v.tok(gov).Lemma]) {
+		if from {
+			f.src, f.haveSrc = group{}, false
+		}
+		return
+	}
+	gvg := v.verbGroupAt(gov)
+	if gvg.Passive {
+		return
+	}
+	if s, ok := v.verbSubject(gov, gvg); ok && !s.empty() {
+		f.tgt, f.haveTgt = s, true
+		f.modes |= gvg.Modes | v.clauseModes(gvg.Start) | v.infinitiveModes(gvg)
+	}
+}
+
+// hasByAgent reports whether a passive verb ending at k names its agent.
+func (v *sentenceView) hasByAgent(k int) bool {
+	_, ok := v.byAgent(k)
+	return ok
 }
 
 // applyGovernor takes the modes and source governing verb gov lends.
@@ -611,7 +672,11 @@ func (v *sentenceView) governingVerb(first int) int {
 			// Merkel": a phrase after a comma belongs to the clause.
 			commas++
 		case strings.HasPrefix(t, "VB"):
-			if beForms[v.word(k)] && v.tag(k+1) == "IN" && (v.word(k+1) == "in" || v.word(k+1) == "at") && k+1 < first {
+			p := k + 1
+			for p < first && v.tag(p) == "RB" { // "is also in contact with"
+				p++
+			}
+			if beForms[v.word(k)] && v.tag(p) == "IN" && (v.word(p) == "in" || v.word(p) == "at") && p < first {
 				return k // "it was in contact with both governments"
 			}
 			if auxiliary(v.word(k)) && v.word(k) != "have" && v.word(k) != "has" && v.word(k) != "had" && v.word(k) != "get" && v.word(k) != "got" {

@@ -111,6 +111,10 @@ func (rs *relationStage) readSubject(v *sentenceView, f *verbFrame) {
 		// "accused Rwanda of arming the M23", "sanctioned Russia for
 		// annexing Crimea": the object acts.
 		f.subj, f.haveSubj = obj, true
+	} else if owner, ok := v.undertakingOwner(f.vi); ok {
+		// "Russia's campaign of bombing Syria": the campaign's owner
+		// acts.
+		f.subj, f.haveSubj = owner, true
 	} else if v.tag(f.vi) == "VBG" && f.vg.Start == f.vi && v.chunkOf(f.vi-1) >= 0 && v.mention(f.vi-1) < 0 {
 		f.readModifiedNounSubject(v)
 	} else if v.tag(f.vi) == "VBG" && (v.word(f.vg.Start-1) == "," || isDashWord(v.word(f.vg.Start-1)) || f.vg.Start == v.first ||
@@ -124,9 +128,50 @@ func (rs *relationStage) readSubject(v *sentenceView, f *verbFrame) {
 			// Cole left" — the main clause after it has the subject.
 			f.subj, _, f.haveSubj = v.subjectOf(v.verbGroupAt(mv).Start)
 		}
+	} else if h := f.vg.Start - 1; h >= v.first && helpVerbs[v.tok(h).Lemma] && verbTag(v.tag(h)) && v.tag(f.vi) == "VB" {
+		// "will help train Somalia's army": the helper acts.
+		hf := &verbFrame{hit: cueHit{pred: f.p, First: h, Last: h + 1}, p: f.p, vi: h, vg: v.verbGroupAt(h), typ: f.typ, reduced: -1}
+		rs.readSubject(v, hf)
+		f.subj, f.haveSubj = hf.subj, hf.haveSubj
+		f.modes |= v.reportedModes(hf.vg, h+1) | v.clauseModes(hf.vg.Start) | hf.modes
 	} else {
 		f.subj, f.relObj, f.haveSubj = v.subjectOf(f.vg.Start)
 	}
+}
+
+// undertakingNouns name a course of action whose "of" gerund says what it
+// does: "Russia's campaign of bombing Syria", "a policy of arming rebels".
+var undertakingNouns = wordSet("campaign", "mission", "policy", "strategy", "practice", "operation", "tactic", "goal", "aim",
+	"plan", "task", "job", "business", "programme", "program", "effort", "efforts")
+
+// undertakingOwner finds who carries out the undertaking a gerund at vi
+// completes: the named possessor of "Russia's campaign of bombing", or
+// the subject of the verb governing the phrase ("Russia began a campaign
+// of attacking Ukraine"). A possessive pronoun ("its campaign") is left to
+// the other readings: its referent is too often a place named near it.
+func (v *sentenceView) undertakingOwner(vi int) (group, bool) {
+	if v.tag(vi) != "VBG" || v.word(vi-1) != "of" {
+		return group{}, false
+	}
+	c := v.chunkOf(vi - 2)
+	if c < 0 || !undertakingNouns[v.headWord(c)] {
+		return group{}, false
+	}
+	ch := v.chunks[c]
+	for k := ch.First; k < ch.Head; k++ {
+		if v.tag(k) == "PRP$" {
+			return group{}, false
+		}
+		if m := v.mention(k); m >= 0 && (v.tag(v.a.Mentions[m].Last) == "POS" || v.a.Mentions[m].Kind == byDemonym) {
+			return group{First: k, Last: k + 1, Actors: []int{v.a.Mentions[m].Actor}}, true
+		}
+	}
+	if gov := v.governingVerb(ch.First); gov >= 0 {
+		if s, ok := v.verbSubject(gov, v.verbGroupAt(gov)); ok && !s.empty() {
+			return s, true
+		}
+	}
+	return group{}, false
 }
 
 // readInfinitiveSubject finds an infinitive's subject: the object of an
@@ -387,6 +432,13 @@ func (f *verbFrame) readFallbackTargets(v *sentenceView) {
 		if g, ok := v.looseTarget(f.hit.Last, f.typ); ok && !v.pronounObject(f.hit.Last) {
 			f.tgt, f.haveTgt = g, true
 			f.conf *= 0.8
+		} else if f.typ == schema.Threaten && v.word(f.hit.Last) == "to" && verbTag(v.tag(f.hit.Last+1)) {
+			// "threatened to cut gas supplies to Ukraine": whom the
+			// threatened act would hit.
+			if g, ok := v.looseTarget(f.hit.Last+2, f.typ); ok {
+				f.tgt, f.haveTgt = g, true
+				f.conf *= 0.8
+			}
 		}
 	}
 }

@@ -64,7 +64,7 @@ func (rs *relationStage) meetingRelations(v *sentenceView, rels []argRelation) [
 				continue
 			}
 		}
-		parts, hit, modes, ok := v.meetingParticipants(ci)
+		parts, hit, modes, together, ok := v.meetingParticipants(ci)
 		var included group
 		var incHit cueHit
 		setting := false
@@ -87,6 +87,10 @@ func (rs *relationStage) meetingRelations(v *sentenceView, rels []argRelation) [
 			out = append(out, argRelation{src: s, tgt: t, typ: schema.Consult, cue: h, modes: m, confidence: conf, claimant: -1})
 		}
 		if ok {
+			if together {
+				// Those who attend or join one meeting meet each other.
+				pairAll(parts.Actors, func(s, t int) { add(s, t, hit, modes, 0.6) })
+			}
 			for _, p := range parts.Actors {
 				for _, q := range parties {
 					if !containsInt(parts.Actors, q) {
@@ -127,8 +131,9 @@ func (rs *relationStage) meetingRelations(v *sentenceView, rels []argRelation) [
 // it is ("Egypt hosted the talks", "took part in the summit"), the agents
 // of participles after it ("talks hosted by Angola", "the meeting, which
 // was brokered by CARICOM and attended by officials from Brazil"), or the
-// modifiers of "mediation" ("under Saudi and US mediation").
-func (v *sentenceView) meetingParticipants(ci int) (parts group, hit cueHit, modes modeSet, ok bool) {
+// modifiers of "mediation" ("under Saudi and US mediation"). together
+// reports whether all of them attend or join it, and so meet each other.
+func (v *sentenceView) meetingParticipants(ci int) (parts group, hit cueHit, modes modeSet, together, ok bool) {
 	c := v.chunks[ci]
 	synthetic := &predicate{Type: schema.Consult, POS: verbCue}
 	if v.headWord(ci) == "mediation" && len(c.Actors) > 0 {
@@ -145,6 +150,7 @@ func (v *sentenceView) meetingParticipants(ci int) (parts group, hit cueHit, mod
 				}
 				hit = cueHit{pred: synthetic, First: gov, Last: gov + 1}
 				modes = vg.Modes | v.clauseModes(vg.Start) | v.infinitiveModes(vg)
+				together = attendingVerbs[v.tok(gov).Lemma]
 				ok = true
 			}
 		}
@@ -179,16 +185,22 @@ func (v *sentenceView) meetingParticipants(ci int) (parts group, hit cueHit, mod
 	}
 	for k < v.last {
 		t := v.tag(k)
-		if (t != "VBN" && t != "VBD") || !participationVerbs[v.tok(k).Lemma] || v.word(k+1) != "by" {
+		by := k + 1
+		for by < v.last && v.tag(by) == "RB" { // "joined remotely by"
+			by++
+		}
+		if (t != "VBN" && t != "VBD") || !participationVerbs[v.tok(k).Lemma] || v.word(by) != "by" {
 			break
 		}
-		agent, aok := v.byAgent(k + 1)
+		agent, aok := v.byAgent(by)
 		if !aok {
 			break
 		}
 		if !ok {
 			hit = cueHit{pred: synthetic, First: k, Last: k + 1}
+			together = true
 		}
+		together = together && attendingVerbs[v.tok(k).Lemma]
 		for _, x := range agent.Actors {
 			parts.Actors = appendUnique(parts.Actors, x)
 		}
@@ -200,8 +212,12 @@ func (v *sentenceView) meetingParticipants(ci int) (parts group, hit cueHit, mod
 		}
 		break
 	}
-	return parts, hit, modes, ok
+	return parts, hit, modes, together && len(parts.Actors) > 1, ok
 }
+
+// attendingVerbs make their subjects or agents guests of one meeting
+// together, where hosts and brokers may each deal with the parties apart.
+var attendingVerbs = wordSet("attend", "join", "participate", "take")
 
 // participates reports whether the verb at gov makes its subject a
 // participant of the meeting phrase starting at first: the phrase is its
@@ -320,6 +336,17 @@ func (v *sentenceView) meetingParties(ci int, rels []argRelation, participants [
 			g := v.groupRight(nc, true)
 			if w != "of" || len(g.Actors) > 1 {
 				keep(g.Actors)
+			}
+			if w == "with" && len(out) == 1 {
+				// "the meeting with Macron, attended by Scholz": the one
+				// party named, not those of an earlier meeting; "the"
+				// meeting is the one he had with someone before.
+				if v.word(c.First) == "the" {
+					if y, ok := v.disc.lastMeeting(c.First, out[0]); ok && !containsInt(participants, y) {
+						out = append(out, y)
+					}
+				}
+				return out, true
 			}
 		}
 	}

@@ -90,6 +90,10 @@ type pairEvent struct {
 	// allied: the relation is one of backing (SUPPORT, AID, COOPERATE):
 	// allies are no "sides".
 	allied bool
+	// violent: the relation is one of force (ASSAULT): the pair fought.
+	violent bool
+	// met: the relation is a meeting or talks (CONSULT).
+	met bool
 }
 
 // addPairEvent records a relation between a and b at token tok.
@@ -101,15 +105,61 @@ func (d *discourse) addPairEvent(tok, sentence, a, b int, typ schema.EventType) 
 		a, b = b, a
 	}
 	allied := typ == schema.Support || typ == schema.Aid || typ == schema.Cooperate
+	violent := typ == schema.Assault
+	met := typ == schema.Consult
 	// Once per sentence: a sentence that names a pair in three clauses
 	// is no more about it than one that names it once.
 	for i := len(d.pairs) - 1; i >= 0 && d.pairs[i].sentence == sentence; i-- {
 		if d.pairs[i].a == a && d.pairs[i].b == b {
 			d.pairs[i].allied = d.pairs[i].allied && allied
+			d.pairs[i].violent = d.pairs[i].violent || violent
+			d.pairs[i].met = d.pairs[i].met || met
 			return
 		}
 	}
-	d.pairs = append(d.pairs, pairEvent{tok: tok, sentence: sentence, a: a, b: b, allied: allied})
+	d.pairs = append(d.pairs, pairEvent{tok: tok, sentence: sentence, a: a, b: b, allied: allied, violent: violent, met: met})
+}
+
+// lastMeeting returns whom x met last before tok, within a paragraph or
+// two: "the meeting with al-Sharaa" after "Trump met al-Sharaa" is theirs.
+func (d *discourse) lastMeeting(tok, x int) (int, bool) {
+	if d == nil {
+		return -1, false
+	}
+	for i := len(d.pairs) - 1; i >= 0; i-- {
+		e := d.pairs[i]
+		if e.tok >= tok || !e.met || e.a != x && e.b != x {
+			continue
+		}
+		if tok-e.tok > refWindow {
+			break
+		}
+		if e.a == x {
+			return e.b, true
+		}
+		return e.a, true
+	}
+	return -1, false
+}
+
+// lastFight returns the latest pair of fitting actors that the relations
+// before tok show fighting each other, within a paragraph or two: whom a
+// ceasefire asked for without its parties is between.
+func (d *discourse) lastFight(tok int, fit func(int) bool) ([]int, bool) {
+	if d == nil {
+		return nil, false
+	}
+	for i := len(d.pairs) - 1; i >= 0; i-- {
+		e := d.pairs[i]
+		if e.tok >= tok || !e.violent || !fit(e.a) || !fit(e.b) {
+			continue
+		}
+		if tok-e.tok > refWindow {
+			break
+		}
+		return []int{e.a, e.b}, true
+	}
+	return nil, false
 }
 
 // salientPair returns the pair of fitting actors that the relations
@@ -405,13 +455,19 @@ var genericRoles = wordSet("leader", "strongman", "ruler", "dictator", "head", "
 func (v *sentenceView) roleDescription(ci int) (int, bool) {
 	c := v.chunks[ci]
 	role := v.headWord(ci)
-	if !personRoleNouns[role] || v.mention(c.Head) >= 0 || v.word(c.First) != "the" || v.word(c.Last) == "of" {
+	// A headline names the body's people by role: "Trump Meets Syria's
+	// New Leader".
+	start := c.First + 1
+	if v.headline && v.word(c.First) != "the" && v.mention(c.First) >= 0 {
+		start = c.First
+	}
+	if !personRoleNouns[role] || v.mention(c.Head) >= 0 || v.word(c.First) != "the" && start != c.First || v.word(c.Last) == "of" {
 		return 0, false
 	}
 	// One state, organization or group may modify the role; nothing else
 	// but adjectives and title words.
 	aff := -1
-	for k := c.First + 1; k < c.Head; k++ {
+	for k := start; k < c.Head; k++ {
 		if m := v.mention(k); m >= 0 {
 			x := v.a.Mentions[m].Actor
 			if v.a.Actors[x].Type == schema.Person || aff >= 0 && aff != x {
@@ -444,6 +500,17 @@ func (v *sentenceView) roleDescription(ci int) (int, bool) {
 		return genericRoles[role] || r == "" || strings.Contains(r, role)
 	}
 	ms := v.a.Mentions
+	if start == c.First {
+		if aff < 0 {
+			return 0, false
+		}
+		for _, m := range ms {
+			if m.First >= v.last && m.First-v.last <= 2*refWindow && fits(m.Actor) {
+				return m.Actor, true
+			}
+		}
+		return 0, false
+	}
 	var own []int // "Zuma spoke to the leader": not Zuma
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
