@@ -41,6 +41,9 @@ type cand struct {
 	actor int
 	// possessive: followed by 's.
 	possessive bool
+	// crowd: an acting crowd ("protesters stormed"), a group of its own
+	// apart from the country's organized opposition.
+	crowd bool
 	// newName is the display name of an actor the lexicon lacks.
 	newName string
 	// merged marks a name joined with a lexicon surname ("Ivanka Trump").

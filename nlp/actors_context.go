@@ -34,6 +34,9 @@ func (r *recognizer) oppositionPass() {
 			if r.nounAsLabel(k, s) {
 				continue
 			}
+			if _, crowd := protestNouns[w]; crowd && !r.crowdActs(k, s) {
+				continue
+			}
 			// "opposition to the plan", "opposition from the West" is a
 			// stance, not a group.
 			if w == "opposition" && k+1 < s.Last {
@@ -84,6 +87,7 @@ func (r *recognizer) oppositionPass() {
 			c := &r.sc.cands[len(r.sc.cands)-1]
 			c.lex = -1
 			c.kind = byName
+			_, c.crowd = protestNouns[w]
 			if country >= 0 {
 				c.newName = "\x00" + r.lex.actors[country].ID // resolved in identity
 			}
@@ -91,6 +95,49 @@ func (r *recognizer) oppositionPass() {
 		}
 	}
 }
+
+// crowdActs reports whether the crowd noun at k acts in its sentence:
+// the subject of a finite verb ("protesters stormed"), the agent of a
+// passive ("ransacked by the protesters") or a side of a clash
+// ("clashes between police and protesters").
+func (r *recognizer) crowdActs(k int, s sentence) bool {
+	a := r.a
+	p := k - 1
+	for p >= s.First && (a.Tokens[p].Lower == "the" || a.Tokens[p].Lower == "some" ||
+		a.Tokens[p].Tag == "JJ" || a.Tokens[p].Lower == "of" || a.Tokens[p].Lower == "crowds") {
+		p--
+	}
+	if p >= s.First {
+		switch a.Tokens[p].Lower {
+		case "by":
+			return true
+		case "and":
+			for q := p - 1; q >= s.First && q >= p-4; q-- {
+				if a.Tokens[q].Lower == "between" {
+					return true
+				}
+			}
+		case "with":
+			if p > s.First && strings.HasPrefix(a.Tokens[p-1].Lower, "clash") {
+				return true
+			}
+		}
+		if a.Tokens[p].Tag == "IN" || a.Tokens[p].Tag == "TO" {
+			return false // "a crackdown on protesters went on"
+		}
+	}
+	if n := k + 1; n < s.Last {
+		switch a.Tokens[n].Tag {
+		case "VBD", "VBZ", "VBP":
+			return !auxiliaryVerbs[a.Tokens[n].Lower]
+		}
+	}
+	return false
+}
+
+// auxiliaryVerbs only carry tense or voice: "protesters were arrested"
+// does not make them act.
+var auxiliaryVerbs = wordSet("was", "were", "is", "are", "has", "have", "had", "get", "got", "gets")
 
 // labelVerbs make the noun after them a label, not a party: "anyone
 // found armed will be considered rebels".

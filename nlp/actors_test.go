@@ -155,6 +155,13 @@ func TestRecognizeActors(t *testing.T) {
 		{"a rebel militia is the opposition", "Body.\n\nFighting in Ukraine went on as the rebel militia advanced in Ukraine.", "Ukrainian opposition:GROUP"},
 		{"the insurgents after a named group", "Body.\n\nAl-Shabaab attacked a base in Somalia, and Somalia vowed to defeat the insurgents.", "SOM:COUNTRY al-Shabaab:GROUP"},
 		{"the rebels after a named group", "Body.\n\nRwandan-backed M23 rebels took Goma. U.N. experts say the rebels are backed by Rwanda.", "M23:GROUP RWA:COUNTRY UN:ORGANIZATION"},
+		// Crowds are a party only when they act.
+		{"protesters who storm are a party", "Body.\n\nIn Kenya, crowds of protesters stormed the parliament.", "Kenya protesters:GROUP"},
+		{"protesters as a passive agent", "Body.\n\nIn Kenya, the offices were looted by the protestors.", "Kenya protesters:GROUP"},
+		{"protesters in a clash", "Body.\n\nIn Kenya, clashes between police and demonstrators left ten dead.", "Kenya protesters:GROUP"},
+		{"protesters acted on are no party", "Body.\n\nIn Kenya, the crackdown on protesters went on and protesters were arrested.", ""},
+		{"protesters apart from the opposition", "Body.\n\nIn Kenya, protesters burned tyres while the opposition parties met.",
+			"Kenya protesters:GROUP Kenyan opposition:GROUP"},
 		{"counted nationals are no state", "Body.\n\nPolice said two Indians and a Pakistani were killed when Iran struck.", "IRN:COUNTRY"},
 		// Those who only report the story.
 		{"an outlet named by what it is", "Body.\n\nAccording to news agency AFP, Kenya closed its border, American broadcaster CNN said.", "KEN:COUNTRY"},

@@ -87,6 +87,17 @@ func (r *recognizer) identityPass() {
 				r.addPerson(c.actor, text)
 			}
 		case schema.Group:
+			if c.crowd {
+				// Acting crowds are one party per article, named after
+				// their country as the opposition is.
+				country := r.oppositionCountry()
+				if country < 0 {
+					break
+				}
+				id := r.lex.actors[country].Name + " protesters"
+				c.actor = entityFor(id, id, schema.Group, -1, 2)
+				break
+			}
 			// One opposition per article: the conflict's non-state side,
 			// named after the first country the text gives it, else the
 			// country the article is about.
@@ -446,7 +457,7 @@ var sourceNouns = setOf("police", "officials", "witnesses", "residents", "author
 func (r *recognizer) oppositionCountry() int {
 	for ci := range r.sc.cands {
 		c := &r.sc.cands[ci]
-		if !c.drop && c.typ == schema.Group && c.lex < 0 && strings.HasPrefix(c.newName, "\x00") {
+		if !c.drop && !c.crowd && c.typ == schema.Group && c.lex < 0 && strings.HasPrefix(c.newName, "\x00") {
 			if li, ok := r.lex.byID[c.newName[1:]]; ok {
 				return li
 			}
