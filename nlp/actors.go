@@ -83,6 +83,7 @@ func (x *Extractor) recognize(a *analysis) {
 	r.ledCoalitionPass()
 	r.bodyPass()
 	r.titlePass()
+	r.partyNamePass()
 	r.namePass()
 	r.oppositionPass()
 	r.contextPass()

@@ -155,6 +155,13 @@ func TestRecognizeActors(t *testing.T) {
 		{"a rebel militia is the opposition", "Body.\n\nFighting in Ukraine went on as the rebel militia advanced in Ukraine.", "Ukrainian opposition:GROUP"},
 		{"the insurgents after a named group", "Body.\n\nAl-Shabaab attacked a base in Somalia, and Somalia vowed to defeat the insurgents.", "SOM:COUNTRY al-Shabaab:GROUP"},
 		{"the rebels after a named group", "Body.\n\nRwandan-backed M23 rebels took Goma. U.N. experts say the rebels are backed by Rwanda.", "M23:GROUP RWA:COUNTRY UN:ORGANIZATION"},
+		// A demonym and one more word, named again and acting, is a party.
+		{"a party named by a demonym and a word", "Body.\n\nThe vote was won by Moldovan Harvest. Later Moldovan Harvest's leaders met Romania.",
+			"Moldovan Harvest:ORGANIZATION ROU:COUNTRY"},
+		{"a demonym party as subject", "Body.\n\nMoldovan Harvest rejected the plan. The EU said Moldovan Harvest must act.",
+			"EU:ORGANIZATION Moldovan Harvest:ORGANIZATION"},
+		{"a demonym phrase named once is no party", "Body.\n\nMoldovan Harvest rejected the plan, and Moldova objected.", "MDA:COUNTRY"},
+		{"a demonym phrase that never acts is no party", "Body.\n\nThe Moldovan Harvest festival ended. After Moldovan Harvest, Moldova objected.", "MDA:COUNTRY"},
 		// Crowds are a party only when they act.
 		{"protesters who storm are a party", "Body.\n\nIn Kenya, crowds of protesters stormed the parliament.", "Kenya protesters:GROUP"},
 		{"protesters as a passive agent", "Body.\n\nIn Kenya, the offices were looted by the protestors.", "Kenya protesters:GROUP"},
