@@ -162,6 +162,11 @@ func TestRecognizeActors(t *testing.T) {
 			"EU:ORGANIZATION Moldovan Harvest:ORGANIZATION"},
 		{"a demonym phrase named once is no party", "Body.\n\nMoldovan Harvest rejected the plan, and Moldova objected.", "MDA:COUNTRY"},
 		{"a demonym phrase that never acts is no party", "Body.\n\nThe Moldovan Harvest festival ended. After Moldovan Harvest, Moldova objected.", "MDA:COUNTRY"},
+		// A misspelt surname is the person named in full.
+		{"a surname with two letters swapped", "Body.\n\nPrime Minister Adil Karimov met Peru's envoy. Karimvo said he would resign.",
+			"PER:COUNTRY adil karimov:PERSON"},
+		{"a surname with other letters is someone else", "Body.\n\nPrime Minister Adil Karimov met Peru's envoy. Kerimav said he would resign.",
+			"PER:COUNTRY adil karimov:PERSON kerimav:PERSON"},
 		// Crowds are a party only when they act.
 		{"protesters who storm are a party", "Body.\n\nIn Kenya, crowds of protesters stormed the parliament.", "Kenya protesters:GROUP"},
 		{"protesters as a passive agent", "Body.\n\nIn Kenya, the offices were looted by the protestors.", "Kenya protesters:GROUP"},

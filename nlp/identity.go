@@ -381,11 +381,38 @@ func (r *recognizer) resolveShortName(c *cand, lexEntity func(int) int) int {
 				}
 			}
 		}
+		// "Madhi" for "Mahdi": a surname misspelt by two swapped letters
+		// is still the person the article named in full.
+		found := -1
+		for _, p := range r.people {
+			if len(p.keys) > 1 && swappedLetters(p.keys[len(p.keys)-1], keys[0]) {
+				if found >= 0 && found != p.ent {
+					return -1
+				}
+				found = p.ent
+			}
+		}
+		if found >= 0 {
+			return found
+		}
 	}
 	if c.weak && len(keys) >= 2 {
 		return -1
 	}
 	return -1
+}
+
+// swappedLetters reports whether a and b, five letters or longer, differ
+// only by two adjacent letters swapped ("mahdi", "madhi").
+func swappedLetters(a, b string) bool {
+	if len(a) != len(b) || len(a) < 5 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // hasPrefixKeys reports whether the words of short are among the first
