@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -642,6 +643,9 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 		if c.first == s.First || c.possessive {
 			return true
 		}
+		if r.travelToEvent(c.first, c.last, s) {
+			return false // "flew to Cuba for the signing ceremony"
+		}
 		prev := a.Tokens[c.first-1].Lower
 		if prev == "the" && c.first-1 > s.First {
 			prev = a.Tokens[c.first-2].Lower
@@ -708,6 +712,46 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 	}
 	return true
 }
+
+// travelToEvent reports whether the place at [first, last) is where
+// someone travels for a ceremony, summit or other event held there
+// ("flew to Cuba for the signing ceremony", "travelled to Egypt for a
+// climate summit"): the venue of the event, not a host government met.
+// Travel "for talks" is a visit (GUIDELINES, visits) and stays.
+func (r *recognizer) travelToEvent(first, last int, s sentence) bool {
+	a := r.a
+	if first < s.First+2 || a.Tokens[first-1].Lower != "to" || !isTravelVerb(a.Tokens[first-2].Lower) {
+		return false
+	}
+	if last >= s.Last || a.Tokens[last].Lower != "for" {
+		return false
+	}
+	for k := last + 1; k < s.Last && k <= last+4; k++ {
+		if eventNouns[a.Tokens[k].Lower] {
+			return true
+		}
+		if t := a.Tokens[k].Tag; t != "DT" && t != "JJ" && t != "NN" && t != "VBG" && t != "NNP" && t != "CD" {
+			return false
+		}
+	}
+	return false
+}
+
+// travelForms lemmatizes the inflections of the relation stage's travel
+// verbs ("flew", "went"), which recognition sees before lemmas are set.
+var travelForms = newLemmatizer(slices.Collect(maps.Keys(travelVerbs)), nil)
+
+// isTravelVerb reports whether w is a form of a travel verb.
+func isTravelVerb(w string) bool {
+	l, ok := travelForms.verbLemma(w)
+	return ok && travelVerbs[l]
+}
+
+// eventNouns are events held at a venue, which a traveller attends
+// rather than visits the host.
+var eventNouns = wordSet("ceremony", "ceremonies", "summit", "conference", "funeral", "inauguration", "forum",
+	"games", "olympics", "tournament", "festival", "assembly", "congress", "signing", "celebrations", "parade",
+	"coronation", "wedding", "gathering")
 
 // mediaNouns name news outlets: "Italy's Corriere della Sera newspaper".
 var mediaNouns = setOf("news", "newspaper", "newspapers", "daily", "paper", "magazine", "weekly", "agency", "broadcaster",

@@ -188,6 +188,9 @@ func TestRecognizeActors(t *testing.T) {
 		{"two places after in", "Body.\n\nThe coalition in Iraq and Syria paused its work, and Peru objected.", "PER:COUNTRY"},
 		{"a suburb is no speaker", "Body.\n\nA resident of the suburb of Kilimani said shots were fired.", ""},
 		{"a lower-case rank is an adjective", "Body.\n\nOfficials asked other major Gulf producers to wait.", ""},
+		{"a country travelled to for a ceremony is a venue", "Body.\n\nThe Peruvian president flew to Chile for the signing ceremony with the ELN.", "ELN:GROUP PER:COUNTRY"},
+		{"a country travelled to for a summit is a venue", "Body.\n\nPeru's leader went to Egypt for a climate summit.", "PER:COUNTRY"},
+		{"a country travelled to for talks is visited", "Body.\n\nPeru's leader travelled to Chile for talks.", "CHL:COUNTRY PER:COUNTRY"},
 		// Labels and periods are no parties.
 		{"considered rebels", "Body.\n\nThe army chief said anyone found armed in Chad would be considered rebels.", ""},
 		{"a period of insurgency", "Body.\n\nHe was jailed for his role in the Iraq insurgency and later freed.", ""},
