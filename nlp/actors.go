@@ -86,6 +86,7 @@ func (x *Extractor) recognize(a *analysis) {
 	r.partyNamePass()
 	r.namePass()
 	r.oppositionPass()
+	r.armedBandPass()
 	r.contextPass()
 	r.placePass()
 	r.identityPass()

@@ -140,6 +140,39 @@ func (r *recognizer) crowdActs(k int, s sentence) bool {
 // does not make them act.
 var auxiliaryVerbs = wordSet("was", "were", "is", "are", "has", "have", "had", "get", "got", "gets")
 
+// armedBandPass finds unnamed armed bands named by nationality: "heavily
+// armed Serbs", "Serb gunmen". They fight as a party of their own, not as
+// the state of their nationality, and are one group per article.
+func (r *recognizer) armedBandPass() {
+	a := r.a
+	for ci := range r.sc.cands {
+		c := r.sc.cands[ci]
+		if c.drop || c.kind != byDemonym || c.typ != schema.Country || c.lex < 0 {
+			continue
+		}
+		s := a.Sentences[c.sent]
+		first, last := c.first, c.last
+		switch {
+		case last < s.Last && armedBandNouns[a.Tokens[last].Lower] && r.candAt(last) < 0:
+			last++ // "Serb gunmen"
+		case first > s.First && a.Tokens[first-1].Lower == "armed" && strings.HasSuffix(a.Tokens[last-1].Lower, "s"):
+			first-- // "armed Serbs"
+			if first > s.First && a.Tokens[first-1].Tag == "RB" {
+				first-- // "heavily armed Serbs"
+			}
+		default:
+			continue
+		}
+		r.dropCand(ci)
+		name := r.lex.actors[c.lex].Demonym + " gunmen"
+		r.addCand(cand{first: first, last: last, sent: c.sent, kind: byName, lex: -1, typ: schema.Group, newName: name})
+	}
+	r.sortCands()
+}
+
+// armedBandNouns name armed men without a name of their own.
+var armedBandNouns = wordSet("gunmen", "gunman", "militiamen", "raiders", "assailants")
+
 // labelVerbs make the noun after them a label, not a party: "anyone
 // found armed will be considered rebels".
 var labelVerbs = wordSet("considered", "deemed", "branded", "labelled", "labeled", "called", "treated", "regarded",

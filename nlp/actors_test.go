@@ -167,6 +167,10 @@ func TestRecognizeActors(t *testing.T) {
 			"PER:COUNTRY adil karimov:PERSON"},
 		{"a surname with other letters is someone else", "Body.\n\nPrime Minister Adil Karimov met Peru's envoy. Kerimav said he would resign.",
 			"PER:COUNTRY adil karimov:PERSON kerimav:PERSON"},
+		// Armed bands named by nationality are a group, not the state.
+		{"armed nationals", "Body.\n\nPolice fought 20 heavily armed Moldovans who stormed a village.", "Moldovan gunmen:GROUP"},
+		{"gunmen of a nationality", "Body.\n\nMoldovan gunmen stormed a village, and Moldova condemned the raid.", "MDA:COUNTRY Moldovan gunmen:GROUP"},
+		{"unarmed nationals are no band", "Body.\n\nMoldovans voted on Sunday.", "MDA:COUNTRY"},
 		// Crowds are a party only when they act.
 		{"protesters who storm are a party", "Body.\n\nIn Kenya, crowds of protesters stormed the parliament.", "Kenya protesters:GROUP"},
 		{"protesters as a passive agent", "Body.\n\nIn Kenya, the offices were looted by the protestors.", "Kenya protesters:GROUP"},
