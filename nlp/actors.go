@@ -88,6 +88,7 @@ func (x *Extractor) recognize(a *analysis) {
 	r.oppositionPass()
 	r.armedBandPass()
 	r.contextPass()
+	r.memberPluralPass()
 	r.placePass()
 	r.identityPass()
 	r.rolePass()

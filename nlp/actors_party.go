@@ -84,3 +84,36 @@ func (r *recognizer) nameActs(first, last int, s sentence) bool {
 	}
 	return false
 }
+
+// memberPluralPass drops a party named only by its members' plural
+// ("Democrats", "Republicans") when no such mention acts: "a sensitive
+// time for Democrats" speaks of voters' mood, while "Democrats were not
+// going to give more" is the party acting.
+func (r *recognizer) memberPluralPass() {
+	a := r.a
+	acts := map[int]bool{}
+	var plural []int
+	for ci := range r.sc.cands {
+		c := &r.sc.cands[ci]
+		if c.drop || c.lex < 0 || c.typ != schema.Organization {
+			continue
+		}
+		name := r.lex.actors[c.lex].Name
+		if !strings.HasSuffix(name, " Party") {
+			continue
+		}
+		if c.last-c.first != 1 || !strings.HasSuffix(a.Tokens[c.first].Lower, "s") {
+			acts[c.lex] = true // the party's own name
+			continue
+		}
+		plural = append(plural, ci)
+		if r.nameActs(c.first, c.last, a.Sentences[c.sent]) {
+			acts[c.lex] = true
+		}
+	}
+	for _, ci := range plural {
+		if !acts[r.sc.cands[ci].lex] {
+			r.dropCand(ci)
+		}
+	}
+}

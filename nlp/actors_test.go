@@ -171,6 +171,10 @@ func TestRecognizeActors(t *testing.T) {
 		{"armed nationals", "Body.\n\nPolice fought 20 heavily armed Moldovans who stormed a village.", "Moldovan gunmen:GROUP"},
 		{"gunmen of a nationality", "Body.\n\nMoldovan gunmen stormed a village, and Moldova condemned the raid.", "MDA:COUNTRY Moldovan gunmen:GROUP"},
 		{"unarmed nationals are no band", "Body.\n\nMoldovans voted on Sunday.", "MDA:COUNTRY"},
+		// A party named by its members' plural only when they act.
+		{"party members who act", "Body.\n\nRepublicans blocked the bill, and Peru objected.", "PER:COUNTRY Republican Party:ORGANIZATION"},
+		{"party members spoken of", "Body.\n\nThe vote came at a bad time for Republicans, and Peru objected.", "PER:COUNTRY"},
+		{"a party's name acts for itself", "Body.\n\nThe Republican Party said it would vote, a relief for Republicans.", "Republican Party:ORGANIZATION"},
 		// Crowds are a party only when they act.
 		{"protesters who storm are a party", "Body.\n\nIn Kenya, crowds of protesters stormed the parliament.", "Kenya protesters:GROUP"},
 		{"protesters as a passive agent", "Body.\n\nIn Kenya, the offices were looted by the protestors.", "Kenya protesters:GROUP"},
