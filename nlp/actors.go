@@ -84,6 +84,7 @@ func (x *Extractor) recognize(a *analysis) {
 	r.bodyPass()
 	r.titlePass()
 	r.partyNamePass()
+	r.aliasNamePass()
 	r.namePass()
 	r.oppositionPass()
 	r.armedBandPass()

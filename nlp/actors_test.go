@@ -175,6 +175,10 @@ func TestRecognizeActors(t *testing.T) {
 		{"party members who act", "Body.\n\nRepublicans blocked the bill, and Peru objected.", "PER:COUNTRY Republican Party:ORGANIZATION"},
 		{"party members spoken of", "Body.\n\nThe vote came at a bad time for Republicans, and Peru objected.", "PER:COUNTRY"},
 		{"a party's name acts for itself", "Body.\n\nThe Republican Party said it would vote, a relief for Republicans.", "Republican Party:ORGANIZATION"},
+		// Two names of one person.
+		{"a name also known as another", "Body.\n\nELN commander Rafael Moreno, also known as Pablo Duarte, spoke.", "ELN:GROUP pablo duarte:PERSON"},
+		{"a name starting with a country, known as another", "Body.\n\nIsrael Moreno, better known as Pablo Duarte, spoke in Peru.", "pablo duarte:PERSON"},
+		{"known as without a comma is no alias", "Body.\n\nRafael Moreno met the man known as Pablo Duarte.", "pablo duarte:PERSON rafael moreno:PERSON"},
 		// Crowds are a party only when they act.
 		{"protesters who storm are a party", "Body.\n\nIn Kenya, crowds of protesters stormed the parliament.", "Kenya protesters:GROUP"},
 		{"protesters as a passive agent", "Body.\n\nIn Kenya, the offices were looted by the protestors.", "Kenya protesters:GROUP"},
@@ -243,6 +247,8 @@ func TestRolesAndAffiliations(t *testing.T) {
 			"daniel okoro", "GHA", ""},
 		{"title of the next person is not an apposition", "Body.\n\nAt the table sat Ghana's Daniel Okoro, French President Abebe Kassa and others.",
 			"daniel okoro", "GHA", ""},
+		{"title before a name and its alias", "Body.\n\nChief Hamas negotiator Israel Moreno, also known as Daniel Okoro, spoke.",
+			"daniel okoro", "Hamas", "negotiator"},
 		{"lexicon affiliation when the text gives none", "Body.\n\nPutin spoke.", "vladimir putin", "RUS", ""},
 		{"group over nationality", "Body.\n\nLibyan General Daniel Okoro spoke. Okoro, head of the LNA, left.",
 			"daniel okoro", "LNA", "head of the LNA"},

@@ -115,6 +115,7 @@ func (r *recognizer) identityPass() {
 			r.dropCand(ci)
 		}
 	}
+	r.mergeAliases(cands)
 	// Order actors by first mention and emit mentions.
 	for ci := range cands {
 		c := &cands[ci]
