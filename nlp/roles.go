@@ -419,6 +419,14 @@ func (r *recognizer) stateOfOffice() {
 		if act.Affiliation != "" || r.entLex[m.Actor] >= 0 && r.fallbackAff[m.Actor] != "" || !stateOffice(act.Role) {
 			continue
 		}
+		if id := r.coordinatedAffiliation(mi); id != "" {
+			act.Affiliation = id
+			continue
+		}
+		if id := r.speakerAffiliation(mi); id != "" {
+			act.Affiliation = id
+			continue
+		}
 		x := -1
 		if role := strings.ToLower(act.Role); x < 0 && (!strings.Contains(role, "minister") || strings.Contains(role, "prime minister")) {
 			// Not for ministers: a story about one country quotes other
@@ -430,6 +438,71 @@ func (r *recognizer) stateOfOffice() {
 			act.Affiliation = a.Actors[x].ID
 		}
 	}
+}
+
+// coordinatedAffiliation returns the state of a titled person joined by
+// "and" to a titled person of a stated state, whose state the pair
+// shares: "Georgia's ambassador, David Zalkaliani, and Deputy Foreign
+// Minister Teimuraz Jandzhalia both resigned". Else "".
+func (r *recognizer) coordinatedAffiliation(mi int) string {
+	a := r.a
+	m := &a.Mentions[mi]
+	ti := r.titleEndingAt(m.First)
+	if ti < 0 {
+		return ""
+	}
+	k := r.sc.titles[ti].first - 1
+	if k < a.Sentences[m.Sentence].First || a.Tokens[k].Lower != "and" {
+		return ""
+	}
+	if k > 0 && a.Tokens[k-1].Text == "," {
+		k--
+	}
+	pm := r.mentionEndingAt(mi, k)
+	if pm < 0 {
+		return ""
+	}
+	p := &a.Actors[a.Mentions[pm].Actor]
+	if p.Type != schema.Person || p.Role == "" || !r.isCountryID(p.Affiliation) {
+		return ""
+	}
+	return p.Affiliation
+}
+
+// speakerAffiliation returns the state of the person whose words tell of
+// a minister named by title alone: "Hun said, adding that Foreign
+// Minister Prak Sokhonn would coordinate next steps" names Hun's own
+// minister. Else "".
+func (r *recognizer) speakerAffiliation(mi int) string {
+	a := r.a
+	m := &a.Mentions[mi]
+	if !strings.Contains(strings.ToLower(a.Actors[m.Actor].Role), "minister") {
+		return ""
+	}
+	for j := mi - 1; j >= 0 && a.Mentions[j].Sentence == m.Sentence; j-- {
+		sp := &a.Mentions[j]
+		p := &a.Actors[sp.Actor]
+		if sp.Actor == m.Actor || p.Type != schema.Person || sp.Last >= len(a.Tokens) {
+			continue
+		}
+		if _, speech := speechVerbs[a.Tokens[sp.Last].Lower]; speech && r.isCountryID(p.Affiliation) {
+			return p.Affiliation
+		}
+	}
+	return ""
+}
+
+// isCountryID reports whether id is a country actor of the article.
+func (r *recognizer) isCountryID(id string) bool {
+	if id == "" {
+		return false
+	}
+	for i := range r.a.Actors {
+		if r.a.Actors[i].ID == id {
+			return r.a.Actors[i].Type == schema.Country
+		}
+	}
+	return false
 }
 
 // stateOffice reports whether a role names a state office.
