@@ -70,6 +70,7 @@ func (r *recognizer) rolePass() {
 			stated[m.Actor] = true
 		}
 	}
+	r.describedBefore()
 	r.stateOfOffice()
 	// The lexicon's affiliation for persons the article does not place,
 	// and for persons it places only by nationality when the article
@@ -438,6 +439,67 @@ func (r *recognizer) stateOfOffice() {
 			act.Affiliation = a.Actors[x].ID
 		}
 	}
+}
+
+// describedBefore gives a person the text introduces by a description
+// before naming them the description's role and state: "The Mexican
+// president has moved to ... \n Andrés Manuel López Obrador made the
+// announcement"; "to arrest a former Ecuadorian vice president ... to
+// arrest Jorge Glas". The description, "<state> <title>" with no name
+// of its own, and the first naming stand in the same place: both open
+// their sentences, or both follow the same verb, in the same or the next
+// sentence.
+func (r *recognizer) describedBefore() {
+	a := r.a
+	used := map[int]bool{} // title spans already given to a person
+	seen := make([]bool, len(a.Actors))
+	for mi := range a.Mentions {
+		m := &a.Mentions[mi]
+		act := &a.Actors[m.Actor]
+		if seen[m.Actor] || act.Type != schema.Person {
+			continue
+		}
+		seen[m.Actor] = true
+		if act.Affiliation != "" || act.Role != "" || r.entLex[m.Actor] >= 0 && r.fallbackAff[m.Actor] != "" {
+			continue
+		}
+		for dj := mi - 1; dj >= 0 && a.Mentions[dj].Sentence >= m.Sentence-1; dj-- {
+			d := &a.Mentions[dj]
+			ti := r.titleStartingAt(d.Last)
+			if ti < 0 || used[ti] || a.Actors[d.Actor].Type != schema.Country || r.mentionStartingAt(dj, r.sc.titles[ti].last) >= 0 {
+				continue
+			}
+			if !r.samePlace(d.First, d.Sentence, m.First, m.Sentence) {
+				continue
+			}
+			used[ti] = true
+			role, _ := r.titleRole(ti)
+			act.Role = role
+			act.Affiliation = a.Actors[d.Actor].ID
+			break
+		}
+	}
+}
+
+// samePlace reports whether a description starting at token d (its state
+// word) and a name starting at token n stand in the same place of their
+// sentences: both open them, or both follow the same verb.
+func (r *recognizer) samePlace(d, ds, n, ns int) bool {
+	a := r.a
+	for d > a.Sentences[ds].First {
+		w := a.Tokens[d-1].Lower
+		if w != "the" && w != "a" && w != "an" && w != "former" {
+			break
+		}
+		d--
+	}
+	// A dateline ("QUITO, Ecuador (AP) —") opens no sentence's content.
+	dFirst, nFirst := d == r.datelineEnd(a.Sentences[ds]), n == r.datelineEnd(a.Sentences[ns])
+	if dFirst || nFirst {
+		return dFirst && nFirst
+	}
+	v := &a.Tokens[d-1]
+	return strings.HasPrefix(v.Tag, "VB") && v.Lower == a.Tokens[n-1].Lower
 }
 
 // coordinatedAffiliation returns the state of a titled person joined by
