@@ -190,12 +190,18 @@ func (r *recognizer) titleRole(ti int) (string, int) {
 	role := a.Text[a.Tokens[first].Start:a.Tokens[t.last-1].End]
 	aff, country := -1, -1
 	for k := first; k < t.last; k++ {
-		if a.Tokens[k].Lower != "of" {
+		of := a.Tokens[k].Lower == "of"
+		if !of && a.Tokens[k].Lower != "for" {
 			continue
 		}
 		for mi := range a.Mentions {
 			m := &a.Mentions[mi]
 			if m.First < k || m.Last > t.last || !r.affiliationActor(m.Actor) {
+				continue
+			}
+			if !of && m.Kind != byBody && r.a.Actors[m.Actor].Type == schema.Country {
+				// "spokesman for the foreign ministry" is the ministry's
+				// state; "envoy for Syria" is no Syrian.
 				continue
 			}
 			if r.a.Actors[m.Actor].Type != schema.Country {
@@ -245,6 +251,8 @@ func (r *recognizer) roleBefore(mi int) (aff int, role string, ok bool) {
 	}
 	if j := r.mentionEndingAt(mi, t.first); j >= 0 && r.affiliationActor(a.Mentions[j].Actor) {
 		aff = a.Mentions[j].Actor
+	} else if j := r.groupInTitle(mi, t); j >= 0 {
+		aff = a.Mentions[j].Actor
 	} else if j := r.mentionEndingAt(mi, t.first); j >= 0 && a.Actors[a.Mentions[j].Actor].Type == schema.Person {
 		// "Trump's envoy Zalmay Khalilzad": the principal's affiliation.
 		pi := a.Mentions[j].Actor
@@ -262,6 +270,22 @@ func (r *recognizer) roleBefore(mi int) (aff int, role string, ok bool) {
 		return -1, "", false
 	}
 	return aff, role, true
+}
+
+// groupInTitle returns the mention of a group or organization that
+// begins before title t and ends inside it, the title's own noun being
+// part of the group's name: "Kenyan opposition leader X" is the Kenyan
+// opposition's leader. Else -1.
+func (r *recognizer) groupInTitle(mi int, t titleSpan) int {
+	a := r.a
+	for j := mi - 1; j >= 0 && a.Mentions[j].Last > t.first-3; j-- {
+		m := &a.Mentions[j]
+		if m.First < t.first && m.Last > t.first && m.Last < t.last && r.affiliationActor(m.Actor) &&
+			a.Actors[m.Actor].Type != schema.Country {
+			return j
+		}
+	}
+	return -1
 }
 
 // roleAfter matches "Name, [the|a] [Actor]['s] Title" and "Name, Title of
