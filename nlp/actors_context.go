@@ -861,7 +861,11 @@ func (r *recognizer) dropReporters() {
 			if c.first == s.First || c.last >= s.Last {
 				continue
 			}
-			if _, ok := journalistNouns[a.Tokens[c.first-1].Lower]; !ok {
+			_, journalist := journalistNouns[a.Tokens[c.first-1].Lower]
+			// "state broadcaster KBC said": an outlet the lexicon lacks,
+			// named by what it is, looks like a one-word person.
+			_, outlet := mediaNouns[a.Tokens[c.first-1].Lower]
+			if !journalist && !outlet {
 				continue
 			}
 			next := a.Tokens[c.last].Lower

@@ -190,6 +190,7 @@ func TestRecognizeActors(t *testing.T) {
 		// Those who only report the story.
 		{"an outlet named by what it is", "Body.\n\nAccording to news agency AFP, Kenya closed its border, American broadcaster CNN said.", "KEN:COUNTRY"},
 		{"an outlet's language service", "Body.\n\nReports from BBC Persian suggest that Iran shut the border.", "IRN:COUNTRY"},
+		{"an unlisted outlet named by what it is", "Body.\n\nKenya's state broadcaster KBC said the minister had resigned.", "KEN:COUNTRY"},
 		{"an unlisted outlet named by its medium", "Body.\n\nThe president landed in Pemba, the Zambia National Broadcasting Corporation tweeted.", ""},
 		{"a reporter who speaks", "Body.\n\nReporting from Nairobi, reporter Jane Mwangi said crowds had formed.", ""},
 		{"a journalist the story is about", "Body.\n\nKenya arrested journalist Jane Mwangi on Monday.", "KEN:COUNTRY jane mwangi:PERSON"},
@@ -266,6 +267,8 @@ func TestRolesAndAffiliations(t *testing.T) {
 			"daniel okoro", "", ""},
 		{"an opposition leader leads the opposition", "Body.\n\nKenyan opposition leader Daniel Okoro said the talks would resume.",
 			"daniel okoro", "Kenyan opposition", "opposition leader"},
+		{"a bare opposition leader leads the opposition", "Body.\n\nOpposition leader Daniel Okoro said Kenya's government had rigged the vote.",
+			"daniel okoro", "Kenyan opposition", "Opposition leader"},
 		{"a spokesman for a ministry", "Body.\n\nDaniel Okoro, a spokesman for the Kenyan foreign ministry, said the talks would resume.",
 			"daniel okoro", "KEN", "spokesman for the Kenyan foreign ministry"},
 		{"an envoy for a country is not its national", "Body.\n\nDaniel Okoro, the special envoy for Kenya, said the talks would resume.",

@@ -273,14 +273,14 @@ func (r *recognizer) roleBefore(mi int) (aff int, role string, ok bool) {
 }
 
 // groupInTitle returns the mention of a group or organization that
-// begins before title t and ends inside it, the title's own noun being
+// begins with or before title t and ends inside it, the title's own noun being
 // part of the group's name: "Kenyan opposition leader X" is the Kenyan
 // opposition's leader. Else -1.
 func (r *recognizer) groupInTitle(mi int, t titleSpan) int {
 	a := r.a
 	for j := mi - 1; j >= 0 && a.Mentions[j].Last > t.first-3; j-- {
 		m := &a.Mentions[j]
-		if m.First < t.first && m.Last > t.first && m.Last < t.last && r.affiliationActor(m.Actor) &&
+		if m.First <= t.first && m.Last > t.first && m.Last < t.last && r.affiliationActor(m.Actor) &&
 			a.Actors[m.Actor].Type != schema.Country {
 			return j
 		}
