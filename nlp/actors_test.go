@@ -269,6 +269,8 @@ func TestRolesAndAffiliations(t *testing.T) {
 			"daniel okoro", "Kenyan opposition", "opposition leader"},
 		{"a bare opposition leader leads the opposition", "Body.\n\nOpposition leader Daniel Okoro said Kenya's government had rigged the vote.",
 			"daniel okoro", "Kenyan opposition", "Opposition leader"},
+		{"a rank word before the group in an apposition", "Body.\n\nKenya said Daniel Okoro, a senior al-Shabaab commander, was killed.",
+			"daniel okoro", "al-Shabaab", "commander"},
 		{"a spokesman for a ministry", "Body.\n\nDaniel Okoro, a spokesman for the Kenyan foreign ministry, said the talks would resume.",
 			"daniel okoro", "KEN", "spokesman for the Kenyan foreign ministry"},
 		{"an envoy for a country is not its national", "Body.\n\nDaniel Okoro, the special envoy for Kenya, said the talks would resume.",

@@ -303,6 +303,16 @@ func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
 		k++
 	}
 	aff = -1
+	// "X, a senior al-Shabaab commander": rank words before the actor.
+	if r.mentionStartingAt(mi, k) < 0 {
+		q := k
+		for q < s.Last && q < k+2 && rankWords[a.Tokens[q].Lower] {
+			q++
+		}
+		if j := r.mentionStartingAt(mi, q); q > k && j >= 0 && r.affiliationActor(a.Mentions[j].Actor) {
+			k = q
+		}
+	}
 	if j := r.mentionStartingAt(mi, k); j >= 0 && r.affiliationActor(a.Mentions[j].Actor) {
 		aff = a.Mentions[j].Actor
 		k = a.Mentions[j].Last
@@ -336,6 +346,11 @@ func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
 	}
 	return -1, "", false
 }
+
+// rankWords may stand before the actor in an apposed title: "a senior
+// al-Shabaab commander", "a former Hamas official".
+var rankWords = wordSet("senior", "top", "former", "deputy", "acting", "veteran", "leading", "prominent", "key",
+	"high-ranking", "mid-level", "local", "regional", "chief")
 
 // namesNonCountry reports whether the article names the actor with this
 // id and it is no country.
