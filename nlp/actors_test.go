@@ -187,6 +187,7 @@ func TestRecognizeActors(t *testing.T) {
 		{"protesters apart from the opposition", "Body.\n\nIn Kenya, protesters burned tyres while the opposition parties met.",
 			"Kenya protesters:GROUP Kenyan opposition:GROUP"},
 		{"Congolese is the larger Congo's", "Body.\n\nM23 seized Goma from Congolese troops.", "COD:COUNTRY M23:GROUP"},
+		{"Dominican is the Dominican Republic's", "Body.\n\nDominican police detained the migrants.", "DOM:COUNTRY"},
 		{"counted nationals are no state", "Body.\n\nPolice said two Indians and a Pakistani were killed when Iran struck.", "IRN:COUNTRY"},
 		// Those who only report the story.
 		{"an outlet named by what it is", "Body.\n\nAccording to news agency AFP, Kenya closed its border, American broadcaster CNN said.", "KEN:COUNTRY"},
