@@ -30,23 +30,29 @@ var aliasAdverbs = wordSet("also", "better", "formerly", "popularly", "widely", 
 // followed by a word.
 func (r *recognizer) aliasNamePass() {
 	a := r.a
-	for _, s := range a.Sentences {
+	r.eachKnownAs(func(s sentence, comma, _ int) {
+		first := comma
+		for first > s.First && startsUpper(a.Tokens[first-1].Text) && !r.sc.isTitle[first-1] {
+			first--
+		}
+		if comma-first < 2 {
+			return
+		}
+		for j := first; j < comma; j++ {
+			if ci := r.candAt(j); ci >= 0 && r.sc.cands[ci].typ == schema.Country && r.sc.cands[ci].kind == byName {
+				r.dropCand(ci)
+			}
+		}
+	})
+}
+
+// eachKnownAs calls fn for every "Name, also known as Name" of the
+// article with its comma and the first token of the second name.
+func (r *recognizer) eachKnownAs(fn func(s sentence, comma, second int)) {
+	for _, s := range r.a.Sentences {
 		for k := s.First; k < s.Last; k++ {
-			comma, _, ok := r.knownAsAt(k, s)
-			if !ok {
-				continue
-			}
-			first := comma
-			for first > s.First && startsUpper(a.Tokens[first-1].Text) && !r.sc.isTitle[first-1] {
-				first--
-			}
-			if comma-first < 2 {
-				continue
-			}
-			for j := first; j < comma; j++ {
-				if ci := r.candAt(j); ci >= 0 && r.sc.cands[ci].typ == schema.Country && r.sc.cands[ci].kind == byName {
-					r.dropCand(ci)
-				}
+			if comma, second, ok := r.knownAsAt(k, s); ok {
+				fn(s, comma, second)
 			}
 		}
 	}
@@ -55,26 +61,19 @@ func (r *recognizer) aliasNamePass() {
 // mergeAliases makes one person of two names joined by "also known as":
 // the second name, the one the press uses, keeps the person's identity.
 func (r *recognizer) mergeAliases(cands []cand) {
-	a := r.a
-	for _, s := range a.Sentences {
-		for k := s.First; k < s.Last; k++ {
-			comma, second, ok := r.knownAsAt(k, s)
-			if !ok {
-				continue
-			}
-			lc, rc := r.candAt(comma-1), r.candAt(second)
-			if lc < 0 || rc < 0 || cands[lc].typ != schema.Person || cands[rc].typ != schema.Person {
-				continue
-			}
-			from, to := cands[lc].actor, cands[rc].actor
-			if from < 0 || to < 0 || from == to {
-				continue
-			}
-			for ci := range cands {
-				if cands[ci].actor == from {
-					cands[ci].actor = to
-				}
+	r.eachKnownAs(func(_ sentence, comma, second int) {
+		lc, rc := r.candAt(comma-1), r.candAt(second)
+		if lc < 0 || rc < 0 || cands[lc].typ != schema.Person || cands[rc].typ != schema.Person {
+			return
+		}
+		from, to := cands[lc].actor, cands[rc].actor
+		if from < 0 || to < 0 || from == to {
+			return
+		}
+		for ci := range cands {
+			if cands[ci].actor == from {
+				cands[ci].actor = to
 			}
 		}
-	}
+	})
 }

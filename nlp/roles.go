@@ -448,24 +448,17 @@ var stateTitleWords = wordSet("president", "vice-president", "president-elect", 
 // and lost more roles on the annotated sets than they gave.)
 func (r *recognizer) stateOfOffice() {
 	a := r.a
-	done := make([]bool, len(a.Actors))
-	for mi := range a.Mentions {
-		m := &a.Mentions[mi]
-		act := &a.Actors[m.Actor]
-		if done[m.Actor] || act.Type != schema.Person {
-			continue
-		}
-		done[m.Actor] = true
-		if act.Affiliation != "" || r.entLex[m.Actor] >= 0 && r.fallbackAff[m.Actor] != "" || !stateOffice(act.Role) {
-			continue
+	r.eachUnplacedPerson(func(mi int, act *actorInfo) {
+		if !stateOffice(act.Role) {
+			return
 		}
 		if id := r.coordinatedAffiliation(mi); id != "" {
 			act.Affiliation = id
-			continue
+			return
 		}
 		if id := r.speakerAffiliation(mi); id != "" {
 			act.Affiliation = id
-			continue
+			return
 		}
 		x := -1
 		if role := strings.ToLower(act.Role); x < 0 && (!strings.Contains(role, "minister") || strings.Contains(role, "prime minister")) {
@@ -477,6 +470,25 @@ func (r *recognizer) stateOfOffice() {
 		if x >= 0 {
 			act.Affiliation = a.Actors[x].ID
 		}
+	})
+}
+
+// eachUnplacedPerson calls fn with the first mention of every person the
+// text and the lexicon give no affiliation.
+func (r *recognizer) eachUnplacedPerson(fn func(mi int, act *actorInfo)) {
+	a := r.a
+	seen := make([]bool, len(a.Actors))
+	for mi := range a.Mentions {
+		m := &a.Mentions[mi]
+		act := &a.Actors[m.Actor]
+		if seen[m.Actor] || act.Type != schema.Person {
+			continue
+		}
+		seen[m.Actor] = true
+		if act.Affiliation != "" || r.entLex[m.Actor] >= 0 && r.fallbackAff[m.Actor] != "" {
+			continue
+		}
+		fn(mi, act)
 	}
 }
 
@@ -491,17 +503,11 @@ func (r *recognizer) stateOfOffice() {
 func (r *recognizer) describedBefore() {
 	a := r.a
 	used := map[int]bool{} // title spans already given to a person
-	seen := make([]bool, len(a.Actors))
-	for mi := range a.Mentions {
+	r.eachUnplacedPerson(func(mi int, act *actorInfo) {
+		if act.Role != "" {
+			return
+		}
 		m := &a.Mentions[mi]
-		act := &a.Actors[m.Actor]
-		if seen[m.Actor] || act.Type != schema.Person {
-			continue
-		}
-		seen[m.Actor] = true
-		if act.Affiliation != "" || act.Role != "" || r.entLex[m.Actor] >= 0 && r.fallbackAff[m.Actor] != "" {
-			continue
-		}
 		for dj := mi - 1; dj >= 0 && a.Mentions[dj].Sentence >= m.Sentence-1; dj-- {
 			d := &a.Mentions[dj]
 			ti := r.titleStartingAt(d.Last)
@@ -517,7 +523,7 @@ func (r *recognizer) describedBefore() {
 			act.Affiliation = a.Actors[d.Actor].ID
 			break
 		}
-	}
+	})
 }
 
 // samePlace reports whether a description starting at token d (its state
