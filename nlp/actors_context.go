@@ -698,7 +698,12 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 			// "in Lausanne, Switzerland": the country of a place.
 			if c.first >= 3 && startsUpper(a.Tokens[c.first-2].Text) {
 				if pc := r.candAt(c.first - 2); pc < 0 || r.sc.cands[pc].place || r.sc.cands[pc].lex < 0 {
-					if _, loc := locativePrepositions[a.Tokens[c.first-3].Lower]; loc {
+					// "in Addis Ababa, Ethiopia": the place may be several words.
+					p := c.first - 3
+					for p > s.First && p > c.first-6 && startsUpper(a.Tokens[p].Text) && r.candAt(p) == r.candAt(c.first-2) {
+						p--
+					}
+					if _, loc := locativePrepositions[a.Tokens[p].Lower]; loc {
 						return false
 					}
 				}

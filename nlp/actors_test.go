@@ -200,6 +200,7 @@ func TestRecognizeActors(t *testing.T) {
 		{"a language is no state", "Body.\n\nThe group, known by its initials in Spanish as FLN, met Peru.", "PER:COUNTRY"},
 		{"a country's city as a place", "Body.\n\nTalks between Peru and Chile took place in Switzerland's Geneva.", "CHL:COUNTRY PER:COUNTRY"},
 		{"a country's war is the country's", "Body.\n\nThe summit was held in Russia's shadow and Peru objected.", "PER:COUNTRY RUS:COUNTRY"},
+		{"the country of a two-word city", "Body.\n\nPeru and Chile signed the accord at a ceremony in Addis Ababa, Ethiopia.", "CHL:COUNTRY PER:COUNTRY"},
 		{"two places after in", "Body.\n\nThe coalition in Iraq and Syria paused its work, and Peru objected.", "PER:COUNTRY"},
 		{"a suburb is no speaker", "Body.\n\nA resident of the suburb of Kilimani said shots were fired.", ""},
 		{"a lower-case rank is an adjective", "Body.\n\nOfficials asked other major Gulf producers to wait.", ""},
