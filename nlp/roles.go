@@ -299,6 +299,9 @@ func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
 		return -1, "", false
 	}
 	k++
+	if k+1 < s.Last && a.Tokens[k].Tag == "CD" && a.Tokens[k+1].Text == "," {
+		k += 2 // an age: "X, 64, a retired general"
+	}
 	for k < s.Last && (a.Tokens[k].Lower == "the" || a.Tokens[k].Lower == "a" || a.Tokens[k].Lower == "an") {
 		k++
 	}
@@ -328,20 +331,55 @@ func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
 		if aff < 0 {
 			aff = of
 		}
+		if aff < 0 {
+			// "a retired general who now leads the opposition".
+			if ha, _, ok := r.whoHeads(mi, r.sc.titles[ti].last, s); ok {
+				aff = ha
+			}
+		}
 		return aff, role, role != "" || aff >= 0
 	}
-	// "who heads the LNA", "who leads the group".
-	if k < s.Last && a.Tokens[k].Lower == "who" && k+1 < s.Last {
-		verb := a.Tokens[k+1].Lower
-		switch verb {
-		case "heads", "headed", "leads", "led", "chairs", "chaired", "runs", "ran", "commands", "commanded":
-			j := k + 2
-			if j < s.Last && a.Tokens[j].Lower == "the" {
-				j++
+	// "X, a retired general who now leads the opposition": a description
+	// of a few lower-case words before the clause.
+	for q := k; q < s.Last && q <= k+3; q++ {
+		if a.Tokens[q].Lower == "who" {
+			if ha, hr, ok := r.whoHeads(mi, q, s); ok {
+				if q > k {
+					hr = r.spanText(k, q)
+				}
+				return ha, hr, true
 			}
-			if mj := r.mentionStartingAt(mi, j); mj >= 0 && r.affiliationActor(a.Mentions[mj].Actor) {
-				return a.Mentions[mj].Actor, "head of " + strings.TrimSpace(r.spanText(a.Mentions[mj].First, a.Mentions[mj].Last)), true
-			}
+			break
+		}
+		if startsUpper(a.Tokens[q].Text) || !strings.HasPrefix(a.Tokens[q].Tag, "NN") && !strings.HasPrefix(a.Tokens[q].Tag, "JJ") && a.Tokens[q].Tag != "VBN" {
+			break
+		}
+	}
+	return -1, "", false
+}
+
+// whoHeads matches "who heads the LNA", "who now leads the group" at
+// token k: the actor headed and the role.
+func (r *recognizer) whoHeads(mi, k int, s sentence) (aff int, role string, ok bool) {
+	a := r.a
+	if k >= s.Last || a.Tokens[k].Lower != "who" {
+		return -1, "", false
+	}
+	k++
+	if k < s.Last && a.Tokens[k].Tag == "RB" {
+		k++ // "who now leads"
+	}
+	if k >= s.Last {
+		return -1, "", false
+	}
+	switch a.Tokens[k].Lower {
+	case "heads", "headed", "leads", "led", "chairs", "chaired", "runs", "ran", "commands", "commanded":
+		j := k + 1
+		if j < s.Last && a.Tokens[j].Lower == "the" {
+			j++
+		}
+		if mj := r.mentionStartingAt(mi, j); mj >= 0 && r.affiliationActor(a.Mentions[mj].Actor) {
+			return a.Mentions[mj].Actor, "head of " + strings.TrimSpace(r.spanText(a.Mentions[mj].First, a.Mentions[mj].Last)), true
 		}
 	}
 	return -1, "", false
