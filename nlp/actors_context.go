@@ -53,8 +53,8 @@ func (r *recognizer) oppositionPass() {
 				}
 				end++
 			}
-			if (w == "rebel" || w == "separatist") && end == k+1 {
-				continue // an adjective before something else
+			if (w == "rebel" || w == "separatist") && end == k+1 && (end >= s.Last || !leaderNouns[a.Tokens[end].Lower]) {
+				continue // an adjective before something else, but "rebel leader"
 			}
 			start := k
 			country := -1
@@ -172,6 +172,11 @@ func (r *recognizer) armedBandPass() {
 
 // armedBandNouns name armed men without a name of their own.
 var armedBandNouns = wordSet("gunmen", "gunman", "militiamen", "raiders", "assailants")
+
+// leaderNouns after "rebel" make the rebels a party through the person
+// who leads or speaks for them: "Ugandan rebel leader X".
+var leaderNouns = wordSet("leader", "leaders", "commander", "commanders", "chief", "spokesman", "spokeswoman",
+	"spokesperson", "negotiator", "negotiators")
 
 // labelVerbs make the noun after them a label, not a party: "anyone
 // found armed will be considered rebels".

@@ -179,6 +179,7 @@ func TestRecognizeActors(t *testing.T) {
 		{"a name also known as another", "Body.\n\nELN commander Rafael Moreno, also known as Pablo Duarte, spoke.", "ELN:GROUP pablo duarte:PERSON"},
 		{"a name starting with a country, known as another", "Body.\n\nIsrael Moreno, better known as Pablo Duarte, spoke in Peru.", "pablo duarte:PERSON"},
 		{"known as without a comma is no alias", "Body.\n\nRafael Moreno met the man known as Pablo Duarte.", "pablo duarte:PERSON rafael moreno:PERSON"},
+		{"a rebel attack names no rebels", "Body.\n\nUganda said a rebel attack killed ten, and Kenya objected.", "KEN:COUNTRY UGA:COUNTRY"},
 		// Crowds are a party only when they act.
 		{"protesters who storm are a party", "Body.\n\nIn Kenya, crowds of protesters stormed the parliament.", "Kenya protesters:GROUP"},
 		{"protesters as a passive agent", "Body.\n\nIn Kenya, the offices were looted by the protestors.", "Kenya protesters:GROUP"},
@@ -278,6 +279,8 @@ func TestRolesAndAffiliations(t *testing.T) {
 			"daniel okoro", "KEN", "foreign minister"},
 		{"a description with a relative clause", "Body.\n\nDaniel Okoro, a retired general who now leads the Kenyan opposition, said Uganda lied.",
 			"daniel okoro", "Kenyan opposition", "retired general"},
+		{"a rebel leader leads the rebels", "Body.\n\nUgandan rebel leader Abebe Kassa said Kenya had violated the deal.",
+			"abebe kassa", "Ugandan opposition", "rebel leader"},
 		{"a spokesman for a ministry", "Body.\n\nDaniel Okoro, a spokesman for the Kenyan foreign ministry, said the talks would resume.",
 			"daniel okoro", "KEN", "spokesman for the Kenyan foreign ministry"},
 		{"an envoy for a country is not its national", "Body.\n\nDaniel Okoro, the special envoy for Kenya, said the talks would resume.",
