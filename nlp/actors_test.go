@@ -180,6 +180,11 @@ func TestRecognizeActors(t *testing.T) {
 		{"a name starting with a country, known as another", "Body.\n\nIsrael Moreno, better known as Pablo Duarte, spoke in Peru.", "pablo duarte:PERSON"},
 		{"known as without a comma is no alias", "Body.\n\nRafael Moreno met the man known as Pablo Duarte.", "pablo duarte:PERSON rafael moreno:PERSON"},
 		{"a rebel attack names no rebels", "Body.\n\nUganda said a rebel attack killed ten, and Kenya objected.", "KEN:COUNTRY UGA:COUNTRY"},
+		// A name the noun after it types.
+		{"a militia named before its noun", "Body.\n\nThe Fano militia attacked Ethiopian troops in Amhara.", "ETH:COUNTRY Fano:GROUP"},
+		{"a coalition named before its noun", "Body.\n\nThe Jubilee coalition accused Kenya of fraud.", "Jubilee:ORGANIZATION KEN:COUNTRY"},
+		{"a hyphenated group name", "Body.\n\nFighters from the Mai-Mai Yakutumba group clashed with the army.", "Mai-Mai Yakutumba:GROUP"},
+		{"a creed before militants names no group", "Body.\n\nQatar denied backing Islamist militants or Sunni fighters.", "QAT:COUNTRY"},
 		// Crowds are a party only when they act.
 		{"protesters who storm are a party", "Body.\n\nIn Kenya, crowds of protesters stormed the parliament.", "Kenya protesters:GROUP"},
 		{"protesters as a passive agent", "Body.\n\nIn Kenya, the offices were looted by the protestors.", "Kenya protesters:GROUP"},
