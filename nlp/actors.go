@@ -41,6 +41,9 @@ type cand struct {
 	actor int
 	// possessive: followed by 's.
 	possessive bool
+	// crowd: an acting crowd ("protesters stormed"), a group of its own
+	// apart from the country's organized opposition.
+	crowd bool
 	// newName is the display name of an actor the lexicon lacks.
 	newName string
 	// merged marks a name joined with a lexicon surname ("Ivanka Trump").
@@ -80,9 +83,13 @@ func (x *Extractor) recognize(a *analysis) {
 	r.ledCoalitionPass()
 	r.bodyPass()
 	r.titlePass()
+	r.partyNamePass()
+	r.aliasNamePass()
 	r.namePass()
 	r.oppositionPass()
+	r.armedBandPass()
 	r.contextPass()
+	r.memberPluralPass()
 	r.placePass()
 	r.identityPass()
 	r.rolePass()
@@ -672,6 +679,14 @@ func (r *recognizer) classifyRun(i, j, si int, titleCase bool) {
 		r.classifyOrgRun(i, j, si)
 		return
 	}
+	// "the Fano militia", "the Jubilee coalition": a name the lower-case
+	// noun after it says is a group or an organization.
+	if s := a.Sentences[si]; j < s.Last && !titleCase && !startsUpper(a.Tokens[j].Text) && j-i <= 4 {
+		if typ, ok := namedByNoun[a.Tokens[j].Lower]; ok && !creedWords[a.Tokens[j-1].Lower] && !strings.HasSuffix(a.Tokens[j-1].Lower, "ist") {
+			r.addCand(cand{first: i, last: j, sent: si, kind: byName, lex: -1, typ: typ, newName: r.spanText(i, j)})
+			return
+		}
+	}
 	// Persons: at most five tokens.
 	if j-i > 5 {
 		return
@@ -679,6 +694,20 @@ func (r *recognizer) classifyRun(i, j, si int, titleCase bool) {
 	r.addCand(cand{first: i, last: j, sent: si, kind: byName, lex: -1, typ: schema.Person,
 		weak: titleCase})
 }
+
+// namedByNoun are lower-case nouns after a name that make it a group or
+// an organization ("the Fano militia", "the Jubilee coalition").
+var namedByNoun = map[string]schema.ActorType{
+	"militia": schema.Group, "militias": schema.Group, "rebels": schema.Group, "militants": schema.Group,
+	"insurgents": schema.Group, "fighters": schema.Group, "group": schema.Group, "faction": schema.Group,
+	"party": schema.Organization, "coalition": schema.Organization, "alliance": schema.Organization,
+	"movement": schema.Group,
+}
+
+// creedWords are capitalized creeds and peoples that describe armed men
+// without naming a group ("Islamist militants", "Sunni fighters").
+var creedWords = wordSet("islamist", "islamic", "sunni", "shia", "shiite", "christian", "muslim", "arab", "kurdish",
+	"catholic", "buddhist", "hindu", "druze", "alawite", "pashtun", "tuareg", "ethnic", "tribal", "western", "foreign")
 
 // orgStart returns where an organization's name that starts at token i
 // begins: at a country's name or demonym right before it ("Syrian

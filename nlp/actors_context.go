@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -34,6 +35,9 @@ func (r *recognizer) oppositionPass() {
 			if r.nounAsLabel(k, s) {
 				continue
 			}
+			if _, crowd := protestNouns[w]; crowd && !r.crowdActs(k, s) {
+				continue
+			}
 			// "opposition to the plan", "opposition from the West" is a
 			// stance, not a group.
 			if w == "opposition" && k+1 < s.Last {
@@ -49,8 +53,8 @@ func (r *recognizer) oppositionPass() {
 				}
 				end++
 			}
-			if (w == "rebel" || w == "separatist") && end == k+1 {
-				continue // an adjective before something else
+			if (w == "rebel" || w == "separatist") && end == k+1 && (end >= s.Last || !leaderNouns[a.Tokens[end].Lower]) {
+				continue // an adjective before something else, but "rebel leader"
 			}
 			start := k
 			country := -1
@@ -84,6 +88,7 @@ func (r *recognizer) oppositionPass() {
 			c := &r.sc.cands[len(r.sc.cands)-1]
 			c.lex = -1
 			c.kind = byName
+			_, c.crowd = protestNouns[w]
 			if country >= 0 {
 				c.newName = "\x00" + r.lex.actors[country].ID // resolved in identity
 			}
@@ -91,6 +96,87 @@ func (r *recognizer) oppositionPass() {
 		}
 	}
 }
+
+// crowdActs reports whether the crowd noun at k acts in its sentence:
+// the subject of a finite verb ("protesters stormed"), the agent of a
+// passive ("ransacked by the protesters") or a side of a clash
+// ("clashes between police and protesters").
+func (r *recognizer) crowdActs(k int, s sentence) bool {
+	a := r.a
+	p := k - 1
+	for p >= s.First && (a.Tokens[p].Lower == "the" || a.Tokens[p].Lower == "some" ||
+		a.Tokens[p].Tag == "JJ" || a.Tokens[p].Lower == "of" || a.Tokens[p].Lower == "crowds") {
+		p--
+	}
+	if p >= s.First {
+		switch a.Tokens[p].Lower {
+		case "by":
+			return true
+		case "and":
+			for q := p - 1; q >= s.First && q >= p-4; q-- {
+				if a.Tokens[q].Lower == "between" {
+					return true
+				}
+			}
+		case "with":
+			if p > s.First && strings.HasPrefix(a.Tokens[p-1].Lower, "clash") {
+				return true
+			}
+		}
+		if a.Tokens[p].Tag == "IN" || a.Tokens[p].Tag == "TO" {
+			return false // "a crackdown on protesters went on"
+		}
+	}
+	if n := k + 1; n < s.Last {
+		switch a.Tokens[n].Tag {
+		case "VBD", "VBZ", "VBP":
+			return !auxiliaryVerbs[a.Tokens[n].Lower]
+		}
+	}
+	return false
+}
+
+// auxiliaryVerbs only carry tense or voice: "protesters were arrested"
+// does not make them act.
+var auxiliaryVerbs = wordSet("was", "were", "is", "are", "has", "have", "had", "get", "got", "gets")
+
+// armedBandPass finds unnamed armed bands named by nationality: "heavily
+// armed Serbs", "Serb gunmen". They fight as a party of their own, not as
+// the state of their nationality, and are one group per article.
+func (r *recognizer) armedBandPass() {
+	a := r.a
+	for ci := range r.sc.cands {
+		c := r.sc.cands[ci]
+		if c.drop || c.kind != byDemonym || c.typ != schema.Country || c.lex < 0 {
+			continue
+		}
+		s := a.Sentences[c.sent]
+		first, last := c.first, c.last
+		switch {
+		case last < s.Last && armedBandNouns[a.Tokens[last].Lower] && r.candAt(last) < 0:
+			last++ // "Serb gunmen"
+		case first > s.First && a.Tokens[first-1].Lower == "armed" && strings.HasSuffix(a.Tokens[last-1].Lower, "s"):
+			first-- // "armed Serbs"
+			if first > s.First && a.Tokens[first-1].Tag == "RB" {
+				first-- // "heavily armed Serbs"
+			}
+		default:
+			continue
+		}
+		r.dropCand(ci)
+		name := r.lex.actors[c.lex].Demonym + " gunmen"
+		r.addCand(cand{first: first, last: last, sent: c.sent, kind: byName, lex: -1, typ: schema.Group, newName: name})
+	}
+	r.sortCands()
+}
+
+// armedBandNouns name armed men without a name of their own.
+var armedBandNouns = wordSet("gunmen", "gunman", "militiamen", "raiders", "assailants")
+
+// leaderNouns after "rebel" make the rebels a party through the person
+// who leads or speaks for them: "Ugandan rebel leader X".
+var leaderNouns = wordSet("leader", "leaders", "commander", "commanders", "chief", "spokesman", "spokeswoman",
+	"spokesperson", "negotiator", "negotiators")
 
 // labelVerbs make the noun after them a label, not a party: "anyone
 // found armed will be considered rebels".
@@ -595,6 +681,9 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 		if c.first == s.First || c.possessive {
 			return true
 		}
+		if r.travelToEvent(c.first, c.last, s) {
+			return false // "flew to Cuba for the signing ceremony"
+		}
 		prev := a.Tokens[c.first-1].Lower
 		if prev == "the" && c.first-1 > s.First {
 			prev = a.Tokens[c.first-2].Lower
@@ -614,7 +703,12 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 			// "in Lausanne, Switzerland": the country of a place.
 			if c.first >= 3 && startsUpper(a.Tokens[c.first-2].Text) {
 				if pc := r.candAt(c.first - 2); pc < 0 || r.sc.cands[pc].place || r.sc.cands[pc].lex < 0 {
-					if _, loc := locativePrepositions[a.Tokens[c.first-3].Lower]; loc {
+					// "in Addis Ababa, Ethiopia": the place may be several words.
+					p := c.first - 3
+					for p > s.First && p > c.first-6 && startsUpper(a.Tokens[p].Text) && r.candAt(p) == r.candAt(c.first-2) {
+						p--
+					}
+					if _, loc := locativePrepositions[a.Tokens[p].Lower]; loc {
 						return false
 					}
 				}
@@ -661,6 +755,46 @@ func (r *recognizer) strongCountryMention(ci int) bool {
 	}
 	return true
 }
+
+// travelToEvent reports whether the place at [first, last) is where
+// someone travels for a ceremony, summit or other event held there
+// ("flew to Cuba for the signing ceremony", "travelled to Egypt for a
+// climate summit"): the venue of the event, not a host government met.
+// Travel "for talks" is a visit (GUIDELINES, visits) and stays.
+func (r *recognizer) travelToEvent(first, last int, s sentence) bool {
+	a := r.a
+	if first < s.First+2 || a.Tokens[first-1].Lower != "to" || !isTravelVerb(a.Tokens[first-2].Lower) {
+		return false
+	}
+	if last >= s.Last || a.Tokens[last].Lower != "for" {
+		return false
+	}
+	for k := last + 1; k < s.Last && k <= last+4; k++ {
+		if eventNouns[a.Tokens[k].Lower] {
+			return true
+		}
+		if t := a.Tokens[k].Tag; t != "DT" && t != "JJ" && t != "NN" && t != "VBG" && t != "NNP" && t != "CD" {
+			return false
+		}
+	}
+	return false
+}
+
+// travelForms lemmatizes the inflections of the relation stage's travel
+// verbs ("flew", "went"), which recognition sees before lemmas are set.
+var travelForms = newLemmatizer(slices.Collect(maps.Keys(travelVerbs)), nil)
+
+// isTravelVerb reports whether w is a form of a travel verb.
+func isTravelVerb(w string) bool {
+	l, ok := travelForms.verbLemma(w)
+	return ok && travelVerbs[l]
+}
+
+// eventNouns are events held at a venue, which a traveller attends
+// rather than visits the host.
+var eventNouns = wordSet("ceremony", "ceremonies", "summit", "conference", "funeral", "inauguration", "forum",
+	"games", "olympics", "tournament", "festival", "assembly", "congress", "signing", "celebrations", "parade",
+	"coronation", "wedding", "gathering")
 
 // mediaNouns name news outlets: "Italy's Corriere della Sera newspaper".
 var mediaNouns = setOf("news", "newspaper", "newspapers", "daily", "paper", "magazine", "weekly", "agency", "broadcaster",
@@ -737,7 +871,11 @@ func (r *recognizer) dropReporters() {
 			if c.first == s.First || c.last >= s.Last {
 				continue
 			}
-			if _, ok := journalistNouns[a.Tokens[c.first-1].Lower]; !ok {
+			_, journalist := journalistNouns[a.Tokens[c.first-1].Lower]
+			// "state broadcaster KBC said": an outlet the lexicon lacks,
+			// named by what it is, looks like a one-word person.
+			_, outlet := mediaNouns[a.Tokens[c.first-1].Lower]
+			if !journalist && !outlet {
 				continue
 			}
 			next := a.Tokens[c.last].Lower

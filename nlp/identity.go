@@ -87,6 +87,17 @@ func (r *recognizer) identityPass() {
 				r.addPerson(c.actor, text)
 			}
 		case schema.Group:
+			if c.crowd {
+				// Acting crowds are one party per article, named after
+				// their country as the opposition is.
+				country := r.oppositionCountry()
+				if country < 0 {
+					break
+				}
+				id := r.lex.actors[country].Name + " protesters"
+				c.actor = entityFor(id, id, schema.Group, -1, 2)
+				break
+			}
 			// One opposition per article: the conflict's non-state side,
 			// named after the first country the text gives it, else the
 			// country the article is about.
@@ -104,6 +115,7 @@ func (r *recognizer) identityPass() {
 			r.dropCand(ci)
 		}
 	}
+	r.mergeAliases(cands)
 	// Order actors by first mention and emit mentions.
 	for ci := range cands {
 		c := &cands[ci]
@@ -370,11 +382,38 @@ func (r *recognizer) resolveShortName(c *cand, lexEntity func(int) int) int {
 				}
 			}
 		}
+		// "Madhi" for "Mahdi": a surname misspelt by two swapped letters
+		// is still the person the article named in full.
+		found := -1
+		for _, p := range r.people {
+			if len(p.keys) > 1 && swappedLetters(p.keys[len(p.keys)-1], keys[0]) {
+				if found >= 0 && found != p.ent {
+					return -1
+				}
+				found = p.ent
+			}
+		}
+		if found >= 0 {
+			return found
+		}
 	}
 	if c.weak && len(keys) >= 2 {
 		return -1
 	}
 	return -1
+}
+
+// swappedLetters reports whether a and b, five letters or longer, differ
+// only by two adjacent letters swapped ("mahdi", "madhi").
+func swappedLetters(a, b string) bool {
+	if len(a) != len(b) || len(a) < 5 || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // hasPrefixKeys reports whether the words of short are among the first
@@ -446,7 +485,7 @@ var sourceNouns = setOf("police", "officials", "witnesses", "residents", "author
 func (r *recognizer) oppositionCountry() int {
 	for ci := range r.sc.cands {
 		c := &r.sc.cands[ci]
-		if !c.drop && c.typ == schema.Group && c.lex < 0 && strings.HasPrefix(c.newName, "\x00") {
+		if !c.drop && !c.crowd && c.typ == schema.Group && c.lex < 0 && strings.HasPrefix(c.newName, "\x00") {
 			if li, ok := r.lex.byID[c.newName[1:]]; ok {
 				return li
 			}

@@ -70,6 +70,7 @@ func (r *recognizer) rolePass() {
 			stated[m.Actor] = true
 		}
 	}
+	r.describedBefore()
 	r.stateOfOffice()
 	// The lexicon's affiliation for persons the article does not place,
 	// and for persons it places only by nationality when the article
@@ -189,12 +190,18 @@ func (r *recognizer) titleRole(ti int) (string, int) {
 	role := a.Text[a.Tokens[first].Start:a.Tokens[t.last-1].End]
 	aff, country := -1, -1
 	for k := first; k < t.last; k++ {
-		if a.Tokens[k].Lower != "of" {
+		of := a.Tokens[k].Lower == "of"
+		if !of && a.Tokens[k].Lower != "for" {
 			continue
 		}
 		for mi := range a.Mentions {
 			m := &a.Mentions[mi]
 			if m.First < k || m.Last > t.last || !r.affiliationActor(m.Actor) {
+				continue
+			}
+			if !of && m.Kind != byBody && r.a.Actors[m.Actor].Type == schema.Country {
+				// "spokesman for the foreign ministry" is the ministry's
+				// state; "envoy for Syria" is no Syrian.
 				continue
 			}
 			if r.a.Actors[m.Actor].Type != schema.Country {
@@ -244,6 +251,8 @@ func (r *recognizer) roleBefore(mi int) (aff int, role string, ok bool) {
 	}
 	if j := r.mentionEndingAt(mi, t.first); j >= 0 && r.affiliationActor(a.Mentions[j].Actor) {
 		aff = a.Mentions[j].Actor
+	} else if j := r.groupInTitle(mi, t); j >= 0 {
+		aff = a.Mentions[j].Actor
 	} else if j := r.mentionEndingAt(mi, t.first); j >= 0 && a.Actors[a.Mentions[j].Actor].Type == schema.Person {
 		// "Trump's envoy Zalmay Khalilzad": the principal's affiliation.
 		pi := a.Mentions[j].Actor
@@ -263,6 +272,22 @@ func (r *recognizer) roleBefore(mi int) (aff int, role string, ok bool) {
 	return aff, role, true
 }
 
+// groupInTitle returns the mention of a group or organization that
+// begins with or before title t and ends inside it, the title's own noun being
+// part of the group's name: "Kenyan opposition leader X" is the Kenyan
+// opposition's leader. Else -1.
+func (r *recognizer) groupInTitle(mi int, t titleSpan) int {
+	a := r.a
+	for j := mi - 1; j >= 0 && a.Mentions[j].Last > t.first-3; j-- {
+		m := &a.Mentions[j]
+		if m.First <= t.first && m.Last > t.first && m.Last < t.last && r.affiliationActor(m.Actor) &&
+			a.Actors[m.Actor].Type != schema.Country {
+			return j
+		}
+	}
+	return -1
+}
+
 // roleAfter matches "Name, [the|a] [Actor]['s] Title" and "Name, Title of
 // Actor" and "Name, who heads the Actor".
 func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
@@ -274,10 +299,23 @@ func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
 		return -1, "", false
 	}
 	k++
+	if k+1 < s.Last && a.Tokens[k].Tag == "CD" && a.Tokens[k+1].Text == "," {
+		k += 2 // an age: "X, 64, a retired general"
+	}
 	for k < s.Last && (a.Tokens[k].Lower == "the" || a.Tokens[k].Lower == "a" || a.Tokens[k].Lower == "an") {
 		k++
 	}
 	aff = -1
+	// "X, a senior al-Shabaab commander": rank words before the actor.
+	if r.mentionStartingAt(mi, k) < 0 {
+		q := k
+		for q < s.Last && q < k+2 && rankWords[a.Tokens[q].Lower] {
+			q++
+		}
+		if j := r.mentionStartingAt(mi, q); q > k && j >= 0 && r.affiliationActor(a.Mentions[j].Actor) {
+			k = q
+		}
+	}
 	if j := r.mentionStartingAt(mi, k); j >= 0 && r.affiliationActor(a.Mentions[j].Actor) {
 		aff = a.Mentions[j].Actor
 		k = a.Mentions[j].Last
@@ -293,24 +331,64 @@ func (r *recognizer) roleAfter(mi int) (aff int, role string, ok bool) {
 		if aff < 0 {
 			aff = of
 		}
+		if aff < 0 {
+			// "a retired general who now leads the opposition".
+			if ha, _, ok := r.whoHeads(mi, r.sc.titles[ti].last, s); ok {
+				aff = ha
+			}
+		}
 		return aff, role, role != "" || aff >= 0
 	}
-	// "who heads the LNA", "who leads the group".
-	if k < s.Last && a.Tokens[k].Lower == "who" && k+1 < s.Last {
-		verb := a.Tokens[k+1].Lower
-		switch verb {
-		case "heads", "headed", "leads", "led", "chairs", "chaired", "runs", "ran", "commands", "commanded":
-			j := k + 2
-			if j < s.Last && a.Tokens[j].Lower == "the" {
-				j++
+	// "X, a retired general who now leads the opposition": a description
+	// of a few lower-case words before the clause.
+	for q := k; q < s.Last && q <= k+3; q++ {
+		if a.Tokens[q].Lower == "who" {
+			if ha, hr, ok := r.whoHeads(mi, q, s); ok {
+				if q > k {
+					hr = r.spanText(k, q)
+				}
+				return ha, hr, true
 			}
-			if mj := r.mentionStartingAt(mi, j); mj >= 0 && r.affiliationActor(a.Mentions[mj].Actor) {
-				return a.Mentions[mj].Actor, "head of " + strings.TrimSpace(r.spanText(a.Mentions[mj].First, a.Mentions[mj].Last)), true
-			}
+			break
+		}
+		if startsUpper(a.Tokens[q].Text) || !strings.HasPrefix(a.Tokens[q].Tag, "NN") && !strings.HasPrefix(a.Tokens[q].Tag, "JJ") && a.Tokens[q].Tag != "VBN" {
+			break
 		}
 	}
 	return -1, "", false
 }
+
+// whoHeads matches "who heads the LNA", "who now leads the group" at
+// token k: the actor headed and the role.
+func (r *recognizer) whoHeads(mi, k int, s sentence) (aff int, role string, ok bool) {
+	a := r.a
+	if k >= s.Last || a.Tokens[k].Lower != "who" {
+		return -1, "", false
+	}
+	k++
+	if k < s.Last && a.Tokens[k].Tag == "RB" {
+		k++ // "who now leads"
+	}
+	if k >= s.Last {
+		return -1, "", false
+	}
+	switch a.Tokens[k].Lower {
+	case "heads", "headed", "leads", "led", "chairs", "chaired", "runs", "ran", "commands", "commanded":
+		j := k + 1
+		if j < s.Last && a.Tokens[j].Lower == "the" {
+			j++
+		}
+		if mj := r.mentionStartingAt(mi, j); mj >= 0 && r.affiliationActor(a.Mentions[mj].Actor) {
+			return a.Mentions[mj].Actor, "head of " + strings.TrimSpace(r.spanText(a.Mentions[mj].First, a.Mentions[mj].Last)), true
+		}
+	}
+	return -1, "", false
+}
+
+// rankWords may stand before the actor in an apposed title: "a senior
+// al-Shabaab commander", "a former Hamas official".
+var rankWords = wordSet("senior", "top", "former", "deputy", "acting", "veteran", "leading", "prominent", "key",
+	"high-ranking", "mid-level", "local", "regional", "chief")
 
 // namesNonCountry reports whether the article names the actor with this
 // id and it is no country.
@@ -408,16 +486,17 @@ var stateTitleWords = wordSet("president", "vice-president", "president-elect", 
 // and lost more roles on the annotated sets than they gave.)
 func (r *recognizer) stateOfOffice() {
 	a := r.a
-	done := make([]bool, len(a.Actors))
-	for mi := range a.Mentions {
-		m := &a.Mentions[mi]
-		act := &a.Actors[m.Actor]
-		if done[m.Actor] || act.Type != schema.Person {
-			continue
+	r.eachUnplacedPerson(func(mi int, act *actorInfo) {
+		if !stateOffice(act.Role) {
+			return
 		}
-		done[m.Actor] = true
-		if act.Affiliation != "" || r.entLex[m.Actor] >= 0 && r.fallbackAff[m.Actor] != "" || !stateOffice(act.Role) {
-			continue
+		if id := r.coordinatedAffiliation(mi); id != "" {
+			act.Affiliation = id
+			return
+		}
+		if id := r.speakerAffiliation(mi); id != "" {
+			act.Affiliation = id
+			return
 		}
 		x := -1
 		if role := strings.ToLower(act.Role); x < 0 && (!strings.Contains(role, "minister") || strings.Contains(role, "prime minister")) {
@@ -429,7 +508,146 @@ func (r *recognizer) stateOfOffice() {
 		if x >= 0 {
 			act.Affiliation = a.Actors[x].ID
 		}
+	})
+}
+
+// eachUnplacedPerson calls fn with the first mention of every person the
+// text and the lexicon give no affiliation.
+func (r *recognizer) eachUnplacedPerson(fn func(mi int, act *actorInfo)) {
+	a := r.a
+	seen := make([]bool, len(a.Actors))
+	for mi := range a.Mentions {
+		m := &a.Mentions[mi]
+		act := &a.Actors[m.Actor]
+		if seen[m.Actor] || act.Type != schema.Person {
+			continue
+		}
+		seen[m.Actor] = true
+		if act.Affiliation != "" || r.entLex[m.Actor] >= 0 && r.fallbackAff[m.Actor] != "" {
+			continue
+		}
+		fn(mi, act)
 	}
+}
+
+// describedBefore gives a person the text introduces by a description
+// before naming them the description's role and state: "The Mexican
+// president has moved to ... \n Andrés Manuel López Obrador made the
+// announcement"; "to arrest a former Ecuadorian vice president ... to
+// arrest Jorge Glas". The description, "<state> <title>" with no name
+// of its own, and the first naming stand in the same place: both open
+// their sentences, or both follow the same verb, in the same or the next
+// sentence.
+func (r *recognizer) describedBefore() {
+	a := r.a
+	used := map[int]bool{} // title spans already given to a person
+	r.eachUnplacedPerson(func(mi int, act *actorInfo) {
+		if act.Role != "" {
+			return
+		}
+		m := &a.Mentions[mi]
+		for dj := mi - 1; dj >= 0 && a.Mentions[dj].Sentence >= m.Sentence-1; dj-- {
+			d := &a.Mentions[dj]
+			ti := r.titleStartingAt(d.Last)
+			if ti < 0 || used[ti] || a.Actors[d.Actor].Type != schema.Country || r.mentionStartingAt(dj, r.sc.titles[ti].last) >= 0 {
+				continue
+			}
+			if !r.samePlace(d.First, d.Sentence, m.First, m.Sentence) {
+				continue
+			}
+			used[ti] = true
+			role, _ := r.titleRole(ti)
+			act.Role = role
+			act.Affiliation = a.Actors[d.Actor].ID
+			break
+		}
+	})
+}
+
+// samePlace reports whether a description starting at token d (its state
+// word) and a name starting at token n stand in the same place of their
+// sentences: both open them, or both follow the same verb.
+func (r *recognizer) samePlace(d, ds, n, ns int) bool {
+	a := r.a
+	for d > a.Sentences[ds].First {
+		w := a.Tokens[d-1].Lower
+		if w != "the" && w != "a" && w != "an" && w != "former" {
+			break
+		}
+		d--
+	}
+	// A dateline ("QUITO, Ecuador (AP) —") opens no sentence's content.
+	dFirst, nFirst := d == r.datelineEnd(a.Sentences[ds]), n == r.datelineEnd(a.Sentences[ns])
+	if dFirst || nFirst {
+		return dFirst && nFirst
+	}
+	v := &a.Tokens[d-1]
+	return strings.HasPrefix(v.Tag, "VB") && v.Lower == a.Tokens[n-1].Lower
+}
+
+// coordinatedAffiliation returns the state of a titled person joined by
+// "and" to a titled person of a stated state, whose state the pair
+// shares: "Georgia's ambassador, David Zalkaliani, and Deputy Foreign
+// Minister Teimuraz Jandzhalia both resigned". Else "".
+func (r *recognizer) coordinatedAffiliation(mi int) string {
+	a := r.a
+	m := &a.Mentions[mi]
+	ti := r.titleEndingAt(m.First)
+	if ti < 0 {
+		return ""
+	}
+	k := r.sc.titles[ti].first - 1
+	if k < a.Sentences[m.Sentence].First || a.Tokens[k].Lower != "and" {
+		return ""
+	}
+	if k > 0 && a.Tokens[k-1].Text == "," {
+		k--
+	}
+	pm := r.mentionEndingAt(mi, k)
+	if pm < 0 {
+		return ""
+	}
+	p := &a.Actors[a.Mentions[pm].Actor]
+	if p.Type != schema.Person || p.Role == "" || !r.isCountryID(p.Affiliation) {
+		return ""
+	}
+	return p.Affiliation
+}
+
+// speakerAffiliation returns the state of the person whose words tell of
+// a minister named by title alone: "Hun said, adding that Foreign
+// Minister Prak Sokhonn would coordinate next steps" names Hun's own
+// minister. Else "".
+func (r *recognizer) speakerAffiliation(mi int) string {
+	a := r.a
+	m := &a.Mentions[mi]
+	if !strings.Contains(strings.ToLower(a.Actors[m.Actor].Role), "minister") {
+		return ""
+	}
+	for j := mi - 1; j >= 0 && a.Mentions[j].Sentence == m.Sentence; j-- {
+		sp := &a.Mentions[j]
+		p := &a.Actors[sp.Actor]
+		if sp.Actor == m.Actor || p.Type != schema.Person || sp.Last >= len(a.Tokens) {
+			continue
+		}
+		if _, speech := speechVerbs[a.Tokens[sp.Last].Lower]; speech && r.isCountryID(p.Affiliation) {
+			return p.Affiliation
+		}
+	}
+	return ""
+}
+
+// isCountryID reports whether id is a country actor of the article.
+func (r *recognizer) isCountryID(id string) bool {
+	if id == "" {
+		return false
+	}
+	for i := range r.a.Actors {
+		if r.a.Actors[i].ID == id {
+			return r.a.Actors[i].Type == schema.Country
+		}
+	}
+	return false
 }
 
 // stateOffice reports whether a role names a state office.

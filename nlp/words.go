@@ -107,7 +107,12 @@ var groupHeads = setOf(
 // oppositionNouns name a country's non-state opposition ("Syrian
 // rebels", "the opposition").
 var oppositionNouns = setOf("opposition", "rebels", "rebel", "separatists", "separatist", "insurgents",
-	"insurgency", "militias", "militia", "rebellion")
+	"insurgency", "militias", "militia", "rebellion", "protesters", "protestors", "demonstrators")
+
+// protestNouns are opposition nouns for crowds, which are a party only
+// when they act ("protesters stormed the palace"), not when they are
+// acted on ("a crackdown on protesters").
+var protestNouns = setOf("protesters", "protestors", "demonstrators")
 
 // oppositionFollowers are nouns that may follow an opposition noun inside
 // the group's name ("opposition groups", "rebel forces").
