@@ -230,9 +230,9 @@ func eventOf(doc *schema.Doc, r schema.Relation) Event {
 	if quad == "" {
 		quad, score = r.Type.Quad(), r.Type.Score()
 	}
-	date := r.Date
-	if date.IsZero() {
-		date = doc.Published
+	date, dateSource, datePrecision := r.Date, r.DateSource, r.DatePrecision
+	if date.IsZero() && !doc.Published.IsZero() {
+		date, dateSource, datePrecision = doc.Published, schema.DateFromArticle, schema.DayPrecision
 	}
 	src, dst := r.Source, r.Target
 	if r.Type.Symmetric() && dst < src {
@@ -241,7 +241,7 @@ func eventOf(doc *schema.Doc, r schema.Relation) Event {
 	return Event{
 		ID: r.EventID(doc.ID), Source: src, Target: dst,
 		Type: r.Type, Quad: quad, Score: score, Modes: slices.Clone(r.Modes),
-		Date: date, Evidence: r.Evidence, Sentence: r.Sentence, Cue: r.Cue, References: slices.Clone(r.References),
+		Date: date, DateSource: dateSource, DatePrecision: datePrecision, Evidence: r.Evidence, Sentence: r.Sentence, Cue: r.Cue, References: slices.Clone(r.References),
 		Confidence: r.Confidence, Claimant: r.Claimant, Article: doc.ID,
 	}
 }
