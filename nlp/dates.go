@@ -264,6 +264,39 @@ func yearNumber(w string) (int, bool) {
 	return n, true
 }
 
+// otherEventWords open a phrase about another happening, which a date
+// inside it belongs to: "thanked Putin after the coup in July" dates the
+// coup, not the thanks.
+var otherEventWords = map[string]bool{"after": true, "before": true, "following": true, "since": true, "until": true, "amid": true}
+
+// datesOf returns the date expressions of a sentence (starting at token
+// first) that may date the event of the cue at token cue: not one inside
+// a phrase about another happening, opened by an otherEventWords word
+// between the cue and a later date, or before an earlier date with no
+// comma closing the phrase in between ("After the coup in July, …").
+func datesOf(toks []token, ds []dateMention, first, cue int) []dateMention {
+	var out []dateMention
+	for _, d := range ds {
+		from, to := cue+1, d.First // a later date: the words between
+		if d.Last <= cue {
+			from, to = first, d.First // an earlier date: the words before
+		}
+		other := false
+		for k := from; k < to; k++ {
+			switch {
+			case otherEventWords[toks[k].Lower]:
+				other = true
+			case toks[k].Lower == "," && d.Last <= cue:
+				other = false
+			}
+		}
+		if !other {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // datesAfter returns the date expressions that start after token cue.
 func datesAfter(ds []dateMention, cue int) []dateMention {
 	var after []dateMention

@@ -86,6 +86,12 @@ func TestRelationDateSource(t *testing.T) {
 		{"Russia attacked Ukraine.", "2020-03-13", schema.DateFromArticle, schema.DayPrecision},
 		{"Russia had attacked Ukraine.", "", "", ""},
 		{"Russia had attacked Ukraine in 2014.", "2014-01-01", schema.DateFromText, schema.YearPrecision},
+		// A date in a phrase about another happening is that one's.
+		{"Turkey thanked Russia after the coup in July.", "2020-03-13", schema.DateFromArticle, schema.DayPrecision},
+		{"After the coup in July, Turkey thanked Russia.", "2020-03-13", schema.DateFromArticle, schema.DayPrecision},
+		{"Russia attacked Ukraine for the first time since the truce in 2015.", "2020-03-13", schema.DateFromArticle, schema.DayPrecision},
+		{"In July, after the coup, Turkey thanked Russia.", "2019-07-01", schema.DateFromText, schema.MonthPrecision},
+		{"Russia attacked Ukraine on Friday after the talks failed.", "2020-03-13", schema.DateFromText, schema.DayPrecision},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

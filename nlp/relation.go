@@ -121,10 +121,10 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 				rel.Claimant = a.Actors[r.claimant].ID
 			}
 			rel.References = v.referencesOf(r.cue.First, r.src, r.tgt)
-			own := dates
+			own := datesOf(a.Tokens, dates, s.First, r.cue.First)
 			if v.pastPerfect(r.cue.First) {
 				// Only a date of its own, after the verb, dates it.
-				own = datesAfter(dates, r.cue.First)
+				own = datesAfter(own, r.cue.First)
 				rel.Date = schema.Date{}
 			}
 			if d, ok := nearestDate(own, r.cue.First); ok {
