@@ -273,21 +273,29 @@ var otherEventWords = map[string]bool{"after": true, "before": true, "following"
 // first) that may date the event of the cue at token cue: not one inside
 // a phrase about another happening, opened by an otherEventWords word
 // between the cue and a later date, or before an earlier date with no
-// comma closing the phrase in between ("After the coup in July, …").
+// comma closing the phrase in between ("After the coup in July, …"); nor
+// a later date in a clause of its own, a verb after a comma ("… recognised
+// by the UN, and the rival government, led by Haftar since 2014").
 func datesOf(toks []token, ds []dateMention, first, cue int) []dateMention {
 	var out []dateMention
 	for _, d := range ds {
+		later := d.First > cue
 		from, to := cue+1, d.First // a later date: the words between
-		if d.Last <= cue {
+		if !later {
 			from, to = first, d.First // an earlier date: the words before
 		}
-		other := false
+		other, comma := false, false
 		for k := from; k < to; k++ {
 			switch {
 			case otherEventWords[toks[k].Lower]:
 				other = true
-			case toks[k].Lower == "," && d.Last <= cue:
-				other = false
+			case toks[k].Lower == ",":
+				comma = true
+				if !later {
+					other = false
+				}
+			case later && comma && strings.HasPrefix(toks[k].Tag, "VB"):
+				other = true
 			}
 		}
 		if !other {
