@@ -273,7 +273,8 @@ var otherEventWords = map[string]bool{"after": true, "before": true, "following"
 // first) that may date the event of the cue at token cue: not one inside
 // a phrase about another happening, opened by an otherEventWords word
 // between the cue and a later date, or before an earlier date with no
-// comma closing the phrase in between ("After the coup in July, …"); nor
+// comma closing the phrase in between ("After the coup in July, …"), nor
+// an earlier date when the cue is inside such a phrase; nor
 // a later date in a clause of its own, a verb after a comma ("… recognised
 // by the UN, and the rival government, led by Haftar since 2014").
 func datesOf(toks []token, ds []dateMention, first, cue int) []dateMention {
@@ -297,6 +298,20 @@ func datesOf(toks []token, ds []dateMention, first, cue int) []dateMention {
 			case later && comma && strings.HasPrefix(toks[k].Tag, "VB"):
 				other = true
 			}
+		}
+		if !later {
+			// The cue inside such a phrase after the date: "took office
+			// in January after rebels seized the capital".
+			inPhrase := false
+			for k := d.Last; k < cue; k++ {
+				switch {
+				case otherEventWords[toks[k].Lower]:
+					inPhrase = true
+				case toks[k].Lower == ",":
+					inPhrase = false
+				}
+			}
+			other = other || inPhrase
 		}
 		if !other {
 			out = append(out, d)

@@ -92,6 +92,7 @@ func TestRelationDateSource(t *testing.T) {
 		{"Russia attacked Ukraine for the first time since the truce in 2015.", "2020-03-13", schema.DateFromArticle, schema.DayPrecision},
 		{"In July, after the coup, Turkey thanked Russia.", "2019-07-01", schema.DateFromText, schema.MonthPrecision},
 		{"Russia attacked Ukraine on Friday after the talks failed.", "2020-03-13", schema.DateFromText, schema.DayPrecision},
+		{"Erdogan took office in January after Turkey attacked Syria.", "2020-03-13", schema.DateFromArticle, schema.DayPrecision},
 		{"Turkey backed Qatar, which Egypt has boycotted since 2017.", "2020-03-13", schema.DateFromArticle, schema.DayPrecision},
 		{"Turkey shot down a Russian jet near the border last November.", "2019-11-01", schema.DateFromText, schema.MonthPrecision},
 	}
