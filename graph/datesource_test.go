@@ -15,9 +15,6 @@ import (
 // do) gives them again.
 func TestEventKeepsDateSource(t *testing.T) {
 	d := neo4jtest.Driver(t)
-	ctx := context.Background()
-	rus := schema.Actor{ID: "RUS", Name: "Russia", Type: schema.Country, Mentions: make([]schema.Mention, 1)}
-	tur := schema.Actor{ID: "TUR", Name: "Turkey", Type: schema.Country, Mentions: make([]schema.Mention, 1)}
 	rel := func(typ schema.EventType, sentence int, date, source, precision string) schema.Relation {
 		r := schema.Relation{Source: "RUS", Target: "TUR", Type: typ, Quad: typ.Quad(), Score: typ.Score(), Sentence: sentence,
 			Evidence: "evidence", Confidence: 0.8, DateSource: source, DatePrecision: precision}
@@ -26,7 +23,7 @@ func TestEventKeepsDateSource(t *testing.T) {
 		}
 		return r
 	}
-	doc := schema.Doc{Path: "a.txt", ID: "a", Title: "A", Hash: "ha", Published: mustDate("2023-05-02"), Actors: []schema.Actor{rus, tur},
+	doc := schema.Doc{Path: "a.txt", ID: "a", Title: "A", Hash: "ha", Published: mustDate("2023-05-02"), Actors: []schema.Actor{mentioned("RUS", schema.Country), mentioned("TUR", schema.Country)},
 		Relations: []schema.Relation{
 			rel(schema.Sanction, 1, "2016-01-01", schema.DateFromText, schema.YearPrecision), // "in 2016"
 			rel(schema.Consult, 2, "2023-03-01", schema.DateFromText, schema.MonthPrecision), // "in March"
@@ -52,7 +49,7 @@ func TestEventKeepsDateSource(t *testing.T) {
 		}
 	}
 
-	if err := (graphdata.Neo4j{Driver: d}).Events(ctx, graphdata.Filter{AllModes: true}, func(e graphdata.Event) error {
+	if err := (graphdata.Neo4j{Driver: d}).Events(context.Background(), graphdata.Filter{AllModes: true}, func(e graphdata.Event) error {
 		w := want[string(e.Type)]
 		if g := (dated{e.Date.String(), e.DateSource, e.DatePrecision}); w.date != nil && g != w {
 			t.Errorf("graphdata %s: %v, want %v", e.Type, g, w)
@@ -64,4 +61,9 @@ func TestEventKeepsDateSource(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// mentioned is an actor named once in its article.
+func mentioned(id string, typ schema.ActorType) schema.Actor {
+	return schema.Actor{ID: id, Name: id, Type: typ, Mentions: make([]schema.Mention, 1)}
 }
