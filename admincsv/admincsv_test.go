@@ -48,8 +48,8 @@ func TestWriterEncodesValues(t *testing.T) {
 	must(w.Actor(schema.ActorRow{ID: "x", Name: "x"})) // no type: the Actor label only
 	must(w.Article(schema.ArticleRow{ID: "a1", Title: hazard, Path: "a.txt"}))
 	must(w.Event(schema.EventRow{ID: "e1", Article: "a1", Source: "RUS", Target: "x", Type: schema.Support,
-		Quad: schema.Support.Quad(), Score: 4.6, Modes: []string{"hypothetical"}, Date: "2016-01-02",
-		Evidence: hazard, References: []string{"he", hazard}, Sentence: 3, Confidence: 0.125}))
+		Quad: schema.Support.Quad(), Score: 4.6, Modes: []string{"hypothetical"}, Date: "2016-01-01",
+		DateSource: schema.DateFromText, DatePrecision: schema.YearPrecision, Evidence: hazard, References: []string{"he", hazard}, Sentence: 3, Confidence: 0.125}))
 	must(w.Mention(schema.MentionRow{Actor: "RUS", Article: "a1", Count: 2}))
 	must(w.Relation(admincsv.Relation{Source: "RUS", Target: "x", Type: schema.Support, Events: 1, Articles: 1, First: "2016-01-02", Last: "2016-01-02"}))
 	must(w.Affiliation(admincsv.Affiliation{Person: "p", Actor: "RUS", Role: hazard, Articles: 1}))
@@ -67,8 +67,8 @@ func TestWriterEncodesValues(t *testing.T) {
 		{"multiline and quoted text kept, the delimiter a space", "articles.csv", [][]string{
 			{"a1", "", clean, "", "", "a.txt", "", "Article"},
 		}},
-		{"floats in shortest form, booleans, arrays", "events.csv", [][]string{
-			{"e1", "SUPPORT", "verbal cooperation", "4.6", "false", "hypothetical", "false", "2016-01-02", clean, "he\x1f" + clean, "3", "", "", "0.125", "RUS", "x", "a1", "Event"},
+		{"floats in shortest form, booleans, arrays, a year's date and its precision", "events.csv", [][]string{
+			{"e1", "SUPPORT", "verbal cooperation", "4.6", "false", "hypothetical", "false", "2016-01-01", "text", "year", clean, "he\x1f" + clean, "3", "", "", "0.125", "RUS", "x", "a1", "Event"},
 		}},
 		{"an event's actor", "actor.csv", [][]string{{"RUS", "e1", "ACTOR"}}},
 		{"an event's recipient", "recipient.csv", [][]string{{"e1", "x", "RECIPIENT"}}},

@@ -51,7 +51,7 @@ func (f File) Nodes() bool { return strings.Contains(f.Header[0], ":ID(") }
 var (
 	actorsFile      = File{"actors.csv", []string{"id:ID(Actor)", "name", "type", "aliases:string[]", "iso3", ":LABEL"}}
 	articlesFile    = File{"articles.csv", []string{"id:ID(Article)", "url", "title", "published:date", "source", "path", "hash", ":LABEL"}}
-	eventsFile      = File{"events.csv", []string{"id:ID(Event)", "type", "quad", "score:double", "symmetric:boolean", "modes:string[]", "asserted:boolean", "date:date", "evidence", "references:string[]", "sentence:long", "cue", "claimant", "confidence:double", "source", "target", "article", ":LABEL"}}
+	eventsFile      = File{"events.csv", []string{"id:ID(Event)", "type", "quad", "score:double", "symmetric:boolean", "modes:string[]", "asserted:boolean", "date:date", "date_source", "date_precision", "evidence", "references:string[]", "sentence:long", "cue", "claimant", "confidence:double", "source", "target", "article", ":LABEL"}}
 	graphSchemaFile = File{"graph_schema.csv", []string{"name:ID(GraphSchema)", "version:long", ":LABEL"}}
 	actorFile       = File{"actor.csv", []string{":START_ID(Actor)", ":END_ID(Event)", ":TYPE"}}
 	recipientFile   = File{"recipient.csv", []string{":START_ID(Event)", ":END_ID(Actor)", ":TYPE"}}

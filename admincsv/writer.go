@@ -140,7 +140,7 @@ func (w *Writer) Article(a schema.ArticleRow) error {
 // relationships.
 func (w *Writer) Event(e schema.EventRow) error {
 	w.write(eventsFile, e.ID, string(e.Type), string(e.Quad), float(e.Score), strconv.FormatBool(e.Symmetric),
-		array(e.Modes), strconv.FormatBool(e.Asserted), e.Date, e.Evidence, array(e.References), strconv.Itoa(e.Sentence), e.Cue,
+		array(e.Modes), strconv.FormatBool(e.Asserted), e.Date, e.DateSource, e.DatePrecision, e.Evidence, array(e.References), strconv.Itoa(e.Sentence), e.Cue,
 		e.Claimant, float(e.Confidence), e.Source, e.Target, e.Article, "Event")
 	w.write(actorFile, e.Source, e.ID, "ACTOR")
 	w.write(recipientFile, e.ID, e.Target, "RECIPIENT")

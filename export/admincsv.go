@@ -66,7 +66,7 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 		}
 		if err := c.Event(schema.EventRow{ID: e.ID, Article: e.Article, Source: e.Source, Target: e.Target, Type: e.Type,
 			Quad: e.Type.Quad(), Score: e.Score, Symmetric: e.Type.Symmetric(), Modes: modes, Asserted: e.Asserted(),
-			Date: e.Date.String(), Evidence: e.Evidence, References: e.References, Sentence: e.Sentence, Cue: e.Cue, Claimant: e.Claimant,
+			Date: e.Date.String(), DateSource: e.DateSource, DatePrecision: e.DatePrecision, Evidence: e.Evidence, References: e.References, Sentence: e.Sentence, Cue: e.Cue, Claimant: e.Claimant,
 			Confidence: e.Confidence}); err != nil {
 			return err
 		}

@@ -159,6 +159,9 @@ func TestPLOVERValidates(t *testing.T) {
 		if r, ok := rec["geokg_references"].([]any); ok {
 			refs = append(refs, r...)
 		}
+		if rec["geokg_date_source"] != "article" || rec["geokg_date_precision"] != "day" {
+			t.Errorf("line %d: geokg_date_source %v, geokg_date_precision %v, want the fixture's article, day", n, rec["geokg_date_source"], rec["geokg_date_precision"])
+		}
 		for k := range rec {
 			if !slices.Contains(ploverFields, k) && !strings.HasPrefix(k, "geokg_") {
 				t.Errorf("line %d: field %q is neither PLOVER's nor geokg_*", n, k)
@@ -284,6 +287,9 @@ func TestGDELTShape(t *testing.T) {
 		if f[col["Modes"]] == "negated" {
 			negated++
 		}
+		if f[col["DateSource"]] != "article" || f[col["DatePrecision"]] != "day" {
+			t.Errorf("row %d: DateSource %q, DatePrecision %q, want the fixture's article, day", i+1, f[col["DateSource"]], f[col["DatePrecision"]])
+		}
 		if r := f[col["References"]]; r != "" {
 			refs = append(refs, f[col["EventCode"]]+": "+r)
 		}
@@ -382,14 +388,19 @@ func TestAdminCSVShape(t *testing.T) {
 			}
 		}
 	}
-	refCol := -1
+	refCol, sourceCol, precisionCol := -1, -1, -1
 	for _, f := range admincsv.Files {
 		if f.Name == "events.csv" {
 			refCol = slices.Index(f.Header, "references:string[]")
+			sourceCol, precisionCol = slices.Index(f.Header, "date_source"), slices.Index(f.Header, "date_precision")
 		}
 	}
 	var refs []string
 	for _, row := range rows["events.csv"] {
+		if sourceCol < 0 || precisionCol < 0 || row[sourceCol] != "article" || row[precisionCol] != "day" {
+			t.Errorf("events.csv %s: no date_source article, date_precision day", row[0])
+			break
+		}
 		if refCol >= 0 && row[refCol] != "" {
 			refs = append(refs, row[1]+": "+row[refCol])
 		}

@@ -21,15 +21,19 @@ type GDELTOptions struct {
 // GDELTColumns are the columns of the GDELT-like event table. The names
 // and meanings follow the GDELT 2.0 event codebook where one applies
 // (EventCode holds the PLOVER category instead of a CAMEO code, and
-// GoldsteinScale the PLOVER intensity); the last six are geokg's own.
+// GoldsteinScale the PLOVER intensity); the last eight are geokg's own.
 // References lists, separated by "; ", the pronouns and descriptions
-// through which Evidence names an actor.
+// through which Evidence names an actor. DateSource says whether the
+// sentence ("text") or the article ("article") dates the event, and
+// DatePrecision whether SQLDATE is a day, or the first day of the month
+// or year the sentence names.
 var GDELTColumns = []string{
 	"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
 	"Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
 	"Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
 	"EventCode", "QuadClass", "GoldsteinScale", "NumArticles", "SOURCEURL",
 	"ArticleID", "Modes", "Confidence", "Claimant", "Evidence", "References",
+	"DateSource", "DatePrecision",
 }
 
 // WriteGDELT writes one tab-separated row per event with a header line.
@@ -84,6 +88,7 @@ func WriteGDELT(ctx context.Context, w io.Writer, src graphdata.Source, f graphd
 		row[21] = e.Claimant
 		row[22] = e.Evidence
 		row[23] = strings.Join(e.References, "; ")
+		row[24], row[25] = e.DateSource, e.DatePrecision
 		for i, v := range row {
 			if i > 0 {
 				bw.WriteByte('\t')

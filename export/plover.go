@@ -65,7 +65,12 @@ type PLOVEREvent struct {
 	// References are the pronouns and descriptions through which Text
 	// names the source or recipient ("he", "the two leaders").
 	References []string `json:"geokg_references,omitempty"`
-	Confidence float64  `json:"geokg_confidence"`
+	// DateSource says whether the sentence ("text") or the article
+	// ("article") dates the event; DatePrecision whether Date is a day or
+	// the first day of the month or year the sentence names.
+	DateSource    string  `json:"geokg_date_source,omitempty"`
+	DatePrecision string  `json:"geokg_date_precision,omitempty"`
+	Confidence    float64 `json:"geokg_confidence"`
 }
 
 // PLOVEROptions tune the PLOVER export.
@@ -118,6 +123,7 @@ func WritePLOVER(ctx context.Context, w io.Writer, src graphdata.Source, f graph
 			Modes:      e.Modes,
 			Claimant:   e.Claimant,
 			References: e.References,
+			DateSource: e.DateSource, DatePrecision: e.DatePrecision,
 			Confidence: e.Confidence,
 		}
 		if e.Cue != "" {

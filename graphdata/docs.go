@@ -203,8 +203,9 @@ func (d *Docs) Mentions(ctx context.Context, fn func(Mention) error) error {
 func (d *Docs) Events(ctx context.Context, f Filter, fn func(Event) error) error {
 	return d.each(ctx, func(doc *schema.Doc) error {
 		var seen map[string]bool
+		sourced := slices.ContainsFunc(doc.Relations, func(r schema.Relation) bool { return r.DateSource != "" })
 		for _, r := range doc.Relations {
-			e := eventOf(doc, r)
+			e := eventOf(doc, r, sourced)
 			if !f.Keep(e) {
 				continue
 			}
@@ -224,15 +225,20 @@ func (d *Docs) Events(ctx context.Context, f Filter, fn func(Event) error) error
 }
 
 // eventOf turns one relation of doc into an Event. The quad class and
-// score come from the PLOVER vocabulary when the line lacks them.
-func eventOf(doc *schema.Doc, r schema.Relation) Event {
+// score come from the PLOVER vocabulary when the line lacks them, and an
+// undated relation takes the article's date when the doc does not say
+// where its dates come from (no relation has a date_source: an extraction
+// older than it, or a line written by hand); when it does, an undated
+// relation is one the extractor left undated on purpose (told in the past
+// perfect), as it stays in the graph.
+func eventOf(doc *schema.Doc, r schema.Relation, sourced bool) Event {
 	quad, score := r.Quad, r.Score
 	if quad == "" {
 		quad, score = r.Type.Quad(), r.Type.Score()
 	}
-	date := r.Date
-	if date.IsZero() {
-		date = doc.Published
+	date, dateSource, datePrecision := r.Date, r.DateSource, r.DatePrecision
+	if date.IsZero() && !doc.Published.IsZero() && !sourced {
+		date, dateSource, datePrecision = doc.Published, schema.DateFromArticle, schema.DayPrecision
 	}
 	src, dst := r.Source, r.Target
 	if r.Type.Symmetric() && dst < src {
@@ -241,7 +247,7 @@ func eventOf(doc *schema.Doc, r schema.Relation) Event {
 	return Event{
 		ID: r.EventID(doc.ID), Source: src, Target: dst,
 		Type: r.Type, Quad: quad, Score: score, Modes: slices.Clone(r.Modes),
-		Date: date, Evidence: r.Evidence, Sentence: r.Sentence, Cue: r.Cue, References: slices.Clone(r.References),
+		Date: date, DateSource: dateSource, DatePrecision: datePrecision, Evidence: r.Evidence, Sentence: r.Sentence, Cue: r.Cue, References: slices.Clone(r.References),
 		Confidence: r.Confidence, Claimant: r.Claimant, Article: doc.ID,
 	}
 }

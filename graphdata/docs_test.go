@@ -2,6 +2,7 @@ package graphdata_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -111,5 +112,55 @@ func TestOpenDocsMissing(t *testing.T) {
 	_, err = graphdata.OpenDocs(filepath.Join(dir, "nope"), nil)
 	if err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("err = %v, want one naming the path", err)
+	}
+}
+
+// An output folder's undated relation keeps the article's date only when
+// its doc does not say where dates come from; one the extractor left
+// undated on purpose stays undated, as in the graph.
+func TestDocsEventDates(t *testing.T) {
+	pub, _ := schema.ParseDate("2023-05-02")
+	year, _ := schema.ParseDate("2016-01-01")
+	rel := func(typ schema.EventType, sentence int) schema.Relation {
+		return schema.Relation{Source: "RUS", Target: "TUR", Type: typ, Sentence: sentence, Evidence: "e", Confidence: 0.5}
+	}
+	inText, undated := rel(schema.Sanction, 1), rel(schema.Aid, 2)
+	inText.Date, inText.DateSource, inText.DatePrecision = year, schema.DateFromText, schema.YearPrecision
+	docs := []schema.Doc{
+		{Path: "new.txt", ID: "new", Published: pub, Relations: []schema.Relation{inText, undated}},
+		{Path: "old.txt", ID: "old", Published: pub, Relations: []schema.Relation{rel(schema.Consult, 1)}},
+	}
+	dir := t.TempDir()
+	var b strings.Builder
+	for _, d := range docs {
+		line, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(append(line, '\n'))
+	}
+	if err := os.WriteFile(filepath.Join(dir, "docs.jsonl"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := graphdata.OpenDocs(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	if err := src.Events(context.Background(), graphdata.Filter{}, func(e graphdata.Event) error {
+		got[e.Article+" "+string(e.Type)] = e.Date.String() + " " + e.DateSource + " " + e.DatePrecision
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"new SANCTION": "2016-01-01 text year",
+		"new AID":      "  ",
+		"old CONSULT":  "2023-05-02 article day",
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: %q, want %q", k, got[k], w)
+		}
 	}
 }

@@ -80,6 +80,11 @@ type Event struct {
 	Modes []schema.Mode `json:"modes,omitempty"`
 	// Date is the event's date; zero when unknown.
 	Date schema.Date `json:"date"`
+	// DateSource and DatePrecision are schema.Relation's: whether the
+	// sentence or the article dates the event, and to the day, month or
+	// year; empty when Date is zero.
+	DateSource    string `json:"date_source,omitempty"`
+	DatePrecision string `json:"date_precision,omitempty"`
 	// Evidence is the sentence that states the event; Sentence its 0-based
 	// index in the article; Cue the signalling word.
 	Evidence string `json:"evidence"`

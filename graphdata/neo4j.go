@@ -79,7 +79,7 @@ const neo4jEvents = `MATCH (e:Event)
 WHERE ($all OR e.asserted)
   AND ($since IS NULL OR e.date >= date($since)) AND ($until IS NULL OR e.date <= date($until))
 RETURN e.id, e.source, e.target, e.type, e.quad, e.score, e.modes, e.date, e.evidence, e.sentence, e.cue,
-       e.confidence, e.claimant, e.article, e.references
+       e.confidence, e.claimant, e.article, e.references, e.date_source, e.date_precision
 ORDER BY e.date, e.id`
 
 // Events yields the events of the filter, in date order.
@@ -95,7 +95,8 @@ func (n Neo4j) Events(ctx context.Context, f Filter, fn func(Event) error) error
 		v := r.Values
 		e := Event{ID: str(v[0]), Source: str(v[1]), Target: str(v[2]), Type: schema.EventType(str(v[3])),
 			Quad: schema.Quad(str(v[4])), Score: flt(v[5]), Date: date(v[7]), Evidence: str(v[8]), Sentence: int(num(v[9])),
-			Cue: str(v[10]), Confidence: flt(v[11]), Claimant: str(v[12]), Article: str(v[13])}
+			Cue: str(v[10]), Confidence: flt(v[11]), Claimant: str(v[12]), Article: str(v[13]),
+			DateSource: str(v[15]), DatePrecision: str(v[16])}
 		if list, ok := v[6].([]any); ok {
 			for _, m := range list {
 				e.Modes = append(e.Modes, schema.Mode(str(m)))

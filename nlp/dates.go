@@ -20,6 +20,8 @@ type dateMention struct {
 	// First and Last delimit its tokens (indexes into analysis.Tokens).
 	First, Last int
 	Date        schema.Date
+	// Precision is schema.DayPrecision, MonthPrecision or YearPrecision.
+	Precision string
 }
 
 var weekdayNames = map[string]time.Weekday{
@@ -39,8 +41,8 @@ var monthNames = map[string]time.Month{
 func findDates(toks []token, first, last int, pub schema.Date) []dateMention {
 	var out []dateMention
 	for i := first; i < last; i++ {
-		if d, end, ok := dateAt(toks, i, last, pub); ok {
-			out = append(out, dateMention{First: i, Last: end, Date: d})
+		if d, prec, end, ok := dateAt(toks, i, last, pub); ok {
+			out = append(out, dateMention{First: i, Last: end, Date: d, Precision: prec})
 			i = end - 1
 		}
 	}
@@ -49,7 +51,7 @@ func findDates(toks []token, first, last int, pub schema.Date) []dateMention {
 
 // dateAt tries to read a date expression starting at token i; end is the
 // index after it.
-func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int, ok bool) {
+func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, prec string, end int, ok bool) {
 	w := toks[i].Lower
 	next := func(k int) string {
 		if i+k < last {
@@ -61,7 +63,7 @@ func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int,
 	// ISO dates: 2015-10-30.
 	if len(w) == 10 && w[4] == '-' && w[7] == '-' {
 		if t, err := time.Parse("2006-01-02", w); err == nil {
-			return schema.NewDate(t), i + 1, true
+			return schema.NewDate(t), schema.DayPrecision, i + 1, true
 		}
 	}
 	// Month-day expressions: "April 1", "Nov. 27, 2019", and "1 April 2015".
@@ -77,10 +79,14 @@ func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int,
 				year, hasYear, end = y, true, i+k+1
 			}
 			if d, ok := monthDay(m, day, year, hasYear, pub); ok {
-				return d, end, true
+				return d, schema.DayPrecision, end, true
 			}
 		}
-		return d, 0, false
+		// "March 2014", "in March 2014": a month of a year.
+		if y, oky := yearNumber(next(1)); oky {
+			return schema.NewDate(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)), schema.MonthPrecision, i + 2, true
+		}
+		return d, "", 0, false
 	}
 	if day, okd := dayNumber(w); okd {
 		if m, isMonth := monthNames[next(1)]; isMonth && i+1 < last && toks[i+1].Text[0] >= 'A' && toks[i+1].Text[0] <= 'Z' {
@@ -90,67 +96,84 @@ func dateAt(toks []token, i, last int, pub schema.Date) (d schema.Date, end int,
 				year, hasYear, end = y, true, i+3
 			}
 			if d, ok := monthDay(m, day, year, hasYear, pub); ok {
-				return d, end, true
+				return d, schema.DayPrecision, end, true
 			}
 		}
 	}
+	// "in 2016", "during 2014", "since 2011": a year. A number alone is
+	// no year ("2016 soldiers"), nor is a year that modifies a noun ("the
+	// 2016 coup" names an event, not the date of the sentence's).
+	if w == "in" || w == "since" || w == "during" {
+		if y, oky := yearNumber(next(1)); oky && !yearModifies(toks, i+1, last) {
+			return yearDate(y), schema.YearPrecision, i + 2, true
+		}
+	}
 	if pub.IsZero() {
-		return d, 0, false
+		return d, "", 0, false
 	}
 	p := pub.Time()
 	switch w {
 	case "today", "tonight":
-		return pub, i + 1, true
+		return pub, schema.DayPrecision, i + 1, true
 	case "yesterday":
-		return schema.NewDate(p.AddDate(0, 0, -1)), i + 1, true
+		return schema.NewDate(p.AddDate(0, 0, -1)), schema.DayPrecision, i + 1, true
 	case "tomorrow":
-		return schema.NewDate(p.AddDate(0, 0, 1)), i + 1, true
+		return schema.NewDate(p.AddDate(0, 0, 1)), schema.DayPrecision, i + 1, true
 	case "last", "next", "this":
 		n := next(1)
 		if wd, isDay := weekdayNames[n]; isDay {
-			return weekdayDate(p, wd, w), i + 2, true
+			return weekdayDate(p, wd, w), schema.DayPrecision, i + 2, true
 		}
 		if m, isMonth := monthNames[n]; isMonth && i+1 < last && startsUpper(toks[i+1].Text) {
 			// "last November": a month, dated by its first day.
-			return monthDate(p, m, w), i + 2, true
+			return monthDate(p, m, w), schema.MonthPrecision, i + 2, true
 		}
 		switch {
 		case n == "month" && w == "last":
-			return schema.NewDate(time.Date(p.Year(), p.Month()-1, 1, 0, 0, 0, 0, time.UTC)), i + 2, true
+			return schema.NewDate(time.Date(p.Year(), p.Month()-1, 1, 0, 0, 0, 0, time.UTC)), schema.MonthPrecision, i + 2, true
 		case n == "month" && w == "next":
-			return schema.NewDate(time.Date(p.Year(), p.Month()+1, 1, 0, 0, 0, 0, time.UTC)), i + 2, true
+			return schema.NewDate(time.Date(p.Year(), p.Month()+1, 1, 0, 0, 0, 0, time.UTC)), schema.MonthPrecision, i + 2, true
+		case n == "year" && w == "last":
+			return yearDate(p.Year() - 1), schema.YearPrecision, i + 2, true
+		case n == "year" && w == "this":
+			return yearDate(p.Year()), schema.YearPrecision, i + 2, true
+		case n == "year" && w == "next":
+			return yearDate(p.Year() + 1), schema.YearPrecision, i + 2, true
 		}
 		switch {
 		case n == "week" && w == "last":
-			return schema.NewDate(p.AddDate(0, 0, -7)), i + 2, true
+			return schema.NewDate(p.AddDate(0, 0, -7)), schema.DayPrecision, i + 2, true
 		case n == "week" && w == "next":
-			return schema.NewDate(p.AddDate(0, 0, 7)), i + 2, true
+			return schema.NewDate(p.AddDate(0, 0, 7)), schema.DayPrecision, i + 2, true
 		case n == "week" && w == "this":
-			return pub, i + 2, true
+			return pub, schema.DayPrecision, i + 2, true
 		}
 	}
 	if wd, isDay := weekdayNames[w]; isDay && capitalized {
-		return weekdayDate(p, wd, ""), i + 1, true
+		return weekdayDate(p, wd, ""), schema.DayPrecision, i + 1, true
 	}
-	// "in November", "in March 2014": a month without a day.
+	// "in November": a month without a day or year.
 	if (w == "in" || w == "since" || w == "during") && i+1 < last && startsUpper(toks[i+1].Text) {
 		if m, isMonth := monthNames[next(1)]; isMonth {
-			if y, oky := yearNumber(next(2)); oky {
-				return schema.NewDate(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)), i + 3, true
-			}
-			if _, isDay := dayNumber(next(2)); !isDay {
-				return monthDate(p, m, ""), i + 2, true
+			_, isDay := dayNumber(next(2))
+			if _, isYear := yearNumber(next(2)); !isDay && !isYear {
+				return monthDate(p, m, ""), schema.MonthPrecision, i + 2, true
 			}
 		}
 	}
-	return d, 0, false
+	return d, "", 0, false
+}
+
+// yearDate is the Date of a year: its first day.
+func yearDate(y int) schema.Date {
+	return schema.NewDate(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
 }
 
 // monthDate resolves a month name against the publication day: "last
 // November" is the latest November before the publication month, "next"
 // the first after it, "this" the one of the same year, and a bare month
-// this year's unless that is more than two months ahead. The date is the
-// month's first day.
+// ("in March") the latest such month not after the publication month, as
+// news tells past events. The date is the month's first day.
 func monthDate(pub time.Time, m time.Month, rel string) schema.Date {
 	y := pub.Year()
 	switch rel {
@@ -164,7 +187,7 @@ func monthDate(pub time.Time, m time.Month, rel string) schema.Date {
 		}
 	case "this":
 	default:
-		if int(m) > int(pub.Month())+2 {
+		if m > pub.Month() {
 			y--
 		}
 	}
@@ -241,6 +264,62 @@ func yearNumber(w string) (int, bool) {
 	return n, true
 }
 
+// otherEventWords open a phrase about another happening, which a date
+// inside it belongs to: "thanked Putin after the coup in July" dates the
+// coup, not the thanks.
+var otherEventWords = map[string]bool{"after": true, "before": true, "following": true, "since": true, "until": true, "amid": true}
+
+// datesOf returns the date expressions of a sentence (starting at token
+// first) that may date the event of the cue at token cue: not one inside
+// a phrase about another happening, opened by an otherEventWords word
+// between the cue and a later date, or before an earlier date with no
+// comma closing the phrase in between ("After the coup in July, …"), nor
+// an earlier date when the cue is inside such a phrase; nor
+// a later date in a clause of its own, a verb after a comma ("… recognised
+// by the UN, and the rival government, led by Haftar since 2014").
+func datesOf(toks []token, ds []dateMention, first, cue int) []dateMention {
+	var out []dateMention
+	for _, d := range ds {
+		later := d.First > cue
+		from, to := cue+1, d.First // a later date: the words between
+		if !later {
+			from, to = first, d.First // an earlier date: the words before
+		}
+		other, comma := false, false
+		for k := from; k < to; k++ {
+			switch {
+			case otherEventWords[toks[k].Lower]:
+				other = true
+			case toks[k].Lower == ",":
+				comma = true
+				if !later {
+					other = false
+				}
+			case later && comma && strings.HasPrefix(toks[k].Tag, "VB"):
+				other = true
+			}
+		}
+		if !later {
+			// The cue inside such a phrase after the date: "took office
+			// in January after rebels seized the capital".
+			inPhrase := false
+			for k := d.Last; k < cue; k++ {
+				switch {
+				case otherEventWords[toks[k].Lower]:
+					inPhrase = true
+				case toks[k].Lower == ",":
+					inPhrase = false
+				}
+			}
+			other = other || inPhrase
+		}
+		if !other {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // datesAfter returns the date expressions that start after token cue.
 func datesAfter(ds []dateMention, cue int) []dateMention {
 	var after []dateMention
@@ -252,8 +331,14 @@ func datesAfter(ds []dateMention, cue int) []dateMention {
 	return after
 }
 
+// yearModifies reports whether the year at token y modifies a noun after
+// it ("in 2016 elections", "in the 2016 coup"): a noun follows.
+func yearModifies(toks []token, y, last int) bool {
+	return y+1 < last && strings.HasPrefix(toks[y+1].Tag, "NN")
+}
+
 // nearestDate returns the date expression closest to token cue, if any.
-func nearestDate(ds []dateMention, cue int) (schema.Date, bool) {
+func nearestDate(ds []dateMention, cue int) (dateMention, bool) {
 	best, bestDist := -1, 1<<30
 	for i, d := range ds {
 		dist := d.First - cue
@@ -267,7 +352,7 @@ func nearestDate(ds []dateMention, cue int) (schema.Date, bool) {
 		}
 	}
 	if best < 0 {
-		return schema.Date{}, false
+		return dateMention{}, false
 	}
-	return ds[best].Date, true
+	return ds[best], true
 }

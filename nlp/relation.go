@@ -121,17 +121,20 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 				rel.Claimant = a.Actors[r.claimant].ID
 			}
 			rel.References = v.referencesOf(r.cue.First, r.src, r.tgt)
+			own := datesOf(a.Tokens, dates, s.First, r.cue.First)
 			if v.pastPerfect(r.cue.First) {
 				// Only a date of its own, after the verb, dates it.
+				own = datesAfter(own, r.cue.First)
 				rel.Date = schema.Date{}
-				if d, ok := nearestDate(datesAfter(dates, r.cue.First), r.cue.First); ok {
-					rel.Date = d
-				}
-			} else if d, ok := nearestDate(dates, r.cue.First); ok {
-				rel.Date = d
+			}
+			if d, ok := nearestDate(own, r.cue.First); ok {
+				rel.Date = d.Date
+				rel.DateSource, rel.DatePrecision = schema.DateFromText, d.Precision
+			} else if !rel.Date.IsZero() {
+				rel.DateSource, rel.DatePrecision = schema.DateFromArticle, schema.DayPrecision
 			}
 			if r.background {
-				rel.Date = schema.Date{}
+				rel.Date, rel.DateSource, rel.DatePrecision = schema.Date{}, "", ""
 			}
 			out = append(out, rel)
 		}

@@ -39,8 +39,9 @@ func date(s string) schema.Date {
 // fixtureDocs are three articles written for this test: shared actors
 // across batches, a symmetric relation given both ways, a person with a
 // role and an affiliation in two articles, an unasserted relation, an
-// undated article, relations found through references and text full of
-// quoting hazards.
+// undated article, relations found through references, events dated by
+// their sentence (to the day or month) or by their article, and text full
+// of quoting hazards.
 func fixtureDocs() []schema.Doc {
 	putin := schema.Actor{ID: "vladimir putin", Name: "Vladimir Putin", Type: schema.Person, Aliases: []string{"Putin"},
 		Affiliation: "RUS", Role: "President", Mentions: []schema.Mention{{Text: "Putin", Start: 0, End: 5}}}
@@ -52,8 +53,12 @@ func fixtureDocs() []schema.Doc {
 		r := schema.Relation{Source: s, Target: t, Type: typ, Quad: typ.Quad(), Score: typ.Score(), Symmetric: typ.Symmetric(),
 			Modes: modes, Sentence: sentence, Evidence: "Evidence " + nasty, Cue: "met", CueStart: 1, CueEnd: 4, Confidence: 0.75}
 		if d != "" {
-			r.Date = date(d)
+			r.Date, r.DateSource, r.DatePrecision = date(d), schema.DateFromArticle, schema.DayPrecision
 		}
+		return r
+	}
+	fromText := func(r schema.Relation, precision string) schema.Relation {
+		r.DateSource, r.DatePrecision = schema.DateFromText, precision
 		return r
 	}
 	withRefs := func(r schema.Relation, refs ...string) schema.Relation {
@@ -63,10 +68,10 @@ func fixtureDocs() []schema.Doc {
 	return []schema.Doc{
 		{Path: "a.txt", ID: "https://news.example/a", URL: "https://news.example/a", Title: "Putin meets Erdogan " + nasty, Published: date("2016-08-09"),
 			Source: "Example Wire", Hash: "h-a", Actors: []schema.Actor{putin, rus, tur},
-			Relations: []schema.Relation{withRefs(rel("RUS", "TUR", schema.Consult, 0, "2016-08-09"), "the two leaders"), rel("TUR", "RUS", schema.Consult, 1, "2016-08-09")}},
+			Relations: []schema.Relation{withRefs(rel("RUS", "TUR", schema.Consult, 0, "2016-08-09"), "the two leaders"), fromText(rel("TUR", "RUS", schema.Consult, 1, "2016-08-01"), schema.MonthPrecision)}},
 		{Path: "b.txt", ID: "sha256:b", Title: "", Hash: "h-b",
 			Actors: []schema.Actor{{ID: "RUS", Name: "Russian Federation", Type: schema.Country, Aliases: []string{"Kremlin"}, Mentions: []schema.Mention{{Text: "Kremlin", Start: 0, End: 7}}}, syr, isil, putin},
-			Relations: []schema.Relation{rel("RUS", "SYR", schema.Support, 0, ""), rel("RUS", "ISIL", schema.Assault, 1, "2015-09-30"),
+			Relations: []schema.Relation{rel("RUS", "SYR", schema.Support, 0, ""), fromText(rel("RUS", "ISIL", schema.Assault, 1, "2015-09-30"), schema.DayPrecision),
 				rel("RUS", "SYR", schema.Aid, 2, "", schema.Hypothetical)}},
 		{Path: "c.jsonl#1", ID: "https://news.example/c", URL: "https://news.example/c", Title: "Strikes", Published: date("2015-10-01"), Hash: "h-c",
 			Actors:    []schema.Actor{rus, isil, {ID: "vladimir putin", Name: "Putin", Type: schema.Person, Aliases: []string{"Mr Putin"}, Affiliation: "RUS", Role: "Commander", Mentions: []schema.Mention{{Text: "Putin", Start: 0, End: 5}}}},
@@ -111,7 +116,8 @@ func TestSinksMakeTheSameGraph(t *testing.T) {
 	want := dumpGraph(t, driver)
 	// The sinks could agree by all dropping a property: the writer's
 	// graph itself must keep what the relations were found through.
-	for _, refs := range []string{`references:["the two leaders"]`, `references:["it" ` + strconv.Quote(nasty) + `]`} {
+	for _, refs := range []string{`references:["the two leaders"]`, `references:["it" ` + strconv.Quote(nasty) + `]`,
+		`date_precision:"month"`, `date_source:"text"`, `date_source:"article"`} {
 		if !slices.ContainsFunc(want, func(l string) bool { return strings.Contains(l, refs) }) {
 			t.Errorf("no event with %s in the Neo4j writer's graph", refs)
 		}

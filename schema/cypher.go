@@ -6,7 +6,8 @@ import "fmt"
 //
 //	(:Actor:Country|Person|Organization|Group {id, name, type, aliases, iso3?})
 //	(:Article {id, url, title, published, source, path, hash})
-//	(:Event {id, type, quad, score, symmetric, modes, asserted, date, evidence,
+//	(:Event {id, type, quad, score, symmetric, modes, asserted, date, date_source?,
+//	         date_precision?, evidence,
 //	         references?, sentence, cue, claimant, confidence, source, target, article})
 //	(source:Actor)-[:ACTOR]->(:Event)-[:RECIPIENT]->(target:Actor)
 //	(:Event)-[:REPORTED_IN]->(:Article)
@@ -103,6 +104,7 @@ USING INDEX SEEK t:Actor(id)
 // eventProperties sets an Event's properties from its EventRow.
 const eventProperties = `e.type = row.type, e.quad = row.quad, e.score = row.score, e.symmetric = row.symmetric,
     e.modes = row.modes, e.asserted = row.asserted, e.date = date(row.date),
+    e.date_source = row.date_source, e.date_precision = row.date_precision,
     e.evidence = row.evidence, e.references = row.references, e.sentence = row.sentence, e.cue = row.cue,
     e.claimant = row.claimant, e.confidence = row.confidence,
     e.source = row.source, e.target = row.target, e.article = row.article`

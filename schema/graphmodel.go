@@ -41,23 +41,27 @@ func (r ArticleRow) Param() map[string]any {
 // relationships, the parameters of CypherMergeEvents. Symmetric events
 // have Source < Target, so each is stored once.
 type EventRow struct {
-	ID         string    `json:"id"`
-	Article    string    `json:"article"`
-	Source     string    `json:"source"`
-	Target     string    `json:"target"`
-	Type       EventType `json:"type"`
-	Quad       Quad      `json:"quad"`
-	Score      float64   `json:"score"`
-	Symmetric  bool      `json:"symmetric"`
-	Modes      []string  `json:"modes"`
-	Asserted   bool      `json:"asserted"`
-	Date       string    `json:"date,omitempty"` // YYYY-MM-DD; empty when unknown
-	Evidence   string    `json:"evidence"`
-	References []string  `json:"references,omitempty"` // schema.Relation.References
-	Sentence   int       `json:"sentence"`
-	Cue        string    `json:"cue,omitempty"`
-	Claimant   string    `json:"claimant,omitempty"`
-	Confidence float64   `json:"confidence"`
+	ID        string    `json:"id"`
+	Article   string    `json:"article"`
+	Source    string    `json:"source"`
+	Target    string    `json:"target"`
+	Type      EventType `json:"type"`
+	Quad      Quad      `json:"quad"`
+	Score     float64   `json:"score"`
+	Symmetric bool      `json:"symmetric"`
+	Modes     []string  `json:"modes"`
+	Asserted  bool      `json:"asserted"`
+	Date      string    `json:"date,omitempty"` // YYYY-MM-DD; empty when unknown
+	// DateSource and DatePrecision are schema.Relation's; empty when
+	// Date is.
+	DateSource    string   `json:"date_source,omitempty"`
+	DatePrecision string   `json:"date_precision,omitempty"`
+	Evidence      string   `json:"evidence"`
+	References    []string `json:"references,omitempty"` // schema.Relation.References
+	Sentence      int      `json:"sentence"`
+	Cue           string   `json:"cue,omitempty"`
+	Claimant      string   `json:"claimant,omitempty"`
+	Confidence    float64  `json:"confidence"`
 }
 
 // Param returns the row as a Cypher parameter map.
@@ -65,6 +69,7 @@ func (r EventRow) Param() map[string]any {
 	return map[string]any{"id": r.ID, "article": r.Article, "source": r.Source, "target": r.Target,
 		"type": string(r.Type), "quad": string(r.Quad), "score": r.Score, "symmetric": r.Symmetric,
 		"modes": list(r.Modes), "asserted": r.Asserted, "date": null(r.Date), "evidence": r.Evidence,
+		"date_source": null(r.DateSource), "date_precision": null(r.DatePrecision),
 		"references": optionalList(r.References), "sentence": int64(r.Sentence), "cue": null(r.Cue), "claimant": null(r.Claimant), "confidence": r.Confidence}
 }
 
@@ -333,7 +338,8 @@ func (b *GraphBatch) addDoc(d *Doc, opts GraphOptions, actors map[string]*ActorR
 		}
 		b.Events = append(b.Events, EventRow{ID: id, Article: d.ID, Source: src, Target: tgt, Type: r.Type,
 			Quad: r.Type.Quad(), Score: r.Type.Score(), Symmetric: r.Type.Symmetric(), Modes: modes,
-			Asserted: r.Asserted(), Date: r.Date.String(), Evidence: r.Evidence, References: slices.Clone(r.References),
+			Asserted: r.Asserted(), Date: r.Date.String(), DateSource: r.DateSource, DatePrecision: r.DatePrecision,
+			Evidence: r.Evidence, References: slices.Clone(r.References),
 			Sentence: r.Sentence, Cue: r.Cue, Claimant: r.Claimant, Confidence: r.Confidence})
 		content.Events = append(content.Events, id)
 		dyads[DyadRow{Source: src, Target: tgt, Type: r.Type}] = true

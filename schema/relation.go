@@ -55,12 +55,39 @@ type Relation struct {
 	// CueStart and CueEnd are the cue's code-point offsets in Article.Text.
 	CueStart int `json:"cue_start"`
 	CueEnd   int `json:"cue_end"`
-	// Date is the event's date when the text gives one ("on Friday"),
-	// else the article's date; zero when neither is known.
+	// Date is the event's date when the text gives one ("on Friday",
+	// "in 2016"), else the article's date; zero when neither is known or
+	// the sentence places the event before the article without saying
+	// when. A month or a year is dated by its first day; DatePrecision
+	// says which it is.
 	Date Date `json:"date"`
+	// DateSource says where Date comes from: DateFromText or
+	// DateFromArticle; empty when Date is zero.
+	DateSource string `json:"date_source,omitempty"`
+	// DatePrecision is DayPrecision, MonthPrecision or YearPrecision;
+	// empty when Date is zero.
+	DatePrecision string `json:"date_precision,omitempty"`
 	// Confidence is the extractor's confidence in (0, 1].
 	Confidence float64 `json:"confidence"`
 }
+
+// Where an event's date comes from (Relation.DateSource).
+const (
+	// DateFromText: the sentence dates the event ("on Friday", "in 2016").
+	DateFromText = "text"
+	// DateFromArticle: the sentence does not, so the article's date stands.
+	DateFromArticle = "article"
+)
+
+// How much of an event's date is known (Relation.DatePrecision). The
+// Date of a month or year is its first day, so that dates stay one type
+// (and a Neo4j date) and sort; the precision keeps a year from reading
+// as its 1 January.
+const (
+	DayPrecision   = "day"
+	MonthPrecision = "month"
+	YearPrecision  = "year"
+)
 
 // Asserted reports whether the relation is neither negated nor
 // hypothetical, and so is a graph edge by default.
