@@ -254,6 +254,11 @@ func (v *sentenceView) findReferences() {
 	}
 	for ci := range v.chunks {
 		c := &v.chunks[ci]
+		if v.disc != nil && len(c.Actors) == 1 && v.armedForce(c.Actors[0]) {
+			// "the Zimbabwe Defence Forces … the military": the state's
+			// armed forces the text named as an actor of their own.
+			v.disc.apparatus["military"] = apparatusRef{tok: c.Head, actor: c.Actors[0]}
+		}
 		if v.bodyReference(ci) {
 			continue
 		}
@@ -373,6 +378,28 @@ func (v *sentenceView) soleCountryBefore(tok int) (int, bool) {
 		x = m.Actor
 	}
 	return x, x >= 0
+}
+
+// armedForceNames are the endings of the names of a state's armed forces
+// as an organization of their own ("Zimbabwe Defence Forces", "Sudanese
+// Armed Forces"); a rebel group's ("Tigray Defence Forces") is a group,
+// not an organization, and "the army" is not it.
+var armedForceNames = []string{"defence force", "defense force", "defence forces", "defense forces", "armed forces"}
+
+// armedForce reports whether actor x is a state's armed forces named as
+// an organization.
+func (v *sentenceView) armedForce(x int) bool {
+	a := v.a.Actors[x]
+	if a.Type != schema.Organization {
+		return false
+	}
+	name := strings.ToLower(a.Name)
+	for _, e := range armedForceNames {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // quantified reports whether a number word or "both" stands in tokens
