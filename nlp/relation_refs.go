@@ -278,14 +278,8 @@ func (v *sentenceView) findReferences() {
 				v.disc.apparatus[class] = apparatusRef{tok: c.Head, actor: c.Actors[0]}
 			} else if len(c.Actors) == 0 && v.word(c.First) == "the" && c.Head-c.First <= 2 && !v.namesOwnParty(c.Last) &&
 				!v.quantified(c.First, c.Head) {
-				r, ok := v.disc.apparatus[class]
-				if !ok || c.First-r.tok >= 4*refWindow {
-					// "Fighting erupted in Sudan's capital between the army
-					// and the RSF": the one state the story has named.
-					r.actor, ok = v.soleCountryBefore(c.First)
-				}
-				if ok {
-					c.Actors = []int{r.actor}
+				if x, ok := v.apparatusReferent(class, c.First); ok {
+					c.Actors = []int{x}
 					c.HeadMention = true
 					c.Reference = true
 				}
@@ -378,6 +372,18 @@ func (v *sentenceView) soleCountryBefore(tok int) (int, bool) {
 		x = m.Actor
 	}
 	return x, x >= 0
+}
+
+// apparatusReferent is the actor whose apparatus of class ("military")
+// "the army" at token first is: the one whose apparatus the text named
+// last, or else the one state the story has named ("Fighting erupted in
+// Sudan's capital between the army and the RSF").
+func (v *sentenceView) apparatusReferent(class string, first int) (int, bool) {
+	r, ok := v.disc.apparatus[class]
+	if !ok || first-r.tok >= 4*refWindow {
+		r.actor, ok = v.soleCountryBefore(first)
+	}
+	return r.actor, ok
 }
 
 // armedForceNames are the endings of the names of a state's armed forces
