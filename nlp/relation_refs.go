@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/schema"
@@ -231,7 +232,25 @@ type refChunk struct {
 	n     int // the number of parties, 0 when unsaid
 	// descriptive: a singular description ("the group").
 	descriptive bool
+	// region: a state described by its region ("the Nordic country").
+	region string
 }
+
+// regionStates are the states a regional adjective describes: "the
+// Nordic country", "the Gulf state", "the Baltic nation" refer to the
+// last state of the region the text named.
+var regionStates = map[string][]string{
+	"nordic":       {"SWE", "FIN", "NOR", "DNK", "ISL"},
+	"scandinavian": {"SWE", "NOR", "DNK"},
+	"baltic":       {"EST", "LVA", "LTU"},
+	"gulf":         {"SAU", "ARE", "QAT", "KWT", "BHR", "OMN"},
+	"balkan":       {"SRB", "HRV", "BIH", "MNE", "MKD", "ALB", "XKX"},
+	"andean":       {"BOL", "COL", "ECU", "PER"},
+	"himalayan":    {"NPL", "BTN"},
+}
+
+// stateNouns head a description of one state.
+var stateNouns = wordSet("country", "nation", "state", "kingdom", "republic")
 
 // apparatusClass groups the nouns for a state's or movement's apparatus
 // that refer to each other: "Sudan's army … the military".
@@ -322,6 +341,10 @@ func (v *sentenceView) findReferences() {
 				continue // "the leaders" alone is too vague
 			}
 			v.refs = append(v.refs, refChunk{chunk: ci, kind: kind, n: n})
+			continue
+		}
+		if adj := v.word(c.First + 1); stateNouns[head] && c.Head-c.First == 2 && v.word(c.First) == "the" && regionStates[adj] != nil {
+			v.refs = append(v.refs, refChunk{chunk: ci, kind: refStates, descriptive: true, region: adj})
 			continue
 		}
 		if kind, ok := descriptiveNouns[head]; ok && c.Head-c.First <= 2 && v.word(c.First) == "the" {
@@ -874,7 +897,9 @@ func (v *sentenceView) resolveReferences() {
 		r := &v.refs[i]
 		c := &v.chunks[r.chunk]
 		var actors []int
-		if r.descriptive {
+		if r.region != "" {
+			actors = v.lastInRegion(c.First, regionStates[r.region])
+		} else if r.descriptive {
 			actors = v.lastOfKind(c.First, r.kind)
 		} else {
 			actors = v.collectiveParties(c.First, r.kind, r.n)
@@ -1063,6 +1088,24 @@ func (v *sentenceView) lastOfKind(tok int, k refKind) []int {
 			return nil
 		}
 		if v.fits(m.Actor, k) {
+			return []int{m.Actor}
+		}
+	}
+	return nil
+}
+
+// lastInRegion returns the last state of ids named before token tok.
+func (v *sentenceView) lastInRegion(tok int, ids []string) []int {
+	ms := v.a.Mentions
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.First >= tok {
+			continue
+		}
+		if tok-m.First > refWindow {
+			return nil
+		}
+		if a := v.a.Actors[m.Actor]; a.Type == schema.Country && slices.Contains(ids, a.ID) {
 			return []int{m.Actor}
 		}
 	}
