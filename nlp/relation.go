@@ -352,6 +352,7 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 		func() []argRelation { return rs.jointRelations(v, consumed) },
 		func() []argRelation { return rs.compoundRelations(v) },
 		func() []argRelation { return rs.visitRelations(v, consumed) },
+		func() []argRelation { return rs.ledTalksRelations(v) },
 		func() []argRelation { return rs.judgementRelations(v) },
 		func() []argRelation { return rs.accordRelations(v, consumed) },
 		func() []argRelation { return rs.allyRelations(v) },

@@ -507,6 +507,50 @@ func (v *sentenceView) tripRelations(i int) []argRelation {
 	return out
 }
 
+// talksNouns are talks between delegations, which the heads who lead them
+// hold with each other.
+var talksNouns = wordSet("talks", "discussions", "negotiations", "dialogue", "consultations")
+
+// ledTalksPredicate is the cue of talks read from their leaders.
+var ledTalksPredicate = &predicate{Type: schema.Consult, POS: nounCue, Words: []string{"talks"}}
+
+// ledTalksRelations finds the officials of different states who lead
+// talks: "talks on trade, led by Egypt's Anna Berg and Qatar's Omar
+// Haddad" — they consult each other. Officials of one state leading it
+// together consult no one.
+func (rs *relationStage) ledTalksRelations(v *sentenceView) []argRelation {
+	var out []argRelation
+	for i := v.first; i+2 < v.last; i++ {
+		if v.word(i) != "led" || v.word(i+1) != "by" {
+			continue
+		}
+		talks := false
+		for k := i - 1; k >= v.first && k >= i-15 && !talks; k-- {
+			talks = talksNouns[v.word(k)]
+		}
+		c := v.chunkOf(i + 2)
+		if !talks || c < 0 || v.chunks[c].First != i+2 {
+			continue
+		}
+		var heads []int
+		for _, x := range v.groupRight(c, true).Actors {
+			if a := v.a.Actors[x]; a.Type == schema.Person && a.Affiliation != "" {
+				heads = append(heads, x)
+			}
+		}
+		hit := cueHit{pred: ledTalksPredicate, First: i, Last: i + 2}
+		for a := 0; a < len(heads); a++ {
+			for b := a + 1; b < len(heads); b++ {
+				p, q := heads[a], heads[b]
+				if v.a.Actors[p].Affiliation != v.a.Actors[q].Affiliation {
+					out = append(out, argRelation{src: p, tgt: q, typ: schema.Consult, cue: hit, confidence: 0.6})
+				}
+			}
+		}
+	}
+	return out
+}
+
 // judgementTable is lexicon/judgements.tsv: the judgement verbs (type
 // JUDGE) and the complement words with the type of act they make of a
 // judgement.

@@ -164,6 +164,10 @@ func TestRelationReferences(t *testing.T) {
 // reached at talks is a consultation of its parties too.
 func TestMeetingRelations(t *testing.T) {
 	tests := []relationCase{
+		{"talks led by officials of two states", "Trade talks resumed in Geneva on Monday, led by Ivan Petrov and Li Wei.",
+			[]string{"Ivan Petrov CONSULT Li Wei"}},
+		{"talks led by one official", "Trade talks resumed in Geneva on Monday, led by Ivan Petrov.", nil},
+		{"a delegation led by one official", "A delegation led by Ivan Petrov arrived for talks.", nil},
 		{"hosted talks between", "Qatar hosted talks between the United States and Iran.",
 			[]string{"IRN CONSULT QAT", "IRN CONSULT USA", "QAT CONSULT USA"}},
 		{"co-hosts of rounds of talks are no partners", "Iraq and Egypt, which hosted several rounds of talks between Iranian and Turkish officials, welcomed the deal.",
