@@ -273,6 +273,13 @@ func (v *sentenceView) findReferences() {
 	}
 	for ci := range v.chunks {
 		c := &v.chunks[ci]
+		if x, ok := v.namedAfter(ci); ok {
+			// "the efforts of the west African bloc, ECOWAS,": the name
+			// in apposition is the description's.
+			c.Actors = []int{x}
+			c.HeadMention = true
+			continue
+		}
 		if v.disc != nil && len(c.Actors) == 1 && v.armedForce(c.Actors[0]) {
 			// "the Zimbabwe Defence Forces … the military": the state's
 			// armed forces the text named as an actor of their own.
@@ -407,6 +414,35 @@ func (v *sentenceView) apparatusReferent(class string, first int) (int, bool) {
 		r.actor, ok = v.soleCountryBefore(first)
 	}
 	return r.actor, ok
+}
+
+// namedAfter returns the actor a description chunk ci names in an
+// apposition after it: "the west African bloc, ECOWAS," (a name that ends
+// a list is no apposition: "the bloc, Egypt and Qatar").
+func (v *sentenceView) namedAfter(ci int) (int, bool) {
+	c := v.chunks[ci]
+	if len(c.Actors) > 0 || v.word(c.First) != "the" || !descriptionNouns[v.headWord(ci)] {
+		return 0, false
+	}
+	end := c.Last
+	if v.word(end) == "of" {
+		// "the bloc of nations, ECOWAS,": past a complement that names
+		// no one.
+		if oc := v.chunkOf(end + 1); oc >= 0 && v.chunks[oc].First == end+1 && len(v.chunks[oc].Actors) == 0 {
+			end = v.chunks[oc].Last
+		}
+	}
+	if v.word(end) != "," {
+		return 0, false
+	}
+	nc := v.chunkOf(end + 1)
+	if nc < 0 || v.chunks[nc].First != end+1 || len(v.chunks[nc].Actors) != 1 || !v.chunks[nc].HeadMention || v.isPersonChunk(nc) {
+		return 0, false
+	}
+	if w := v.word(v.chunks[nc].Last); w != "," && w != "." {
+		return 0, false
+	}
+	return v.chunks[nc].Actors[0], true
 }
 
 // armedForceNames are the endings of the names of a state's armed forces
