@@ -1114,24 +1114,20 @@ func (v *sentenceView) recentActorsOf(tok int, k refKind, n int) []int {
 // the reference window: "the group" is the armed group the text named
 // last.
 func (v *sentenceView) lastOfKind(tok int, k refKind) []int {
-	ms := v.a.Mentions
-	for i := len(ms) - 1; i >= 0; i-- {
-		m := ms[i]
-		if m.First >= tok {
-			continue
-		}
-		if tok-m.First > refWindow {
-			return nil
-		}
-		if v.fits(m.Actor, k) {
-			return []int{m.Actor}
-		}
-	}
-	return nil
+	return v.lastFitting(tok, func(x int) bool { return v.fits(x, k) })
 }
 
 // lastInRegion returns the last state of ids named before token tok.
 func (v *sentenceView) lastInRegion(tok int, ids []string) []int {
+	return v.lastFitting(tok, func(x int) bool {
+		a := v.a.Actors[x]
+		return a.Type == schema.Country && slices.Contains(ids, a.ID)
+	})
+}
+
+// lastFitting returns the last actor named before token tok, within
+// refWindow, that fit accepts.
+func (v *sentenceView) lastFitting(tok int, fit func(int) bool) []int {
 	ms := v.a.Mentions
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
@@ -1141,7 +1137,7 @@ func (v *sentenceView) lastInRegion(tok int, ids []string) []int {
 		if tok-m.First > refWindow {
 			return nil
 		}
-		if a := v.a.Actors[m.Actor]; a.Type == schema.Country && slices.Contains(ids, a.ID) {
+		if fit(m.Actor) {
 			return []int{m.Actor}
 		}
 	}
