@@ -139,6 +139,9 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 	return out
 }
 
+// perfectAux are the forms of "have" that make a perfect.
+var perfectAux = wordSet("has", "have", "had")
+
 // prepareTokens corrects the tags the relation steps rely on and sets
 // the lemmas: quotation marks, irregular past tenses the tagger calls
 // nouns, compound-adjective halves and verbless headlines' verbs.
@@ -157,6 +160,11 @@ func (rs *relationStage) prepareTokens(a *analysis) {
 			// "Iran-aligned", "Saudi-led": the second half of a compound
 			// adjective, not a verb.
 			t.Tag = "JJ"
+		}
+		if t.Lower == "since" && i > 0 && i+1 < len(a.Tokens) && perfectAux[a.Tokens[i-1].Lower] && (a.Tokens[i+1].Tag == "VBN" || a.Tokens[i+1].Tag == "VBD") {
+			// "He has since renounced ties": an adverb in the verb group,
+			// not a preposition that would end it.
+			t.Tag = "RB"
 		}
 		t.Lemma = rs.lem.lemma(t.Lower, t.Tag)
 	}

@@ -38,6 +38,8 @@ func TestRelationArgumentPrecision(t *testing.T) {
 		{"an undertaking's gerund has its possessor", "Russia's campaign of bombing Syria continued.", []string{"RUS ASSAULT SYR"}},
 		{"a relative clause's 'has' with an object, then a coordinated verb", "Egypt criticized Qatar, which has a small army and backed Hamas.",
 			[]string{"EGY ACCUSE QAT", "QAT SUPPORT Hamas"}},
+		{"'since' between a perfect's auxiliary and participle is an adverb", "Omar Haddad spoke on Monday. He has since renounced ties to Hezbollah.",
+			[]string{"Omar Haddad REJECT Hezbollah"}},
 		{"a cue word in a title is no cue (the talks' leaders consult)", "Talks will continue, led by German Foreign Minister Anna Berg and US Secretary of State Mary Cole and US Trade Representative Ivan Petrov.",
 			[]string{"Anna Berg CONSULT Ivan Petrov", "Anna Berg CONSULT Mary Cole", "Ivan Petrov CONSULT Mary Cole"}},
 		{"a place before a time is no subject", "Strikes carried out in Syria Wednesday did not target Hezbollah but hit ISIS.", nil},
