@@ -273,6 +273,14 @@ func (v *sentenceView) findReferences() {
 	}
 	for ci := range v.chunks {
 		c := &v.chunks[ci]
+		if x, ok := v.ownState(ci); ok {
+			// "Orban said his country would ratify": the state of the
+			// person the pronoun refers to.
+			c.Actors = []int{x}
+			c.HeadMention = true
+			c.Reference = true
+			continue
+		}
 		if x, ok := v.namedAfter(ci); ok {
 			// "the efforts of the west African bloc, ECOWAS,": the name
 			// in apposition is the description's.
@@ -415,6 +423,32 @@ func (v *sentenceView) apparatusReferent(class string, first int) (int, bool) {
 	}
 	return r.actor, ok
 }
+
+// ownState returns the state that "his country" or "her country" in
+// chunk ci refers to: the affiliation of the person the pronoun resolves
+// to, when the text names that state as an actor.
+func (v *sentenceView) ownState(ci int) (int, bool) {
+	c := v.chunks[ci]
+	if len(c.Actors) > 0 || c.Head != c.First+1 || v.tag(c.First) != "PRP$" || !ownStateNouns[v.headWord(ci)] {
+		return 0, false
+	}
+	if w := v.word(c.First); w != "his" && w != "her" {
+		return 0, false
+	}
+	xs := v.possessivePronounActors(c.First)
+	if len(xs) != 1 || v.a.Actors[xs[0]].Type != schema.Person || v.a.Actors[xs[0]].Affiliation == "" {
+		return 0, false
+	}
+	for i, a := range v.a.Actors {
+		if a.ID == v.a.Actors[xs[0]].Affiliation && a.Type == schema.Country {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// ownStateNouns name a person's own state after "his" or "her".
+var ownStateNouns = wordSet("country", "nation", "government")
 
 // namedAfter returns the actor a description chunk ci names in an
 // apposition after it: "the west African bloc, ECOWAS," (a name that ends
