@@ -142,6 +142,9 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 	return out
 }
 
+// perfectAux are the forms of "have" that make a perfect.
+var perfectAux = wordSet("has", "have", "had")
+
 // prepareTokens corrects the tags the relation steps rely on and sets
 // the lemmas: quotation marks, irregular past tenses the tagger calls
 // nouns, compound-adjective halves and verbless headlines' verbs.
@@ -160,6 +163,11 @@ func (rs *relationStage) prepareTokens(a *analysis) {
 			// "Iran-aligned", "Saudi-led": the second half of a compound
 			// adjective, not a verb.
 			t.Tag = "JJ"
+		}
+		if t.Lower == "since" && i > 0 && i+1 < len(a.Tokens) && perfectAux[a.Tokens[i-1].Lower] && (a.Tokens[i+1].Tag == "VBN" || a.Tokens[i+1].Tag == "VBD") {
+			// "He has since renounced ties": an adverb in the verb group,
+			// not a preposition that would end it.
+			t.Tag = "RB"
 		}
 		t.Lemma = rs.lem.lemma(t.Lower, t.Tag)
 	}
@@ -355,6 +363,7 @@ func (rs *relationStage) sentenceRelations(v *sentenceView) []argRelation {
 		func() []argRelation { return rs.jointRelations(v, consumed) },
 		func() []argRelation { return rs.compoundRelations(v) },
 		func() []argRelation { return rs.visitRelations(v, consumed) },
+		func() []argRelation { return rs.ledTalksRelations(v) },
 		func() []argRelation { return rs.judgementRelations(v) },
 		func() []argRelation { return rs.accordRelations(v, consumed) },
 		func() []argRelation { return rs.allyRelations(v) },

@@ -360,7 +360,9 @@ func isDashWord(w string) bool { return w == "—" || w == "–" || w == "--" ||
 // antecedent returns the group a relative pronoun at j refers to.
 func (v *sentenceView) antecedent(j int) (group, bool) {
 	k := j - 1
-	if v.word(k) == "," {
+	if w := v.word(k); w == "," || w == "–" || w == "—" {
+		// "Mnangagwa – who enjoyed the army's backing –": a dash opens
+		// the clause as a comma does.
 		k--
 	}
 	c := v.chunkOf(k)

@@ -399,6 +399,10 @@ var travelPredicate = &predicate{Type: schema.Consult, POS: verbCue, Words: []st
 func (rs *relationStage) visitRelations(v *sentenceView, consumed map[int]bool) []argRelation {
 	var out []argRelation
 	for i := v.first; i < v.last; i++ {
+		if !consumed[i] && verbTag(v.tag(i)) && tripVerbs[v.tok(i).Lemma] {
+			out = append(out, v.tripRelations(i)...)
+			continue
+		}
 		if consumed[i] || !verbTag(v.tag(i)) || !travelVerbs[v.tok(i).Lemma] {
 			continue
 		}
@@ -431,6 +435,115 @@ func (rs *relationStage) visitRelations(v *sentenceView, consumed map[int]bool) 
 			for _, t := range dest.Actors {
 				if v.a.Actors[t].Type == schema.Country && !v.affiliated(s, t) {
 					out = append(out, argRelation{src: s, tgt: t, typ: schema.Consult, cue: hit, modes: modes, confidence: 0.7})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// tripVerbs carry a traveller on a trip: "a tour that will take him to
+// Qatar" is a visit as much as "he will travel to Qatar".
+var tripVerbs = wordSet("take", "bring")
+
+// objectPronouns are the object forms of the third-person pronouns, by
+// their subject form.
+var objectPronouns = map[string]string{"him": "he", "her": "she", "them": "they"}
+
+// tripNouns are the journeys of an official.
+var tripNouns = wordSet("tour", "trip", "visit", "journey", "swing", "leg")
+
+// tripRelations reads a trip verb at i whose subject is a journey and
+// whose object is its traveller: "a tour that will also take him to Qatar
+// and Oman" — he consults each state he is taken to (GUIDELINES
+// convention 6).
+func (v *sentenceView) tripRelations(i int) []argRelation {
+	vg := v.verbGroupAt(i)
+	j := vg.Start - 1
+	if w := v.word(j); w == "that" || w == "which" {
+		j--
+	}
+	if vg.Passive || j < v.first || !tripNouns[v.tok(j).Lemma] {
+		return nil
+	}
+	k := i + 1
+	var travellers []int
+	if pw, ok := objectPronouns[v.word(k)]; ok && v.mention(k) < 0 {
+		// "take her to": the tagger may read "her" as a possessive.
+		travellers = v.disc.resolve(pw, k)
+		k++
+	} else {
+		c := v.chunkOf(k)
+		if c < 0 || v.chunks[c].First != k {
+			return nil
+		}
+		travellers = v.chunks[c].Actors
+		k = v.chunks[c].Last
+	}
+	for k < v.last && v.tag(k) == "RB" {
+		k++
+	}
+	if v.word(k) != "to" {
+		return nil
+	}
+	d := v.chunkOf(k + 1)
+	if d < 0 || v.chunks[d].First != k+1 {
+		return nil
+	}
+	dest := v.objectGroup(d)
+	modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start) | v.infinitiveModes(vg)
+	hit := cueHit{pred: travelPredicate, First: i, Last: k + 1}
+	var out []argRelation
+	for _, s := range travellers {
+		if v.a.Actors[s].Type != schema.Person {
+			continue
+		}
+		for _, t := range dest.Actors {
+			if v.a.Actors[t].Type == schema.Country && !v.affiliated(s, t) {
+				out = append(out, argRelation{src: s, tgt: t, typ: schema.Consult, cue: hit, modes: modes, confidence: 0.7})
+			}
+		}
+	}
+	return out
+}
+
+// talksNouns are talks between delegations, which the heads who lead them
+// hold with each other.
+var talksNouns = wordSet("talks", "discussions", "negotiations", "dialogue", "consultations")
+
+// ledTalksPredicate is the cue of talks read from their leaders.
+var ledTalksPredicate = &predicate{Type: schema.Consult, POS: nounCue, Words: []string{"talks"}}
+
+// ledTalksRelations finds the officials of different states who lead
+// talks: "talks on trade, led by Egypt's Anna Berg and Qatar's Omar
+// Haddad" — they consult each other. Officials of one state leading it
+// together consult no one.
+func (rs *relationStage) ledTalksRelations(v *sentenceView) []argRelation {
+	var out []argRelation
+	for i := v.first; i+2 < v.last; i++ {
+		if v.word(i) != "led" || v.word(i+1) != "by" {
+			continue
+		}
+		talks := false
+		for k := i - 1; k >= v.first && k >= i-15 && !talks; k-- {
+			talks = talksNouns[v.word(k)]
+		}
+		c := v.chunkOf(i + 2)
+		if !talks || c < 0 || v.chunks[c].First != i+2 {
+			continue
+		}
+		var heads []int
+		for _, x := range v.groupRight(c, true).Actors {
+			if a := v.a.Actors[x]; a.Type == schema.Person && a.Affiliation != "" {
+				heads = append(heads, x)
+			}
+		}
+		hit := cueHit{pred: ledTalksPredicate, First: i, Last: i + 2}
+		for a := 0; a < len(heads); a++ {
+			for b := a + 1; b < len(heads); b++ {
+				p, q := heads[a], heads[b]
+				if v.a.Actors[p].Affiliation != v.a.Actors[q].Affiliation {
+					out = append(out, argRelation{src: p, tgt: q, typ: schema.Consult, cue: hit, confidence: 0.6})
 				}
 			}
 		}

@@ -159,6 +159,9 @@ func TestVisitConvention(t *testing.T) {
 			[]string{"Ivan Petrov CONSULT Omar Haddad", "Ivan Petrov CONSULT SYR"}},
 		{"a meeting in a city", "Mary Cole met Ivan Petrov in Geneva.", []string{"Ivan Petrov CONSULT Mary Cole"}},
 		{"returning home", "Anna Berg returned to Berlin.", nil},
+		{"a tour takes the traveller", "Mary Cole arrived in Paris on Monday. The trip will also take her to Egypt and Qatar.",
+			[]string{"EGY CONSULT Mary Cole [future]", "FRA CONSULT Mary Cole", "Mary Cole CONSULT QAT [future]"}},
+		{"a road takes no one", "The road will take him to Egypt.", nil},
 	})
 }
 

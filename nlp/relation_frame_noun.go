@@ -235,6 +235,17 @@ func (rs *relationStage) readPronounSource(v *sentenceView, f *nounFrame) {
 	if s, t, ok := v.thankedFor(f.chFirst); ok && !f.haveSrc {
 		f.src, f.tgt, f.haveSrc, f.haveTgt = s, t, true, true
 	}
+	// "the army's backing": the apparatus is the state's, or the armed
+	// forces' the text named (relation_refs.go).
+	if k := f.chFirst; !f.haveSrc && v.disc != nil && v.word(k) == "the" && v.tag(k+2) == "POS" && k+2 < f.n && v.mention(k+1) < 0 {
+		if class, ok := apparatusClass[v.word(k+1)]; ok {
+			if x, ok := v.apparatusReferent(class, k); ok {
+				f.src.Actors = []int{x}
+				f.haveSrc = true
+				f.conf *= 0.9
+			}
+		}
+	}
 	// A possessive pronoun names the source: "their summit", "its
 	// airstrikes on Aleppo" — unless a cue of another kind governs the
 	// noun ("suspended its aid to Syria" is a sanction).

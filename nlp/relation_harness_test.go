@@ -40,6 +40,7 @@ var relTestActors = []relTestActor{
 	{"Hezbollah", schema.Group, "", []string{"Hezbollah"}},
 	{"Hamas", schema.Group, "", []string{"Hamas"}},
 	{"AU", schema.Organization, "", []string{"African Union", "AU"}},
+	{"EAF", schema.Organization, "", []string{"Egyptian Armed Forces"}},
 	{"IRQ", schema.Country, "", []string{"Iraq", "Iraqi", "Baghdad"}},
 	{"ISR", schema.Country, "", []string{"Israel", "Israeli"}},
 	{"Anna Berg", schema.Person, "DEU", []string{"Anna Berg", "Berg"}},

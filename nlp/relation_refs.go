@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/schema"
@@ -231,7 +232,25 @@ type refChunk struct {
 	n     int // the number of parties, 0 when unsaid
 	// descriptive: a singular description ("the group").
 	descriptive bool
+	// region: a state described by its region ("the Nordic country").
+	region string
 }
+
+// regionStates are the states a regional adjective describes: "the
+// Nordic country", "the Gulf state", "the Baltic nation" refer to the
+// last state of the region the text named.
+var regionStates = map[string][]string{
+	"nordic":       {"SWE", "FIN", "NOR", "DNK", "ISL"},
+	"scandinavian": {"SWE", "NOR", "DNK"},
+	"baltic":       {"EST", "LVA", "LTU"},
+	"gulf":         {"SAU", "ARE", "QAT", "KWT", "BHR", "OMN"},
+	"balkan":       {"SRB", "HRV", "BIH", "MNE", "MKD", "ALB", "XKX"},
+	"andean":       {"BOL", "COL", "ECU", "PER"},
+	"himalayan":    {"NPL", "BTN"},
+}
+
+// stateNouns head a description of one state.
+var stateNouns = wordSet("country", "nation", "state", "kingdom", "republic")
 
 // apparatusClass groups the nouns for a state's or movement's apparatus
 // that refer to each other: "Sudan's army … the military".
@@ -254,6 +273,26 @@ func (v *sentenceView) findReferences() {
 	}
 	for ci := range v.chunks {
 		c := &v.chunks[ci]
+		if x, ok := v.ownState(ci); ok {
+			// "Orban said his country would ratify": the state of the
+			// person the pronoun refers to.
+			c.Actors = []int{x}
+			c.HeadMention = true
+			c.Reference = true
+			continue
+		}
+		if x, ok := v.namedAfter(ci); ok {
+			// "the efforts of the west African bloc, ECOWAS,": the name
+			// in apposition is the description's.
+			c.Actors = []int{x}
+			c.HeadMention = true
+			continue
+		}
+		if v.disc != nil && len(c.Actors) == 1 && v.armedForce(c.Actors[0]) {
+			// "the Zimbabwe Defence Forces … the military": the state's
+			// armed forces the text named as an actor of their own.
+			v.disc.apparatus["military"] = apparatusRef{tok: c.Head, actor: c.Actors[0]}
+		}
 		if v.bodyReference(ci) {
 			continue
 		}
@@ -273,14 +312,8 @@ func (v *sentenceView) findReferences() {
 				v.disc.apparatus[class] = apparatusRef{tok: c.Head, actor: c.Actors[0]}
 			} else if len(c.Actors) == 0 && v.word(c.First) == "the" && c.Head-c.First <= 2 && !v.namesOwnParty(c.Last) &&
 				!v.quantified(c.First, c.Head) {
-				r, ok := v.disc.apparatus[class]
-				if !ok || c.First-r.tok >= 4*refWindow {
-					// "Fighting erupted in Sudan's capital between the army
-					// and the RSF": the one state the story has named.
-					r.actor, ok = v.soleCountryBefore(c.First)
-				}
-				if ok {
-					c.Actors = []int{r.actor}
+				if x, ok := v.apparatusReferent(class, c.First); ok {
+					c.Actors = []int{x}
 					c.HeadMention = true
 					c.Reference = true
 				}
@@ -323,6 +356,10 @@ func (v *sentenceView) findReferences() {
 				continue // "the leaders" alone is too vague
 			}
 			v.refs = append(v.refs, refChunk{chunk: ci, kind: kind, n: n})
+			continue
+		}
+		if adj := v.word(c.First + 1); stateNouns[head] && c.Head-c.First == 2 && v.word(c.First) == "the" && regionStates[adj] != nil {
+			v.refs = append(v.refs, refChunk{chunk: ci, kind: refStates, descriptive: true, region: adj})
 			continue
 		}
 		if kind, ok := descriptiveNouns[head]; ok && c.Head-c.First <= 2 && v.word(c.First) == "the" {
@@ -373,6 +410,95 @@ func (v *sentenceView) soleCountryBefore(tok int) (int, bool) {
 		x = m.Actor
 	}
 	return x, x >= 0
+}
+
+// apparatusReferent is the actor whose apparatus of class ("military")
+// "the army" at token first is: the one whose apparatus the text named
+// last, or else the one state the story has named ("Fighting erupted in
+// Sudan's capital between the army and the RSF").
+func (v *sentenceView) apparatusReferent(class string, first int) (int, bool) {
+	r, ok := v.disc.apparatus[class]
+	if !ok || first-r.tok >= 4*refWindow {
+		r.actor, ok = v.soleCountryBefore(first)
+	}
+	return r.actor, ok
+}
+
+// ownState returns the state that "his country" or "her country" in
+// chunk ci refers to: the affiliation of the person the pronoun resolves
+// to, when the text names that state as an actor.
+func (v *sentenceView) ownState(ci int) (int, bool) {
+	c := v.chunks[ci]
+	if len(c.Actors) > 0 || c.Head != c.First+1 || v.tag(c.First) != "PRP$" || !ownStateNouns[v.headWord(ci)] {
+		return 0, false
+	}
+	if w := v.word(c.First); w != "his" && w != "her" {
+		return 0, false
+	}
+	xs := v.possessivePronounActors(c.First)
+	if len(xs) != 1 || v.a.Actors[xs[0]].Type != schema.Person || v.a.Actors[xs[0]].Affiliation == "" {
+		return 0, false
+	}
+	for i, a := range v.a.Actors {
+		if a.ID == v.a.Actors[xs[0]].Affiliation && a.Type == schema.Country {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// ownStateNouns name a person's own state after "his" or "her".
+var ownStateNouns = wordSet("country", "nation", "government")
+
+// namedAfter returns the actor a description chunk ci names in an
+// apposition after it: "the west African bloc, ECOWAS," (a name that ends
+// a list is no apposition: "the bloc, Egypt and Qatar").
+func (v *sentenceView) namedAfter(ci int) (int, bool) {
+	c := v.chunks[ci]
+	if len(c.Actors) > 0 || v.word(c.First) != "the" || !descriptionNouns[v.headWord(ci)] {
+		return 0, false
+	}
+	end := c.Last
+	if v.word(end) == "of" {
+		// "the bloc of nations, ECOWAS,": past a complement that names
+		// no one.
+		if oc := v.chunkOf(end + 1); oc >= 0 && v.chunks[oc].First == end+1 && len(v.chunks[oc].Actors) == 0 {
+			end = v.chunks[oc].Last
+		}
+	}
+	if v.word(end) != "," {
+		return 0, false
+	}
+	nc := v.chunkOf(end + 1)
+	if nc < 0 || v.chunks[nc].First != end+1 || len(v.chunks[nc].Actors) != 1 || !v.chunks[nc].HeadMention || v.isPersonChunk(nc) {
+		return 0, false
+	}
+	if w := v.word(v.chunks[nc].Last); w != "," && w != "." {
+		return 0, false
+	}
+	return v.chunks[nc].Actors[0], true
+}
+
+// armedForceNames are the endings of the names of a state's armed forces
+// as an organization of their own ("Zimbabwe Defence Forces", "Sudanese
+// Armed Forces"); a rebel group's ("Tigray Defence Forces") is a group,
+// not an organization, and "the army" is not it.
+var armedForceNames = []string{"defence force", "defense force", "defence forces", "defense forces", "armed forces"}
+
+// armedForce reports whether actor x is a state's armed forces named as
+// an organization.
+func (v *sentenceView) armedForce(x int) bool {
+	a := v.a.Actors[x]
+	if a.Type != schema.Organization {
+		return false
+	}
+	name := strings.ToLower(a.Name)
+	for _, e := range armedForceNames {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // quantified reports whether a number word or "both" stands in tokens
@@ -841,7 +967,9 @@ func (v *sentenceView) resolveReferences() {
 		r := &v.refs[i]
 		c := &v.chunks[r.chunk]
 		var actors []int
-		if r.descriptive {
+		if r.region != "" {
+			actors = v.lastInRegion(c.First, regionStates[r.region])
+		} else if r.descriptive {
 			actors = v.lastOfKind(c.First, r.kind)
 		} else {
 			actors = v.collectiveParties(c.First, r.kind, r.n)
@@ -1020,6 +1148,20 @@ func (v *sentenceView) recentActorsOf(tok int, k refKind, n int) []int {
 // the reference window: "the group" is the armed group the text named
 // last.
 func (v *sentenceView) lastOfKind(tok int, k refKind) []int {
+	return v.lastFitting(tok, func(x int) bool { return v.fits(x, k) })
+}
+
+// lastInRegion returns the last state of ids named before token tok.
+func (v *sentenceView) lastInRegion(tok int, ids []string) []int {
+	return v.lastFitting(tok, func(x int) bool {
+		a := v.a.Actors[x]
+		return a.Type == schema.Country && slices.Contains(ids, a.ID)
+	})
+}
+
+// lastFitting returns the last actor named before token tok, within
+// refWindow, that fit accepts.
+func (v *sentenceView) lastFitting(tok int, fit func(int) bool) []int {
 	ms := v.a.Mentions
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
@@ -1029,7 +1171,7 @@ func (v *sentenceView) lastOfKind(tok int, k refKind) []int {
 		if tok-m.First > refWindow {
 			return nil
 		}
-		if v.fits(m.Actor, k) {
+		if fit(m.Actor) {
 			return []int{m.Actor}
 		}
 	}
