@@ -426,16 +426,25 @@ func (rs *relationStage) visitRelations(v *sentenceView, consumed map[int]bool) 
 		if !ok || len(dest.Actors) == 0 || vg.Passive {
 			continue
 		}
-		modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start) | v.infinitiveModes(vg)
-		hit := cueHit{pred: travelPredicate, First: i, Last: k + 1}
-		for _, s := range subj.Actors {
-			if v.a.Actors[s].Type != schema.Person {
-				continue
-			}
-			for _, t := range dest.Actors {
-				if v.a.Actors[t].Type == schema.Country && !v.affiliated(s, t) {
-					out = append(out, argRelation{src: s, tgt: t, typ: schema.Consult, cue: hit, modes: modes, confidence: 0.7})
-				}
+		out = append(out, v.visits(vg, i, k, subj.Actors, dest.Actors)...)
+	}
+	return out
+}
+
+// visits are the CONSULT relations of persons who travel (the verb group
+// vg, its cue from token first to token last) to states they do not act
+// for.
+func (v *sentenceView) visits(vg verbGroup, first, last int, travellers, dest []int) []argRelation {
+	modes := v.reportedModes(vg, first+1) | v.clauseModes(vg.Start) | v.infinitiveModes(vg)
+	hit := cueHit{pred: travelPredicate, First: first, Last: last + 1}
+	var out []argRelation
+	for _, s := range travellers {
+		if v.a.Actors[s].Type != schema.Person {
+			continue
+		}
+		for _, t := range dest {
+			if v.a.Actors[t].Type == schema.Country && !v.affiliated(s, t) {
+				out = append(out, argRelation{src: s, tgt: t, typ: schema.Consult, cue: hit, modes: modes, confidence: 0.7})
 			}
 		}
 	}
@@ -490,21 +499,7 @@ func (v *sentenceView) tripRelations(i int) []argRelation {
 	if d < 0 || v.chunks[d].First != k+1 {
 		return nil
 	}
-	dest := v.objectGroup(d)
-	modes := v.reportedModes(vg, i+1) | v.clauseModes(vg.Start) | v.infinitiveModes(vg)
-	hit := cueHit{pred: travelPredicate, First: i, Last: k + 1}
-	var out []argRelation
-	for _, s := range travellers {
-		if v.a.Actors[s].Type != schema.Person {
-			continue
-		}
-		for _, t := range dest.Actors {
-			if v.a.Actors[t].Type == schema.Country && !v.affiliated(s, t) {
-				out = append(out, argRelation{src: s, tgt: t, typ: schema.Consult, cue: hit, modes: modes, confidence: 0.7})
-			}
-		}
-	}
-	return out
+	return v.visits(vg, i, k, travellers, v.objectGroup(d).Actors)
 }
 
 // talksNouns are talks between delegations, which the heads who lead them
