@@ -85,7 +85,7 @@ func (it *csvIterator) read() ([]string, int, error) {
 	case err == io.EOF:
 		return nil, 0, io.EOF
 	case errors.Is(err, ErrTooLarge):
-		return nil, line, err
+		return nil, line, it.in.opts.tooLargeRecord("CSV row")
 	case err != nil:
 		return nil, line, unwrapPathError(err)
 	}
@@ -173,10 +173,11 @@ const (
 
 // next returns the next non-empty row (its bytes, ending in a newline)
 // and the line it starts on. A row over the limit is read to its end
-// without being kept and reported as ErrTooLarge. A row whose quoted
-// field never closes properly (at the end of the input, or with text
-// right after its closing quote) is returned as its first line only, and
-// the lines after that are read again as rows.
+// without being kept and reported as ErrTooLarge, which the caller words
+// (options.tooLargeRecord). A row whose quoted field never closes
+// properly (at the end of the input, or with text right after its
+// closing quote) is returned as its first line only, and the lines after
+// that are read again as rows.
 func (s *csvSplitter) next() ([]byte, int, error) {
 	for {
 		s.buf = s.buf[:0]
@@ -258,7 +259,7 @@ func (s *csvSplitter) next() ([]byte, int, error) {
 			if broken && state == csvQuoteInQuoted {
 				s.skipLine()
 			}
-			return nil, start, s.tooLarge()
+			return nil, start, ErrTooLarge
 		}
 		if broken {
 			return s.breakRow(start), start, nil
@@ -271,11 +272,6 @@ func (s *csvSplitter) next() ([]byte, int, error) {
 		}
 		return s.buf, start, nil
 	}
-}
-
-// tooLarge explains a row over the limit.
-func (s *csvSplitter) tooLarge() error {
-	return fmt.Errorf("%w: the CSV row is longer than %s (--max-article-size)", ErrTooLarge, formatBytes(s.limit))
 }
 
 // breakRow ends a row with a broken quote at its first line: the rest of
