@@ -25,6 +25,7 @@ import (
 	"github.com/geokg/geokg/admincsv"
 	"github.com/geokg/geokg/internal/fsmsg"
 	"github.com/geokg/geokg/jsonl"
+	"github.com/geokg/geokg/pipeline"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -232,18 +233,13 @@ func (w *Writer) Replay(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// ArticleSource yields articles until io.EOF, like source.Reader.
-type ArticleSource interface {
-	Next(ctx context.Context) (schema.Article, error)
-}
-
 // Skip wraps src so that the articles Replay wrote again are left out (by
 // content hash); read errors pass through.
-func (w *Writer) Skip(src ArticleSource) *Skipper { return &Skipper{src: src, w: w} }
+func (w *Writer) Skip(src pipeline.Source) *Skipper { return &Skipper{src: src, w: w} }
 
-// Skipper is the ArticleSource Skip returns.
+// Skipper is the pipeline.Source Skip returns.
 type Skipper struct {
-	src ArticleSource
+	src pipeline.Source
 	w   *Writer
 }
 
