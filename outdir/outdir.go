@@ -88,7 +88,6 @@ type Writer struct {
 
 	dir     string
 	written map[string]bool // content hashes of the articles replayed
-	skipped int
 	files   []*os.File
 	bufs    []*bufio.Writer
 	docs    *jsonl.Writer
@@ -239,8 +238,9 @@ func (w *Writer) Skip(src pipeline.Source) *Skipper { return &Skipper{src: src, 
 
 // Skipper is the pipeline.Source Skip returns.
 type Skipper struct {
-	src pipeline.Source
-	w   *Writer
+	src     pipeline.Source
+	w       *Writer
+	skipped int
 }
 
 // Next returns the next article not yet in the folder.
@@ -248,7 +248,7 @@ func (s *Skipper) Next(ctx context.Context) (schema.Article, error) {
 	for {
 		a, err := s.src.Next(ctx)
 		if err == nil && a.Hash != "" && s.w.written[a.Hash] {
-			s.w.skipped++
+			s.skipped++
 			continue
 		}
 		return a, err
@@ -256,7 +256,7 @@ func (s *Skipper) Next(ctx context.Context) (schema.Article, error) {
 }
 
 // Skipped counts the articles left out so far.
-func (s *Skipper) Skipped() int { return s.w.skipped }
+func (s *Skipper) Skipped() int { return s.skipped }
 
 // create opens a buffered file of the folder.
 func (w *Writer) create(name string) (*bufio.Writer, error) {
