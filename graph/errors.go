@@ -186,3 +186,16 @@ func RedactURI(uri string) string {
 	u.User = nil
 	return u.String()
 }
+
+// retried runs work in a transaction of s through exec (neo4j.ExecuteRead
+// or neo4j.ExecuteWrite), again as Writer.retry says.
+func retried[T any](ctx context.Context, w *Writer, s neo4j.SessionWithContext,
+	exec func(context.Context, neo4j.SessionWithContext, neo4j.ManagedTransactionWorkT[T], ...func(*neo4j.TransactionConfig)) (T, error),
+	work neo4j.ManagedTransactionWorkT[T]) (T, error) {
+	var v T
+	err := w.retry(ctx, func() (err error) {
+		v, err = exec(ctx, s, work)
+		return err
+	})
+	return v, err
+}

@@ -24,21 +24,18 @@ func (w *Writer) Loaded(ctx context.Context, hashes []string) (map[string]bool, 
 	}
 	s := w.session(ctx, neo4j.AccessModeRead)
 	defer s.Close(context.WithoutCancel(ctx))
-	err := w.retry(ctx, func() error {
-		_, err := neo4j.ExecuteRead(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
-			clear(out)
-			res, err := tx.Run(ctx, schema.CypherLoadedHashes, map[string]any{"hashes": list})
-			if err != nil {
-				return false, err
+	_, err := retried(ctx, w, s, neo4j.ExecuteRead, func(tx neo4j.ManagedTransaction) (bool, error) {
+		clear(out)
+		res, err := tx.Run(ctx, schema.CypherLoadedHashes, map[string]any{"hashes": list})
+		if err != nil {
+			return false, err
+		}
+		for res.Next(ctx) {
+			if h, ok := res.Record().Values[0].(string); ok {
+				out[h] = true
 			}
-			for res.Next(ctx) {
-				if h, ok := res.Record().Values[0].(string); ok {
-					out[h] = true
-				}
-			}
-			return true, res.Err()
-		})
-		return err
+		}
+		return true, res.Err()
 	})
 	if err != nil {
 		return nil, w.wrapError("look up loaded articles", err)

@@ -178,21 +178,17 @@ func (w *Writer) ensureSchema(ctx context.Context) error {
 func (w *Writer) SchemaVersion(ctx context.Context) (int, error) {
 	s := w.session(ctx, neo4j.AccessModeRead)
 	defer s.Close(context.WithoutCancel(ctx))
-	var v int64
-	err := w.retry(ctx, func() (err error) {
-		v, err = neo4j.ExecuteRead(ctx, s, func(tx neo4j.ManagedTransaction) (int64, error) {
-			res, err := tx.Run(ctx, schema.CypherSchemaVersion, nil)
-			if err != nil {
-				return 0, err
-			}
-			recs, err := res.Collect(ctx)
-			if err != nil || len(recs) == 0 {
-				return 0, err
-			}
-			n, _ := recs[0].Values[0].(int64)
-			return n, nil
-		})
-		return err
+	v, err := retried(ctx, w, s, neo4j.ExecuteRead, func(tx neo4j.ManagedTransaction) (int64, error) {
+		res, err := tx.Run(ctx, schema.CypherSchemaVersion, nil)
+		if err != nil {
+			return 0, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil || len(recs) == 0 {
+			return 0, err
+		}
+		n, _ := recs[0].Values[0].(int64)
+		return n, nil
 	})
 	if err != nil {
 		return 0, w.wrapError("read schema version", err)
@@ -213,16 +209,13 @@ func (w *Writer) ApplySchema(ctx context.Context) error {
 	if err := w.runSchema(ctx, s, "CALL db.awaitIndexes(300)"); err != nil {
 		return w.wrapError("wait for indexes", err)
 	}
-	err := w.retry(ctx, func() error {
-		_, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
-			res, err := tx.Run(ctx, schema.CypherSetSchemaVersion, map[string]any{"version": int64(schema.SchemaVersion)})
-			if err != nil {
-				return false, err
-			}
-			_, err = res.Consume(ctx)
-			return err == nil, err
-		})
-		return err
+	_, err := retried(ctx, w, s, neo4j.ExecuteWrite, func(tx neo4j.ManagedTransaction) (bool, error) {
+		res, err := tx.Run(ctx, schema.CypherSetSchemaVersion, map[string]any{"version": int64(schema.SchemaVersion)})
+		if err != nil {
+			return false, err
+		}
+		_, err = res.Consume(ctx)
+		return err == nil, err
 	})
 	if err != nil {
 		return w.wrapError("record schema version", err)
@@ -236,16 +229,13 @@ func (w *Writer) ApplySchema(ctx context.Context) error {
 // another loader applying the schema at the same time are retried. Two
 // loaders racing to create the same index is not an error.
 func (w *Writer) runSchema(ctx context.Context, s neo4j.SessionWithContext, stmt string) error {
-	err := w.retry(ctx, func() error {
-		_, err := neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
-			res, err := tx.Run(ctx, stmt, nil)
-			if err != nil {
-				return false, err
-			}
-			_, err = res.Consume(ctx)
-			return err == nil, err
-		})
-		return err
+	_, err := retried(ctx, w, s, neo4j.ExecuteWrite, func(tx neo4j.ManagedTransaction) (bool, error) {
+		res, err := tx.Run(ctx, stmt, nil)
+		if err != nil {
+			return false, err
+		}
+		_, err = res.Consume(ctx)
+		return err == nil, err
 	})
 	var n4j *neo4j.Neo4jError
 	if errors.As(err, &n4j) && strings.Contains(n4j.Code, "EquivalentSchemaRuleAlreadyExists") {
@@ -451,36 +441,32 @@ func (w *Writer) writeTx(ctx context.Context, op, commitName string, body func(r
 	defer s.Close(context.WithoutCancel(ctx))
 	var times map[string]time.Duration
 	var statementsDone time.Time
-	var c counts
-	err := w.retry(ctx, func() (err error) {
-		c, err = neo4j.ExecuteWrite(ctx, s, func(tx neo4j.ManagedTransaction) (counts, error) {
-			var total counts
-			times = map[string]time.Duration{} // the committed attempt's
-			defer func() { statementsDone = time.Now() }()
-			run := func(name, cypher string, rows []any) ([]*neo4j.Record, error) {
-				if len(rows) == 0 {
-					return nil, nil
-				}
-				start := time.Now()
-				defer func() { times[name] += time.Since(start) }()
-				res, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
-				if err != nil {
-					return nil, err
-				}
-				recs, err := res.Collect(ctx)
-				if err != nil {
-					return nil, err
-				}
-				sum, err := res.Consume(ctx)
-				if err != nil {
-					return nil, err
-				}
-				total = total.add(countersOf(sum))
-				return recs, nil
+	c, err := retried(ctx, w, s, neo4j.ExecuteWrite, func(tx neo4j.ManagedTransaction) (counts, error) {
+		var total counts
+		times = map[string]time.Duration{} // the committed attempt's
+		defer func() { statementsDone = time.Now() }()
+		run := func(name, cypher string, rows []any) ([]*neo4j.Record, error) {
+			if len(rows) == 0 {
+				return nil, nil
 			}
-			return total, body(run)
-		})
-		return err
+			start := time.Now()
+			defer func() { times[name] += time.Since(start) }()
+			res, err := tx.Run(ctx, cypher, map[string]any{"rows": rows})
+			if err != nil {
+				return nil, err
+			}
+			recs, err := res.Collect(ctx)
+			if err != nil {
+				return nil, err
+			}
+			sum, err := res.Consume(ctx)
+			if err != nil {
+				return nil, err
+			}
+			total = total.add(countersOf(sum))
+			return recs, nil
+		}
+		return total, body(run)
 	})
 	if err != nil {
 		return c, nil, w.wrapError(op, err)
