@@ -95,7 +95,7 @@ func buildAlignment(d *Data, events []alliance.Event) *alignmentData {
 			s.Add(e)
 		}
 		als := s.Alignments()
-		info := windowInfo{Name: nw.name, Kind: nw.kind, Since: dateString(nw.w.Since), Until: dateString(nw.w.Until),
+		info := windowInfo{Name: nw.name, Kind: nw.kind, Since: nw.w.Since.String(), Until: nw.w.Until.String(),
 			Edges: []edgeInfo{}, Blocs: []blocLabel{}}
 		for _, a := range als {
 			if a.Score == 0 {
@@ -168,11 +168,4 @@ func matchColours(p, ref alliance.Partition, refColours map[int]int, next *int) 
 		out[b.Number] = best
 	}
 	return out
-}
-
-func dateString(d schema.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.String()
 }
