@@ -49,12 +49,18 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 	}
 
 	missing := map[string]bool{}
+	// The typed edges count asserted events only, as the loader does; they
+	// are aggregated in the same pass that writes the events.
+	ds := dyads{}
 	err = src.Events(ctx, f, func(e graphdata.Event) error {
 		if !e.Type.Valid() {
 			return nil
 		}
 		st.Events++
 		st.skipUndated(e, true)
+		if e.Asserted() {
+			ds.add(e)
+		}
 		for _, end := range []string{e.Source, e.Target} {
 			if _, ok := actors[end]; !ok {
 				missing[end] = true
@@ -97,12 +103,7 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 		}
 	}
 
-	var asserted Stats // the events counted above
-	dyads, err := aggregate(ctx, src, f, &asserted)
-	if err != nil {
-		return st, err
-	}
-	for _, d := range dyads {
+	for _, d := range ds.sorted() {
 		st.Relations++
 		if err := c.Relation(admincsv.Relation{Source: d.Source, Target: d.Target, Type: d.Type, Events: d.Events,
 			Articles: d.Articles(), First: d.First.String(), Last: d.Last.String()}); err != nil {

@@ -101,43 +101,56 @@ func (d *dyad) Articles() int { return len(d.articles) }
 // sorted by source, target and type.
 func aggregate(ctx context.Context, src graphdata.Source, f graphdata.Filter, st *Stats) ([]*dyad, error) {
 	f.AllModes = false
-	byKey := map[dyadKey]*dyad{}
+	ds := dyads{}
 	err := src.Events(ctx, f, func(e graphdata.Event) error {
 		if !e.Type.Valid() {
 			return nil
 		}
 		st.Events++
 		st.skipUndated(e, true)
-		k := dyadKey{e.Source, e.Target, e.Type}
-		d := byKey[k]
-		if d == nil {
-			d = &dyad{dyadKey: k, articles: map[string]bool{}}
-			byKey[k] = d
-		}
-		d.Events++
-		d.articles[e.Article] = true
-		d.Score += e.Score
-		if !e.Date.IsZero() {
-			if d.First.IsZero() || e.Date.Time().Before(d.First.Time()) {
-				d.First = e.Date
-			}
-			if d.Last.IsZero() || e.Date.Time().After(d.Last.Time()) {
-				d.Last = e.Date
-			}
-		}
+		ds.add(e)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*dyad, 0, len(byKey))
-	for _, d := range byKey {
+	return ds.sorted(), nil
+}
+
+// dyads aggregates events by source, target and type.
+type dyads map[dyadKey]*dyad
+
+// add counts the event in its dyad.
+func (ds dyads) add(e graphdata.Event) {
+	k := dyadKey{e.Source, e.Target, e.Type}
+	d := ds[k]
+	if d == nil {
+		d = &dyad{dyadKey: k, articles: map[string]bool{}}
+		ds[k] = d
+	}
+	d.Events++
+	d.articles[e.Article] = true
+	d.Score += e.Score
+	if !e.Date.IsZero() {
+		if d.First.IsZero() || e.Date.Time().Before(d.First.Time()) {
+			d.First = e.Date
+		}
+		if d.Last.IsZero() || e.Date.Time().After(d.Last.Time()) {
+			d.Last = e.Date
+		}
+	}
+}
+
+// sorted lists the dyads by source, target and type.
+func (ds dyads) sorted() []*dyad {
+	out := make([]*dyad, 0, len(ds))
+	for _, d := range ds {
 		out = append(out, d)
 	}
 	slices.SortFunc(out, func(a, b *dyad) int {
 		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target), cmp.Compare(a.Type, b.Type))
 	})
-	return out, nil
+	return out
 }
 
 // actorsByID reads every actor into a map.

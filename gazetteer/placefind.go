@@ -721,16 +721,10 @@ func insertByStart(ps []Place, p Place) []Place {
 	return ps
 }
 
+// appendNew appends the items list does not hold yet.
 func appendNew(list []string, items ...string) []string {
 	for _, it := range items {
-		found := false
-		for _, have := range list {
-			if have == it {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(list, it) {
 			list = append(list, it)
 		}
 	}

@@ -97,16 +97,8 @@ func (n Neo4j) Events(ctx context.Context, f Filter, fn func(Event) error) error
 			Quad: schema.Quad(str(v[4])), Score: flt(v[5]), Date: date(v[7]), Evidence: str(v[8]), Sentence: int(num(v[9])),
 			Cue: str(v[10]), Confidence: flt(v[11]), Claimant: str(v[12]), Article: str(v[13]),
 			DateSource: str(v[15]), DatePrecision: str(v[16])}
-		if list, ok := v[6].([]any); ok {
-			for _, m := range list {
-				e.Modes = append(e.Modes, schema.Mode(str(m)))
-			}
-		}
-		if list, ok := v[14].([]any); ok {
-			for _, r := range list {
-				e.References = append(e.References, str(r))
-			}
-		}
+		e.Modes = strs[schema.Mode](v[6])
+		e.References = strs[string](v[14])
 		if !f.Keep(e) {
 			return nil
 		}
@@ -117,6 +109,16 @@ func (n Neo4j) Events(ctx context.Context, f Filter, fn func(Event) error) error
 func str(v any) string {
 	s, _ := v.(string)
 	return s
+}
+
+// strs is v's strings when v is a list, else nil.
+func strs[S ~string](v any) []S {
+	list, _ := v.([]any)
+	var out []S
+	for _, x := range list {
+		out = append(out, S(str(x)))
+	}
+	return out
 }
 
 func num(v any) int64 {

@@ -72,10 +72,10 @@ func (c *Client) suggest(ctx context.Context, name string) ([]string, error) {
 	limit := min(max(len(q)/3, 1), 3)
 	best := map[string]int{}
 	for _, r := range recs {
-		display, _ := r.Values[0].(string)
+		display := str(r.Values[0])
 		names, _ := r.Values[1].([]any)
 		for _, n := range names {
-			s, _ := n.(string)
+			s := str(n)
 			if s == "" {
 				continue
 			}

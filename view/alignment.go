@@ -86,16 +86,18 @@ func buildAlignment(d *Data, events []alliance.Event) *alignmentData {
 	for i, a := range d.Actors {
 		index[a.ID] = i
 	}
-	var reference *alliance.Partition
-	nextColour := 1
+	// The window "all" comes first: its blocs take new colours (an empty
+	// reference matches none) and are the reference of the others.
+	var reference alliance.Partition
 	var allColours map[int]int
+	nextColour := 1
 	for _, nw := range windows {
 		s := alliance.NewScorer(nw.w, alliance.DefaultHalfLife, latest)
 		for _, e := range events {
 			s.Add(e)
 		}
 		als := s.Alignments()
-		info := windowInfo{Name: nw.name, Kind: nw.kind, Since: dateString(nw.w.Since), Until: dateString(nw.w.Until),
+		info := windowInfo{Name: nw.name, Kind: nw.kind, Since: nw.w.Since.String(), Until: nw.w.Until.String(),
 			Edges: []edgeInfo{}, Blocs: []blocLabel{}}
 		for _, a := range als {
 			if a.Score == 0 {
@@ -109,18 +111,9 @@ func buildAlignment(d *Data, events []alliance.Event) *alignmentData {
 		}
 		p := alliance.Blocs(als, alliance.BlocOptions{})
 		info.Frustration = p.Frustration
-		var colours map[int]int
-		if reference == nil {
-			colours = map[int]int{}
-			for _, b := range p.Blocs {
-				if len(b.Members) > 1 {
-					colours[b.Number] = nextColour
-					nextColour++
-				}
-			}
-			reference, allColours = &p, colours
-		} else {
-			colours = matchColours(p, *reference, allColours, &nextColour)
+		colours := matchColours(p, reference, allColours, &nextColour)
+		if allColours == nil {
+			reference, allColours = p, colours
 		}
 		for _, b := range p.Blocs {
 			c := colours[b.Number]
@@ -168,11 +161,4 @@ func matchColours(p, ref alliance.Partition, refColours map[int]int, next *int) 
 		out[b.Number] = best
 	}
 	return out
-}
-
-func dateString(d schema.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.String()
 }

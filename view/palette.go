@@ -10,6 +10,10 @@ type Palette struct {
 	// cooperation (ALLIED_WITH and OPPOSED_TO in Neo4j Browser).
 	Ally  string `json:"ally"`
 	Rival string `json:"rival"`
+	// Blocs colour the alignment's blocs in turn (bloc n takes
+	// Blocs[(n-1) % len]); NoBloc an actor in no bloc of two or more.
+	Blocs  []string `json:"blocs"`
+	NoBloc string   `json:"noBloc"`
 }
 
 // DefaultPalette is the colour scheme of the HTML view; the Neo4j Browser
@@ -31,4 +35,9 @@ var DefaultPalette = Palette{
 	},
 	Ally:  "#1B7837",
 	Rival: "#C0392B",
+	// Bloc colours: told apart by colour-blind readers, and neither green
+	// nor red, which mean allied and opposed.
+	Blocs: []string{"#4C72B0", "#DD8452", "#8172B3", "#937860", "#DA8BC3", "#64B5CD", "#CCB974",
+		"#2F4B7C", "#B07AA1", "#F1CE63", "#6F4E7C", "#A0CBE8", "#FFBE7D", "#9D7660", "#D4A6C8"},
+	NoBloc: "#A5ABB6",
 }

@@ -13,11 +13,8 @@
   var data = page.data, AL = data.alignment || { windows: [] };
   var $ = function (id) { return document.getElementById(id); };
   var SVGNS = "http://www.w3.org/2000/svg";
-  var ALLY = data.colors.ally, RIVAL = data.colors.rival, NO_BLOC = "#A5ABB6";
-  // Bloc colours: told apart by colour-blind readers, and neither green
-  // nor red, which mean allied and opposed.
-  var BLOC_COLOURS = ["#4C72B0", "#DD8452", "#8172B3", "#937860", "#DA8BC3", "#64B5CD", "#CCB974",
-    "#2F4B7C", "#B07AA1", "#F1CE63", "#6F4E7C", "#A0CBE8", "#FFBE7D", "#9D7660", "#D4A6C8"];
+  var ALLY = data.colors.ally, RIVAL = data.colors.rival, NO_BLOC = data.colors.noBloc;
+  var BLOC_COLOURS = data.colors.blocs;
   // Each window's bloc of an actor (by index), from its bloc lists.
   AL.windows.forEach(function (w) {
     w.bloc = {};

@@ -324,8 +324,7 @@
   function showMode(mode) {
     if (mode !== "events" && mode !== "alignment") mode = "alignment";
     document.body.className = "mode-" + mode;
-    window.addEventListener("hashchange", function () { showMode(location.hash.slice(1)); });
-  document.querySelectorAll("#modes button").forEach(function (b) {
+    document.querySelectorAll("#modes button").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-mode") === mode));
     });
     if (location.hash !== "#" + mode) history.replaceState(null, "", "#" + mode);
