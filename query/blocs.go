@@ -24,9 +24,7 @@ LIMIT $limit`
 // and opposition (summed alignment with the other actors). A note gives
 // the window's frustration, the share of alignment the blocs contradict.
 func (c *Client) Blocs(ctx context.Context, window string, limit int) (*Table, error) {
-	if limit <= 0 {
-		limit = 20
-	}
+	limit = orDefaultLimit(limit, defaultLimit)
 	recs, err := c.read(ctx, "blocs of "+window, blocsCypher, map[string]any{"window": window, "limit": int64(limit)})
 	if err != nil {
 		return nil, err

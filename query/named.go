@@ -73,9 +73,7 @@ func (c *Client) Rivals(ctx context.Context, id string, w Window, limit int) (*T
 }
 
 func (c *Client) partners(ctx context.Context, id string, quads []any, w Window, limit int) (*Table, error) {
-	if limit <= 0 {
-		limit = 20
-	}
+	limit = orDefaultLimit(limit, defaultLimit)
 	recs, err := c.read(ctx, "partners of "+id, partnersCypher,
 		w.params(map[string]any{"id": id, "quads": quads, "limit": int64(limit)}))
 	if err != nil {
@@ -124,6 +122,21 @@ ORDER BY month = 'undated', month,
          CASE quad WHEN 'verbal cooperation' THEN 0 WHEN 'material cooperation' THEN 1 WHEN 'verbal conflict' THEN 2 ELSE 3 END
 LIMIT $limit`
 
+// defaultLimit is how many rows a named question returns when its limit is
+// not positive; defaultPaths is the same for path's chains.
+const (
+	defaultLimit = 20
+	defaultPaths = 5
+)
+
+// orDefaultLimit is limit, or def when limit is not positive.
+func orDefaultLimit(limit, def int) int {
+	if limit <= 0 {
+		return def
+	}
+	return limit
+}
+
 // Dyad returns the timeline of events between x and y: one row per event
 // (month, quad class, date, direction, type, score, evidence sentence,
 // the references through which the sentence names an actor, article), in
@@ -131,9 +144,7 @@ LIMIT $limit`
 // (by_x: initiated by x) and summed scores. At most limit rows (the first
 // in that order); limit <= 0 means 20.
 func (c *Client) Dyad(ctx context.Context, x, y string, w Window, byMonth bool, limit int) (*Table, error) {
-	if limit <= 0 {
-		limit = 20
-	}
+	limit = orDefaultLimit(limit, defaultLimit)
 	params := w.params(map[string]any{"x": x, "y": y, "limit": int64(limit)})
 	if byMonth {
 		recs, err := c.read(ctx, "dyad "+x+"–"+y, dyadMonthsCypher, params)
@@ -179,9 +190,7 @@ func (c *Client) Path(ctx context.Context, x, y string, types []schema.EventType
 	if maxHops <= 0 || maxHops > MaxPathHops {
 		return nil, fmt.Errorf("path: --max-hops must be 1..%d", MaxPathHops)
 	}
-	if limit <= 0 {
-		limit = 5
-	}
+	limit = orDefaultLimit(limit, defaultPaths)
 	names := make([]string, len(types))
 	for i, t := range types {
 		if !t.Valid() {
@@ -241,9 +250,7 @@ const actorInfoCypher = `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id 
 // (distinct partners) and event count. actorType, when set, keeps one
 // type; quads, when set, counts only those classes.
 func (c *Client) Top(ctx context.Context, w Window, by Centrality, actorType schema.ActorType, quads []schema.Quad, limit int) (*Table, error) {
-	if limit <= 0 {
-		limit = 20
-	}
+	limit = orDefaultLimit(limit, defaultLimit)
 	params := w.params(map[string]any{"quads": nil})
 	if len(quads) > 0 {
 		qs := make([]any, len(quads))
