@@ -486,6 +486,7 @@ var stateTitleWords = wordSet("president", "vice-president", "president-elect", 
 // and lost more roles on the annotated sets than they gave.)
 func (r *recognizer) stateOfOffice() {
 	a := r.a
+	theater := -2 // the article's theaterActor, found on first need
 	r.eachUnplacedPerson(func(mi int, act *actorInfo) {
 		if !stateOffice(act.Role) {
 			return
@@ -498,15 +499,17 @@ func (r *recognizer) stateOfOffice() {
 			act.Affiliation = id
 			return
 		}
-		x := -1
-		if role := strings.ToLower(act.Role); x < 0 && (!strings.Contains(role, "minister") || strings.Contains(role, "prime minister")) {
+		if role := strings.ToLower(act.Role); strings.Contains(role, "minister") && !strings.Contains(role, "prime minister") {
 			// Not for ministers: a story about one country quotes other
 			// states' foreign ministers by title alone ("Foreign Minister
 			// X said in Astana" of talks about Syria).
-			x = r.theaterActor()
+			return
 		}
-		if x >= 0 {
-			act.Affiliation = a.Actors[x].ID
+		if theater == -2 {
+			theater = r.theaterActor()
+		}
+		if theater >= 0 {
+			act.Affiliation = a.Actors[theater].ID
 		}
 	})
 }
