@@ -61,7 +61,6 @@ type sentenceView struct {
 // closed word classes the chunker needs.
 var (
 	relativePronouns = wordSet("who", "whom", "which", "that", "whose")
-	coordinators     = wordSet("and", "or", "&", "as well as", "plus")
 	// personRoleNouns head phrases that describe a person ("the Taliban's top
 	// political leader"), so that an apposition of them is no separate
 	// party.
