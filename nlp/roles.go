@@ -611,7 +611,7 @@ func (r *recognizer) coordinatedAffiliation(mi int) string {
 		return ""
 	}
 	p := &a.Actors[a.Mentions[pm].Actor]
-	if p.Type != schema.Person || p.Role == "" || !r.isCountryID(p.Affiliation) {
+	if p.Type != schema.Person || p.Role == "" || !r.countryAffiliated(p) {
 		return ""
 	}
 	return p.Affiliation
@@ -633,24 +633,11 @@ func (r *recognizer) speakerAffiliation(mi int) string {
 		if sp.Actor == m.Actor || p.Type != schema.Person || sp.Last >= len(a.Tokens) {
 			continue
 		}
-		if _, speech := speechVerbs[a.Tokens[sp.Last].Lower]; speech && r.isCountryID(p.Affiliation) {
+		if _, speech := speechVerbs[a.Tokens[sp.Last].Lower]; speech && r.countryAffiliated(p) {
 			return p.Affiliation
 		}
 	}
 	return ""
-}
-
-// isCountryID reports whether id is a country actor of the article.
-func (r *recognizer) isCountryID(id string) bool {
-	if id == "" {
-		return false
-	}
-	for i := range r.a.Actors {
-		if r.a.Actors[i].ID == id {
-			return r.a.Actors[i].Type == schema.Country
-		}
-	}
-	return false
 }
 
 // stateOffice reports whether a role names a state office.
