@@ -183,10 +183,13 @@ func (d *discourse) salientPair(tok int, fit func(int) bool, mentions map[int]in
 	scores := map[[2]int]score{}
 	// "Both sides" face each other: a pair only ever linked as backer and
 	// backed ("Turkey deploys troops to support the GNA") is no two sides.
-	opposed := map[[2]int]bool{}
-	for _, e := range d.pairs {
-		if !e.allied {
-			opposed[[2]int{e.a, e.b}] = true
+	var opposed map[[2]int]bool
+	if sides {
+		opposed = map[[2]int]bool{}
+		for _, e := range d.pairs {
+			if !e.allied {
+				opposed[[2]int{e.a, e.b}] = true
+			}
 		}
 	}
 	for _, e := range d.pairs {
