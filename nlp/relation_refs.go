@@ -442,10 +442,8 @@ func (v *sentenceView) ownState(ci int) (int, bool) {
 	if len(xs) != 1 || v.a.Actors[xs[0]].Type != schema.Person || v.a.Actors[xs[0]].Affiliation == "" {
 		return 0, false
 	}
-	for i, a := range v.a.Actors {
-		if a.ID == v.a.Actors[xs[0]].Affiliation && a.Type == schema.Country {
-			return i, true
-		}
+	if i := v.a.actorWithID(v.a.Actors[xs[0]].Affiliation); i >= 0 && v.a.Actors[i].Type == schema.Country {
+		return i, true
 	}
 	return 0, false
 }
@@ -565,10 +563,8 @@ func (v *sentenceView) ledBy(ci int) (int, bool) {
 		return 0, false
 	}
 	aff := v.a.Actors[v.chunks[pc].Actors[0]].Affiliation
-	for x := range v.a.Actors {
-		if aff != "" && v.a.Actors[x].ID == aff {
-			return x, true
-		}
+	if x := v.a.actorWithID(aff); aff != "" && x >= 0 {
+		return x, true
 	}
 	return 0, false
 }

@@ -260,10 +260,8 @@ func (r *recognizer) roleBefore(mi int) (aff int, role string, ok bool) {
 		if paff == "" {
 			paff = r.fallbackAff[pi]
 		}
-		for ai := range a.Actors {
-			if paff != "" && a.Actors[ai].ID == paff {
-				aff = ai
-			}
+		if ai := a.actorWithID(paff); paff != "" && ai >= 0 {
+			aff = ai
 		}
 	}
 	if role == "" && aff < 0 {
@@ -393,22 +391,14 @@ var rankWords = wordSet("senior", "top", "former", "deputy", "acting", "veteran"
 // namesNonCountry reports whether the article names the actor with this
 // id and it is no country.
 func (r *recognizer) namesNonCountry(id string) bool {
-	for i := range r.a.Actors {
-		if r.a.Actors[i].ID == id {
-			return r.a.Actors[i].Type != schema.Country
-		}
-	}
-	return false
+	i := r.a.actorWithID(id)
+	return i >= 0 && r.a.Actors[i].Type != schema.Country
 }
 
 // countryAffiliated reports whether a person's affiliation is a country.
 func (r *recognizer) countryAffiliated(act *actorInfo) bool {
-	for i := range r.a.Actors {
-		if r.a.Actors[i].ID == act.Affiliation {
-			return r.a.Actors[i].Type == schema.Country
-		}
-	}
-	return false
+	i := r.a.actorWithID(act.Affiliation)
+	return i >= 0 && r.a.Actors[i].Type == schema.Country
 }
 
 // titleApposedBefore reads a title phrase that ends in a comma right
