@@ -897,7 +897,13 @@ func (v *sentenceView) capitalApposition(k int) []int {
 	if v.word(k) != "," {
 		return nil
 	}
-	c := v.chunkOf(k + 1)
+	return v.capitalStates(v.chunkOf(k + 1))
+}
+
+// capitalStates returns the states that chunk c names as the owners of a
+// capital ("the Hungarian capital", "Hungary's capital"), or nil when c
+// is no capital.
+func (v *sentenceView) capitalStates(c int) []int {
 	if c < 0 || v.headWord(c) != "capital" {
 		return nil
 	}
@@ -918,14 +924,8 @@ func (v *sentenceView) capitalHosts() []int {
 		if v.word(k) != "in" {
 			continue
 		}
-		c := v.chunkOf(k + 1)
-		if c < 0 || v.headWord(c) != "capital" {
-			continue
-		}
-		for j := v.chunks[c].First; j < v.chunks[c].Head; j++ {
-			if m := v.mention(j); m >= 0 && v.a.Actors[v.a.Mentions[m].Actor].Type == schema.Country {
-				out = appendUnique(out, v.a.Mentions[m].Actor)
-			}
+		for _, x := range v.capitalStates(v.chunkOf(k + 1)) {
+			out = appendUnique(out, x)
 		}
 	}
 	return out
