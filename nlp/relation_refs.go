@@ -264,6 +264,13 @@ var apparatusClass = map[string]string{
 	"navy": "navy", "police": "police", "militia": "militia", "militias": "militia",
 }
 
+// refersTo makes chunk c a reference to the earlier party x.
+func (c *chunk) refersTo(x int) {
+	c.Actors = []int{x}
+	c.HeadMention = true
+	c.Reference = true
+}
+
 // findReferences marks the chunks of the sentence that refer to parties
 // named before. Collective ones are resolved lazily (resolveReferences),
 // as the sentence's own earlier clauses may name the parties; "the army"
@@ -279,9 +286,7 @@ func (v *sentenceView) findReferences() {
 		if x, ok := v.ownState(ci); ok {
 			// "Orban said his country would ratify": the state of the
 			// person the pronoun refers to.
-			c.Actors = []int{x}
-			c.HeadMention = true
-			c.Reference = true
+			c.refersTo(x)
 			continue
 		}
 		if x, ok := v.namedAfter(ci); ok {
@@ -316,23 +321,17 @@ func (v *sentenceView) findReferences() {
 			} else if len(c.Actors) == 0 && v.word(c.First) == "the" && c.Head-c.First <= 2 && !v.namesOwnParty(c.Last) &&
 				!v.quantified(c.First, c.Head) {
 				if x, ok := v.apparatusReferent(class, c.First); ok {
-					c.Actors = []int{x}
-					c.HeadMention = true
-					c.Reference = true
+					c.refersTo(x)
 				}
 			}
 		}
 		if x, ok := v.ledBy(ci); ok {
 			// "the rebel delegation led by Pablo Beltran" is his group's.
-			c.Actors = []int{x}
-			c.HeadMention = true
-			c.Reference = true
+			c.refersTo(x)
 			continue
 		}
 		if x, ok := v.roleDescription(ci); ok {
-			c.Actors = []int{x}
-			c.HeadMention = true
-			c.Reference = true
+			c.refersTo(x)
 			continue
 		}
 		if len(c.Actors) > 0 {
