@@ -64,7 +64,6 @@ type actorScratch struct {
 	cover   []int32 // token → index into cands, or -1
 	isTitle []bool  // token is inside a title phrase
 	titles  []titleSpan
-	tagTmp  tagScratch
 }
 
 func (s *actorScratch) reset() {

@@ -98,3 +98,14 @@ type actorInfo struct {
 	Affiliation string // actor ID, for persons
 	Role        string
 }
+
+// actorWithID returns the index of the article's actor with this id, or
+// -1 when the article names none.
+func (a *analysis) actorWithID(id string) int {
+	for i := range a.Actors {
+		if a.Actors[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}

@@ -256,14 +256,8 @@ var builtinIrregulars = sync.OnceValue(func() irregularTable {
 // parseIrregulars parses the irregular-inflection table.
 func parseIrregulars(text string) (irregularTable, error) {
 	irr := irregularTable{verbs: map[string][]string{}, nouns: map[string]string{}}
-	for n, line := range strings.Split(text, "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		cols := strings.Split(line, "\t")
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
+	for _, l := range dataLines(text, tabFields) {
+		n, cols := l.n, l.cols
 		if len(cols) < 2 || len(cols) > 3 {
 			return irr, fmt.Errorf("lexicon/irregular.tsv:%d: want KIND, LEMMA and FORMS separated by tabs", n+1)
 		}

@@ -328,14 +328,8 @@ var builtinTargetsFile string
 // by tab, keyed "KIND\tTYPE".
 func parseTargets(text string) (map[string][][]string, error) {
 	table := map[string][][]string{}
-	for n, line := range strings.Split(text, "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		cols := strings.Split(line, "\t")
+	for _, l := range dataLines(text, tabFields) {
+		n, cols := l.n, l.cols
 		if len(cols) != 3 {
 			return nil, fmt.Errorf("lexicon/targets.tsv:%d: want KIND, TYPE and TARGETS separated by tabs", n+1)
 		}

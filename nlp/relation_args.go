@@ -512,7 +512,7 @@ func (v *sentenceView) coordinatedVerb(j int) int {
 			continue
 		case strings.HasPrefix(t, "VB") && !auxiliary(v.word(k)) || t == "VBN":
 			return k
-		case (v.word(k) == "has" || v.word(k) == "have" || v.word(k) == "had") && v.chunkOf(k+1) >= 0 && !verbTag(v.tag(k+1)):
+		case perfectAux[v.word(k)] && v.chunkOf(k+1) >= 0 && !verbTag(v.tag(k+1)):
 			// "Kosovo, which has an Albanian majority and declared
 			// independence": "has" with an object is the first verb.
 			return k

@@ -61,7 +61,6 @@ type sentenceView struct {
 // closed word classes the chunker needs.
 var (
 	relativePronouns = wordSet("who", "whom", "which", "that", "whose")
-	coordinators     = wordSet("and", "or", "&", "as well as", "plus")
 	// personRoleNouns head phrases that describe a person ("the Taliban's top
 	// political leader"), so that an apposition of them is no separate
 	// party.
@@ -386,12 +385,9 @@ func (v *sentenceView) addChunk(first, last int) {
 	// stand for the state or movement the leader heads.
 	if len(persons) > 0 && apparatusNouns[v.tok(c.Head).Lower] && v.mention(c.Head) < 0 {
 		if aff := v.a.Actors[persons[len(persons)-1]].Affiliation; aff != "" {
-			for ai := range v.a.Actors {
-				if v.a.Actors[ai].ID == aff {
-					c.Actors = []int{ai}
-					c.HeadMention = true
-					break
-				}
+			if ai := v.a.actorWithID(aff); ai >= 0 {
+				c.Actors = []int{ai}
+				c.HeadMention = true
 			}
 		}
 	}

@@ -141,27 +141,32 @@ type dataLine struct {
 	cols []string
 }
 
-// dataLines are the lines of a word-list data file that hold fields, in
-// order, without comments ("#" to the end of the line).
-func dataLines(text string) []dataLine {
+// dataLines are the lines of a word-list data file that hold more than
+// blanks, in order, without comments ("#" to the end of the line), each
+// cut into fields by split (strings.Fields, or tabFields for tables whose
+// fields hold spaces).
+func dataLines(text string, split func(string) []string) []dataLine {
 	var out []dataLine
 	for n, line := range strings.Split(text, "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
 			line = line[:i]
 		}
-		if cols := strings.Fields(line); len(cols) > 0 {
-			out = append(out, dataLine{n, cols})
+		if strings.TrimSpace(line) != "" {
+			out = append(out, dataLine{n, split(line)})
 		}
 	}
 	return out
 }
+
+// tabFields cuts a data line at its tabs.
+func tabFields(line string) []string { return strings.Split(line, "\t") }
 
 // builtinCompounds reads lexicon/compounds.tsv once: compound-modifier
 // suffixes and the type of act they state. It is embedded data, checked
 // by TestCompoundModifiers, so an error in it is a bug.
 var builtinCompounds = sync.OnceValue(func() map[string]schema.EventType {
 	table := map[string]schema.EventType{}
-	for _, l := range dataLines(builtinCompoundsFile) {
+	for _, l := range dataLines(builtinCompoundsFile, strings.Fields) {
 		n, cols := l.n, l.cols
 		t, err := schema.ParseEventType(cols[0])
 		if len(cols) != 2 || err != nil || !strings.HasPrefix(cols[1], "-") {
@@ -558,7 +563,7 @@ type judgementTable struct {
 // data, checked by TestJudgementFrames, so an error in it is a bug.
 var builtinJudgements = sync.OnceValue(func() judgementTable {
 	jt := judgementTable{verbs: map[string]bool{}, words: map[string]schema.EventType{}}
-	for _, l := range dataLines(builtinJudgementsFile) {
+	for _, l := range dataLines(builtinJudgementsFile, strings.Fields) {
 		n, cols := l.n, l.cols
 		if len(cols) != 2 {
 			panic(fmt.Sprintf("lexicon/judgements.tsv:%d: want TYPE and WORD", n+1))
@@ -892,7 +897,13 @@ func (v *sentenceView) capitalApposition(k int) []int {
 	if v.word(k) != "," {
 		return nil
 	}
-	c := v.chunkOf(k + 1)
+	return v.capitalStates(v.chunkOf(k + 1))
+}
+
+// capitalStates returns the states that chunk c names as the owners of a
+// capital ("the Hungarian capital", "Hungary's capital"), or nil when c
+// is no capital.
+func (v *sentenceView) capitalStates(c int) []int {
 	if c < 0 || v.headWord(c) != "capital" {
 		return nil
 	}
@@ -913,14 +924,8 @@ func (v *sentenceView) capitalHosts() []int {
 		if v.word(k) != "in" {
 			continue
 		}
-		c := v.chunkOf(k + 1)
-		if c < 0 || v.headWord(c) != "capital" {
-			continue
-		}
-		for j := v.chunks[c].First; j < v.chunks[c].Head; j++ {
-			if m := v.mention(j); m >= 0 && v.a.Actors[v.a.Mentions[m].Actor].Type == schema.Country {
-				out = appendUnique(out, v.a.Mentions[m].Actor)
-			}
+		for _, x := range v.capitalStates(v.chunkOf(k + 1)) {
+			out = appendUnique(out, x)
 		}
 	}
 	return out

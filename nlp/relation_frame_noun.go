@@ -177,7 +177,7 @@ func (f *nounFrame) readTargetPhrase(v *sentenceView) {
 		w := v.word(k)
 		// "negotiations were between", "an agreement has been reached
 		// between", "sanctions imposed by the US on Iran".
-		if beForms[w] || w == "has" || w == "have" || w == "had" {
+		if beForms[w] || perfectAux[w] {
 			k++
 			continue
 		}
@@ -690,7 +690,7 @@ func (v *sentenceView) governingVerb(first int) int {
 			if beForms[v.word(k)] && v.tag(p) == "IN" && (v.word(p) == "in" || v.word(p) == "at") && p < first {
 				return k // "it was in contact with both governments"
 			}
-			if auxiliary(v.word(k)) && v.word(k) != "have" && v.word(k) != "has" && v.word(k) != "had" && v.word(k) != "get" && v.word(k) != "got" {
+			if auxiliary(v.word(k)) && !perfectAux[v.word(k)] && v.word(k) != "get" && v.word(k) != "got" {
 				return -1
 			}
 			return k

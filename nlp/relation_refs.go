@@ -183,10 +183,13 @@ func (d *discourse) salientPair(tok int, fit func(int) bool, mentions map[int]in
 	scores := map[[2]int]score{}
 	// "Both sides" face each other: a pair only ever linked as backer and
 	// backed ("Turkey deploys troops to support the GNA") is no two sides.
-	opposed := map[[2]int]bool{}
-	for _, e := range d.pairs {
-		if !e.allied {
-			opposed[[2]int{e.a, e.b}] = true
+	var opposed map[[2]int]bool
+	if sides {
+		opposed = map[[2]int]bool{}
+		for _, e := range d.pairs {
+			if !e.allied {
+				opposed[[2]int{e.a, e.b}] = true
+			}
 		}
 	}
 	for _, e := range d.pairs {
@@ -261,6 +264,13 @@ var apparatusClass = map[string]string{
 	"navy": "navy", "police": "police", "militia": "militia", "militias": "militia",
 }
 
+// refersTo makes chunk c a reference to the earlier party x.
+func (c *chunk) refersTo(x int) {
+	c.Actors = []int{x}
+	c.HeadMention = true
+	c.Reference = true
+}
+
 // findReferences marks the chunks of the sentence that refer to parties
 // named before. Collective ones are resolved lazily (resolveReferences),
 // as the sentence's own earlier clauses may name the parties; "the army"
@@ -276,9 +286,7 @@ func (v *sentenceView) findReferences() {
 		if x, ok := v.ownState(ci); ok {
 			// "Orban said his country would ratify": the state of the
 			// person the pronoun refers to.
-			c.Actors = []int{x}
-			c.HeadMention = true
-			c.Reference = true
+			c.refersTo(x)
 			continue
 		}
 		if x, ok := v.namedAfter(ci); ok {
@@ -313,23 +321,17 @@ func (v *sentenceView) findReferences() {
 			} else if len(c.Actors) == 0 && v.word(c.First) == "the" && c.Head-c.First <= 2 && !v.namesOwnParty(c.Last) &&
 				!v.quantified(c.First, c.Head) {
 				if x, ok := v.apparatusReferent(class, c.First); ok {
-					c.Actors = []int{x}
-					c.HeadMention = true
-					c.Reference = true
+					c.refersTo(x)
 				}
 			}
 		}
 		if x, ok := v.ledBy(ci); ok {
 			// "the rebel delegation led by Pablo Beltran" is his group's.
-			c.Actors = []int{x}
-			c.HeadMention = true
-			c.Reference = true
+			c.refersTo(x)
 			continue
 		}
 		if x, ok := v.roleDescription(ci); ok {
-			c.Actors = []int{x}
-			c.HeadMention = true
-			c.Reference = true
+			c.refersTo(x)
 			continue
 		}
 		if len(c.Actors) > 0 {
@@ -439,10 +441,8 @@ func (v *sentenceView) ownState(ci int) (int, bool) {
 	if len(xs) != 1 || v.a.Actors[xs[0]].Type != schema.Person || v.a.Actors[xs[0]].Affiliation == "" {
 		return 0, false
 	}
-	for i, a := range v.a.Actors {
-		if a.ID == v.a.Actors[xs[0]].Affiliation && a.Type == schema.Country {
-			return i, true
-		}
+	if i := v.a.actorWithID(v.a.Actors[xs[0]].Affiliation); i >= 0 && v.a.Actors[i].Type == schema.Country {
+		return i, true
 	}
 	return 0, false
 }
@@ -562,10 +562,8 @@ func (v *sentenceView) ledBy(ci int) (int, bool) {
 		return 0, false
 	}
 	aff := v.a.Actors[v.chunks[pc].Actors[0]].Affiliation
-	for x := range v.a.Actors {
-		if aff != "" && v.a.Actors[x].ID == aff {
-			return x, true
-		}
+	if x := v.a.actorWithID(aff); aff != "" && x >= 0 {
+		return x, true
 	}
 	return 0, false
 }

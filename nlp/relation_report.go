@@ -142,7 +142,7 @@ func (v *sentenceView) findReports(rs *relationStage) reports {
 			}
 		case v.clauseFollows(i + 1):
 			r.from, r.to = i+1, v.last
-			r.backshift = t.Tag == "VBD" || t.Tag == "VBN" && (v.word(vg.Start) == "had" || v.word(vg.Start) == "has" || v.word(vg.Start) == "have")
+			r.backshift = t.Tag == "VBD" || t.Tag == "VBN" && perfectAux[v.word(vg.Start)]
 			if denial {
 				r.negated = !r.negated // "denied reports that it had sent weapons"
 			}

@@ -260,10 +260,8 @@ func (r *recognizer) roleBefore(mi int) (aff int, role string, ok bool) {
 		if paff == "" {
 			paff = r.fallbackAff[pi]
 		}
-		for ai := range a.Actors {
-			if paff != "" && a.Actors[ai].ID == paff {
-				aff = ai
-			}
+		if ai := a.actorWithID(paff); paff != "" && ai >= 0 {
+			aff = ai
 		}
 	}
 	if role == "" && aff < 0 {
@@ -393,22 +391,14 @@ var rankWords = wordSet("senior", "top", "former", "deputy", "acting", "veteran"
 // namesNonCountry reports whether the article names the actor with this
 // id and it is no country.
 func (r *recognizer) namesNonCountry(id string) bool {
-	for i := range r.a.Actors {
-		if r.a.Actors[i].ID == id {
-			return r.a.Actors[i].Type != schema.Country
-		}
-	}
-	return false
+	i := r.a.actorWithID(id)
+	return i >= 0 && r.a.Actors[i].Type != schema.Country
 }
 
 // countryAffiliated reports whether a person's affiliation is a country.
 func (r *recognizer) countryAffiliated(act *actorInfo) bool {
-	for i := range r.a.Actors {
-		if r.a.Actors[i].ID == act.Affiliation {
-			return r.a.Actors[i].Type == schema.Country
-		}
-	}
-	return false
+	i := r.a.actorWithID(act.Affiliation)
+	return i >= 0 && r.a.Actors[i].Type == schema.Country
 }
 
 // titleApposedBefore reads a title phrase that ends in a comma right
@@ -486,6 +476,7 @@ var stateTitleWords = wordSet("president", "vice-president", "president-elect", 
 // and lost more roles on the annotated sets than they gave.)
 func (r *recognizer) stateOfOffice() {
 	a := r.a
+	theater := -2 // the article's theaterActor, found on first need
 	r.eachUnplacedPerson(func(mi int, act *actorInfo) {
 		if !stateOffice(act.Role) {
 			return
@@ -498,15 +489,17 @@ func (r *recognizer) stateOfOffice() {
 			act.Affiliation = id
 			return
 		}
-		x := -1
-		if role := strings.ToLower(act.Role); x < 0 && (!strings.Contains(role, "minister") || strings.Contains(role, "prime minister")) {
+		if role := strings.ToLower(act.Role); strings.Contains(role, "minister") && !strings.Contains(role, "prime minister") {
 			// Not for ministers: a story about one country quotes other
 			// states' foreign ministers by title alone ("Foreign Minister
 			// X said in Astana" of talks about Syria).
-			x = r.theaterActor()
+			return
 		}
-		if x >= 0 {
-			act.Affiliation = a.Actors[x].ID
+		if theater == -2 {
+			theater = r.theaterActor()
+		}
+		if theater >= 0 {
+			act.Affiliation = a.Actors[theater].ID
 		}
 	})
 }
@@ -608,7 +601,7 @@ func (r *recognizer) coordinatedAffiliation(mi int) string {
 		return ""
 	}
 	p := &a.Actors[a.Mentions[pm].Actor]
-	if p.Type != schema.Person || p.Role == "" || !r.isCountryID(p.Affiliation) {
+	if p.Type != schema.Person || p.Role == "" || !r.countryAffiliated(p) {
 		return ""
 	}
 	return p.Affiliation
@@ -630,24 +623,11 @@ func (r *recognizer) speakerAffiliation(mi int) string {
 		if sp.Actor == m.Actor || p.Type != schema.Person || sp.Last >= len(a.Tokens) {
 			continue
 		}
-		if _, speech := speechVerbs[a.Tokens[sp.Last].Lower]; speech && r.isCountryID(p.Affiliation) {
+		if _, speech := speechVerbs[a.Tokens[sp.Last].Lower]; speech && r.countryAffiliated(p) {
 			return p.Affiliation
 		}
 	}
 	return ""
-}
-
-// isCountryID reports whether id is a country actor of the article.
-func (r *recognizer) isCountryID(id string) bool {
-	if id == "" {
-		return false
-	}
-	for i := range r.a.Actors {
-		if r.a.Actors[i].ID == id {
-			return r.a.Actors[i].Type == schema.Country
-		}
-	}
-	return false
 }
 
 // stateOffice reports whether a role names a state office.
