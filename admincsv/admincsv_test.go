@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -44,13 +45,13 @@ func TestWriterEncodesValues(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(w.Actor(schema.ActorRow{ID: "RUS", Name: "Russia", Type: schema.Country, Aliases: []string{"Moscow", hazard}}))
-	must(w.Actor(schema.ActorRow{ID: "x", Name: "x"})) // no type: the Actor label only
-	must(w.Article(schema.ArticleRow{ID: "a1", Title: hazard, Path: "a.txt"}))
-	must(w.Event(schema.EventRow{ID: "e1", Article: "a1", Source: "RUS", Target: "x", Type: schema.Support,
+	must(w.Actor(graphmodel.ActorRow{ID: "RUS", Name: "Russia", Type: schema.Country, Aliases: []string{"Moscow", hazard}}))
+	must(w.Actor(graphmodel.ActorRow{ID: "x", Name: "x"})) // no type: the Actor label only
+	must(w.Article(graphmodel.ArticleRow{ID: "a1", Title: hazard, Path: "a.txt"}))
+	must(w.Event(graphmodel.EventRow{ID: "e1", Article: "a1", Source: "RUS", Target: "x", Type: schema.Support,
 		Quad: schema.Support.Quad(), Score: 4.6, Modes: []string{"hypothetical"}, Date: "2016-01-01",
 		DateSource: schema.DateFromText, DatePrecision: schema.YearPrecision, Evidence: hazard, References: []string{"he", hazard}, Sentence: 3, Confidence: 0.125}))
-	must(w.Mention(schema.MentionRow{Actor: "RUS", Article: "a1", Count: 2}))
+	must(w.Mention(graphmodel.MentionRow{Actor: "RUS", Article: "a1", Count: 2}))
 	must(w.Relation(admincsv.Relation{Source: "RUS", Target: "x", Type: schema.Support, Events: 1, Articles: 1, First: "2016-01-02", Last: "2016-01-02"}))
 	must(w.Affiliation(admincsv.Affiliation{Person: "p", Actor: "RUS", Role: hazard, Articles: 1}))
 	must(w.Close())
@@ -79,7 +80,7 @@ func TestWriterEncodesValues(t *testing.T) {
 		}},
 		{"an affiliation", "affiliated_with.csv", [][]string{{"p", "RUS", "AFFILIATED_WITH", clean, "", "", "1", ""}}},
 		{"the schema version node, written by Create", "graph_schema.csv", [][]string{
-			{"geokg", fmt.Sprint(schema.SchemaVersion), "GraphSchema"},
+			{"geokg", fmt.Sprint(graphmodel.SchemaVersion), "GraphSchema"},
 		}},
 	}
 	for _, tt := range tests {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -71,7 +72,7 @@ func Create(dir string) (*Writer, error) {
 		w.out[f.Name] = csv.NewWriter(bufio.NewWriterSize(fh, 64<<10))
 		w.write(f, f.Header...) // an error sticks to w.err, returned below
 	}
-	if err := w.write(graphSchemaFile, "geokg", strconv.Itoa(schema.SchemaVersion), "GraphSchema"); err != nil {
+	if err := w.write(graphSchemaFile, "geokg", strconv.Itoa(graphmodel.SchemaVersion), "GraphSchema"); err != nil {
 		w.closeFiles()
 		return nil, err
 	}
@@ -119,7 +120,7 @@ func float(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
 // Actor writes an (:Actor) node with its type label; a country's id is
 // also its iso3.
-func (w *Writer) Actor(a schema.ActorRow) error {
+func (w *Writer) Actor(a graphmodel.ActorRow) error {
 	iso3 := ""
 	if a.Type == schema.Country {
 		iso3 = a.ID
@@ -132,13 +133,13 @@ func (w *Writer) Actor(a schema.ActorRow) error {
 }
 
 // Article writes an (:Article) node.
-func (w *Writer) Article(a schema.ArticleRow) error {
+func (w *Writer) Article(a graphmodel.ArticleRow) error {
 	return w.write(articlesFile, a.ID, a.URL, a.Title, a.Published, a.Source, a.Path, a.Hash, "Article")
 }
 
 // Event writes an (:Event) node with its ACTOR, RECIPIENT and REPORTED_IN
 // relationships.
-func (w *Writer) Event(e schema.EventRow) error {
+func (w *Writer) Event(e graphmodel.EventRow) error {
 	w.write(eventsFile, e.ID, string(e.Type), string(e.Quad), float(e.Score), strconv.FormatBool(e.Symmetric),
 		array(e.Modes), strconv.FormatBool(e.Asserted), e.Date, e.DateSource, e.DatePrecision, e.Evidence, array(e.References), strconv.Itoa(e.Sentence), e.Cue,
 		e.Claimant, float(e.Confidence), e.Source, e.Target, e.Article, "Event")
@@ -148,7 +149,7 @@ func (w *Writer) Event(e schema.EventRow) error {
 }
 
 // Mention writes an (:Actor)-[:MENTIONED_IN]->(:Article) relationship.
-func (w *Writer) Mention(m schema.MentionRow) error {
+func (w *Writer) Mention(m graphmodel.MentionRow) error {
 	return w.write(mentionedInFile, m.Actor, m.Article, "MENTIONED_IN", strconv.Itoa(m.Count), m.Role, m.Affiliation)
 }
 

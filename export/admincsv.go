@@ -8,6 +8,7 @@ import (
 
 	"github.com/geokg/geokg/admincsv"
 	"github.com/geokg/geokg/graphdata"
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -41,7 +42,7 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 		}
 		published[a.ID] = a.Published
 		st.Articles++
-		return c.Article(schema.ArticleRow{ID: a.ID, URL: a.URL, Title: a.Title, Published: a.Published.String(),
+		return c.Article(graphmodel.ArticleRow{ID: a.ID, URL: a.URL, Title: a.Title, Published: a.Published.String(),
 			Source: a.Source, Path: a.Path, Hash: a.Hash})
 	})
 	if err != nil {
@@ -70,7 +71,7 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 		for i, m := range e.Modes {
 			modes[i] = string(m)
 		}
-		if err := c.Event(schema.EventRow{ID: e.ID, Article: e.Article, Source: e.Source, Target: e.Target, Type: e.Type,
+		if err := c.Event(graphmodel.EventRow{ID: e.ID, Article: e.Article, Source: e.Source, Target: e.Target, Type: e.Type,
 			Quad: e.Type.Quad(), Score: e.Score, Symmetric: e.Type.Symmetric(), Modes: modes, Asserted: e.Asserted(),
 			Date: e.Date.String(), DateSource: e.DateSource, DatePrecision: e.DatePrecision, Evidence: e.Evidence, References: e.References, Sentence: e.Sentence, Cue: e.Cue, Claimant: e.Claimant,
 			Confidence: e.Confidence}); err != nil {
@@ -81,7 +82,7 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 			// that REPORTED_IN has an end.
 			published[e.Article] = schema.Date{}
 			st.Articles++
-			return c.Article(schema.ArticleRow{ID: e.Article})
+			return c.Article(graphmodel.ArticleRow{ID: e.Article})
 		}
 		return nil
 	})
@@ -92,13 +93,13 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 	for _, id := range ids {
 		a := actors[id]
 		st.Actors++
-		if err := c.Actor(schema.ActorRow{ID: a.ID, Name: a.Name, Type: a.Type, Aliases: a.Aliases}); err != nil {
+		if err := c.Actor(graphmodel.ActorRow{ID: a.ID, Name: a.Name, Type: a.Type, Aliases: a.Aliases}); err != nil {
 			return st, err
 		}
 	}
 	for _, id := range sortedKeys(missing) {
 		st.Actors++
-		if err := c.Actor(schema.ActorRow{ID: id, Name: id}); err != nil {
+		if err := c.Actor(graphmodel.ActorRow{ID: id, Name: id}); err != nil {
 			return st, err
 		}
 	}
@@ -136,7 +137,7 @@ func writeMentions(ctx context.Context, c *admincsv.Writer, src graphdata.Source
 		if _, ok := published[m.Article]; !ok {
 			return nil
 		}
-		if err := c.Mention(schema.MentionRow{Actor: m.Actor, Article: m.Article, Count: m.Count, Role: m.Role,
+		if err := c.Mention(graphmodel.MentionRow{Actor: m.Actor, Article: m.Article, Count: m.Count, Role: m.Role,
 			Affiliation: m.Affiliation}); err != nil {
 			return err
 		}

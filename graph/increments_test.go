@@ -6,6 +6,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/schema"
 )
@@ -57,7 +58,7 @@ func changed(docs []schema.Doc) []schema.Doc {
 // events and mentions in the graph.
 func recomputeAll(t *testing.T, d neo4j.DriverWithContext) {
 	t.Helper()
-	for _, cypher := range []string{schema.CypherRecomputeAllRelations, schema.CypherRecomputeAllAffiliations} {
+	for _, cypher := range []string{graphmodel.CypherRecomputeAllRelations, graphmodel.CypherRecomputeAllAffiliations} {
 		query(t, d, cypher, nil)
 	}
 }

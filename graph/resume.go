@@ -6,6 +6,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -26,7 +27,7 @@ func (w *Writer) Loaded(ctx context.Context, hashes []string) (map[string]bool, 
 	defer s.Close(context.WithoutCancel(ctx))
 	_, err := retried(ctx, w, s, neo4j.ExecuteRead, func(tx neo4j.ManagedTransaction) (bool, error) {
 		clear(out)
-		res, err := tx.Run(ctx, schema.CypherLoadedHashes, map[string]any{"hashes": list})
+		res, err := tx.Run(ctx, graphmodel.CypherLoadedHashes, map[string]any{"hashes": list})
 		if err != nil {
 			return false, err
 		}

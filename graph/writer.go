@@ -14,6 +14,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -43,7 +44,7 @@ type Config struct {
 	RetryTime time.Duration
 	// Graph tunes how docs become rows (e.g. loading unasserted
 	// relations).
-	Graph schema.GraphOptions
+	Graph graphmodel.GraphOptions
 	// Logger receives debug messages per batch and warnings for the
 	// relations left out of a doc; nil means none.
 	Logger *slog.Logger
@@ -165,10 +166,10 @@ func (w *Writer) ensureSchema(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if v > schema.SchemaVersion {
-		return fmt.Errorf("neo4j %s: the graph has schema version %d, newer than this geokg's %d: upgrade geokg", w.uri, v, schema.SchemaVersion)
+	if v > graphmodel.SchemaVersion {
+		return fmt.Errorf("neo4j %s: the graph has schema version %d, newer than this geokg's %d: upgrade geokg", w.uri, v, graphmodel.SchemaVersion)
 	}
-	if v == schema.SchemaVersion {
+	if v == graphmodel.SchemaVersion {
 		return nil
 	}
 	return w.ApplySchema(ctx)
@@ -179,7 +180,7 @@ func (w *Writer) SchemaVersion(ctx context.Context) (int, error) {
 	s := w.session(ctx, neo4j.AccessModeRead)
 	defer s.Close(context.WithoutCancel(ctx))
 	v, err := retried(ctx, w, s, neo4j.ExecuteRead, func(tx neo4j.ManagedTransaction) (int64, error) {
-		res, err := tx.Run(ctx, schema.CypherSchemaVersion, nil)
+		res, err := tx.Run(ctx, graphmodel.CypherSchemaVersion, nil)
 		if err != nil {
 			return 0, err
 		}
@@ -201,7 +202,7 @@ func (w *Writer) SchemaVersion(ctx context.Context) (int, error) {
 func (w *Writer) ApplySchema(ctx context.Context) error {
 	s := w.session(ctx, neo4j.AccessModeWrite)
 	defer s.Close(context.WithoutCancel(ctx))
-	for _, stmt := range schema.SchemaStatements {
+	for _, stmt := range graphmodel.SchemaStatements {
 		if err := w.runSchema(ctx, s, stmt); err != nil {
 			return w.wrapError("apply schema", err)
 		}
@@ -210,7 +211,7 @@ func (w *Writer) ApplySchema(ctx context.Context) error {
 		return w.wrapError("wait for indexes", err)
 	}
 	_, err := retried(ctx, w, s, neo4j.ExecuteWrite, func(tx neo4j.ManagedTransaction) (bool, error) {
-		res, err := tx.Run(ctx, schema.CypherSetSchemaVersion, map[string]any{"version": int64(schema.SchemaVersion)})
+		res, err := tx.Run(ctx, graphmodel.CypherSetSchemaVersion, map[string]any{"version": int64(graphmodel.SchemaVersion)})
 		if err != nil {
 			return false, err
 		}
@@ -220,7 +221,7 @@ func (w *Writer) ApplySchema(ctx context.Context) error {
 	if err != nil {
 		return w.wrapError("record schema version", err)
 	}
-	w.log.Debug("graph schema applied", "version", schema.SchemaVersion)
+	w.log.Debug("graph schema applied", "version", graphmodel.SchemaVersion)
 	return nil
 }
 
@@ -333,7 +334,7 @@ func (w *Writer) failedFrom(path string) {
 // mentions, deletes what earlier extractions of these articles left
 // behind and brings the aggregated edges and affiliations of the touched
 // dyads and persons up to date (adding new articles' contributions,
-// recomputing the rest: schema.GraphBatch.Derived) — all or nothing, so
+// recomputing the rest: graphmodel.GraphBatch.Derived) — all or nothing, so
 // an article is marked exactly when it is complete. It runs in the
 // background: write returns once it has started. So the server writes one
 // batch's event nodes on one core while it links the previous batch on
@@ -346,7 +347,7 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	wrap := func(err error) error {
 		return fmt.Errorf("write %d article(s) (%s … %s): %w", len(docs), schema.QuotePath(first), schema.QuotePath(last), err)
 	}
-	b := schema.NewGraphBatch(docs, w.cfg.Graph)
+	b := graphmodel.NewGraphBatch(docs, w.cfg.Graph)
 	for _, p := range b.Problems {
 		w.log.Warn(p.Error())
 	}
@@ -359,7 +360,7 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	go func() {
 		defer wg.Done()
 		actorCounts, actorTimes, actorsErr = w.writeTx(ctx, "write actors", "commit actors", func(run runner) error {
-			_, err := run("actors", schema.CypherMergeActors, schema.Params(b.Actors))
+			_, err := run("actors", graphmodel.CypherMergeActors, graphmodel.Params(b.Actors))
 			return err
 		})
 	}()
@@ -478,25 +479,25 @@ func (w *Writer) writeTx(ctx context.Context, op, commitName string, body func(r
 // writeContent writes the batch's articles and its events as nodes with
 // their properties and REPORTED_IN relationships in one transaction, and
 // returns which articles had events before. It locks no actor.
-func (w *Writer) writeContent(ctx context.Context, b *schema.GraphBatch) (counts, map[string]time.Duration, map[string]bool, error) {
+func (w *Writer) writeContent(ctx context.Context, b *graphmodel.GraphBatch) (counts, map[string]time.Duration, map[string]bool, error) {
 	var withEvents map[string]bool
 	c, times, err := w.writeTx(ctx, "write articles and events", "commit events", func(run runner) error {
 		// Merging the articles write-locks them (in id order), so another
 		// loader writing the same articles waits here and then sees this
 		// one's events instead of creating them twice.
-		if _, err := run("articles", schema.CypherMergeArticles, schema.Params(b.Articles)); err != nil {
+		if _, err := run("articles", graphmodel.CypherMergeArticles, graphmodel.Params(b.Articles)); err != nil {
 			return err
 		}
-		recs, err := run("events seen", schema.CypherArticlesWithEvents, schema.Params(b.Loaded))
+		recs, err := run("events seen", graphmodel.CypherArticlesWithEvents, graphmodel.Params(b.Loaded))
 		if err != nil {
 			return err
 		}
 		withEvents = idsOf(recs)
-		known, fresh := splitByArticle(b.Events, schema.Params(b.Events), withEvents, func(e schema.EventRow) string { return e.Article })
-		if _, err := run("events", schema.CypherMergeEventNodes, known); err != nil {
+		known, fresh := splitByArticle(b.Events, graphmodel.Params(b.Events), withEvents, func(e graphmodel.EventRow) string { return e.Article })
+		if _, err := run("events", graphmodel.CypherMergeEventNodes, known); err != nil {
 			return err
 		}
-		_, err = run("new events", schema.CypherCreateEventNodes, fresh)
+		_, err = run("new events", graphmodel.CypherCreateEventNodes, fresh)
 		return err
 	})
 	return c, times, withEvents, err
@@ -508,12 +509,12 @@ func (w *Writer) writeContent(ctx context.Context, b *schema.GraphBatch) (counts
 // dyads and persons, in one transaction; it returns the time each
 // statement and the commit took. withEvents are the articles that had
 // events before the batch's content was written.
-func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch, withEvents map[string]bool) (counts, map[string]time.Duration, error) {
+func (w *Writer) writeLinks(ctx context.Context, b *graphmodel.GraphBatch, withEvents map[string]bool) (counts, map[string]time.Duration, error) {
 	// The parameters are built before the transaction, which only sorts
 	// them by what it finds: the server waits for none of this.
-	loaded := schema.Params(b.Loaded)
-	links := paramsOf(b.Events, schema.EventRow.LinkParam)
-	mentions := paramsOf(b.Mentions, schema.MentionRow.Param)
+	loaded := graphmodel.Params(b.Loaded)
+	links := paramsOf(b.Events, graphmodel.EventRow.LinkParam)
+	mentions := paramsOf(b.Mentions, graphmodel.MentionRow.Param)
 	return w.writeTx(ctx, "write events and relationships", "commit links", func(run runner) error {
 		// Marking comes first although it commits with the rest: setting the
 		// hash write-locks the batch's articles (in id order), so another
@@ -521,23 +522,23 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch, withEvent
 		// one's links and mentions instead of creating them twice. Under
 		// those locks: only articles an earlier load linked have links and
 		// mentions to merge.
-		recs, err := run("loaded", schema.CypherMarkLoadedWithLinks, loaded)
+		recs, err := run("loaded", graphmodel.CypherMarkLoadedWithLinks, loaded)
 		if err != nil {
 			return err
 		}
 		linked := idsOf(recs)
-		known, fresh := splitByArticle(b.Events, links, linked, func(e schema.EventRow) string { return e.Article })
-		if _, err := run("links", schema.CypherMergeEventLinks, known); err != nil {
+		known, fresh := splitByArticle(b.Events, links, linked, func(e graphmodel.EventRow) string { return e.Article })
+		if _, err := run("links", graphmodel.CypherMergeEventLinks, known); err != nil {
 			return err
 		}
-		if _, err := run("new links", schema.CypherCreateEventLinks, fresh); err != nil {
+		if _, err := run("new links", graphmodel.CypherCreateEventLinks, fresh); err != nil {
 			return err
 		}
-		knownMentions, freshMentions := splitByArticle(b.Mentions, mentions, linked, func(m schema.MentionRow) string { return m.Article })
-		if _, err := run("mentions", schema.CypherMergeMentions, knownMentions); err != nil {
+		knownMentions, freshMentions := splitByArticle(b.Mentions, mentions, linked, func(m graphmodel.MentionRow) string { return m.Article })
+		if _, err := run("mentions", graphmodel.CypherMergeMentions, knownMentions); err != nil {
 			return err
 		}
-		if _, err := run("new mentions", schema.CypherCreateMentions, freshMentions); err != nil {
+		if _, err := run("new mentions", graphmodel.CypherCreateMentions, freshMentions); err != nil {
 			return err
 		}
 		// Stale events and mentions can only be in articles that had events
@@ -545,34 +546,34 @@ func (w *Writer) writeLinks(ctx context.Context, b *schema.GraphBatch, withEvent
 		// everything this batch created.
 		written := maps.Clone(linked)
 		maps.Copy(written, withEvents)
-		contents, _ := splitByArticle(b.Contents, schema.Params(b.Contents), written, func(c schema.ContentRow) string { return c.Article })
-		staleDyads, err := run("stale events", schema.CypherDeleteStaleEvents, contents)
+		contents, _ := splitByArticle(b.Contents, graphmodel.Params(b.Contents), written, func(c graphmodel.ContentRow) string { return c.Article })
+		staleDyads, err := run("stale events", graphmodel.CypherDeleteStaleEvents, contents)
 		if err != nil {
 			return err
 		}
-		stalePersons, err := run("stale mentions", schema.CypherDeleteStaleMentions, contents)
+		stalePersons, err := run("stale mentions", graphmodel.CypherDeleteStaleMentions, contents)
 		if err != nil {
 			return err
 		}
 		// Edges that only new articles touch take the batch's events and
 		// mentions as increments; the others are recomputed from the graph.
 		d := b.Derived(func(article string) bool { return !written[article] }, dyadsOf(staleDyads), idRowsOf(stalePersons))
-		if _, err := run("relations", schema.CypherRecomputeRelations, schema.Params(d.Dyads)); err != nil {
+		if _, err := run("relations", graphmodel.CypherRecomputeRelations, graphmodel.Params(d.Dyads)); err != nil {
 			return err
 		}
 		for _, group := range byType(d.RelationDeltas) {
-			cypher, err := schema.CypherAddToRelations(group[0].Type)
+			cypher, err := graphmodel.CypherAddToRelations(group[0].Type)
 			if err != nil {
 				return err
 			}
-			if _, err := run("new relations", cypher, schema.Params(group)); err != nil {
+			if _, err := run("new relations", cypher, graphmodel.Params(group)); err != nil {
 				return err
 			}
 		}
-		if _, err := run("affiliations", schema.CypherRecomputeAffiliations, schema.Params(d.Persons)); err != nil {
+		if _, err := run("affiliations", graphmodel.CypherRecomputeAffiliations, graphmodel.Params(d.Persons)); err != nil {
 			return err
 		}
-		_, err = run("new affiliations", schema.CypherAddToAffiliations, schema.Params(d.AffiliationDeltas))
+		_, err = run("new affiliations", graphmodel.CypherAddToAffiliations, graphmodel.Params(d.AffiliationDeltas))
 		return err
 	})
 }
@@ -613,12 +614,12 @@ func idsOf(recs []*neo4j.Record) map[string]bool {
 
 // byType groups relation deltas by PLOVER type, keeping their order
 // within each type.
-func byType(rows []schema.RelationDeltaRow) [][]schema.RelationDeltaRow {
-	groups := map[schema.EventType][]schema.RelationDeltaRow{}
+func byType(rows []graphmodel.RelationDeltaRow) [][]graphmodel.RelationDeltaRow {
+	groups := map[schema.EventType][]graphmodel.RelationDeltaRow{}
 	for _, r := range rows {
 		groups[r.Type] = append(groups[r.Type], r)
 	}
-	out := make([][]schema.RelationDeltaRow, 0, len(groups))
+	out := make([][]graphmodel.RelationDeltaRow, 0, len(groups))
 	for _, t := range schema.EventTypes {
 		if g := groups[t]; len(g) > 0 {
 			out = append(out, g)
@@ -628,13 +629,13 @@ func byType(rows []schema.RelationDeltaRow) [][]schema.RelationDeltaRow {
 }
 
 // dyadsOf reads the dyads CypherDeleteStaleEvents returns.
-func dyadsOf(recs []*neo4j.Record) []schema.DyadRow {
-	var out []schema.DyadRow
+func dyadsOf(recs []*neo4j.Record) []graphmodel.DyadRow {
+	var out []graphmodel.DyadRow
 	for _, r := range recs {
 		src, _ := r.Values[0].(string)
 		tgt, _ := r.Values[1].(string)
 		typ, _ := r.Values[2].(string)
-		if d := (schema.DyadRow{Source: src, Target: tgt, Type: schema.EventType(typ)}); d.Type.Valid() {
+		if d := (graphmodel.DyadRow{Source: src, Target: tgt, Type: schema.EventType(typ)}); d.Type.Valid() {
 			out = append(out, d)
 		}
 	}
@@ -642,11 +643,11 @@ func dyadsOf(recs []*neo4j.Record) []schema.DyadRow {
 }
 
 // idRowsOf reads the ids CypherDeleteStaleMentions returns.
-func idRowsOf(recs []*neo4j.Record) []schema.IDRow {
-	out := make([]schema.IDRow, 0, len(recs))
+func idRowsOf(recs []*neo4j.Record) []graphmodel.IDRow {
+	out := make([]graphmodel.IDRow, 0, len(recs))
 	for _, r := range recs {
 		id, _ := r.Values[0].(string)
-		out = append(out, schema.IDRow{ID: id})
+		out = append(out, graphmodel.IDRow{ID: id})
 	}
 	return out
 }

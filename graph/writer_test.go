@@ -11,6 +11,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/schema"
 )
@@ -145,7 +146,7 @@ func TestModel(t *testing.T) {
 	if n := count(t, d, `MATCH (a:Actor:Country {iso3: 'RUS'}) RETURN count(a)`); n != 1 {
 		t.Errorf("RUS is not a :Country with iso3")
 	}
-	if n := count(t, d, `MATCH (s:GraphSchema {name: 'geokg'}) RETURN s.version`); n != schema.SchemaVersion {
+	if n := count(t, d, `MATCH (s:GraphSchema {name: 'geokg'}) RETURN s.version`); n != graphmodel.SchemaVersion {
 		t.Errorf("schema version %d", n)
 	}
 

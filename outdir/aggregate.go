@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -38,8 +39,8 @@ type affiliationRow struct {
 // Cypher of the graph model, so the folder's graph equals the one the
 // Neo4j writer makes from the same docs.
 type aggregate struct {
-	actors       map[string]*schema.ActorRow
-	relations    map[schema.DyadRow]*relationRow
+	actors       map[string]*graphmodel.ActorRow
+	relations    map[graphmodel.DyadRow]*relationRow
 	affiliations map[[2]string]*affiliationState
 	published    map[string]string // article id → date, for this batch's mentions
 }
@@ -56,8 +57,8 @@ type affiliationState struct {
 
 func newAggregate() *aggregate {
 	return &aggregate{
-		actors:       map[string]*schema.ActorRow{},
-		relations:    map[schema.DyadRow]*relationRow{},
+		actors:       map[string]*graphmodel.ActorRow{},
+		relations:    map[graphmodel.DyadRow]*relationRow{},
 		affiliations: map[[2]string]*affiliationState{},
 	}
 }
@@ -65,7 +66,7 @@ func newAggregate() *aggregate {
 // add folds in one batch. An article occurs in one batch only (the
 // source skips repeated ids), so counting distinct articles per batch
 // counts them over the corpus.
-func (g *aggregate) add(b *schema.GraphBatch) {
+func (g *aggregate) add(b *graphmodel.GraphBatch) {
 	for _, r := range b.Actors {
 		a, ok := g.actors[r.ID]
 		if !ok {
@@ -82,12 +83,12 @@ func (g *aggregate) add(b *schema.GraphBatch) {
 		slices.Sort(a.Aliases)
 		a.Aliases = slices.Compact(a.Aliases)
 	}
-	articlesOf := map[schema.DyadRow]map[string]bool{}
+	articlesOf := map[graphmodel.DyadRow]map[string]bool{}
 	for _, e := range b.Events {
 		if !e.Asserted {
 			continue
 		}
-		key := schema.DyadRow{Source: e.Source, Target: e.Target, Type: e.Type}
+		key := graphmodel.DyadRow{Source: e.Source, Target: e.Target, Type: e.Type}
 		r, ok := g.relations[key]
 		if !ok {
 			r = &relationRow{Source: e.Source, Target: e.Target, Type: e.Type, Quad: e.Type.Quad(), Score: e.Type.Score()}
@@ -132,12 +133,12 @@ func (g *aggregate) add(b *schema.GraphBatch) {
 // result returns the actors, aggregated edges and affiliations, sorted.
 // Affiliations to an actor the graph does not hold are left out, as the
 // model's MATCH leaves them out.
-func (g *aggregate) result() ([]schema.ActorRow, []relationRow, []affiliationRow) {
-	actors := make([]schema.ActorRow, 0, len(g.actors))
+func (g *aggregate) result() ([]graphmodel.ActorRow, []relationRow, []affiliationRow) {
+	actors := make([]graphmodel.ActorRow, 0, len(g.actors))
 	for _, a := range g.actors {
 		actors = append(actors, *a)
 	}
-	slices.SortFunc(actors, func(x, y schema.ActorRow) int { return cmp.Compare(x.ID, y.ID) })
+	slices.SortFunc(actors, func(x, y graphmodel.ActorRow) int { return cmp.Compare(x.ID, y.ID) })
 	relations := make([]relationRow, 0, len(g.relations))
 	for _, r := range g.relations {
 		relations = append(relations, *r)

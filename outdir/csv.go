@@ -4,12 +4,12 @@ import (
 	"errors"
 
 	"github.com/geokg/geokg/admincsv"
-	"github.com/geokg/geokg/schema"
+	"github.com/geokg/geokg/graphmodel"
 )
 
 // writeCSVRows writes to csv/ the rows that are final when their batch is
 // built (articles, events, mentions) and flushes them to the files.
-func (w *Writer) writeCSVRows(b *schema.GraphBatch) error {
+func (w *Writer) writeCSVRows(b *graphmodel.GraphBatch) error {
 	for _, a := range b.Articles {
 		if err := w.csv.Article(a); err != nil {
 			return err
@@ -30,11 +30,11 @@ func (w *Writer) writeCSVRows(b *schema.GraphBatch) error {
 
 // closeCSV writes the rows known only at the end (actors, aggregated
 // edges, affiliations) and closes csv/.
-func (w *Writer) closeCSV(actors []schema.ActorRow, relations []relationRow, affs []affiliationRow) error {
+func (w *Writer) closeCSV(actors []graphmodel.ActorRow, relations []relationRow, affs []affiliationRow) error {
 	return errors.Join(writeCSVTotals(w.csv, actors, relations, affs), w.csv.Close())
 }
 
-func writeCSVTotals(c *admincsv.Writer, actors []schema.ActorRow, relations []relationRow, affs []affiliationRow) error {
+func writeCSVTotals(c *admincsv.Writer, actors []graphmodel.ActorRow, relations []relationRow, affs []affiliationRow) error {
 	for _, a := range actors {
 		if err := c.Actor(a); err != nil {
 			return err

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/geokg/geokg/schema"
+	"github.com/geokg/geokg/graphmodel"
 )
 
 // cypherWriter writes load.cypher: cypher-shell commands that build the
@@ -33,16 +33,16 @@ func newCypherWriter(w *bufio.Writer) (*cypherWriter, error) {
 func schemaScript() string {
 	var b strings.Builder
 	b.WriteString("// Constraints and indexes.\n")
-	for _, s := range schema.SchemaStatements {
+	for _, s := range graphmodel.SchemaStatements {
 		b.WriteString(s)
 		b.WriteString(";\n")
 	}
-	fmt.Fprintf(&b, ":param version => %d\n%s;\n", schema.SchemaVersion, schema.CypherSetSchemaVersion)
+	fmt.Fprintf(&b, ":param version => %d\n%s;\n", graphmodel.SchemaVersion, graphmodel.CypherSetSchemaVersion)
 	return b.String()
 }
 
 // batch writes one batch's statements, in the model's order.
-func (c *cypherWriter) batch(b *schema.GraphBatch) error {
+func (c *cypherWriter) batch(b *graphmodel.GraphBatch) error {
 	c.batches++
 	if _, err := fmt.Fprintf(c.w, "\n// Batch %d: %d articles.\n", c.batches, len(b.Articles)); err != nil {
 		return err
@@ -71,6 +71,6 @@ func (c *cypherWriter) batch(b *schema.GraphBatch) error {
 // per-batch recomputation, as the Neo4j writer does.
 func (c *cypherWriter) finish() error {
 	_, err := fmt.Fprintf(c.w, "\n// Aggregated edges and affiliations over the whole graph.\n%s;\n%s;\n",
-		schema.CypherRecomputeAllRelations, schema.CypherRecomputeAllAffiliations)
+		graphmodel.CypherRecomputeAllRelations, graphmodel.CypherRecomputeAllAffiliations)
 	return err
 }

@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/internal/fsmsg"
 	"github.com/geokg/geokg/jsonl"
 	"github.com/geokg/geokg/pipeline"
@@ -81,7 +82,7 @@ const marker = "This folder is written by geokg import; a new import into it rep
 type Writer struct {
 	// GraphOptions tune how docs become graph rows, as for the Neo4j
 	// writer. Set it before the first WriteBatch.
-	GraphOptions schema.GraphOptions
+	GraphOptions graphmodel.GraphOptions
 	// Warn, when set, receives the relations and actors left out because
 	// a doc is inconsistent.
 	Warn func(error)
@@ -286,7 +287,7 @@ func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
 	if err := w.docs.WriteBatch(ctx, docs); err != nil {
 		return w.writeErr(DocsFile, err)
 	}
-	b := schema.NewGraphBatch(docs, w.GraphOptions)
+	b := graphmodel.NewGraphBatch(docs, w.GraphOptions)
 	if w.Warn != nil {
 		for _, p := range b.Problems {
 			w.Warn(p)
@@ -367,7 +368,7 @@ type graphLine struct {
 
 // writeGraphRows writes the rows that are final as soon as their batch is
 // built: articles, events and mentions.
-func (w *Writer) writeGraphRows(b *schema.GraphBatch) error {
+func (w *Writer) writeGraphRows(b *graphmodel.GraphBatch) error {
 	for _, r := range b.Articles {
 		if err := w.graph.Encode(graphLine{"article", r}); err != nil {
 			return err
@@ -387,7 +388,7 @@ func (w *Writer) writeGraphRows(b *schema.GraphBatch) error {
 }
 
 // writeGraphTotals writes the rows known only at the end.
-func (w *Writer) writeGraphTotals(actors []schema.ActorRow, relations []relationRow, affiliations []affiliationRow) error {
+func (w *Writer) writeGraphTotals(actors []graphmodel.ActorRow, relations []relationRow, affiliations []affiliationRow) error {
 	for _, r := range actors {
 		if err := w.graph.Encode(graphLine{"actor", r}); err != nil {
 			return err

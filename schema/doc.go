@@ -1,8 +1,7 @@
 // Package schema holds the plain data types that flow through geokg's
-// pipeline — articles read from sources, the actors and relations the NLP
-// stage finds in them, and the PLOVER event vocabulary — together with the
-// graph model's Cypher (constraints and indexes).
+// pipeline: articles read from sources, the actors and relations the NLP
+// stage finds in them, and the PLOVER event vocabulary.
 //
-// Data flows one way: source → nlp → schema → graph. This package imports
-// none of geokg's other packages, so every stage can depend on it.
+// It imports none of geokg's other packages, so every stage can depend on
+// it. How these types become a graph is package graphmodel's business.
 package schema

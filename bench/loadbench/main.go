@@ -32,6 +32,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/jsonl"
 	"github.com/geokg/geokg/schema"
@@ -283,7 +284,7 @@ func loadNaive(ctx context.Context, driver neo4j.DriverWithContext, cfg graph.Co
 	defer s.Close(ctx)
 	err = eachDoc(path, maxEvents, func(docs []schema.Doc) error {
 		for _, d := range docs {
-			b := schema.NewGraphBatch([]schema.Doc{d}, schema.GraphOptions{})
+			b := graphmodel.NewGraphBatch([]schema.Doc{d}, graphmodel.GraphOptions{})
 			r.docs++
 			r.events += len(b.Events)
 			for _, step := range b.Steps() {
@@ -304,7 +305,7 @@ func loadNaive(ctx context.Context, driver neo4j.DriverWithContext, cfg graph.Co
 
 // loadEventsOnly is a floor for the writer: the corpus' actors and
 // articles are merged untimed, then only its events are created bare
-// (schema.CypherCreateEvents: the Event node with its properties and its
+// (graphmodel.CypherCreateEvents: the Event node with its properties and its
 // ACTOR, RECIPIENT and REPORTED_IN relationships) in transactions of cfg.BatchSize events, timed. No
 // mentions, aggregated edges, affiliations or idempotency checks.
 func loadEventsOnly(ctx context.Context, driver neo4j.DriverWithContext, cfg graph.Config, path string) (result, error) {
@@ -319,7 +320,7 @@ func loadEventsOnly(ctx context.Context, driver neo4j.DriverWithContext, cfg gra
 	var pending []schema.Doc
 	pendingEvents := 0
 	write := func() error {
-		b := schema.NewGraphBatch(pending, schema.GraphOptions{})
+		b := graphmodel.NewGraphBatch(pending, graphmodel.GraphOptions{})
 		pending, pendingEvents = pending[:0], 0
 		for _, step := range b.Steps()[:2] { // actors, articles
 			if _, err := writeRows(ctx, s, step.Cypher, step.Rows); err != nil {
@@ -327,7 +328,7 @@ func loadEventsOnly(ctx context.Context, driver neo4j.DriverWithContext, cfg gra
 			}
 		}
 		start := time.Now()
-		n, err := writeRows(ctx, s, schema.CypherCreateEvents, schema.Params(b.Events))
+		n, err := writeRows(ctx, s, graphmodel.CypherCreateEvents, graphmodel.Params(b.Events))
 		r.elapsed += time.Since(start)
 		r.docs += len(b.Articles)
 		r.events += len(b.Events)
@@ -525,7 +526,7 @@ func profile(ctx context.Context, driver neo4j.DriverWithContext, cfg graph.Conf
 	if err != nil {
 		return err
 	}
-	b := schema.NewGraphBatch(next, schema.GraphOptions{})
+	b := graphmodel.NewGraphBatch(next, graphmodel.GraphOptions{})
 	s := driver.NewSession(ctx, neo4j.SessionConfig{})
 	defer s.Close(ctx)
 	tx, err := s.BeginTransaction(ctx)

@@ -16,10 +16,10 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
-	"github.com/geokg/geokg/schema"
 )
 
 // importOptions are the settings of `geokg import`.
@@ -304,7 +304,7 @@ func (opts *importOptions) open(ctx context.Context, log *slog.Logger) (pipeline
 	if err != nil {
 		return nil, nil, "", err
 	}
-	w.GraphOptions = schema.GraphOptions{Unasserted: opts.AllModes || opts.Neo4j.Unasserted}
+	w.GraphOptions = graphmodel.GraphOptions{Unasserted: opts.AllModes || opts.Neo4j.Unasserted}
 	w.Warn = opts.warn
 	return x, w, w.Dir(), nil
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/schema"
+	"github.com/geokg/geokg/graphmodel"
 )
 
 // neo4jOptions are the connection settings shared by every command that
@@ -65,7 +65,7 @@ func (o neo4jOptions) open(ctx context.Context, log *slog.Logger) (*graph.Writer
 		Database:  o.Database,
 		BatchSize: o.BatchSize,
 		RetryTime: o.RetryTime,
-		Graph:     schema.GraphOptions{Unasserted: o.Unasserted},
+		Graph:     graphmodel.GraphOptions{Unasserted: o.Unasserted},
 		Logger:    log,
 	})
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/geokg/geokg/schema"
+	"github.com/geokg/geokg/graphmodel"
 )
 
 // schemaOptions are the settings of `geokg schema`.
@@ -60,17 +60,17 @@ func runSchemaApply(ctx context.Context, io streams, opts *schemaOptions) error 
 	if err := w.ApplySchema(ctx); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(io.Out, "graph schema version %d applied to %s\n", schema.SchemaVersion, opts.Neo4j.destination())
+	_, err = fmt.Fprintf(io.Out, "graph schema version %d applied to %s\n", graphmodel.SchemaVersion, opts.Neo4j.destination())
 	return err
 }
 
 // runSchemaShow prints the schema statements as a cypher-shell script.
 func runSchemaShow(io streams) error {
-	fmt.Fprintf(io.Out, "// geokg graph schema version %d\n", schema.SchemaVersion)
-	for _, s := range schema.SchemaStatements {
+	fmt.Fprintf(io.Out, "// geokg graph schema version %d\n", graphmodel.SchemaVersion)
+	for _, s := range graphmodel.SchemaStatements {
 		fmt.Fprintf(io.Out, "%s;\n", s)
 	}
 	// The version is a constant of this program, not input: safe to write in.
-	_, err := fmt.Fprintf(io.Out, "MERGE (s:GraphSchema {name: 'geokg'}) SET s.version = %d;\n", schema.SchemaVersion)
+	_, err := fmt.Fprintf(io.Out, "MERGE (s:GraphSchema {name: 'geokg'}) SET s.version = %d;\n", graphmodel.SchemaVersion)
 	return err
 }

@@ -1,17 +1,19 @@
-package schema
+package graphmodel
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/geokg/geokg/schema"
 )
 
 // ActorRow is one (:Actor) node, the parameters of CypherMergeActors.
 type ActorRow struct {
-	ID      string    `json:"id"`
-	Name    string    `json:"name"`
-	Type    ActorType `json:"type"`
-	Aliases []string  `json:"aliases"` // sorted, distinct
+	ID      string           `json:"id"`
+	Name    string           `json:"name"`
+	Type    schema.ActorType `json:"type"`
+	Aliases []string         `json:"aliases"` // sorted, distinct
 }
 
 // Param returns the row as a Cypher parameter map.
@@ -41,17 +43,17 @@ func (r ArticleRow) Param() map[string]any {
 // relationships, the parameters of CypherMergeEvents. Symmetric events
 // have Source < Target, so each is stored once.
 type EventRow struct {
-	ID        string    `json:"id"`
-	Article   string    `json:"article"`
-	Source    string    `json:"source"`
-	Target    string    `json:"target"`
-	Type      EventType `json:"type"`
-	Quad      Quad      `json:"quad"`
-	Score     float64   `json:"score"`
-	Symmetric bool      `json:"symmetric"`
-	Modes     []string  `json:"modes"`
-	Asserted  bool      `json:"asserted"`
-	Date      string    `json:"date,omitempty"` // YYYY-MM-DD; empty when unknown
+	ID        string           `json:"id"`
+	Article   string           `json:"article"`
+	Source    string           `json:"source"`
+	Target    string           `json:"target"`
+	Type      schema.EventType `json:"type"`
+	Quad      schema.Quad      `json:"quad"`
+	Score     float64          `json:"score"`
+	Symmetric bool             `json:"symmetric"`
+	Modes     []string         `json:"modes"`
+	Asserted  bool             `json:"asserted"`
+	Date      string           `json:"date,omitempty"` // YYYY-MM-DD; empty when unknown
 	// DateSource and DatePrecision are schema.Relation's; empty when
 	// Date is.
 	DateSource    string   `json:"date_source,omitempty"`
@@ -113,9 +115,9 @@ func (r ContentRow) Param() map[string]any {
 // DyadRow names one aggregated typed edge, the parameters of
 // CypherRecomputeRelations.
 type DyadRow struct {
-	Source string    `json:"source"`
-	Target string    `json:"target"`
-	Type   EventType `json:"type"`
+	Source string           `json:"source"`
+	Target string           `json:"target"`
+	Type   schema.EventType `json:"type"`
 }
 
 // Param returns the row as a Cypher parameter map.
@@ -212,7 +214,7 @@ func (b *GraphBatch) Steps() []Step {
 // NewGraphBatch turns docs into graph rows. When one article id occurs
 // more than once, its last doc wins, as it would if the docs were written
 // one after another.
-func NewGraphBatch(docs []Doc, opts GraphOptions) GraphBatch {
+func NewGraphBatch(docs []schema.Doc, opts GraphOptions) GraphBatch {
 	var b GraphBatch
 	last := make(map[string]int, len(docs))
 	for i, d := range docs {
@@ -224,7 +226,7 @@ func NewGraphBatch(docs []Doc, opts GraphOptions) GraphBatch {
 	for i := range docs {
 		d := &docs[i]
 		if d.ID == "" {
-			b.Problems = append(b.Problems, fmt.Errorf("%s: doc without an article id left out", QuotePath(d.Path)))
+			b.Problems = append(b.Problems, fmt.Errorf("%s: doc without an article id left out", schema.QuotePath(d.Path)))
 			continue
 		}
 		if last[d.ID] != i {
@@ -264,7 +266,7 @@ func compareDyads(x, y DyadRow) int {
 }
 
 // addDoc adds one article's rows.
-func (b *GraphBatch) addDoc(d *Doc, opts GraphOptions, actors map[string]*ActorRow, dyads map[DyadRow]bool, persons map[string]bool) {
+func (b *GraphBatch) addDoc(d *schema.Doc, opts GraphOptions, actors map[string]*ActorRow, dyads map[DyadRow]bool, persons map[string]bool) {
 	b.Articles = append(b.Articles, ArticleRow{ID: d.ID, URL: d.URL, Title: d.Title, Published: d.Published.String(),
 		Source: d.Source, Path: d.Path, Hash: d.Hash})
 	b.Loaded = append(b.Loaded, LoadedRow{ID: d.ID, Hash: d.Hash})
@@ -274,11 +276,11 @@ func (b *GraphBatch) addDoc(d *Doc, opts GraphOptions, actors map[string]*ActorR
 	var order []string
 	for _, a := range d.Actors {
 		if a.ID == "" {
-			b.Problems = append(b.Problems, fmt.Errorf("%s: actor %q without id left out", QuotePath(d.Path), a.Name))
+			b.Problems = append(b.Problems, fmt.Errorf("%s: actor %q without id left out", schema.QuotePath(d.Path), a.Name))
 			continue
 		}
-		if _, err := ParseActorType(string(a.Type)); err != nil {
-			b.Problems = append(b.Problems, fmt.Errorf("%s: actor %q left out: %w", QuotePath(d.Path), a.ID, err))
+		if _, err := schema.ParseActorType(string(a.Type)); err != nil {
+			b.Problems = append(b.Problems, fmt.Errorf("%s: actor %q left out: %w", schema.QuotePath(d.Path), a.ID, err))
 			continue
 		}
 		name := a.Name
@@ -300,12 +302,12 @@ func (b *GraphBatch) addDoc(d *Doc, opts GraphOptions, actors map[string]*ActorR
 			order = append(order, a.ID)
 		}
 		m.Count += len(a.Mentions)
-		if row.Type == Person && a.Affiliation != "" && a.Affiliation != a.ID && m.Affiliation == "" {
+		if row.Type == schema.Person && a.Affiliation != "" && a.Affiliation != a.ID && m.Affiliation == "" {
 			m.Affiliation, m.Role = a.Affiliation, a.Role
 		} else if m.Role == "" {
 			m.Role = a.Role
 		}
-		if row.Type == Person {
+		if row.Type == schema.Person {
 			persons[a.ID] = true
 		}
 	}
@@ -320,7 +322,7 @@ func (b *GraphBatch) addDoc(d *Doc, opts GraphOptions, actors map[string]*ActorR
 			continue
 		}
 		if err := checkRelation(r, mentions); err != nil {
-			b.Problems = append(b.Problems, fmt.Errorf("%s: relation %d (%s %s→%s) left out: %w", QuotePath(d.Path), i+1, r.Type, r.Source, r.Target, err))
+			b.Problems = append(b.Problems, fmt.Errorf("%s: relation %d (%s %s→%s) left out: %w", schema.QuotePath(d.Path), i+1, r.Type, r.Source, r.Target, err))
 			continue
 		}
 		id := r.EventID(d.ID)
@@ -350,7 +352,7 @@ func (b *GraphBatch) addDoc(d *Doc, opts GraphOptions, actors map[string]*ActorR
 }
 
 // checkRelation reports why a relation cannot become an event.
-func checkRelation(r Relation, actors map[string]*MentionRow) error {
+func checkRelation(r schema.Relation, actors map[string]*MentionRow) error {
 	if !r.Type.Valid() {
 		return fmt.Errorf("type %q is not a PLOVER category", r.Type)
 	}

@@ -1,6 +1,10 @@
-package schema
+package graphmodel
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/geokg/geokg/schema"
+)
 
 // The graph model in Neo4j (docs/graph-model.md explains it with a diagram):
 //
@@ -270,7 +274,7 @@ WITH {source: source, target: target, type: type, quad: quad, score: score} AS r
 // other's counts. One statement per type, its name from the fixed PLOVER
 // enum (never from data): a single statement branching over the 16 types
 // takes Neo4j over a second to plan, and it replans as the graph grows.
-func CypherAddToRelations(t EventType) (string, error) {
+func CypherAddToRelations(t schema.EventType) (string, error) {
 	if !t.Valid() {
 		return "", fmt.Errorf("relation type %q is not a PLOVER category", t)
 	}

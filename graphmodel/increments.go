@@ -1,16 +1,18 @@
-package schema
+package graphmodel
 
 import (
 	"cmp"
 	"slices"
+
+	"github.com/geokg/geokg/schema"
 )
 
 // RelationDeltaRow adds the asserted events of articles new to the graph
 // to one aggregated typed edge, the parameters of CypherAddToRelations.
 type RelationDeltaRow struct {
-	Source string    `json:"source"`
-	Target string    `json:"target"`
-	Type   EventType `json:"type"`
+	Source string           `json:"source"`
+	Target string           `json:"target"`
+	Type   schema.EventType `json:"type"`
 	// Events and Articles are the new asserted events and their articles.
 	Events, Articles int
 	// First and Last are the earliest and latest of their dates

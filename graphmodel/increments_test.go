@@ -1,9 +1,10 @@
-package schema_test
+package graphmodel_test
 
 import (
 	"slices"
 	"testing"
 
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -26,24 +27,24 @@ func TestDerived(t *testing.T) {
 		{ID: "c", Path: "c.txt", Published: date("2016-03-03"), Actors: []schema.Actor{ru, us, putin}, Relations: []schema.Relation{
 			rel("USA", "SANCTION", "RUS", date("2016-03-01")), rel("RUS", "SUPPORT", "USA", date("2016-03-02"))}},
 	}
-	b := schema.NewGraphBatch(docs, schema.GraphOptions{})
-	supportRUSUSA := schema.DyadRow{Source: "RUS", Target: "USA", Type: schema.Support}
+	b := graphmodel.NewGraphBatch(docs, graphmodel.GraphOptions{})
+	supportRUSUSA := graphmodel.DyadRow{Source: "RUS", Target: "USA", Type: schema.Support}
 	tests := []struct {
 		name         string
 		old          []string // articles written before
-		staleDyads   []schema.DyadRow
-		stalePersons []schema.IDRow
-		want         schema.Derived
+		staleDyads   []graphmodel.DyadRow
+		stalePersons []graphmodel.IDRow
+		want         graphmodel.Derived
 	}{
 		{
 			name: "all new: every edge takes an increment",
-			want: schema.Derived{
-				RelationDeltas: []schema.RelationDeltaRow{
+			want: graphmodel.Derived{
+				RelationDeltas: []graphmodel.RelationDeltaRow{
 					{Source: "RUS", Target: "USA", Type: schema.Support, Events: 3, Articles: 3, First: "2015-12-30", Last: "2016-03-02"},
 					{Source: "USA", Target: "RUS", Type: schema.Accuse, Events: 1, Articles: 1, First: "2016-02-02", Last: "2016-02-02"},
 					{Source: "USA", Target: "RUS", Type: schema.Sanction, Events: 1, Articles: 1, First: "2016-03-01", Last: "2016-03-01"},
 				},
-				AffiliationDeltas: []schema.AffiliationDeltaRow{
+				AffiliationDeltas: []graphmodel.AffiliationDeltaRow{
 					{Person: "lavrov", Org: "RUS", Articles: 1},
 					// b is undated, so it is the latest: its role wins.
 					{Person: "putin", Org: "RUS", Articles: 3, First: "2016-01-01", Last: "2016-03-03", Role: "Prime Minister", RoleArticle: "b"},
@@ -53,29 +54,29 @@ func TestDerived(t *testing.T) {
 		{
 			name: "an article written before: its dyads and persons are recomputed",
 			old:  []string{"c"},
-			want: schema.Derived{
-				RelationDeltas: []schema.RelationDeltaRow{
+			want: graphmodel.Derived{
+				RelationDeltas: []graphmodel.RelationDeltaRow{
 					{Source: "USA", Target: "RUS", Type: schema.Accuse, Events: 1, Articles: 1, First: "2016-02-02", Last: "2016-02-02"},
 				},
-				AffiliationDeltas: []schema.AffiliationDeltaRow{{Person: "lavrov", Org: "RUS", Articles: 1}},
-				Dyads:             []schema.DyadRow{supportRUSUSA, {Source: "USA", Target: "RUS", Type: schema.Sanction}},
-				Persons:           []schema.IDRow{{ID: "putin"}},
+				AffiliationDeltas: []graphmodel.AffiliationDeltaRow{{Person: "lavrov", Org: "RUS", Articles: 1}},
+				Dyads:             []graphmodel.DyadRow{supportRUSUSA, {Source: "USA", Target: "RUS", Type: schema.Sanction}},
+				Persons:           []graphmodel.IDRow{{ID: "putin"}},
 			},
 		},
 		{
 			name:         "stale dyads and persons are recomputed",
-			staleDyads:   []schema.DyadRow{supportRUSUSA, {Source: "RUS", Target: "TUR", Type: schema.Consult}},
-			stalePersons: []schema.IDRow{{ID: "lavrov"}},
-			want: schema.Derived{
-				RelationDeltas: []schema.RelationDeltaRow{
+			staleDyads:   []graphmodel.DyadRow{supportRUSUSA, {Source: "RUS", Target: "TUR", Type: schema.Consult}},
+			stalePersons: []graphmodel.IDRow{{ID: "lavrov"}},
+			want: graphmodel.Derived{
+				RelationDeltas: []graphmodel.RelationDeltaRow{
 					{Source: "USA", Target: "RUS", Type: schema.Accuse, Events: 1, Articles: 1, First: "2016-02-02", Last: "2016-02-02"},
 					{Source: "USA", Target: "RUS", Type: schema.Sanction, Events: 1, Articles: 1, First: "2016-03-01", Last: "2016-03-01"},
 				},
-				AffiliationDeltas: []schema.AffiliationDeltaRow{
+				AffiliationDeltas: []graphmodel.AffiliationDeltaRow{
 					{Person: "putin", Org: "RUS", Articles: 3, First: "2016-01-01", Last: "2016-03-03", Role: "Prime Minister", RoleArticle: "b"},
 				},
-				Dyads:   []schema.DyadRow{{Source: "RUS", Target: "TUR", Type: schema.Consult}, supportRUSUSA},
-				Persons: []schema.IDRow{{ID: "lavrov"}},
+				Dyads:   []graphmodel.DyadRow{{Source: "RUS", Target: "TUR", Type: schema.Consult}, supportRUSUSA},
+				Persons: []graphmodel.IDRow{{ID: "lavrov"}},
 			},
 		},
 	}
@@ -99,7 +100,7 @@ func TestDerived(t *testing.T) {
 }
 
 // sameAffiliation compares the exported fields.
-func sameAffiliation(x, y schema.AffiliationDeltaRow) bool {
+func sameAffiliation(x, y graphmodel.AffiliationDeltaRow) bool {
 	return x.Person == y.Person && x.Org == y.Org && x.Articles == y.Articles && x.First == y.First &&
 		x.Last == y.Last && x.Role == y.Role && x.RoleArticle == y.RoleArticle
 }

@@ -1,4 +1,4 @@
-package schema_test
+package graphmodel_test
 
 import (
 	"fmt"
@@ -7,35 +7,36 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
 
 func TestRecomputeCoversEveryPLOVERType(t *testing.T) {
 	for _, typ := range schema.EventTypes {
 		branch := fmt.Sprintf("row.type = '%s' THEN [1] ELSE [] END | MERGE (s)-[r:%s]->(t)", typ, typ)
-		if !strings.Contains(schema.CypherRecomputeRelations, branch) {
+		if !strings.Contains(graphmodel.CypherRecomputeRelations, branch) {
 			t.Errorf("CypherRecomputeRelations has no branch for %s", typ)
 		}
-		if !strings.Contains(schema.CypherRecomputeAllRelations, "|"+string(typ)) && !strings.Contains(schema.CypherRecomputeAllRelations, ":"+string(typ)+"|") {
+		if !strings.Contains(graphmodel.CypherRecomputeAllRelations, "|"+string(typ)) && !strings.Contains(graphmodel.CypherRecomputeAllRelations, ":"+string(typ)+"|") {
 			t.Errorf("CypherRecomputeAllRelations does not match %s edges", typ)
 		}
 	}
-	if n := strings.Count(schema.CypherRecomputeRelations, "FOREACH"); n != len(schema.EventTypes) {
+	if n := strings.Count(graphmodel.CypherRecomputeRelations, "FOREACH"); n != len(schema.EventTypes) {
 		t.Errorf("%d FOREACH branches, want %d", n, len(schema.EventTypes))
 	}
 }
 
 func TestStatementsTakeParameters(t *testing.T) {
 	for name, s := range map[string]string{
-		"MergeActors": schema.CypherMergeActors, "MergeArticles": schema.CypherMergeArticles,
-		"MergeEvents": schema.CypherMergeEvents, "MergeMentions": schema.CypherMergeMentions,
-		"DeleteStaleEvents": schema.CypherDeleteStaleEvents, "DeleteStaleMentions": schema.CypherDeleteStaleMentions,
-		"RecomputeRelations": schema.CypherRecomputeRelations, "RecomputeAffiliations": schema.CypherRecomputeAffiliations,
-		"MarkArticlesLoaded": schema.CypherMarkArticlesLoaded, "ArticlesWithEvents": schema.CypherArticlesWithEvents,
-		"MarkLoadedWithLinks": schema.CypherMarkLoadedWithLinks, "MergeEventNodes": schema.CypherMergeEventNodes,
-		"CreateEventNodes": schema.CypherCreateEventNodes, "MergeEventLinks": schema.CypherMergeEventLinks,
-		"CreateEventLinks": schema.CypherCreateEventLinks,
-		"CreateEvents":     schema.CypherCreateEvents, "CreateMentions": schema.CypherCreateMentions,
+		"MergeActors": graphmodel.CypherMergeActors, "MergeArticles": graphmodel.CypherMergeArticles,
+		"MergeEvents": graphmodel.CypherMergeEvents, "MergeMentions": graphmodel.CypherMergeMentions,
+		"DeleteStaleEvents": graphmodel.CypherDeleteStaleEvents, "DeleteStaleMentions": graphmodel.CypherDeleteStaleMentions,
+		"RecomputeRelations": graphmodel.CypherRecomputeRelations, "RecomputeAffiliations": graphmodel.CypherRecomputeAffiliations,
+		"MarkArticlesLoaded": graphmodel.CypherMarkArticlesLoaded, "ArticlesWithEvents": graphmodel.CypherArticlesWithEvents,
+		"MarkLoadedWithLinks": graphmodel.CypherMarkLoadedWithLinks, "MergeEventNodes": graphmodel.CypherMergeEventNodes,
+		"CreateEventNodes": graphmodel.CypherCreateEventNodes, "MergeEventLinks": graphmodel.CypherMergeEventLinks,
+		"CreateEventLinks": graphmodel.CypherCreateEventLinks,
+		"CreateEvents":     graphmodel.CypherCreateEvents, "CreateMentions": graphmodel.CypherCreateMentions,
 	} {
 		if !strings.HasPrefix(s, "UNWIND $rows AS row\n") {
 			t.Errorf("%s does not start with UNWIND $rows", name)
@@ -68,7 +69,7 @@ func TestNewGraphBatch(t *testing.T) {
 		{ID: "c", Path: "old.txt", Actors: []schema.Actor{ru}},
 		{ID: "c", Path: "new.txt", Actors: []schema.Actor{us}}, // the last doc of an article wins
 	}
-	b := schema.NewGraphBatch(docs, schema.GraphOptions{})
+	b := graphmodel.NewGraphBatch(docs, graphmodel.GraphOptions{})
 
 	if len(b.Events) != 1 || b.Events[0].Source != "RUS" || b.Events[0].Target != "USA" || !b.Events[0].Symmetric {
 		t.Errorf("events = %+v, want one CONSULT RUS→USA", b.Events)
@@ -76,7 +77,7 @@ func TestNewGraphBatch(t *testing.T) {
 	if len(b.Problems) != 2 {
 		t.Errorf("problems = %v, want the non-PLOVER type and the unknown actor", b.Problems)
 	}
-	var usa schema.ActorRow
+	var usa graphmodel.ActorRow
 	for _, a := range b.Actors {
 		if a.ID == "USA" {
 			usa = a
@@ -95,7 +96,7 @@ func TestNewGraphBatch(t *testing.T) {
 	if len(b.Persons) != 1 || b.Persons[0].ID != "John Kerry" {
 		t.Errorf("persons = %v", b.Persons)
 	}
-	var kerryMention schema.MentionRow
+	var kerryMention graphmodel.MentionRow
 	for _, m := range b.Mentions {
 		if m.Actor == "John Kerry" {
 			kerryMention = m
@@ -104,11 +105,11 @@ func TestNewGraphBatch(t *testing.T) {
 	if kerryMention.Affiliation != "USA" || kerryMention.Role != "Secretary of State" || kerryMention.Count != 1 {
 		t.Errorf("Kerry's mention = %+v", kerryMention)
 	}
-	if len(b.Dyads) != 1 || b.Dyads[0] != (schema.DyadRow{Source: "RUS", Target: "USA", Type: schema.Consult}) {
+	if len(b.Dyads) != 1 || b.Dyads[0] != (graphmodel.DyadRow{Source: "RUS", Target: "USA", Type: schema.Consult}) {
 		t.Errorf("dyads = %v", b.Dyads)
 	}
 
-	all := schema.NewGraphBatch(docs, schema.GraphOptions{Unasserted: true})
+	all := graphmodel.NewGraphBatch(docs, graphmodel.GraphOptions{Unasserted: true})
 	if len(all.Events) != 2 {
 		t.Errorf("with Unasserted: %d events, want 2", len(all.Events))
 	}
@@ -120,20 +121,20 @@ func TestNewGraphBatch(t *testing.T) {
 }
 
 func TestParamsUseNullForMissingValues(t *testing.T) {
-	p := schema.ArticleRow{ID: "x", Title: "T", Path: "p"}.Param()
+	p := graphmodel.ArticleRow{ID: "x", Title: "T", Path: "p"}.Param()
 	for _, k := range []string{"url", "published", "source"} {
 		if v, ok := p[k]; !ok || v != nil {
 			t.Errorf("%s = %v, want null", k, v)
 		}
 	}
-	e := schema.EventRow{ID: "e"}.Param()
+	e := graphmodel.EventRow{ID: "e"}.Param()
 	if l, ok := e["modes"].([]any); !ok || l == nil {
 		t.Errorf("modes = %#v, want an empty list", e["modes"])
 	}
 }
 
 func TestStepsOrder(t *testing.T) {
-	b := schema.NewGraphBatch(nil, schema.GraphOptions{})
+	b := graphmodel.NewGraphBatch(nil, graphmodel.GraphOptions{})
 	var names []string
 	for _, s := range b.Steps() {
 		names = append(names, s.Name)
@@ -155,7 +156,7 @@ func ExampleNewGraphBatch() {
 		},
 		Relations: []schema.Relation{{Source: "RUS", Target: "SYR", Type: schema.Support, Evidence: "Moscow backs Damascus."}},
 	}
-	b := schema.NewGraphBatch([]schema.Doc{doc}, schema.GraphOptions{})
+	b := graphmodel.NewGraphBatch([]schema.Doc{doc}, graphmodel.GraphOptions{})
 	for _, s := range b.Steps() {
 		fmt.Printf("%s: %d row(s)\n", s.Name, len(s.Rows))
 	}
