@@ -99,6 +99,43 @@ type Event struct {
 	Claimant string `json:"claimant,omitempty"`
 	// Article is the ID of the article that reports the event.
 	Article string `json:"article"`
+
+	// Mentions counts the sentences that report the event, over all its
+	// reports; Articles the articles and Sources the distinct outlets
+	// among them (GDELT's NumMentions, NumArticles, NumSources).
+	Mentions int `json:"mentions,omitempty"`
+	Articles int `json:"articles,omitempty"`
+	Sources  int `json:"sources,omitempty"`
+	// Reports are where the event was read: one per article, with its
+	// sentences.
+	Reports []Report `json:"reports,omitempty"`
+	// SourceState and TargetState are the ends at state level: the
+	// country or organization a person acts for in the reporting article,
+	// else the actor itself.
+	SourceState string `json:"source_state,omitempty"`
+	TargetState string `json:"target_state,omitempty"`
+	// SourceCountry and TargetCountry are the ISO 3166 alpha-3 codes of the
+	// states the ends act for (GDELT's Actor1CountryCode); empty when an
+	// end acts for no country.
+	SourceCountry string `json:"source_country,omitempty"`
+	TargetCountry string `json:"target_country,omitempty"`
+	// SourceSector and TargetSector are the ends' CAMEO-style sector codes
+	// (schema.Actor.Sector, GDELT's Actor1Type1Code).
+	SourceSector string `json:"source_sector,omitempty"`
+	TargetSector string `json:"target_sector,omitempty"`
+	// Place is where the event happened; nil when no sentence says.
+	Place *schema.Place `json:"place,omitempty"`
+}
+
+// Report is one article's account of an event.
+type Report struct {
+	// Article is the article's ID and Source its outlet.
+	Article string `json:"article"`
+	Source  string `json:"source,omitempty"`
+	// Sentences are the indexes of the sentences that state the event,
+	// Evidence their text, in the same order.
+	Sentences []int    `json:"sentences"`
+	Evidence  []string `json:"evidence"`
 }
 
 // Asserted reports whether the event is neither negated nor hypothetical,

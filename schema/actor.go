@@ -68,6 +68,11 @@ type Actor struct {
 	Affiliation string `json:"affiliation,omitempty"`
 	// Role is a person's title in this article ("Foreign Minister").
 	Role string `json:"role,omitempty"`
+	// Sector is the CAMEO-style sector code of a person, organization or
+	// group, derived from its type and role: GOV (government), MIL
+	// (military), OPP (opposition), REB (rebels), IGO, NGO, BUS (business),
+	// MED (media) …; empty for countries and when nothing says.
+	Sector string `json:"sector,omitempty"`
 }
 
 // Mention is one span of text that names an actor.

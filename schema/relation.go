@@ -69,6 +69,10 @@ type Relation struct {
 	DatePrecision string `json:"date_precision,omitempty"`
 	// Confidence is the extractor's confidence in (0, 1].
 	Confidence float64 `json:"confidence"`
+	// Place is where the sentence says the event happened ("in Aleppo",
+	// "in the Red Sea"), resolved against the gazetteer; nil when the
+	// sentence gives no place.
+	Place *Place `json:"place,omitempty"`
 }
 
 // Where an event's date comes from (Relation.DateSource).
