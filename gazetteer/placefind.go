@@ -31,6 +31,12 @@ type FindOptions struct {
 	// Countries are alpha-3 codes an ambiguous name should prefer, before
 	// the countries the sentence itself names.
 	Countries []string
+	// Related are alpha-3 codes of countries the sentence speaks of without
+	// naming them (the countries its persons act for: "Kerry met Zarif in
+	// Vienna"). They weigh like the countries it names: a candidate in one
+	// loses to one over three times as populous (Vienna, Austria, not
+	// Vienna, Virginia).
+	Related []string
 	// Trigger is the span of the word that signals the event (nlp's cue,
 	// "attacked", "talks"), if known. Then only a place in the trigger's
 	// clause is taken: none across "after", "that", "which", "amid", a colon
@@ -117,7 +123,7 @@ func (g *Gazetteer) FindPlaces(sentence string, opt FindOptions) []Place {
 		return nil
 	}
 	toks := tokenize(sentence)
-	hints := hintSet{strong: opt.Countries, weak: g.sentenceCountries(toks, sentence)}
+	hints := hintSet{strong: opt.Countries, weak: appendNew(g.sentenceCountries(toks, sentence), opt.Related...)}
 	var out []Place
 	taken := -1 // last token index used, so one name is not found twice
 	for i := 0; i < len(toks); i++ {
@@ -576,7 +582,8 @@ func (g *Gazetteer) resolveIn(s string, start, end int, r Entry, excl []Span) (P
 // (the caller's, "the Syrian city of", "Syria's", ", Maryland") always
 // wins; a weak one (a country the sentence names elsewhere) wins unless the
 // other candidate is over three times as populous ("the United States and
-// Russia met in Geneva" is not Geneva, Illinois).
+// Russia met in Geneva" is not Geneva, Illinois), or thirty times when it
+// is the sentence's only country.
 type hintSet struct{ strong, weak []string }
 
 func (h hintSet) with(strong ...string) hintSet {
@@ -594,7 +601,15 @@ func (h hintSet) resolve(g *Gazetteer, name string, kind int) (Entry, bool) {
 		return e, true
 	}
 	m0, _ := g.resolveMatch(name, kind, h.strong)
-	if g.weight(m)*3 >= g.weight(m0) {
+	// One country in the sentence says more about where its place is than
+	// several ("Lebanese troops fought in Tripoli" is Lebanon's Tripoli,
+	// which Libya's outnumbers fivefold), but not everything ("Obama spoke
+	// in Paris" is not Paris, Texas).
+	factor := 3
+	if len(h.weak) == 1 {
+		factor = 30
+	}
+	if g.weight(m)*factor >= g.weight(m0) {
 		return e, true
 	}
 	return g.entries[m0.id], true

@@ -4,6 +4,7 @@ import (
 	"math"
 	"unicode/utf8"
 
+	"github.com/geokg/geokg/gazetteer"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -19,9 +20,11 @@ type relationStage struct {
 	lem *lemmatizer
 	// allModes keeps negated and hypothetical relations in the output.
 	allModes bool
+	// gaz locates events; shared, read-only once loaded.
+	gaz *gazetteer.Gazetteer
 }
 
-func newRelationStage(lex *predicateLexicon, allModes bool) *relationStage {
+func newRelationStage(lex *predicateLexicon, gaz *gazetteer.Gazetteer, allModes bool) *relationStage {
 	verbs, nouns := lex.lemmas()
 	verbs = append(verbs, extraVerbLemmas...)
 	for _, set := range []map[string]bool{participationVerbs, includingVerbs, negotiatingVerbs} {
@@ -29,7 +32,7 @@ func newRelationStage(lex *predicateLexicon, allModes bool) *relationStage {
 			verbs = append(verbs, v)
 		}
 	}
-	return &relationStage{lex: lex, lem: newLemmatizer(verbs, nouns), allModes: allModes}
+	return &relationStage{lex: lex, lem: newLemmatizer(verbs, nouns), allModes: allModes, gaz: gaz}
 }
 
 // extraVerbLemmas are verbs the argument finder consults by lemma besides
@@ -96,6 +99,8 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 		}
 		dates := findDates(a.Tokens, s.First, s.Last, pub)
 		evidence := a.Text[s.Start:s.End]
+		places := rs.sentencePlaces(a, s, bySentence[si])
+		dateline := rs.dateline(a, si, evidence)
 		for _, r := range dedupe(rels) {
 			modes := r.modes
 			if !rs.allModes && (modes.has(modeNegated) || modes.has(modeHypothetical)) {
@@ -121,6 +126,10 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 				rel.Claimant = a.Actors[r.claimant].ID
 			}
 			rel.References = v.referencesOf(r.cue.First, r.src, r.tgt)
+			rel.Place = placeOf(a, s, places, r.cue)
+			if rel.Place == nil && datelineTypes[r.typ] {
+				rel.Place = dateline
+			}
 			own := datesOf(a.Tokens, dates, s.First, r.cue.First)
 			if v.pastPerfect(r.cue.First) {
 				// Only a date of its own, after the verb, dates it.

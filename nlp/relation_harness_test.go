@@ -74,7 +74,7 @@ func relHarness(t testing.TB) (*segmenter, *tagger, *relationStage) {
 		if relHarnessErr != nil {
 			return
 		}
-		relHarnessRel = newRelationStage(lex, true)
+		relHarnessRel = newRelationStage(lex, nil, true)
 	})
 	if relHarnessErr != nil {
 		t.Fatal(relHarnessErr)
