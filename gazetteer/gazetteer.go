@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -426,7 +427,14 @@ var undecomposed = map[rune]string{
 func Fold(name string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range norm.NFD.String(name) {
+	src := name
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			src = norm.NFD.String(name) // split accents off their letters; ASCII has none
+			break
+		}
+	}
+	for _, r := range src {
 		switch {
 		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == 'ʼ', r == '‘', r == '.':
 			continue

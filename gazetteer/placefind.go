@@ -37,6 +37,10 @@ type FindOptions struct {
 	// loses to one over three times as populous (Vienna, Austria, not
 	// Vienna, Virginia).
 	Related []string
+	// RelatedComplete says Related holds every country the sentence names
+	// or whose demonym it uses, so the finder need not look for them
+	// itself (nlp knows them from its actor mentions).
+	RelatedComplete bool
 	// Trigger is the span of the word that signals the event (nlp's cue,
 	// "attacked", "talks"), if known. Then only a place in the trigger's
 	// clause is taken: none across "after", "that", "which", "amid", a colon
@@ -123,7 +127,10 @@ func (g *Gazetteer) FindPlaces(sentence string, opt FindOptions) []Place {
 		return nil
 	}
 	toks := tokenize(sentence)
-	hints := hintSet{strong: opt.Countries, weak: appendNew(g.sentenceCountries(toks, sentence), opt.Related...)}
+	hints := hintSet{strong: opt.Countries, weak: opt.Related}
+	if !opt.RelatedComplete {
+		hints.weak = appendNew(g.sentenceCountries(toks, sentence), opt.Related...)
+	}
 	var out []Place
 	taken := -1 // last token index used, so one name is not found twice
 	for i := 0; i < len(toks); i++ {
@@ -173,14 +180,25 @@ func (g *Gazetteer) sentenceCountries(toks []token, s string) []string {
 			continue
 		}
 		for e := min(i+3, len(toks)-1); e >= i; e-- {
-			if c, ok := g.ResolveKind(s[toks[i].start:toks[e].end], Country); ok {
-				cs = appendNew(cs, c.Country)
+			if c, ok := g.countryNamed(s[toks[i].start:toks[e].end]); ok {
+				cs = appendNew(cs, c)
 				i = e
 				break
 			}
 		}
 	}
 	return cs
+}
+
+// countryNamed returns the country a name or alias means as written
+// (folded, not by skeleton: this runs on every capitalized phrase).
+func (g *Gazetteer) countryNamed(name string) (string, bool) {
+	for _, m := range g.byName[Fold(name)] {
+		if e := &g.entries[m.id]; e.Kind == Country {
+			return e.Country, true
+		}
+	}
+	return "", false
 }
 
 type token struct {

@@ -14,29 +14,27 @@ import (
 
 // sentencePlaces finds the places of sentence s. Person, organization and
 // group mentions are excluded (in "Obama said", Obama is not the Japanese
-// city). The countries the persons of the sentence act for, and those it
-// names only by a capital, body or reference, weigh like the countries it
-// names outright: an ambiguous name prefers them unless another candidate
-// is far more populous ("Kerry met Zarif in Vienna" is Vienna, Austria).
+// city). The countries the sentence names, and those its persons act for,
+// are the countries an ambiguous name prefers unless another candidate is
+// far more populous ("Kerry met Zarif in Vienna" is Vienna, Austria).
 func (rs *relationStage) sentencePlaces(a *analysis, s sentence, mentions []int) []gazetteer.Place {
 	if rs.gaz == nil {
 		return nil
 	}
-	var opt gazetteer.FindOptions
+	opt := gazetteer.FindOptions{RelatedComplete: true}
 	for _, mi := range mentions {
 		m := a.Mentions[mi]
 		act := &a.Actors[m.Actor]
-		switch {
-		case act.Type != schema.Country:
-			opt.Exclude = append(opt.Exclude, gazetteer.Span{
-				Start: a.Tokens[m.First].Start - s.Start, End: a.Tokens[m.Last-1].End - s.Start})
-			if act.Type == schema.Person {
-				if i := a.actorWithID(act.Affiliation); i >= 0 && a.Actors[i].Type == schema.Country {
-					opt.Related = addCountry(opt.Related, act.Affiliation)
-				}
-			}
-		case m.Kind != byName && m.Kind != byDemonym:
+		if act.Type == schema.Country {
 			opt.Related = addCountry(opt.Related, act.ID)
+			continue
+		}
+		opt.Exclude = append(opt.Exclude, gazetteer.Span{
+			Start: a.Tokens[m.First].Start - s.Start, End: a.Tokens[m.Last-1].End - s.Start})
+		if act.Type == schema.Person {
+			if i := a.actorWithID(act.Affiliation); i >= 0 && a.Actors[i].Type == schema.Country {
+				opt.Related = addCountry(opt.Related, act.Affiliation)
+			}
 		}
 	}
 	return rs.gaz.FindPlaces(a.Text[s.Start:s.End], opt)
