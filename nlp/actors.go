@@ -92,6 +92,7 @@ func (x *Extractor) recognize(a *analysis) {
 	r.placePass()
 	r.identityPass()
 	r.rolePass()
+	r.sectorPass()
 }
 
 type recognizer struct {

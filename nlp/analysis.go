@@ -97,6 +97,7 @@ type actorInfo struct {
 	Type        schema.ActorType
 	Affiliation string // actor ID, for persons
 	Role        string
+	Sector      string // CAMEO-style sector code, see sectorPass
 }
 
 // actorWithID returns the index of the article's actor with this id, or

@@ -46,6 +46,10 @@ type ActorEntry struct {
 	Affiliation string `yaml:"affiliation"`
 	// Role is a person's usual title, used with Affiliation.
 	Role string `yaml:"role"`
+	// Sector is the actor's CAMEO-style sector code (GOV, MIL, REB, IGO
+	// …), for a person, organization or group whose role or name does not
+	// say it; empty derives it (docs/actors.md).
+	Sector string `yaml:"sector"`
 
 	// source names where the entry came from, for error messages.
 	source string
@@ -71,8 +75,8 @@ func (e *DictError) Unwrap() error { return e.Err }
 // YAML when it ends in .yaml or .yml (see docs/actors.md).
 //
 // CSV files have a header row naming their columns — id and type are
-// required; name, aliases, demonyms, capitals, bodies, weak, affiliation
-// and role are optional — and "|" separates the forms inside a list
+// required; name, aliases, demonyms, capitals, bodies, weak, affiliation,
+// role and sector are optional — and "|" separates the forms inside a list
 // column. Lines starting with "#" are comments:
 //
 //	id,type,name,aliases
@@ -106,7 +110,7 @@ func parseActors(path string, b []byte) ([]ActorEntry, error) {
 }
 
 // dictColumns are the columns a CSV dictionary may have.
-var dictColumns = []string{"id", "type", "name", "aliases", "demonyms", "capitals", "bodies", "weak", "affiliation", "role"}
+var dictColumns = []string{"id", "type", "name", "aliases", "demonyms", "capitals", "bodies", "weak", "affiliation", "role", "sector"}
 
 func parseActorsCSV(path string, b []byte) ([]ActorEntry, error) {
 	r := csv.NewReader(bytes.NewReader(b))
@@ -163,7 +167,7 @@ func parseActorsCSV(path string, b []byte) ([]ActorEntry, error) {
 			ID: field("id"), Type: schema.ActorType(strings.ToUpper(field("type"))), Name: field("name"),
 			Aliases: list("aliases"), Demonyms: list("demonyms"), Capitals: list("capitals"),
 			Bodies: list("bodies"), Weak: list("weak"), Affiliation: field("affiliation"), Role: field("role"),
-			source: fmt.Sprintf("%s:%d", path, line),
+			Sector: strings.ToUpper(field("sector")), source: fmt.Sprintf("%s:%d", path, line),
 		}
 		if err := e.validate(); err != nil {
 			return nil, &DictError{Path: path, Line: line, Err: err}
@@ -230,6 +234,7 @@ func parseActorsYAML(path string, b []byte) ([]ActorEntry, error) {
 			return nil, yamlError(path, err)
 		}
 		e.Type = schema.ActorType(strings.ToUpper(string(e.Type)))
+		e.Sector = strings.ToUpper(e.Sector)
 		e.source = fmt.Sprintf("%s:%d", path, n.Line)
 		if err := e.validate(); err != nil {
 			return nil, &DictError{Path: path, Line: n.Line, Err: err}
@@ -282,6 +287,9 @@ func (e *ActorEntry) validate() error {
 	}
 	if e.Type != schema.Person && (e.Affiliation != "" || e.Role != "") {
 		return fmt.Errorf("%s: affiliation and role are for persons only", e.ID)
+	}
+	if e.Sector != "" && (e.Type == schema.Country || !isAlpha3(e.Sector)) {
+		return fmt.Errorf("%s: sector %q: want a code of three letters such as GOV, MIL or IGO, for persons, organizations and groups only", e.ID, e.Sector)
 	}
 	return nil
 }

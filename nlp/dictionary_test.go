@@ -25,7 +25,7 @@ func TestLoadActorsErrors(t *testing.T) {
 	}{
 		{"unknown extension", "a.txt", "id,type\n", ": unknown dictionary format: want a .csv, .yaml or .yml file", 0},
 		{"empty CSV", "a.csv", "", ": empty file: want a header row such as id,type,name,aliases", 0},
-		{"unknown column", "a.csv", "# comment\nid,type,nickname\n", `:2: unknown column "nickname": want id, type, name, aliases, demonyms, capitals, bodies, weak, affiliation, role`, 2},
+		{"unknown column", "a.csv", "# comment\nid,type,nickname\n", `:2: unknown column "nickname": want id, type, name, aliases, demonyms, capitals, bodies, weak, affiliation, role, sector`, 2},
 		{"missing type column", "a.csv", "id,name\nX,Y\n", `:1: no "type" column in the header`, 1},
 		{"bad type", "a.csv", "id,type\nHTS,GROUP\nX,COUNTRI\n", `:3: actor type "COUNTRI": want one of COUNTRY, PERSON, ORGANIZATION, GROUP`, 3},
 		{"empty id", "a.csv", "id,type\n,GROUP\n", ":2: empty id", 2},
@@ -34,7 +34,7 @@ func TestLoadActorsErrors(t *testing.T) {
 		{"bad quoting", "a.csv", "id,type,name\nHTS,GROUP,\"Hayat\n", `:2: extraneous or missing " in quoted-field`, 2},
 		{"affiliation on a non-person", "a.csv", "id,type,affiliation\nHTS,GROUP,SYR\n", ":2: HTS: affiliation and role are for persons only", 2},
 		{"YAML not a list", "a.yaml", "id: HTS\ntype: GROUP\n", `:1: want a list of entries (lines starting with "- id: ...")`, 1},
-		{"YAML unknown key", "a.yaml", "- id: HTS\n  type: GROUP\n  nick: x\n", `:3: unknown key "nick": want id, type, name, aliases, demonyms, capitals, bodies, weak, affiliation, role`, 3},
+		{"YAML unknown key", "a.yaml", "- id: HTS\n  type: GROUP\n  nick: x\n", `:3: unknown key "nick": want id, type, name, aliases, demonyms, capitals, bodies, weak, affiliation, role, sector`, 3},
 		{"YAML bad type", "a.yml", "- id: HTS\n  type: GROUP\n- id: X\n  type: PARTY\n", `:3: actor type "PARTY": want one of COUNTRY, PERSON, ORGANIZATION, GROUP`, 3},
 		{"YAML syntax", "a.yaml", "- id: HTS\n  name: Hayat\n   type: GROUP\n", ":3: mapping values are not allowed in this context", 3},
 		{"YAML empty", "a.yaml", "", ": empty file: want a list of entries", 0},

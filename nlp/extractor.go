@@ -118,7 +118,7 @@ func (a *analysis) actorsOut() []schema.Actor {
 		out[i] = schema.Actor{
 			ID: ai.ID, Name: ai.Name, Type: ai.Type,
 			Aliases: []string{}, Mentions: []schema.Mention{},
-			Affiliation: ai.Affiliation, Role: ai.Role,
+			Affiliation: ai.Affiliation, Role: ai.Role, Sector: ai.Sector,
 		}
 	}
 	// Mentions are in text order, so one forward pass converts offsets.

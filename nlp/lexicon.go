@@ -52,6 +52,8 @@ type lexicon struct {
 	personFirstLast map[string]int
 	// givenNames are the first words of the lexicon's person names.
 	givenNames map[string]struct{}
+	// sectors are the role and name words that give a sector.
+	sectors sectorTable
 }
 
 // lexActor is one actor of the lexicon.
@@ -59,6 +61,8 @@ type lexActor struct {
 	ID, Name          string
 	Type              schema.ActorType
 	Affiliation, Role string
+	// Sector is the entry's own sector code, if the lexicon gives one.
+	Sector string
 	// Demonym is the first demonym, which names the country's opposition
 	// groups ("Syrian opposition").
 	Demonym string
@@ -125,6 +129,9 @@ func loadLexicon(userFiles []string) (*lexicon, error) {
 			lx.givenNames[line] = struct{}{}
 		}
 	}
+	if lx.sectors, err = parseSectors(sectorsTSV); err != nil {
+		return nil, fmt.Errorf("built-in lexicon: %w", err)
+	}
 	return lx, nil
 }
 
@@ -151,7 +158,7 @@ func compileLexicon(entries []ActorEntry) (*lexicon, error) {
 		if e.Type == schema.Person {
 			id = nameKey(e.ID)
 		}
-		la := lexActor{ID: id, Name: name, Type: e.Type, Affiliation: e.Affiliation, Role: e.Role,
+		la := lexActor{ID: id, Name: name, Type: e.Type, Affiliation: e.Affiliation, Role: e.Role, Sector: e.Sector,
 			Outlet: strings.HasPrefix(e.source, outletFile+":")}
 		if len(e.Demonyms) > 0 {
 			la.Demonym = e.Demonyms[0]
