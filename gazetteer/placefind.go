@@ -303,6 +303,7 @@ var assaultVerbs = map[string]bool{
 	"invaded": true, "invade": true, "invades": true, "invading": true, "overran": true, "overrun": true,
 	"stormed": true, "shelled": true, "bombed": true, "besieged": true, "captured": true, "recaptured": true,
 	"seized": true, "raided": true, "retook": true, "encircled": true, "attacked": true, "liberated": true,
+	"capturing": true, "seizing": true, "storming": true, "shelling": true, "besieging": true, "overrunning": true,
 }
 
 // notLocative are nouns after which "in" names no place of an event
@@ -504,7 +505,7 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, hints hintSet, excl 
 					return p, last, true
 				}
 			}
-		} else if end+2 >= len(toks) || !positional[strings.ToLower(toks[end+2].text)] {
+		} else if !positionalAt(toks, end+2) {
 			return Place{}, 0, false
 		}
 	}
@@ -631,6 +632,22 @@ func (h hintSet) resolve(g *Gazetteer, name string, kind int) (Entry, bool) {
 		return e, true
 	}
 	return g.entries[m0.id], true
+}
+
+// positionalAt reports whether a positional word follows a possessive
+// country at toks[k], after at most two lower-case modifiers ("Syria's
+// north", "Mozambique's insurgent-hit north").
+func positionalAt(toks []token, k int) bool {
+	for m := k; m < len(toks) && m <= k+2; m++ {
+		w := toks[m].text
+		if positional[strings.ToLower(w)] {
+			return true
+		}
+		if !toks[m].word() || toks[m].capital() || descriptorStops[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // nounKind is the kind a descriptor noun asks for, or -1.

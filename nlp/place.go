@@ -40,11 +40,14 @@ func (rs *relationStage) sentencePlaces(a *analysis, s sentence, mentions []int)
 	return rs.gaz.FindPlaces(a.Text[s.Start:s.End], opt)
 }
 
-// datelineTypes are the events a dateline locates: meetings and accords,
-// which the reporter attends where they happen. Strikes, sanctions and
-// statements are reported from afar as often ("SALLOUM, Egypt — The
-// allies attacked Libya").
-var datelineTypes = map[schema.EventType]bool{schema.Consult: true, schema.Agree: true}
+// meetingTypes are the events that happen where people meet: a venue
+// ("talks in Geneva") and a dateline locate them wherever the sentence
+// names them. Other events take a venue only in their own clause ("The
+// talks in Malaysia come after Trump threatened tariffs": the threat was
+// not made there), and no dateline, since strikes, sanctions and
+// statements are reported from afar as often ("SALLOUM, Egypt — The allies
+// attacked Libya").
+var meetingTypes = map[schema.EventType]bool{schema.Consult: true, schema.Agree: true}
 
 // dateline returns the place of the dateline that opens sentence si
 // ("HANOI, Vietnam (AP) — Talks between ..."), when si is the article's
@@ -63,8 +66,14 @@ func (rs *relationStage) dateline(a *analysis, si int, evidence string) *schema.
 }
 
 // placeOf chooses among the places of sentence s the one of the relation
-// with cue c: a venue, else a place in the cue's clause.
-func placeOf(a *analysis, s sentence, places []gazetteer.Place, c cueHit) *schema.Place {
+// with cue c and type typ: a venue, else a place in the cue's clause.
+func placeOf(a *analysis, s sentence, places []gazetteer.Place, c cueHit, typ schema.EventType) *schema.Place {
+	if !meetingTypes[typ] && slices.ContainsFunc(places, func(p gazetteer.Place) bool { return p.Venue }) {
+		places = slices.Clone(places)
+		for i := range places {
+			places[i].Venue = false
+		}
+	}
 	trigger := gazetteer.Span{Start: a.Tokens[c.First].Start - s.Start, End: a.Tokens[c.Last-1].End - s.Start}
 	p, ok := gazetteer.ChoosePlace(a.Text[s.Start:s.End], places, trigger)
 	if !ok {

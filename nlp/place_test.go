@@ -38,6 +38,8 @@ func TestRelationPlace(t *testing.T) {
 		{"Turkey and Russia agreed to hold talks in Sochi.", "TUR AGREE RUS", "Sochi/RUS"},
 		{"Grain deal extended\n\nMOSCOW — Russia and Turkey agreed on Friday to extend the grain deal.", "RUS AGREE TUR", "Moscow/RUS"},
 		{"New sanctions\n\nMOSCOW — Russia imposed sanctions on Turkey on Friday.", "RUS SANCTION TUR", ""},
+		{"The talks in Geneva came after Russia threatened Ukraine with new strikes.", "RUS THREATEN UKR", ""},
+		{"Russia and Ukraine agreed on a prisoner exchange after talks in Geneva.", "RUS AGREE UKR", "Geneva/CHE"},
 		{"Lebanese troops fought Islamic State militants in Tripoli.", "LBN ASSAULT", "Tripoli/LBN"},
 		{"Libyan forces fought Islamic State militants in Tripoli.", "LBY ASSAULT", "Tripoli/LBY"},
 	}

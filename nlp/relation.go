@@ -126,8 +126,8 @@ func (rs *relationStage) extract(a *analysis, pub schema.Date) []schema.Relation
 				rel.Claimant = a.Actors[r.claimant].ID
 			}
 			rel.References = v.referencesOf(r.cue.First, r.src, r.tgt)
-			rel.Place = placeOf(a, s, places, r.cue)
-			if rel.Place == nil && datelineTypes[r.typ] {
+			rel.Place = placeOf(a, s, places, r.cue, r.typ)
+			if rel.Place == nil && meetingTypes[r.typ] {
 				rel.Place = dateline
 			}
 			own := datesOf(a.Tokens, dates, s.First, r.cue.First)
