@@ -28,13 +28,25 @@ func ExampleExtractor_Extract() {
 		if a.Affiliation != "" {
 			fmt.Printf(" affiliation=%s role=%q", a.Affiliation, a.Role)
 		}
+		if a.Sector != "" {
+			fmt.Printf(" sector=%s", a.Sector)
+		}
+		fmt.Println()
+	}
+	for _, r := range doc.Relations {
+		fmt.Printf("%s %s %s", r.Source, r.Type, r.Target)
+		if r.Place != nil {
+			fmt.Printf(" in %s (%s, %s)", r.Place.Name, r.Place.Kind, r.Place.Country)
+		}
 		fmt.Println()
 	}
 	// Output:
 	// COUNTRY KEN ["Kenya" "Kenyan" "Nairobi"]
 	// COUNTRY GHA ["Ghana"]
-	// PERSON daniel okoro ["Daniel Okoro" "Okoro"] affiliation=KEN role="Foreign Minister"
-	// ORGANIZATION AU ["African Union"]
+	// PERSON daniel okoro ["Daniel Okoro" "Okoro"] affiliation=KEN role="Foreign Minister" sector=GOV
+	// ORGANIZATION AU ["African Union"] sector=IGO
+	// KEN AGREE GHA
+	// daniel okoro CONSULT GHA in Accra (city, GHA)
 }
 
 func ExampleLoadActors() {
