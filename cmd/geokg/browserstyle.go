@@ -20,7 +20,8 @@ type browserStyleOptions struct {
 	Queries bool
 }
 
-func newBrowserStyleCmd(io streams) *cli.Command {
+func newBrowserStyleCmd(f *factory) *cli.Command {
+	io := f.IO
 	opts := &browserStyleOptions{}
 	return &cli.Command{
 		Name:  "browser-style",

@@ -24,7 +24,8 @@ type evalOptions struct {
 	Extract extractOptions
 }
 
-func newEvalCmd(io streams) *cli.Command {
+func newEvalCmd(f *factory) *cli.Command {
+	io := f.IO
 	opts := &evalOptions{}
 	var actors, predicates cli.StringSlice
 	return &cli.Command{

@@ -27,7 +27,8 @@ type extractOptions struct {
 	Input      inputOptions
 }
 
-func newExtractCmd(io streams) *cli.Command {
+func newExtractCmd(f *factory) *cli.Command {
+	io := f.IO
 	opts := &extractOptions{}
 	var actors, predicates cli.StringSlice
 	return &cli.Command{

@@ -37,7 +37,8 @@ func versionString() string {
 	return fmt.Sprintf("%s (%s%s)", version, rev, dirty)
 }
 
-func newVersionCmd(io streams) *cli.Command {
+func newVersionCmd(f *factory) *cli.Command {
+	io := f.IO
 	return &cli.Command{
 		Name:  "version",
 		Usage: "print geokg's version",

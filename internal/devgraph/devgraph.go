@@ -177,3 +177,18 @@ func Write(t testing.TB, docs []schema.Doc) {
 		t.Fatal(err)
 	}
 }
+
+// Conn connects to the test database (taken with neo4jtest.Driver or
+// LoadNeo4j first) the way the commands do; the connection closes when
+// the test ends.
+func Conn(t testing.TB) *graph.Conn {
+	t.Helper()
+	target, _ := neo4jtest.TargetFromEnv()
+	ctx := context.Background()
+	c, err := graph.Connect(ctx, graph.Config{URI: target.URI, Username: target.Username, Password: target.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close(ctx) })
+	return c
+}
