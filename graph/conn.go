@@ -319,19 +319,23 @@ func retryFor(ctx context.Context, d time.Duration, attempt func() error) error 
 // gone or restarting (a connection refused, or dropped: "EOF"), and what
 // the driver calls transient (deadlocks).
 func retryable(err error) bool {
+	err = lastAttempt(err)
+	return classify(err) == ErrUnavailable || neo4j.IsRetryable(err)
+}
+
+// lastAttempt is the error of the last attempt of a transaction the
+// driver gave up on, else err.
+func lastAttempt(err error) error {
 	var limit *neo4j.TransactionExecutionLimit
 	if errors.As(err, &limit) && len(limit.Errors) > 0 {
-		err = limit.Errors[len(limit.Errors)-1]
+		return limit.Errors[len(limit.Errors)-1]
 	}
-	return classify(err) == ErrUnavailable || neo4j.IsRetryable(err)
+	return err
 }
 
 // classify tells connection trouble and bad credentials from other errors.
 func classify(err error) error {
-	var limit *neo4j.TransactionExecutionLimit
-	if errors.As(err, &limit) && len(limit.Errors) > 0 {
-		err = limit.Errors[len(limit.Errors)-1]
-	}
+	err = lastAttempt(err)
 	var n4j *neo4j.Neo4jError
 	if errors.As(err, &n4j) {
 		switch {
@@ -365,10 +369,7 @@ func classify(err error) error {
 
 // rootCause is the most specific message in a driver error.
 func rootCause(err error) string {
-	var limit *neo4j.TransactionExecutionLimit
-	if errors.As(err, &limit) && len(limit.Errors) > 0 {
-		err = limit.Errors[len(limit.Errors)-1]
-	}
+	err = lastAttempt(err)
 	var n4j *neo4j.Neo4jError
 	if errors.As(err, &n4j) {
 		if n4j.Msg != "" {

@@ -51,6 +51,14 @@ func newFactory(io streams) *factory {
 	}
 }
 
+// redirected is a factory like f whose standard streams are io, for a
+// command run inside another (eval runs extract); it opens its own things.
+func (f *factory) redirected(io streams) *factory {
+	g := *f
+	g.IO, g.conn = io, nil
+	return &g
+}
+
 // close closes what the factory opened.
 func (f *factory) close(ctx context.Context) {
 	if f.conn != nil {

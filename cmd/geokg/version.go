@@ -38,12 +38,11 @@ func versionString() string {
 }
 
 func newVersionCmd(f *factory) *cli.Command {
-	io := f.IO
 	return &cli.Command{
 		Name:  "version",
 		Usage: "print geokg's version",
 		Action: func(*cli.Context) error {
-			_, err := fmt.Fprintln(io.Out, "geokg", versionString())
+			_, err := fmt.Fprintln(f.IO.Out, "geokg", versionString())
 			return err
 		},
 	}

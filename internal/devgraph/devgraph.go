@@ -164,9 +164,8 @@ func LoadNeo4j(t testing.TB) neo4j.DriverWithContext {
 // first) with the real writer.
 func Write(t testing.TB, docs []schema.Doc) {
 	t.Helper()
-	target, _ := neo4jtest.TargetFromEnv()
 	ctx := context.Background()
-	w, err := graph.Open(ctx, graph.Config{URI: target.URI, Username: target.Username, Password: target.Password})
+	w, err := graph.Open(ctx, config())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,12 +182,17 @@ func Write(t testing.TB, docs []schema.Doc) {
 // the test ends.
 func Conn(t testing.TB) *graph.Conn {
 	t.Helper()
-	target, _ := neo4jtest.TargetFromEnv()
 	ctx := context.Background()
-	c, err := graph.Connect(ctx, graph.Config{URI: target.URI, Username: target.Username, Password: target.Password})
+	c, err := graph.Connect(ctx, config())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Close(ctx) })
 	return c
+}
+
+// config is the test database's connection.
+func config() graph.Config {
+	target, _ := neo4jtest.TargetFromEnv()
+	return graph.Config{URI: target.URI, Username: target.Username, Password: target.Password}
 }
