@@ -4,6 +4,11 @@
 // age with a configurable half-life — written to Neo4j as
 // (:Actor)-[:ALIGNMENT {window, score, events, …}]->(:Actor) edges, one per
 // dyad and window, so "who moved from rival to ally in 2016" is one query.
+//
+// Scoring is plain Go over Events. ReadEvents takes them from any
+// graphdata.Source (a graph in Neo4j, an output folder); Write and
+// WriteBlocs write the ALIGNMENT, ALLIED_WITH and OPPOSED_TO edges and the
+// blocs through a graph.Conn, and that is all this package writes.
 package alliance
 
 import (

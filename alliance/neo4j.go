@@ -2,20 +2,12 @@ package alliance
 
 import (
 	"context"
-	"fmt"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
-
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/schema"
 )
-
-// eventsCypher streams the asserted events with their score and date.
-const eventsCypher = `MATCH (e:Event)
-WHERE e.asserted AND e.source <> e.target
-  AND ($since IS NULL OR e.date >= date($since)) AND ($until IS NULL OR e.date <= date($until))
-RETURN e.source AS source, e.target AS target, e.score AS score, e.date AS date, e.type AS type`
 
 // deleteWindowCypher removes a window's earlier ALIGNMENT, ALLIED_WITH
 // and OPPOSED_TO edges, so a rerun leaves exactly the new ones.
@@ -49,36 +41,21 @@ SET r.score = row.score, r.raw = row.raw, r.events = row.events, r.cooperation =
     r.conflict = row.conflict, r.undated = row.undated, r.first = date(row.first), r.last = date(row.last),
     r.since = date(row.since), r.until = date(row.until), r.half_life_days = row.half_life_days`
 
-// ReadEvents streams the graph's asserted events in the window to fn.
-func ReadEvents(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window, fn func(Event)) error {
-	s := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db, AccessMode: neo4j.AccessModeRead})
-	defer s.Close(context.WithoutCancel(ctx))
-	params := map[string]any{"since": nil, "until": nil}
-	if !w.Since.IsZero() {
-		params["since"] = w.Since.String()
-	}
-	if !w.Until.IsZero() {
-		params["until"] = w.Until.String()
-	}
-	res, err := s.Run(ctx, eventsCypher, params)
-	if err != nil {
-		return err
-	}
-	for res.Next(ctx) {
-		r := res.Record()
-		e := Event{}
-		e.Source, _ = r.Values[0].(string)
-		e.Target, _ = r.Values[1].(string)
-		e.Score, _ = r.Values[2].(float64)
-		if d, ok := r.Values[3].(dbtype.Date); ok {
-			e.Date = schema.NewDate(d.Time())
+// ReadEvents streams the asserted events in the window between two
+// different actors from src (a graph in Neo4j, graph.Reader, or an output
+// folder) to fn.
+func ReadEvents(ctx context.Context, src graphdata.Source, w Window, fn func(Event)) error {
+	return src.Events(ctx, graphdata.Filter{Since: w.Since, Until: w.Until}, func(e graphdata.Event) error {
+		if e.Source != e.Target {
+			fn(EventOf(e))
 		}
-		if t, ok := r.Values[4].(string); ok {
-			e.Type = schema.EventType(t)
-		}
-		fn(e)
-	}
-	return res.Err()
+		return nil
+	})
+}
+
+// EventOf is what scoring needs of a graph event.
+func EventOf(e graphdata.Event) Event {
+	return Event{Source: e.Source, Target: e.Target, Score: e.Score, Date: e.Date, Type: e.Type}
 }
 
 // Write replaces the window's ALIGNMENT edges with the alignments, and
@@ -86,7 +63,7 @@ func ReadEvents(ctx context.Context, drv neo4j.DriverWithContext, db string, w W
 // ones (score, label: the score to one decimal for captions, strength =
 // |score|, events, cooperation, conflict, top_types, first, last), in one transaction, and returns the number of
 // ALIGNMENT edges written.
-func Write(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window, halfLife time.Duration, als []Alignment) (int, error) {
+func Write(ctx context.Context, c *graph.Conn, w Window, halfLife time.Duration, als []Alignment) (int, error) {
 	name := w.Name()
 	rows := make([]any, len(als))
 	for i, a := range als {
@@ -106,24 +83,19 @@ func Write(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window
 			opposed = append(opposed, rows[i])
 		}
 	}
-	s := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db, AccessMode: neo4j.AccessModeWrite})
-	defer s.Close(context.WithoutCancel(ctx))
-	n, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		if _, err := tx.Run(ctx, deleteWindowCypher, map[string]any{"window": name}); err != nil {
-			return 0, err
+	written := 0
+	err := c.Write(ctx, "write ALIGNMENT edges of window "+name, func(run graph.Run) error {
+		written = 0 // of the attempt that commits
+		if _, _, err := run(deleteWindowCypher, map[string]any{"window": name}); err != nil {
+			return err
 		}
-		written := 0
 		for start := 0; start < len(rows); start += 5000 {
 			end := min(start+5000, len(rows))
-			res, err := tx.Run(ctx, writeCypher, map[string]any{"rows": rows[start:end]})
+			_, n, err := run(writeCypher, map[string]any{"rows": rows[start:end]})
 			if err != nil {
-				return 0, err
+				return err
 			}
-			sum, err := res.Consume(ctx)
-			if err != nil {
-				return 0, err
-			}
-			written += sum.Counters().RelationshipsCreated()
+			written += n.RelationshipsCreated
 		}
 		for _, part := range []struct {
 			relType string
@@ -131,17 +103,17 @@ func Write(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window
 		}{{Allied, allied}, {Opposed, opposed}} {
 			for start := 0; start < len(part.rows); start += 5000 {
 				end := min(start+5000, len(part.rows))
-				if _, err := tx.Run(ctx, signedCypher(part.relType), map[string]any{"rows": part.rows[start:end]}); err != nil {
-					return 0, err
+				if _, _, err := run(signedCypher(part.relType), map[string]any{"rows": part.rows[start:end]}); err != nil {
+					return err
 				}
 			}
 		}
-		return written, nil
+		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("write ALIGNMENT edges of window %s: %w", name, err)
+		return 0, err
 	}
-	return n.(int), nil
+	return written, nil
 }
 
 func typeNames(ts []schema.EventType) []any {
@@ -190,7 +162,7 @@ SET b.name = reduce(s = '', n IN names[0..3] | s + CASE WHEN s = '' THEN '' ELSE
 // {id, window, number, name, size, members, cohesion, opposition,
 // frustration, modularity}); in window "all" also the actor property
 // bloc. It returns the number of blocs written.
-func WriteBlocs(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window, p Partition) (int, error) {
+func WriteBlocs(ctx context.Context, c *graph.Conn, w Window, p Partition) (int, error) {
 	name := w.Name()
 	var rows []any
 	for _, b := range p.Blocs {
@@ -204,18 +176,16 @@ func WriteBlocs(ctx context.Context, drv neo4j.DriverWithContext, db string, w W
 		rows = append(rows, map[string]any{"window": name, "number": int64(b.Number), "members": members,
 			"cohesion": b.Cohesion, "opposition": b.Opposition})
 	}
-	s := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db, AccessMode: neo4j.AccessModeWrite})
-	defer s.Close(context.WithoutCancel(ctx))
-	_, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		if _, err := tx.Run(ctx, deleteBlocsCypher, map[string]any{"window": name}); err != nil {
-			return nil, err
+	err := c.Write(ctx, "write blocs of window "+name, func(run graph.Run) error {
+		if _, _, err := run(deleteBlocsCypher, map[string]any{"window": name}); err != nil {
+			return err
 		}
-		_, err := tx.Run(ctx, writeBlocsCypher, map[string]any{"blocs": rows,
+		_, _, err := run(writeBlocsCypher, map[string]any{"blocs": rows,
 			"frustration": p.Frustration, "modularity": p.Modularity})
-		return nil, err
+		return err
 	})
 	if err != nil {
-		return 0, fmt.Errorf("write blocs of window %s: %w", name, err)
+		return 0, err
 	}
 	return len(rows), nil
 }

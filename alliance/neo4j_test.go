@@ -8,8 +8,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/geokg/geokg/alliance"
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/devgraph"
-	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/query"
 	"github.com/geokg/geokg/schema"
 )
@@ -22,21 +22,22 @@ import (
 // listing them.
 func TestWriteSignedEdgesAndBlocs(t *testing.T) {
 	drv := devgraph.LoadNeo4j(t)
+	conn := devgraph.Conn(t)
 	ctx := context.Background()
 	w := alliance.Window{}
 	var als []alliance.Alignment
 	var p alliance.Partition
 	for range 2 {
 		s := alliance.NewScorer(w, alliance.DefaultHalfLife, schema.Date{})
-		if err := alliance.ReadEvents(ctx, drv, "", w, func(e alliance.Event) { s.Add(e) }); err != nil {
+		if err := alliance.ReadEvents(ctx, graph.NewReader(conn), w, func(e alliance.Event) { s.Add(e) }); err != nil {
 			t.Fatal(err)
 		}
 		als = s.Alignments()
-		if _, err := alliance.Write(ctx, drv, "", w, alliance.DefaultHalfLife, als); err != nil {
+		if _, err := alliance.Write(ctx, conn, w, alliance.DefaultHalfLife, als); err != nil {
 			t.Fatal(err)
 		}
 		p = alliance.Blocs(als, alliance.BlocOptions{})
-		if _, err := alliance.WriteBlocs(ctx, drv, "", w, p); err != nil {
+		if _, err := alliance.WriteBlocs(ctx, conn, w, p); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -82,12 +83,7 @@ func TestWriteSignedEdgesAndBlocs(t *testing.T) {
 		t.Errorf("Russia and Iran carry different blocs")
 	}
 
-	target, _ := neo4jtest.TargetFromEnv()
-	c, err := query.Open(ctx, query.Config{URI: target.URI, Username: target.Username, Password: target.Password})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
+	c := query.New(conn)
 	tab, err := c.Blocs(ctx, "all", 100)
 	if err != nil {
 		t.Fatal(err)

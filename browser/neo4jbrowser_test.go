@@ -23,10 +23,10 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/geokg/geokg/alliance"
 	"github.com/geokg/geokg/browser"
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/devgraph"
 	"github.com/geokg/geokg/internal/fixture"
 	"github.com/geokg/geokg/internal/headless"
@@ -50,12 +50,12 @@ import (
 func TestNeo4jBrowserAlliances(t *testing.T) {
 	start := time.Now()
 	b := headless.New(t, 1600, 1000)
-	drv := devgraph.LoadNeo4j(t)
+	devgraph.LoadNeo4j(t)
 	target, _ := neo4jtest.TargetFromEnv()
 	// The fixture's dated articles (Russia and Turkey rivals in 2015,
 	// allies in 2016), so that the windows 2015 and 2016 have alignments.
 	devgraph.Write(t, fixture.Docs())
-	signed := writeAlignments(t, drv)
+	signed := writeAlignments(t)
 	home := browserHome(t, target)
 	t.Logf("dev graph in Neo4j after %s", time.Since(start).Round(time.Millisecond))
 
@@ -219,12 +219,13 @@ type signedCounts struct {
 
 // writeAlignments computes the graph's alignments and blocs in the
 // windows all, 2015 and 2016 as `geokg alliances` does and writes them.
-func writeAlignments(t *testing.T, drv neo4j.DriverWithContext) signedCounts {
+func writeAlignments(t *testing.T) signedCounts {
 	t.Helper()
 	ctx := context.Background()
+	conn := devgraph.Conn(t)
 	var events []alliance.Event
 	var latest schema.Date
-	err := alliance.ReadEvents(ctx, drv, "", alliance.Window{}, func(e alliance.Event) {
+	err := alliance.ReadEvents(ctx, graph.NewReader(conn), alliance.Window{}, func(e alliance.Event) {
 		events = append(events, e)
 		if !e.Date.IsZero() && (latest.IsZero() || e.Date.Time().After(latest.Time())) {
 			latest = e.Date
@@ -240,11 +241,11 @@ func writeAlignments(t *testing.T, drv neo4j.DriverWithContext) signedCounts {
 			s.Add(e)
 		}
 		als := s.Alignments()
-		if _, err := alliance.Write(ctx, drv, "", w, alliance.DefaultHalfLife, als); err != nil {
+		if _, err := alliance.Write(ctx, conn, w, alliance.DefaultHalfLife, als); err != nil {
 			t.Fatalf("write alignment edges: %v", err)
 		}
 		p := alliance.Blocs(als, alliance.BlocOptions{})
-		if _, err := alliance.WriteBlocs(ctx, drv, "", w, p); err != nil {
+		if _, err := alliance.WriteBlocs(ctx, conn, w, p); err != nil {
 			t.Fatalf("write blocs: %v", err)
 		}
 		if w.Name() != "all" {

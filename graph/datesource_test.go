@@ -49,7 +49,7 @@ func TestEventKeepsDateSource(t *testing.T) {
 		}
 	}
 
-	if err := (graphdata.Neo4j{Driver: d}).Events(context.Background(), graphdata.Filter{AllModes: true}, func(e graphdata.Event) error {
+	if err := reader(t).Events(context.Background(), graphdata.Filter{AllModes: true}, func(e graphdata.Event) error {
 		w := want[string(e.Type)]
 		if g := (dated{e.Date.String(), e.DateSource, e.DatePrecision}); w.date != nil && g != w {
 			t.Errorf("graphdata %s: %v, want %v", e.Type, g, w)

@@ -214,3 +214,16 @@ func syntheticDocs(n, actors int) []schema.Doc {
 	}
 	return docs
 }
+
+// reader reads the test database through a connection of its own, closed
+// when the test ends.
+func reader(t *testing.T) graph.Reader {
+	t.Helper()
+	ctx := context.Background()
+	c, err := graph.Connect(ctx, testConfig(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close(ctx) })
+	return graph.NewReader(c)
+}

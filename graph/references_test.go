@@ -54,7 +54,7 @@ func TestEventKeepsReferences(t *testing.T) {
 	}
 
 	var events []graphdata.Event
-	if err := (graphdata.Neo4j{Driver: d}).Events(ctx, graphdata.Filter{}, func(e graphdata.Event) error {
+	if err := reader(t).Events(ctx, graphdata.Filter{}, func(e graphdata.Event) error {
 		events = append(events, e)
 		return nil
 	}); err != nil {

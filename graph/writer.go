@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
@@ -26,7 +25,8 @@ const DefaultBatchSize = 2000
 // errors (deadlocks, a restarting server) when Config.RetryTime is 0.
 const DefaultRetryTime = 30 * time.Second
 
-// Config says where and how to write. URI is required.
+// Config says where and how to write: the connection (URI, Username,
+// Password, Database, RetryTime; Connect) and the writer. URI is required.
 type Config struct {
 	// URI is the server: neo4j://, bolt://, and their +s (TLS) and +ssc
 	// (TLS, self-signed) variants.
@@ -75,7 +75,8 @@ type Stats struct {
 // docs and writes them in transactions of about Config.BatchSize events;
 // Close writes the rest. A Writer is not safe for concurrent use.
 type Writer struct {
-	driver    neo4j.DriverWithContext
+	conn      *Conn
+	ownConn   bool // Open made conn: Close closes it
 	cfg       Config
 	uri       string // redacted
 	log       *slog.Logger
@@ -97,67 +98,55 @@ type linksJob struct {
 	first  string // the batch's first doc
 }
 
-// Open connects to the server, checks the credentials and the graph
-// schema version, and applies the schema (constraints and indexes) when the
-// graph has none or an older one.
+// Open connects to the server (Connect), checks the credentials and the
+// graph schema version, and applies the schema (constraints and indexes)
+// when the graph has none or an older one. The Writer owns the connection:
+// Close closes it.
 func Open(ctx context.Context, cfg Config) (*Writer, error) {
-	w, err := connect(ctx, cfg)
+	c, err := Connect(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	if err := w.ensureSchema(ctx); err != nil {
-		w.driver.Close(context.WithoutCancel(ctx))
+	w, err := NewWriter(ctx, c, cfg)
+	if err != nil {
+		c.Close(ctx)
 		return nil, err
 	}
+	w.ownConn = true
 	return w, nil
 }
 
-// connect creates the driver and verifies the server and credentials.
-func connect(ctx context.Context, cfg Config) (*Writer, error) {
-	if cfg.URI == "" {
-		return nil, errors.New("neo4j: no URI (set --neo4j-uri or NEO4J_URI)")
-	}
+// NewWriter is a Writer over an open connection, which it leaves open on
+// Close. It checks the graph schema version and applies the schema as
+// Open does. cfg's connection settings are not used.
+func NewWriter(ctx context.Context, c *Conn, cfg Config) (*Writer, error) {
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = DefaultBatchSize
 	}
-	if cfg.RetryTime <= 0 {
-		cfg.RetryTime = DefaultRetryTime
-	}
+	cfg.RetryTime = orDefault(cfg.RetryTime, DefaultRetryTime)
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	w := &Writer{cfg: cfg, uri: RedactURI(cfg.URI), log: log}
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
-		func(c *config.Config) {
-			// Writer.retry retries, so that the job gives up when RetryTime
-			// is spent: the driver's own last pause may start just before
-			// then and last twice as long.
-			c.MaxTransactionRetryTime = 0
-			c.SocketConnectTimeout = 10 * time.Second
-			c.ConnectionAcquisitionTimeout = time.Minute
-			c.UserAgent = "geokg"
-		})
-	if err != nil {
-		// The driver's message quotes the URI, which may hold a password.
-		msg := strings.ReplaceAll(oneLine(rootCause(err)), cfg.URI, w.uri)
-		if strings.Contains(msg, cfg.Password) && cfg.Password != "" {
-			msg = "invalid URI"
-		}
-		return nil, fmt.Errorf("neo4j %s: %s (want neo4j:// or bolt://HOST:PORT, +s or +ssc for TLS)", w.uri, msg)
-	}
-	w.driver = driver
-	if err := driver.VerifyConnectivity(ctx); err != nil {
-		driver.Close(context.WithoutCancel(ctx))
-		return nil, w.wrapError("connect", err)
+	w := &Writer{conn: c, cfg: cfg, uri: c.uri, log: log}
+	if err := w.ensureSchema(ctx); err != nil {
+		return nil, err
 	}
 	return w, nil
 }
 
 // session opens a session on the configured database.
 func (w *Writer) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
-	return w.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: w.cfg.Database, AccessMode: mode})
+	return w.conn.session(ctx, mode)
 }
+
+// retry runs attempt as retryFor says, for Config.RetryTime.
+func (w *Writer) retry(ctx context.Context, attempt func() error) error {
+	return retryFor(ctx, w.cfg.RetryTime, attempt)
+}
+
+// wrapError is the connection's error mapping.
+func (w *Writer) wrapError(op string, err error) error { return w.conn.wrap(op, err) }
 
 // ensureSchema applies the schema unless the graph already has this
 // version, and refuses graphs written by a newer geokg.
@@ -295,11 +284,15 @@ func (w *Writer) wait() error {
 	return nil
 }
 
-// Close writes the buffered docs and closes the connection.
+// Close writes the buffered docs and, when Open made the connection,
+// closes it.
 func (w *Writer) Close(ctx context.Context) error {
 	err := w.Flush(ctx)
-	if cerr := w.driver.Close(context.WithoutCancel(ctx)); err == nil && cerr != nil {
-		err = w.wrapError("close", cerr)
+	if !w.ownConn {
+		return err
+	}
+	if cerr := w.conn.Close(ctx); err == nil && cerr != nil {
+		err = cerr
 	}
 	return err
 }

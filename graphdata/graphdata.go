@@ -1,6 +1,6 @@
 // Package graphdata reads the content of a geokg graph — actors, articles
-// and events — as flat records, from an output folder's docs.jsonl or from
-// Neo4j, for the consumers that render or export the whole graph (the HTML
+// and events — as flat records, from an output folder's docs.jsonl (Docs)
+// or from Neo4j (graph.Reader), for the consumers that render or export the whole graph (the HTML
 // view, GraphML, PLOVER JSON, GDELT-like and neo4j-admin CSV exports).
 //
 // A Source streams: events are handed to a callback one at a time, so an

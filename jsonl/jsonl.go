@@ -61,6 +61,7 @@ type Reader struct {
 	path string
 	sc   *bufio.Scanner
 	line int
+	err  error // the error that ended the input
 }
 
 // MaxLineSize is the longest line a Reader accepts.
@@ -74,8 +75,13 @@ func NewReader(r io.Reader, path string) *Reader {
 }
 
 // Next returns the next doc, io.EOF at the end, or a *ParseError for a bad
-// line — after which Next may be called again to go on.
+// line — after which Next may be called again to go on. Any other error (a
+// read error, a line longer than MaxLineSize) ends the input: it names the
+// path and line, and Next returns it again on every later call.
 func (r *Reader) Next() (schema.Doc, error) {
+	if r.err != nil {
+		return schema.Doc{}, r.err
+	}
 	for r.sc.Scan() {
 		r.line++
 		b := bytes.TrimSpace(r.sc.Bytes())
@@ -89,7 +95,8 @@ func (r *Reader) Next() (schema.Doc, error) {
 		return d, nil
 	}
 	if err := r.sc.Err(); err != nil {
-		return schema.Doc{}, &ParseError{Path: r.path, Line: r.line + 1, Err: err}
+		r.err = fmt.Errorf("%s:%d: %w", r.path, r.line+1, err)
+		return schema.Doc{}, r.err
 	}
 	return schema.Doc{}, io.EOF
 }

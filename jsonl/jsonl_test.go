@@ -1,13 +1,16 @@
 package jsonl_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/geokg/geokg/jsonl"
 	"github.com/geokg/geokg/schema"
@@ -86,4 +89,44 @@ func ExampleWriter() {
 	_ = w.Close(context.Background())
 	// Output:
 	// {"path":"kerry-lavrov.txt","id":"sha256:0f","title":"Kerry meets Lavrov","published":null,"actors":[],"relations":[]}
+}
+
+// TestReaderStopsAtFatalError checks that an error the reader cannot go on
+// from — a read error, a line over MaxLineSize — is not reported as a bad
+// line: it is no *ParseError, names the file and line, and comes back on
+// every later call instead of io.EOF.
+func TestReaderStopsAtFatalError(t *testing.T) {
+	gone := errors.New("disk gone")
+	for _, tc := range []struct {
+		name string
+		in   io.Reader
+		is   error
+	}{
+		{"read error", io.MultiReader(strings.NewReader("{\"path\":\"a.txt\"}\n"), iotest.ErrReader(gone)), gone},
+		{"line too long", io.MultiReader(strings.NewReader("{\"path\":\"a.txt\"}\n"), io.LimitReader(repeat('x'), jsonl.MaxLineSize+1)), bufio.ErrTooLong},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := jsonl.NewReader(tc.in, "in.jsonl")
+			if d, err := r.Next(); err != nil || d.Path != "a.txt" {
+				t.Fatalf("first line: %v, %v; want a.txt", d.Path, err)
+			}
+			for range 2 {
+				_, err := r.Next()
+				var pe *jsonl.ParseError
+				if errors.As(err, &pe) || !errors.Is(err, tc.is) || !strings.HasPrefix(fmt.Sprint(err), "in.jsonl:2: ") {
+					t.Fatalf("after the first line: %#v (%v); want %v at in.jsonl:2, not a ParseError", err, err, tc.is)
+				}
+			}
+		})
+	}
+}
+
+// repeat is an endless reader of b.
+type repeat byte
+
+func (b repeat) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(b)
+	}
+	return len(p), nil
 }

@@ -9,8 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -260,7 +259,7 @@ func (c *Client) Top(ctx context.Context, w Window, by Centrality, actorType sch
 		params["quads"] = qs
 	}
 	var edges []WeightedEdge
-	err := c.stream(ctx, "top", dyadWeightsCypher, params, func(r *neo4j.Record) error {
+	err := c.stream(ctx, "top", dyadWeightsCypher, params, func(r *graph.Record) error {
 		s, _ := r.Get("s")
 		t, _ := r.Get("t")
 		n, _ := r.Get("n")

@@ -69,8 +69,8 @@ func contains(list []string, s string) bool {
 // TestNamedQueriesOnDevGraph loads the dev articles (real extractor, real
 // writer, real Neo4j) and checks answers the dev gold implies.
 func TestNamedQueriesOnDevGraph(t *testing.T) {
-	drv := devgraph.LoadNeo4j(t)
-	c := query.NewClient(drv, "")
+	devgraph.LoadNeo4j(t)
+	c := query.New(devgraph.Conn(t))
 	ctx := context.Background()
 
 	resolveActor := func(name string) query.Actor {

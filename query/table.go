@@ -9,10 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+	"github.com/geokg/geokg/graph"
 )
 
 // Table is a query's answer: named columns and rows of plain values
@@ -155,74 +153,14 @@ func text(v any) string {
 	return fmt.Sprint(v)
 }
 
-// plain turns a driver value into a plain Go value: dates become
-// "YYYY-MM-DD", nodes and relationships maps of their properties with
-// their labels or type, paths lists of those.
-func plain(v any) any {
-	switch x := v.(type) {
-	case dbtype.Date:
-		return x.Time().Format("2006-01-02")
-	case dbtype.LocalDateTime:
-		return x.Time().Format("2006-01-02T15:04:05")
-	case time.Time:
-		return x.Format(time.RFC3339)
-	case dbtype.Duration:
-		return x.String()
-	case int:
-		return int64(x)
-	case neo4j.Node:
-		m := map[string]any{"_labels": toAny(x.Labels)}
-		for k, p := range x.Props {
-			m[k] = plain(p)
-		}
-		return m
-	case neo4j.Relationship:
-		m := map[string]any{"_type": x.Type}
-		for k, p := range x.Props {
-			m[k] = plain(p)
-		}
-		return m
-	case neo4j.Path:
-		out := []any{}
-		for i, n := range x.Nodes {
-			out = append(out, plain(n))
-			if i < len(x.Relationships) {
-				out = append(out, plain(x.Relationships[i]))
-			}
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = plain(e)
-		}
-		return out
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = plain(e)
-		}
-		return out
-	}
-	return v
-}
-
-func toAny(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
-}
-
 // tableOf turns records into a table with the given columns.
-func tableOf(cols []string, recs []*neo4j.Record) *Table {
+func tableOf(cols []string, recs []*graph.Record) *Table {
 	t := &Table{Columns: cols}
 	for _, r := range recs {
 		row := make([]any, len(cols))
 		for i, c := range cols {
 			v, _ := r.Get(c)
-			row[i] = plain(v)
+			row[i] = graph.Plain(v)
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/geokg/geokg/alliance"
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -21,7 +22,7 @@ type alliancesOptions struct {
 	Neo4j        neo4jOptions
 }
 
-func newAlliancesCmd(io streams) *cli.Command {
+func newAlliancesCmd(f *factory) *cli.Command {
 	opts := &alliancesOptions{}
 	return &cli.Command{
 		Name:  "alliances",
@@ -50,23 +51,22 @@ Examples:
 			&cli.BoolFlag{Name: "by-year", Destination: &opts.ByYear, Usage: "one window per calendar year of the data"},
 			&cli.IntFlag{Name: "show", Value: 5, Destination: &opts.Show, Usage: "print the `N` strongest alliances and rivalries of each window"},
 		}, append(windowFlags(&opts.Since, &opts.Until), neo4jFlags(&opts.Neo4j)...)...),
-		Action: func(c *cli.Context) error { return runAlliances(c.Context, io, opts) },
+		Action: func(c *cli.Context) error { return runAlliances(c.Context, f, opts) },
 	}
 }
 
-func runAlliances(ctx context.Context, io streams, opts *alliancesOptions) error {
+func runAlliances(ctx context.Context, f *factory, opts *alliancesOptions) error {
 	since, until, err := parseWindow(opts.Since, opts.Until)
 	if err != nil {
 		return err
 	}
-	c, err := openQueryClient(ctx, opts.Neo4j)
+	c, err := f.Conn(ctx, opts.Neo4j)
 	if err != nil {
 		return err
 	}
-	defer c.Close(context.WithoutCancel(ctx))
 	var events []alliance.Event
 	var latest schema.Date
-	if err := alliance.ReadEvents(ctx, c.Driver(), c.Database(), alliance.Window{Since: since, Until: until}, func(e alliance.Event) {
+	if err := alliance.ReadEvents(ctx, graph.NewReader(c), alliance.Window{Since: since, Until: until}, func(e alliance.Event) {
 		events = append(events, e)
 		if !e.Date.IsZero() && (latest.IsZero() || e.Date.Time().After(latest.Time())) {
 			latest = e.Date
@@ -92,19 +92,19 @@ func runAlliances(ctx context.Context, io streams, opts *alliancesOptions) error
 			return fmt.Errorf("alliances: --by-year: no dated events in the graph")
 		}
 	}
-	tw := tabwriter.NewWriter(io.Out, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(f.IO.Out, 0, 0, 2, ' ', 0)
 	for _, w := range windows {
 		s := alliance.NewScorer(w, opts.HalfLife, latest)
 		for _, e := range events {
 			s.Add(e)
 		}
 		als := s.Alignments()
-		n, err := alliance.Write(ctx, c.Driver(), c.Database(), w, opts.HalfLife, als)
+		n, err := alliance.Write(ctx, c, w, opts.HalfLife, als)
 		if err != nil {
 			return fmt.Errorf("alliances: %w", err)
 		}
 		blocs := alliance.Blocs(als, alliance.BlocOptions{})
-		nb, err := alliance.WriteBlocs(ctx, c.Driver(), c.Database(), w, blocs)
+		nb, err := alliance.WriteBlocs(ctx, c, w, blocs)
 		if err != nil {
 			return fmt.Errorf("alliances: %w", err)
 		}

@@ -57,9 +57,11 @@ func (e jobFailedError) Error() string {
 	return strings.Join(parts, " and ") + " failed; see the messages above"
 }
 
-// newApp builds the command tree. Each command lives in its own file with
-// an options struct and a run function.
-func newApp(io streams) *cli.App {
+// newApp builds the command tree. Each command lives in its own file: a
+// constructor newXCmd(f) whose flags fill an options struct, and a run
+// function that takes the factory (what it opens) and the options.
+func newApp(f *factory) *cli.App {
+	io := f.IO
 	return &cli.App{
 		Name:                 "geokg",
 		Usage:                appUsage,
@@ -71,17 +73,17 @@ func newApp(io streams) *cli.App {
 		EnableBashCompletion: true,
 		HideHelpCommand:      true,
 		Commands: []*cli.Command{
-			newImportCmd(io),
-			newExtractCmd(io),
-			newEvalCmd(io),
-			newLoadCmd(io),
-			newSchemaCmd(io),
-			newQueryCmd(io),
-			newAlliancesCmd(io),
-			newViewCmd(io),
-			newExportCmd(io),
-			newBrowserStyleCmd(io),
-			newVersionCmd(io),
+			newImportCmd(f),
+			newExtractCmd(f),
+			newEvalCmd(f),
+			newLoadCmd(f),
+			newSchemaCmd(f),
+			newQueryCmd(f),
+			newAlliancesCmd(f),
+			newViewCmd(f),
+			newExportCmd(f),
+			newBrowserStyleCmd(f),
+			newVersionCmd(f),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err}
@@ -92,8 +94,10 @@ func newApp(io streams) *cli.App {
 
 // run executes the command line and maps its error to an exit code.
 func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
-	app := newApp(streams{In: in, Out: out, Err: errw})
+	f := newFactory(streams{In: in, Out: out, Err: errw})
+	app := newApp(f)
 	err := app.RunContext(ctx, hoistFlags(app, args))
+	f.close(ctx)
 	if err == nil {
 		return exitOK
 	}

@@ -20,7 +20,7 @@ type browserStyleOptions struct {
 	Queries bool
 }
 
-func newBrowserStyleCmd(io streams) *cli.Command {
+func newBrowserStyleCmd(f *factory) *cli.Command {
 	opts := &browserStyleOptions{}
 	return &cli.Command{
 		Name:  "browser-style",
@@ -39,11 +39,12 @@ Step by step: docs/browser.md.`,
 			&cli.StringFlag{Name: "addr", Value: "localhost:7475", Destination: &opts.Addr, Usage: "`HOST:PORT` to serve on"},
 			&cli.BoolFlag{Name: "queries", Destination: &opts.Queries, Usage: "print the saved queries"},
 		},
-		Action: func(c *cli.Context) error { return runBrowserStyle(c.Context, io, opts) },
+		Action: func(c *cli.Context) error { return runBrowserStyle(c.Context, f, opts) },
 	}
 }
 
-func runBrowserStyle(ctx context.Context, io streams, opts *browserStyleOptions) error {
+func runBrowserStyle(ctx context.Context, f *factory, opts *browserStyleOptions) error {
+	io := f.IO
 	if !opts.Serve {
 		if opts.Queries {
 			for _, q := range browser.Queries() {

@@ -98,7 +98,7 @@ func TestDocExamples(t *testing.T) {
 // docs' other blocks (```sh recipes, which cannot run: they name the
 // reader's own files): each names a real command and only its flags.
 func TestDocCommandLinesUseRealFlags(t *testing.T) {
-	app := newApp(streams{})
+	app := newApp(newFactory(streams{}))
 	for _, file := range docFiles(t) {
 		data, err := os.ReadFile(file)
 		if err != nil {

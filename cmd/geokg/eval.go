@@ -24,7 +24,7 @@ type evalOptions struct {
 	Extract extractOptions
 }
 
-func newEvalCmd(io streams) *cli.Command {
+func newEvalCmd(f *factory) *cli.Command {
 	opts := &evalOptions{}
 	var actors, predicates cli.StringSlice
 	return &cli.Command{
@@ -62,14 +62,15 @@ Examples:
 			}
 			opts.Gold, opts.Pred = c.Args().Get(0), c.Args().Get(1)
 			opts.Extract.Actors, opts.Extract.Predicates = actors.Value(), predicates.Value()
-			return runEval(c.Context, io, opts)
+			return runEval(c.Context, f, opts)
 		},
 	}
 }
 
 // runEval scores the predictions, or geokg's own extraction, against the
 // gold folder.
-func runEval(ctx context.Context, io streams, opts *evalOptions) error {
+func runEval(ctx context.Context, f *factory, opts *evalOptions) error {
+	io := f.IO
 	gold, problems, err := evaluation.ReadGold(opts.Gold)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
@@ -95,7 +96,7 @@ func runEval(ctx context.Context, io streams, opts *evalOptions) error {
 	if opts.Check {
 		return nil
 	}
-	preds, extractErr := evalPredictions(ctx, io, opts)
+	preds, extractErr := evalPredictions(ctx, f, opts)
 	var failed jobFailedError
 	if extractErr != nil && !errors.As(extractErr, &failed) {
 		return extractErr
@@ -119,7 +120,8 @@ func runEval(ctx context.Context, io streams, opts *evalOptions) error {
 
 // evalPredictions reads PRED, or extracts the gold folder's articles the
 // way `geokg extract --include '*.txt' GOLD_DIR` does.
-func evalPredictions(ctx context.Context, io streams, opts *evalOptions) (evaluation.Predictions, error) {
+func evalPredictions(ctx context.Context, fac *factory, opts *evalOptions) (evaluation.Predictions, error) {
+	io := fac.IO
 	switch opts.Pred {
 	case "-":
 		return evaluation.ReadPredictions(io.In, "standard input")
@@ -138,7 +140,7 @@ func evalPredictions(ctx context.Context, io streams, opts *evalOptions) (evalua
 		return nil, err
 	}
 	var out bytes.Buffer
-	extractErr := runExtract(ctx, streams{In: io.In, Out: &out, Err: io.Err}, &x)
+	extractErr := runExtract(ctx, fac.redirected(streams{In: io.In, Out: &out, Err: io.Err}), &x)
 	var failed jobFailedError
 	if extractErr != nil && !errors.As(extractErr, &failed) {
 		return nil, extractErr

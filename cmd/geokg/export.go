@@ -22,7 +22,7 @@ type exportOptions struct {
 	Neo4j             neo4jOptions
 }
 
-func newExportCmd(io streams) *cli.Command {
+func newExportCmd(f *factory) *cli.Command {
 	opts := &exportOptions{}
 	return &cli.Command{
 		Name:  "export",
@@ -60,21 +60,21 @@ Examples:
 			if opts.Format == string(export.AdminCSV) && opts.Out == "" {
 				return usageError{errors.New("export: --format csv writes several files: name a folder with --out")}
 			}
-			return runExport(c.Context, io, opts)
+			return runExport(c.Context, f, opts)
 		},
 	}
 }
 
-func runExport(ctx context.Context, io streams, opts *exportOptions) (err error) {
+func runExport(ctx context.Context, fac *factory, opts *exportOptions) (err error) {
 	since, until, err := parseWindow(opts.Since, opts.Until)
 	if err != nil {
 		return err
 	}
-	src, done, err := openGraphSource(ctx, io, opts.From, opts.Neo4j)
+	src, err := fac.GraphSource(ctx, opts.From, opts.Neo4j)
 	if err != nil {
 		return err
 	}
-	defer done()
+	io := fac.IO
 	f := graphdata.Filter{Since: since, Until: until, AllModes: opts.AllModes}
 	var st export.Stats
 	if export.Format(opts.Format) == export.AdminCSV {

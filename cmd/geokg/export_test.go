@@ -23,9 +23,9 @@ func TestExportUndatedOneWay(t *testing.T) {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "out")
-	opts := testOptions(in)
+	opts, f := testOptions(t, in)
 	opts.Out, opts.Quiet = out, true
-	if err := runImport(context.Background(), streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}, opts); err != nil {
+	if err := runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}), opts); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {

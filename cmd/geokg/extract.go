@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/geokg/geokg/jsonl"
-	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/pipeline"
 )
 
@@ -27,7 +26,7 @@ type extractOptions struct {
 	Input      inputOptions
 }
 
-func newExtractCmd(io streams) *cli.Command {
+func newExtractCmd(f *factory) *cli.Command {
 	opts := &extractOptions{}
 	var actors, predicates cli.StringSlice
 	return &cli.Command{
@@ -61,18 +60,19 @@ Examples:
 			if opts.Format != "jsonl" {
 				return usageError{fmt.Errorf("extract: --format %q: want jsonl", opts.Format)}
 			}
-			return runExtract(c.Context, io, opts)
+			return runExtract(c.Context, f, opts)
 		},
 	}
 }
 
 // runExtract streams extraction results to standard output.
-func runExtract(ctx context.Context, io streams, opts *extractOptions) error {
+func runExtract(ctx context.Context, f *factory, opts *extractOptions) error {
+	io := f.IO
 	maxSize, err := opts.Input.validate()
 	if err != nil {
 		return usageError{fmt.Errorf("extract: %w", err)}
 	}
-	x, err := nlp.New(withRelations(nlpConfig(opts.Actors), opts.Predicates, opts.AllModes))
+	x, err := f.Extractor(withRelations(nlpConfig(opts.Actors), opts.Predicates, opts.AllModes))
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/pipeline"
 	"github.com/geokg/geokg/schema"
 )
@@ -49,15 +50,15 @@ func TestImportCountsOnlyCommitted(t *testing.T) {
 	if err := os.WriteFile(input, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opts := testOptions(input)
+	opts, f := testOptions(t, input)
 	opts.Quiet = true
-	opts.newExtractor = func() (pipeline.Extractor, error) { return pacedExtractor{}, nil }
-	opts.now = time.Now
+	f.Extractor = func(nlp.Config) (pipeline.Extractor, error) { return pacedExtractor{}, nil }
+	f.Now = time.Now
 	opts.Neo4j = neo4jOptions{URI: target.URI, Username: target.Username, Password: target.Password}
 	var out, errw bytes.Buffer
 	done := make(chan error, 1)
 	go func() {
-		done <- runImport(context.Background(), streams{In: strings.NewReader(""), Out: &out, Err: &errw}, opts)
+		done <- runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &out, Err: &errw}), opts)
 	}()
 	loaded := func() int {
 		res, err := neo4j.ExecuteQuery(context.Background(), driver,

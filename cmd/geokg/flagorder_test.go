@@ -8,7 +8,7 @@ import (
 )
 
 func TestHoistFlags(t *testing.T) {
-	app := newApp(streams{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard})
+	app := newApp(newFactory(streams{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}))
 	tests := []struct {
 		name, in, want string
 	}{

@@ -50,12 +50,12 @@ func TestNamesAreQuotedAndKeptExact(t *testing.T) {
 		"good.txt":                       "Russia backs Syria\n\nRussia backs Syria, Putin said.\n",
 	}
 	writeFiles(t, dir, files)
-	opts := testOptions(dir)
+	opts, f := testOptions(t, dir)
 	opts.Quiet = true
 	opts.DryRun = true
 	opts.ErrorsFile = filepath.Join(t.TempDir(), "errors.jsonl")
 	var out, errw bytes.Buffer
-	runImport(context.Background(), streams{In: strings.NewReader(""), Out: &out, Err: &errw}, opts)
+	runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &out, Err: &errw}), opts)
 	checkLines(t, "stderr", errw.String(), "geokg: ")
 	checkLines(t, "summary", out.String(), "")
 	if n := strings.Count(errw.String(), "\n"); n != 3 {

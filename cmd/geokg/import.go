@@ -15,10 +15,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/graphmodel"
-	"github.com/geokg/geokg/nlp"
-	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
 )
 
@@ -41,17 +37,9 @@ type importOptions struct {
 	Predicates []string
 	AllModes   bool // also load negated and hypothetical relations (as events, not edges)
 	Neo4j      neo4jOptions
-
-	// Seams for tests; nil means the real thing.
-	newExtractor     func() (pipeline.Extractor, error)
-	now              func() time.Time
-	terminal         func() bool   // is standard error a terminal
-	progressInterval time.Duration // 0: 200ms for the bar, 10s for log lines
-
-	warn func(error) // the reporter's, once the job runs
 }
 
-func newImportCmd(io streams) *cli.Command {
+func newImportCmd(f *factory) *cli.Command {
 	opts := &importOptions{}
 	var actors, predicates cli.StringSlice
 	return &cli.Command{
@@ -103,13 +91,14 @@ Examples:
 			opts.Input.fill()
 			opts.Actors = actors.Value()
 			opts.Predicates = predicates.Value()
-			return runImport(c.Context, io, opts)
+			return runImport(c.Context, f, opts)
 		},
 	}
 }
 
 // runImport runs the import job and prints its summary.
-func runImport(ctx context.Context, io streams, opts *importOptions) error {
+func runImport(ctx context.Context, f *factory, opts *importOptions) error {
+	io := f.IO
 	maxSize, err := opts.validate()
 	if err != nil {
 		return usageError{fmt.Errorf("import: %w", err)}
@@ -124,12 +113,8 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 			return usageError{fmt.Errorf("import: --files-from %s names no failed input", opts.FilesFrom)}
 		}
 	}
-	now := opts.now
-	if now == nil {
-		now = time.Now
-	}
-	terminal := !opts.Quiet && opts.LogFormat == "text" && (opts.terminal != nil && opts.terminal() ||
-		opts.terminal == nil && isTerminal(io.Err))
+	now := f.Now
+	terminal := !opts.Quiet && opts.LogFormat == "text" && f.IsTerminal(io.Err)
 
 	src := opts.Input.reader(opts.Paths, io.In, maxSize)
 	src.Ignore = []string{opts.Out, opts.ErrorsFile}
@@ -139,7 +124,7 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	var bar *progress
 	statusOut := io.Err
 	if terminal {
-		bar = startBar(io.Err, now, src.BytesRead, opts.interval(200*time.Millisecond))
+		bar = startBar(io.Err, now, src.BytesRead, f.interval(200*time.Millisecond))
 		statusOut = bar
 	}
 	log := importLogger(statusOut, opts)
@@ -149,39 +134,31 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 		return err
 	}
 	src.Warn = rep.warned
-	opts.warn = rep.warnedDoc
 
-	x, sink, output, err := opts.open(ctx, log)
+	x, err := f.Extractor(withRelations(nlpConfig(opts.Actors), opts.Predicates, opts.AllModes))
+	var sink importSink
+	if err == nil {
+		sink, err = f.ImportSink(ctx, opts, log, rep.warnedDoc)
+	}
+	var articles pipeline.Source = src
+	var resumed func() int // articles --resume left out
+	if err == nil && opts.Resume {
+		articles, resumed, err = sink.Resume(ctx, src, log)
+	}
 	if err != nil {
 		bar.finish()
 		rep.close()
 		return err
 	}
+	output := sink.Where()
 	actors := countActors(sink)
-	var articles pipeline.Source = src
-	var resumed interface{ Skipped() int }
-	if gw, ok := sink.(*graph.Writer); ok && opts.Resume {
-		r := gw.SkipLoaded(src)
-		resumed, articles = r, r
-	}
-	if w, ok := sink.(*outdir.Writer); ok && opts.Resume {
-		n, err := w.Replay(ctx)
-		if err != nil {
-			bar.finish()
-			rep.close()
-			return err
-		}
-		log.Info("resume: kept the articles already in the folder", "articles", n)
-		r := w.Skip(src)
-		resumed, articles = r, r
-	}
 
 	var ticker *progress
 	switch {
 	case terminal:
 		ticker = bar
 	case !opts.Quiet:
-		ticker = startLog(log, now, src.BytesRead, opts.interval(10*time.Second))
+		ticker = startLog(log, now, src.BytesRead, f.interval(10*time.Second))
 	}
 	if ticker != nil {
 		sizeCtx, stopSize := context.WithCancel(ctx)
@@ -190,7 +167,7 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	}
 
 	log.Info("import started", "inputs", len(opts.Paths), "output", orNone(output), "jobs", opts.Workers)
-	if slices.Contains(opts.Paths, "-") && isTerminal(io.In) {
+	if slices.Contains(opts.Paths, "-") && f.IsTerminal(io.In) {
 		log.Warn("reading articles from the terminal (standard input); end with Ctrl-D, or pipe a file in")
 	}
 	sum, runErr := pipeline.Run(ctx, articles, x, actors, pipeline.Config{
@@ -209,21 +186,15 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	ticker.finish()
 	closeErr := rep.close()
 	if resumed != nil {
-		log.Info("resume: skipped articles already in the graph", "articles", resumed.Skipped())
+		log.Info("resume: skipped articles already in the graph", "articles", resumed())
 	}
 
 	js := newJobSummary(sum, actors, rep, output)
 	js.ErrorsFile = opts.ErrorsFile
 	files, extractFailed := rep.failures()
-	if gw, ok := sink.(*graph.Writer); ok {
-		// The writer commits in transactions larger than the pipeline's
-		// batches, in the background: only what it committed is written.
-		js.Written = gw.Stats().Docs
-		js.NotWritten = max(0, sum.Read-extractFailed-js.Written)
-		_, js.NotWrittenFrom = gw.Unwritten()
-	}
+	sink.Written(&js, sum, extractFailed)
 	if resumed != nil {
-		js.addResumed(resumed.Skipped())
+		js.addResumed(resumed())
 	}
 	switch {
 	case errors.Is(runErr, context.Canceled):
@@ -231,15 +202,8 @@ func runImport(ctx context.Context, io streams, opts *importOptions) error {
 	case runErr != nil:
 		js.Stopped = runErr.Error()
 	}
-	// An interrupted or failed job's folder is complete for the articles
-	// it wrote (the pipeline closed the sink): describe and draw those.
-	if w, ok := sink.(*outdir.Writer); ok {
-		if err := w.WriteSummary(js); err != nil && closeErr == nil {
-			closeErr = err
-		}
-		if err := writeFolderView(context.WithoutCancel(ctx), w.Dir(), opts.warn); err != nil && closeErr == nil {
-			closeErr = err
-		}
+	if err := sink.Finish(ctx, js); err != nil && closeErr == nil {
+		closeErr = err
 	}
 	printSummary(io.Out, js)
 	if opts.LogFormat == "json" {
@@ -275,46 +239,6 @@ func (opts *importOptions) validate() (int64, error) {
 		return 0, fmt.Errorf("--limit %d: want 0 (all) or more", opts.Limit)
 	}
 	return opts.Input.validate()
-}
-
-// open builds the extractor and the sink, and says where the graph goes
-// ("" for --dry-run).
-func (opts *importOptions) open(ctx context.Context, log *slog.Logger) (pipeline.Extractor, pipeline.Sink, string, error) {
-	newExtractor := opts.newExtractor
-	if newExtractor == nil {
-		newExtractor = func() (pipeline.Extractor, error) {
-			return nlp.New(withRelations(nlpConfig(opts.Actors), opts.Predicates, opts.AllModes))
-		}
-	}
-	x, err := newExtractor()
-	if err != nil {
-		return nil, nil, "", err
-	}
-	switch {
-	case opts.DryRun:
-		return x, discardSink{}, "", nil
-	case opts.Neo4j.URI != "":
-		gw, err := opts.Neo4j.open(ctx, log)
-		if err != nil {
-			return nil, nil, "", err
-		}
-		return x, gw, opts.Neo4j.destination(), nil
-	}
-	w, err := outdir.New(opts.Out, outdir.Options{Force: opts.Force, Resume: opts.Resume})
-	if err != nil {
-		return nil, nil, "", err
-	}
-	w.GraphOptions = graphmodel.GraphOptions{Unasserted: opts.AllModes || opts.Neo4j.Unasserted}
-	w.Warn = opts.warn
-	return x, w, w.Dir(), nil
-}
-
-// interval is the progress interval, def unless a test set one.
-func (opts *importOptions) interval(def time.Duration) time.Duration {
-	if opts.progressInterval > 0 {
-		return opts.progressInterval
-	}
-	return def
 }
 
 // importLogger logs status lines: plain lines, or JSON objects with

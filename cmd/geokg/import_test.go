@@ -19,6 +19,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/pipeline"
 	"github.com/geokg/geokg/schema"
 )
@@ -81,13 +82,22 @@ func fixedClock() func() time.Time {
 	return func() time.Time { now = now.Add(250 * time.Millisecond); return now }
 }
 
-func testOptions(paths ...string) *importOptions {
-	return &importOptions{
-		Paths: paths, Workers: 2, LogFormat: "text", Input: inputOptions{MaxArticleSize: "2MiB"},
-		newExtractor: func() (pipeline.Extractor, error) { return wordExtractor{}, nil },
-		now:          fixedClock(),
-		terminal:     func() bool { return false },
-	}
+// testOptions are the options of a test import of paths, and its factory:
+// a fixed clock, no terminal, the word extractor. What the factory opens is
+// closed when the test ends.
+func testOptions(t testing.TB, paths ...string) (*importOptions, *factory) {
+	f := newFactory(streams{})
+	f.Now = fixedClock()
+	f.IsTerminal = func(any) bool { return false }
+	f.Extractor = func(nlp.Config) (pipeline.Extractor, error) { return wordExtractor{}, nil }
+	t.Cleanup(func() { f.close(context.Background()) })
+	return &importOptions{Paths: paths, Workers: 2, LogFormat: "text", Input: inputOptions{MaxArticleSize: "2MiB"}}, f
+}
+
+// withIO sets the factory's streams.
+func (f *factory) withIO(io streams) *factory {
+	f.IO = io
+	return f
 }
 
 // golden compares got with testdata/name, or rewrites it with -update.
@@ -111,12 +121,12 @@ func golden(t *testing.T, name, got string) {
 
 func TestImportSummary(t *testing.T) {
 	dir := corpus(t)
-	opts := testOptions(dir)
+	opts, f := testOptions(t, dir)
 	opts.Out = filepath.Join(t.TempDir(), "out")
 	opts.ErrorsFile = filepath.Join(t.TempDir(), "errors.jsonl")
 	opts.Quiet = true
 	var out, errw bytes.Buffer
-	err := runImport(context.Background(), streams{In: strings.NewReader(""), Out: &out, Err: &errw}, opts)
+	err := runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &out, Err: &errw}), opts)
 	var jf jobFailedError
 	if !errors.As(err, &jf) || jf.failed != 3 {
 		t.Errorf("err = %v, want 3 failed", err)
@@ -186,11 +196,11 @@ func TestImportExitCodes(t *testing.T) {
 }
 
 func TestImportDryRunWritesNothing(t *testing.T) {
-	opts := testOptions(corpus(t))
+	opts, f := testOptions(t, corpus(t))
 	opts.DryRun, opts.Quiet = true, true
 	opts.Out = filepath.Join(t.TempDir(), "out")
 	var out bytes.Buffer
-	runImport(context.Background(), streams{In: strings.NewReader(""), Out: &out, Err: io.Discard}, opts)
+	runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &out, Err: io.Discard}), opts)
 	if _, err := os.Stat(opts.Out); !os.IsNotExist(err) {
 		t.Errorf("--dry-run created %s", opts.Out)
 	}
@@ -200,21 +210,21 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 }
 
 func TestImportLimit(t *testing.T) {
-	opts := testOptions(corpus(t))
+	opts, f := testOptions(t, corpus(t))
 	opts.DryRun, opts.Quiet, opts.Limit = true, true, 2
 	var out bytes.Buffer
-	runImport(context.Background(), streams{In: strings.NewReader(""), Out: &out, Err: io.Discard}, opts)
+	runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &out, Err: io.Discard}), opts)
 	if !strings.HasPrefix(out.String(), "articles read             2\n") {
 		t.Errorf("summary:\n%s", out.String())
 	}
 }
 
 func TestImportStdin(t *testing.T) {
-	opts := testOptions("-")
+	opts, f := testOptions(t, "-")
 	opts.DryRun, opts.Quiet = true, true
 	var out bytes.Buffer
 	in := strings.NewReader(`{"text":"Russia backs Syria."}` + "\n" + `{"text":"Putin spoke."}` + "\n")
-	if err := runImport(context.Background(), streams{In: in, Out: &out, Err: io.Discard}, opts); err != nil {
+	if err := runImport(context.Background(), f.withIO(streams{In: in, Out: &out, Err: io.Discard}), opts); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(out.String(), "articles read             2\n") {
@@ -223,11 +233,11 @@ func TestImportStdin(t *testing.T) {
 }
 
 func TestImportLogFormatJSON(t *testing.T) {
-	opts := testOptions(corpus(t))
+	opts, f := testOptions(t, corpus(t))
 	opts.DryRun, opts.LogFormat = true, "json"
-	opts.progressInterval = time.Millisecond
+	f.ProgressInterval = time.Millisecond
 	var errw bytes.Buffer
-	runImport(context.Background(), streams{In: strings.NewReader(""), Out: io.Discard, Err: &errw}, opts)
+	runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: io.Discard, Err: &errw}), opts)
 	sc := bufio.NewScanner(&errw)
 	var msgs []string
 	for sc.Scan() {
@@ -252,12 +262,12 @@ func TestImportLogFormatJSON(t *testing.T) {
 }
 
 func TestProgressLogLinesWhenPiped(t *testing.T) {
-	opts := testOptions(corpus(t))
+	opts, f := testOptions(t, corpus(t))
 	opts.DryRun = true
-	opts.progressInterval = time.Millisecond
-	opts.newExtractor = func() (pipeline.Extractor, error) { return slowExtractor{}, nil }
+	f.ProgressInterval = time.Millisecond
+	f.Extractor = func(nlp.Config) (pipeline.Extractor, error) { return slowExtractor{}, nil }
 	var errw bytes.Buffer
-	runImport(context.Background(), streams{In: strings.NewReader(""), Out: io.Discard, Err: &errw}, opts)
+	runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: io.Discard, Err: &errw}), opts)
 	s := errw.String()
 	if strings.ContainsAny(s, "\r\x1b") {
 		t.Errorf("piped stderr has terminal control characters:\n%q", s)
@@ -332,11 +342,11 @@ func TestImportIntoNeo4j(t *testing.T) {
 	target, _ := neo4jtest.TargetFromEnv()
 	dir := corpus(t)
 	for _, resume := range []bool{false, true} {
-		opts := testOptions(dir)
+		opts, f := testOptions(t, dir)
 		opts.Quiet, opts.Resume = true, resume
 		opts.Neo4j = neo4jOptions{URI: target.URI, Username: target.Username, Password: target.Password}
 		var out bytes.Buffer
-		err := runImport(context.Background(), streams{In: strings.NewReader(""), Out: &out, Err: io.Discard}, opts)
+		err := runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &out, Err: io.Discard}), opts)
 		var jf jobFailedError
 		if !errors.As(err, &jf) {
 			t.Fatalf("resume=%v: err = %v, want the corpus's failures only", resume, err)

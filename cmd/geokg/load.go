@@ -28,7 +28,7 @@ type loadOptions struct {
 	Neo4j     neo4jOptions
 }
 
-func newLoadCmd(io streams) *cli.Command {
+func newLoadCmd(f *factory) *cli.Command {
 	opts := &loadOptions{}
 	return &cli.Command{
 		Name:      "load",
@@ -57,7 +57,7 @@ Example:
 			if opts.Neo4j.URI == "" {
 				return usageError{errors.New("load: set --neo4j-uri or NEO4J_URI")}
 			}
-			return runLoad(c.Context, io, opts)
+			return runLoad(c.Context, f, opts)
 		},
 	}
 }
@@ -74,10 +74,11 @@ type loadSummary struct {
 const loadChunk = 256
 
 // runLoad streams docs from each path into the writer.
-func runLoad(ctx context.Context, io streams, opts *loadOptions) error {
+func runLoad(ctx context.Context, f *factory, opts *loadOptions) error {
+	io := f.IO
 	log := newLogger(io.Err, opts.LogFormat, opts.Quiet)
-	start := time.Now()
-	w, err := opts.Neo4j.open(ctx, log)
+	start := f.Now()
+	w, err := f.Writer(ctx, opts.Neo4j, log)
 	if err != nil {
 		return err
 	}
@@ -91,7 +92,7 @@ func runLoad(ctx context.Context, io streams, opts *loadOptions) error {
 	if err := w.Close(context.WithoutCancel(ctx)); err != nil && runErr == nil {
 		runErr = err
 	}
-	sum.elapsed = time.Since(start)
+	sum.elapsed = f.Now().Sub(start)
 	sum.stats = w.Stats()
 	printLoadSummary(io.Out, sum, opts.Neo4j.destination())
 	if runErr != nil {
@@ -140,7 +141,6 @@ func loadPath(ctx context.Context, std streams, w *graph.Writer, path string, re
 		chunk = chunk[:0]
 		return err
 	}
-	lastBad := 0
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -153,14 +153,15 @@ func loadPath(ctx context.Context, std streams, w *graph.Writer, path string, re
 		if errors.As(err, &pe) {
 			sum.failed++
 			report(pe.Error())
-			if pe.Line == lastBad {
-				break // the reader itself failed (a line over the size limit) and cannot go on
-			}
-			lastBad = pe.Line
 			continue
 		}
 		if err != nil {
-			return err
+			// The reader failed (a read error, a line over the size
+			// limit) and cannot go on: the file's other lines are lost to
+			// this load, the next file is read.
+			sum.failed++
+			report(err.Error())
+			break
 		}
 		sum.read++
 		chunk = append(chunk, d)

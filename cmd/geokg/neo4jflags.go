@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"log/slog"
 	"time"
 
@@ -55,10 +54,9 @@ func neo4jLoadFlags(o *neo4jOptions) []cli.Flag {
 	}
 }
 
-// open connects a graph writer, applying the schema when the graph needs
-// it. Errors are one line naming the URI, never the password.
-func (o neo4jOptions) open(ctx context.Context, log *slog.Logger) (*graph.Writer, error) {
-	return graph.Open(ctx, graph.Config{
+// config is the connection's and the writer's configuration.
+func (o neo4jOptions) config(log *slog.Logger) graph.Config {
+	return graph.Config{
 		URI:       o.URI,
 		Username:  o.Username,
 		Password:  o.Password,
@@ -67,7 +65,7 @@ func (o neo4jOptions) open(ctx context.Context, log *slog.Logger) (*graph.Writer
 		RetryTime: o.RetryTime,
 		Graph:     graphmodel.GraphOptions{Unasserted: o.Unasserted},
 		Logger:    log,
-	})
+	}
 }
 
 // destination names the graph for summaries: the URI and the database.

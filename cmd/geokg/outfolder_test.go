@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
 	"github.com/geokg/geokg/schema"
@@ -56,13 +57,13 @@ func TestImportInterruptedFolderResumes(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var first atomic.Int32
-	opts := testOptions(in)
+	opts, f := testOptions(t, in)
 	opts.Out, opts.Workers, opts.Quiet = out, 1, true
-	opts.newExtractor = func() (pipeline.Extractor, error) {
+	f.Extractor = func(nlp.Config) (pipeline.Extractor, error) {
 		return stoppingExtractor{n: &first, stopAfter: 4, stop: cancel}, nil
 	}
 	var stdout bytes.Buffer
-	err := runImport(ctx, streams{In: strings.NewReader(""), Out: &stdout, Err: &bytes.Buffer{}}, opts)
+	err := runImport(ctx, f.withIO(streams{In: strings.NewReader(""), Out: &stdout, Err: &bytes.Buffer{}}), opts)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want the job interrupted", err)
 	}
@@ -80,12 +81,12 @@ func TestImportInterruptedFolderResumes(t *testing.T) {
 	}
 
 	var second atomic.Int32
-	opts = testOptions(in)
+	opts, f = testOptions(t, in)
 	opts.Out, opts.Workers, opts.Resume = out, 1, true
-	opts.newExtractor = func() (pipeline.Extractor, error) { return stoppingExtractor{n: &second}, nil }
+	f.Extractor = func(nlp.Config) (pipeline.Extractor, error) { return stoppingExtractor{n: &second}, nil }
 	stdout.Reset()
 	var stderr bytes.Buffer
-	if err := runImport(context.Background(), streams{In: strings.NewReader(""), Out: &stdout, Err: &stderr}, opts); err != nil {
+	if err := runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &stdout, Err: &stderr}), opts); err != nil {
 		t.Fatalf("--resume: %v\n%s", err, stderr.String())
 	}
 	if got, want := int(second.Load()), 10-written; got != want {
@@ -94,9 +95,9 @@ func TestImportInterruptedFolderResumes(t *testing.T) {
 	checkSkippedMatchesLog(t, stdout.String(), stderr.String(), written)
 
 	clean := filepath.Join(t.TempDir(), "clean")
-	opts = testOptions(in)
+	opts, f = testOptions(t, in)
 	opts.Out, opts.Workers, opts.Quiet = clean, 1, true
-	if err := runImport(context.Background(), streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}, opts); err != nil {
+	if err := runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}), opts); err != nil {
 		t.Fatal(err)
 	}
 	// docs.jsonl is the same file; the graph's rows are the same, grouped

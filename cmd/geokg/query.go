@@ -33,7 +33,7 @@ type queryOptions struct {
 	resolved []query.Actor
 }
 
-func newQueryCmd(io streams) *cli.Command {
+func newQueryCmd(f *factory) *cli.Command {
 	opts := &queryOptions{}
 	limitFlag := func(def int, what string) cli.Flag {
 		return &cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: def, Destination: &opts.Limit, Usage: "at most `N` " + what}
@@ -57,7 +57,7 @@ func newQueryCmd(io streams) *cli.Command {
 				if c.NArg() != nargs {
 					return usageError{fmt.Errorf("query %s: want %s", name, args)}
 				}
-				return runQuery(c.Context, io, opts, c.Args().Slice(), run)
+				return runQuery(c.Context, f, opts, c.Args().Slice(), run)
 			},
 		}
 	}
@@ -147,7 +147,7 @@ Examples:
 						return usageError{err}
 					}
 					stmt := c.Args().First()
-					err = runQuery(c.Context, io, opts, nil, func(ctx context.Context, cl *query.Client, _ []query.Actor) (*query.Table, error) {
+					err = runQuery(c.Context, f, opts, nil, func(ctx context.Context, cl *query.Client, _ []query.Actor) (*query.Table, error) {
 						return cl.Cypher(ctx, stmt, params, opts.Write)
 					})
 					if errors.Is(err, query.ErrWriteQuery) {
@@ -181,7 +181,7 @@ func parseParams(pairs []string) (map[string]any, error) {
 }
 
 // runQuery resolves the actor arguments, runs the query and prints it.
-func runQuery(ctx context.Context, io streams, opts *queryOptions, names []string, run func(context.Context, *query.Client, []query.Actor) (*query.Table, error)) error {
+func runQuery(ctx context.Context, f *factory, opts *queryOptions, names []string, run func(context.Context, *query.Client, []query.Actor) (*query.Table, error)) error {
 	if opts.JSON && opts.CSV {
 		return usageError{errors.New("query: --json and --csv exclude each other")}
 	}
@@ -190,11 +190,12 @@ func runQuery(ctx context.Context, io streams, opts *queryOptions, names []strin
 		return err
 	}
 	opts.window = query.Window{Since: since, Until: until}
-	c, err := openQueryClient(ctx, opts.Neo4j)
+	conn, err := f.Conn(ctx, opts.Neo4j)
 	if err != nil {
 		return err
 	}
-	defer c.Close(context.WithoutCancel(ctx))
+	c := query.New(conn)
+	io := f.IO
 	var actors []query.Actor
 	for _, n := range names {
 		a, note, err := c.Resolve(ctx, n)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/internal/neo4jtest"
+	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/pipeline"
 	"github.com/geokg/geokg/schema"
 )
@@ -67,12 +68,12 @@ func queryGraph(t *testing.T, names map[string]string, articles ...string) {
 			t.Fatal(err)
 		}
 	}
-	opts := testOptions(dir)
+	opts, f := testOptions(t, dir)
 	opts.Quiet, opts.Workers = true, 1
 	opts.Neo4j = neo4jOptions{URI: target.URI, Username: target.Username, Password: target.Password}
-	opts.newExtractor = func() (pipeline.Extractor, error) { return tripleExtractor{names}, nil }
+	f.Extractor = func(nlp.Config) (pipeline.Extractor, error) { return tripleExtractor{names}, nil }
 	var errw bytes.Buffer
-	if err := runImport(context.Background(), streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &errw}, opts); err != nil {
+	if err := runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &errw}), opts); err != nil {
 		t.Fatalf("load the query graph: %v\n%s", err, errw.String())
 	}
 	t.Setenv("NEO4J_URI", target.URI)

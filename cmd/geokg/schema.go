@@ -15,7 +15,7 @@ type schemaOptions struct {
 	Neo4j neo4jOptions
 }
 
-func newSchemaCmd(io streams) *cli.Command {
+func newSchemaCmd(f *factory) *cli.Command {
 	opts := &schemaOptions{}
 	return &cli.Command{
 		Name:  "schema",
@@ -36,14 +36,14 @@ Example:
 					if opts.Neo4j.URI == "" {
 						return usageError{errors.New("schema apply: set --neo4j-uri or NEO4J_URI")}
 					}
-					return runSchemaApply(c.Context, io, opts)
+					return runSchemaApply(c.Context, f, opts)
 				},
 			},
 			{
 				Name:  "show",
 				Usage: "print the Cypher that creates the constraints and indexes",
 				Action: func(*cli.Context) error {
-					return runSchemaShow(io)
+					return runSchemaShow(f.IO)
 				},
 			},
 		},
@@ -51,16 +51,15 @@ Example:
 }
 
 // runSchemaApply applies the schema and reports the version.
-func runSchemaApply(ctx context.Context, io streams, opts *schemaOptions) error {
-	w, err := opts.Neo4j.open(ctx, nil)
+func runSchemaApply(ctx context.Context, f *factory, opts *schemaOptions) error {
+	w, err := f.Writer(ctx, opts.Neo4j, nil)
 	if err != nil {
 		return err
 	}
-	defer w.Close(context.WithoutCancel(ctx))
 	if err := w.ApplySchema(ctx); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(io.Out, "graph schema version %d applied to %s\n", graphmodel.SchemaVersion, opts.Neo4j.destination())
+	_, err = fmt.Fprintf(f.IO.Out, "graph schema version %d applied to %s\n", graphmodel.SchemaVersion, opts.Neo4j.destination())
 	return err
 }
 

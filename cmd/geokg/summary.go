@@ -183,9 +183,3 @@ func (c *actorCounter) byType() map[schema.ActorType]int {
 	}
 	return out
 }
-
-// discardSink writes nothing, for --dry-run.
-type discardSink struct{}
-
-func (discardSink) WriteBatch(context.Context, []schema.Doc) error { return nil }
-func (discardSink) Close(context.Context) error                    { return nil }

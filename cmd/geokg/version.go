@@ -37,12 +37,12 @@ func versionString() string {
 	return fmt.Sprintf("%s (%s%s)", version, rev, dirty)
 }
 
-func newVersionCmd(io streams) *cli.Command {
+func newVersionCmd(f *factory) *cli.Command {
 	return &cli.Command{
 		Name:  "version",
 		Usage: "print geokg's version",
 		Action: func(*cli.Context) error {
-			_, err := fmt.Fprintln(io.Out, "geokg", versionString())
+			_, err := fmt.Fprintln(f.IO.Out, "geokg", versionString())
 			return err
 		},
 	}

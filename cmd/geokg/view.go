@@ -21,7 +21,7 @@ type viewOptions struct {
 	Neo4j            neo4jOptions
 }
 
-func newViewCmd(io streams) *cli.Command {
+func newViewCmd(f *factory) *cli.Command {
 	opts := &viewOptions{}
 	return &cli.Command{
 		Name:  "view",
@@ -50,21 +50,21 @@ Examples:
 			if c.NArg() > 0 {
 				return usageError{fmt.Errorf("view: unexpected argument %q (use --from DIR)", c.Args().First())}
 			}
-			return runView(c.Context, io, opts)
+			return runView(c.Context, f, opts)
 		},
 	}
 }
 
-func runView(ctx context.Context, io streams, opts *viewOptions) error {
+func runView(ctx context.Context, f *factory, opts *viewOptions) error {
 	since, until, err := parseWindow(opts.Since, opts.Until)
 	if err != nil {
 		return err
 	}
-	src, done, err := openGraphSource(ctx, io, opts.From, opts.Neo4j)
+	src, err := f.GraphSource(ctx, opts.From, opts.Neo4j)
 	if err != nil {
 		return err
 	}
-	defer done()
+	io := f.IO
 	d, err := view.WriteFile(ctx, opts.Out, src, view.Options{Title: opts.Title, MaxEvents: opts.MaxEvents,
 		Filter: graphdata.Filter{Since: since, Until: until, AllModes: opts.AllModes}})
 	if err != nil {

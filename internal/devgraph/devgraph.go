@@ -164,9 +164,8 @@ func LoadNeo4j(t testing.TB) neo4j.DriverWithContext {
 // first) with the real writer.
 func Write(t testing.TB, docs []schema.Doc) {
 	t.Helper()
-	target, _ := neo4jtest.TargetFromEnv()
 	ctx := context.Background()
-	w, err := graph.Open(ctx, graph.Config{URI: target.URI, Username: target.Username, Password: target.Password})
+	w, err := graph.Open(ctx, config())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,4 +175,24 @@ func Write(t testing.TB, docs []schema.Doc) {
 	if err := w.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Conn connects to the test database (taken with neo4jtest.Driver or
+// LoadNeo4j first) the way the commands do; the connection closes when
+// the test ends.
+func Conn(t testing.TB) *graph.Conn {
+	t.Helper()
+	ctx := context.Background()
+	c, err := graph.Connect(ctx, config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close(ctx) })
+	return c
+}
+
+// config is the test database's connection.
+func config() graph.Config {
+	target, _ := neo4jtest.TargetFromEnv()
+	return graph.Config{URI: target.URI, Username: target.Username, Password: target.Password}
 }

@@ -1,35 +1,25 @@
-package graphdata
+package graph
 
 import (
 	"context"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
+	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/schema"
 )
 
-// Neo4j is a Source over a geokg graph in Neo4j (docs/graph-model.md).
-// Records stream from auto-commit transactions.
-type Neo4j struct {
-	Driver   neo4j.DriverWithContext
-	Database string
+// Reader is the graphdata.Source of a geokg graph in Neo4j
+// (docs/graph-model.md), beside the Writer on the same connection. Records
+// stream from auto-commit transactions.
+type Reader struct {
+	conn *Conn
 }
 
-func (n Neo4j) stream(ctx context.Context, cypher string, params map[string]any, fn func(*neo4j.Record) error) error {
-	s := n.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: n.Database, AccessMode: neo4j.AccessModeRead})
-	defer s.Close(context.WithoutCancel(ctx))
-	res, err := s.Run(ctx, cypher, params)
-	if err != nil {
-		return err
-	}
-	for res.Next(ctx) {
-		if err := fn(res.Record()); err != nil {
-			return err
-		}
-	}
-	return res.Err()
-}
+// NewReader reads the graph through c.
+func NewReader(c *Conn) Reader { return Reader{conn: c} }
+
+var _ graphdata.Source = Reader{}
 
 const neo4jActors = `MATCH (a:Actor)
 OPTIONAL MATCH (a)-[m:MENTIONED_IN]->()
@@ -42,10 +32,10 @@ ORDER BY a.id`
 
 // Actors yields every actor, ordered by id; a person's affiliation is the
 // one most articles state.
-func (n Neo4j) Actors(ctx context.Context, fn func(Actor) error) error {
-	return n.stream(ctx, neo4jActors, nil, func(r *neo4j.Record) error {
+func (n Reader) Actors(ctx context.Context, fn func(graphdata.Actor) error) error {
+	return n.conn.Stream(ctx, "read actors", neo4jActors, nil, func(r *Record) error {
 		v := r.Values
-		a := Actor{ID: str(v[0]), Name: str(v[1]), Type: schema.ActorType(str(v[2])), Aliases: []string{},
+		a := graphdata.Actor{ID: str(v[0]), Name: str(v[1]), Type: schema.ActorType(str(v[2])), Aliases: []string{},
 			Affiliation: str(v[4]), Role: str(v[5]), Mentions: int(num(v[6])), Articles: int(num(v[7]))}
 		if list, ok := v[3].([]any); ok {
 			for _, s := range list {
@@ -57,21 +47,21 @@ func (n Neo4j) Actors(ctx context.Context, fn func(Actor) error) error {
 }
 
 // Articles yields every article, ordered by id.
-func (n Neo4j) Articles(ctx context.Context, fn func(Article) error) error {
-	return n.stream(ctx, `MATCH (a:Article) RETURN a.id, a.url, a.title, a.published, a.source, a.path, a.hash ORDER BY a.id`, nil,
-		func(r *neo4j.Record) error {
+func (n Reader) Articles(ctx context.Context, fn func(graphdata.Article) error) error {
+	return n.conn.Stream(ctx, "read articles", `MATCH (a:Article) RETURN a.id, a.url, a.title, a.published, a.source, a.path, a.hash ORDER BY a.id`, nil,
+		func(r *Record) error {
 			v := r.Values
-			return fn(Article{ID: str(v[0]), URL: str(v[1]), Title: str(v[2]), Published: date(v[3]), Source: str(v[4]),
+			return fn(graphdata.Article{ID: str(v[0]), URL: str(v[1]), Title: str(v[2]), Published: date(v[3]), Source: str(v[4]),
 				Path: str(v[5]), Hash: str(v[6])})
 		})
 }
 
 // Mentions yields every MENTIONED_IN relationship.
-func (n Neo4j) Mentions(ctx context.Context, fn func(Mention) error) error {
-	return n.stream(ctx, `MATCH (x:Actor)-[m:MENTIONED_IN]->(a:Article) RETURN x.id, a.id, m.count, m.role, m.affiliation ORDER BY a.id, x.id`, nil,
-		func(r *neo4j.Record) error {
+func (n Reader) Mentions(ctx context.Context, fn func(graphdata.Mention) error) error {
+	return n.conn.Stream(ctx, "read mentions", `MATCH (x:Actor)-[m:MENTIONED_IN]->(a:Article) RETURN x.id, a.id, m.count, m.role, m.affiliation ORDER BY a.id, x.id`, nil,
+		func(r *Record) error {
 			v := r.Values
-			return fn(Mention{Actor: str(v[0]), Article: str(v[1]), Count: int(num(v[2])), Role: str(v[3]), Affiliation: str(v[4])})
+			return fn(graphdata.Mention{Actor: str(v[0]), Article: str(v[1]), Count: int(num(v[2])), Role: str(v[3]), Affiliation: str(v[4])})
 		})
 }
 
@@ -83,7 +73,7 @@ RETURN e.id, e.source, e.target, e.type, e.quad, e.score, e.modes, e.date, e.evi
 ORDER BY e.date, e.id`
 
 // Events yields the events of the filter, in date order.
-func (n Neo4j) Events(ctx context.Context, f Filter, fn func(Event) error) error {
+func (n Reader) Events(ctx context.Context, f graphdata.Filter, fn func(graphdata.Event) error) error {
 	params := map[string]any{"all": f.AllModes, "since": nil, "until": nil}
 	if !f.Since.IsZero() {
 		params["since"] = f.Since.String()
@@ -91,9 +81,9 @@ func (n Neo4j) Events(ctx context.Context, f Filter, fn func(Event) error) error
 	if !f.Until.IsZero() {
 		params["until"] = f.Until.String()
 	}
-	return n.stream(ctx, neo4jEvents, params, func(r *neo4j.Record) error {
+	return n.conn.Stream(ctx, "read events", neo4jEvents, params, func(r *Record) error {
 		v := r.Values
-		e := Event{ID: str(v[0]), Source: str(v[1]), Target: str(v[2]), Type: schema.EventType(str(v[3])),
+		e := graphdata.Event{ID: str(v[0]), Source: str(v[1]), Target: str(v[2]), Type: schema.EventType(str(v[3])),
 			Quad: schema.Quad(str(v[4])), Score: flt(v[5]), Date: date(v[7]), Evidence: str(v[8]), Sentence: int(num(v[9])),
 			Cue: str(v[10]), Confidence: flt(v[11]), Claimant: str(v[12]), Article: str(v[13]),
 			DateSource: str(v[15]), DatePrecision: str(v[16])}
