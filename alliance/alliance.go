@@ -13,6 +13,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -25,9 +26,27 @@ type Event struct {
 	Type schema.EventType
 }
 
-// Window is a named span of dates; zero bounds are open.
+// Window is a named span of dates; zero bounds are open. Level says
+// whose alignment it scores: the actors' (the default) or, at
+// graphdata.StateLevel, the states' they act for; the two are written
+// apart (property level on ALIGNMENT, ALLIED_WITH, OPPOSED_TO, IN_BLOC
+// and Bloc), so both can stand in one graph.
 type Window struct {
 	Since, Until schema.Date
+	Level        graphdata.Level
+}
+
+// level is the window's level, actor when unset.
+func (w Window) level() string {
+	if w.Level == graphdata.StateLevel {
+		return string(graphdata.StateLevel)
+	}
+	return string(graphdata.ActorLevel)
+}
+
+// EventOf is what scoring needs of a graph event.
+func EventOf(e graphdata.Event) Event {
+	return Event{Source: e.Source, Target: e.Target, Score: e.Score, Date: e.Date, Type: e.Type}
 }
 
 // Name is the window's label on ALIGNMENT edges: "2016" for a calendar

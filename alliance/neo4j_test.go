@@ -88,7 +88,7 @@ func TestWriteSignedEdgesAndBlocs(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close(ctx)
-	tab, err := c.Blocs(ctx, "all", 100)
+	tab, err := c.Blocs(ctx, "all", "", 100)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestWriteSignedEdgesAndBlocs(t *testing.T) {
 	if !found {
 		t.Errorf("query blocs: no bloc lists Russia and Iran: %v", tab.Rows)
 	}
-	if tab, err := c.Blocs(ctx, "1999", 10); err != nil || len(tab.Rows) != 0 || len(tab.Notes) != 1 {
+	if tab, err := c.Blocs(ctx, "1999", "", 10); err != nil || len(tab.Rows) != 0 || len(tab.Notes) != 1 {
 		t.Errorf("query blocs of an unwritten window: %v, %v; want no rows and a note", tab, err)
 	}
 }

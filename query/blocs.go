@@ -3,11 +3,13 @@ package query
 import (
 	"context"
 	"fmt"
+
+	"github.com/geokg/geokg/graphdata"
 )
 
 // blocsCypher lists a window's blocs (written by `geokg alliances`) with
 // their members' names, the most strongly tied first.
-const blocsCypher = `MATCH (b:Bloc {window: $window})
+const blocsCypher = `MATCH (b:Bloc {window: $window}) WHERE coalesce(b.level, 'actor') = $level
 CALL (b) {
   UNWIND range(0, size(b.members) - 1) AS i
   OPTIONAL MATCH (a:Actor {id: b.members[i]})
@@ -23,9 +25,13 @@ LIMIT $limit`
 // bloc's number, size and members, its cohesion (summed alignment inside)
 // and opposition (summed alignment with the other actors). A note gives
 // the window's frustration, the share of alignment the blocs contradict.
-func (c *Client) Blocs(ctx context.Context, window string, limit int) (*Table, error) {
+// level picks the actors' blocs or the states' (`geokg alliances --level`).
+func (c *Client) Blocs(ctx context.Context, window string, level graphdata.Level, limit int) (*Table, error) {
 	limit = orDefaultLimit(limit, defaultLimit)
-	recs, err := c.read(ctx, "blocs of "+window, blocsCypher, map[string]any{"window": window, "limit": int64(limit)})
+	if level == "" {
+		level = graphdata.ActorLevel
+	}
+	recs, err := c.read(ctx, "blocs of "+window, blocsCypher, map[string]any{"window": window, "level": string(level), "limit": int64(limit)})
 	if err != nil {
 		return nil, err
 	}
