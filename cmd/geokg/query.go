@@ -229,6 +229,9 @@ func runQuery(ctx context.Context, io streams, opts *queryOptions, names []strin
 		if note != "" {
 			fmt.Fprintln(io.Err, "geokg: note:", note)
 		}
+		if level == graphdata.StateLevel && a.Type == string(schema.Person) {
+			fmt.Fprintf(io.Err, "geokg: note: at --level state a person's events count for the state they act for: ask for that state, not %s\n", a.Name)
+		}
 		actors = append(actors, a)
 	}
 	t, err := run(ctx, c, actors)
