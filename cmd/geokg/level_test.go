@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -28,15 +27,7 @@ func exampleGraph(t *testing.T) neo4j.DriverWithContext {
 	target, _ := neo4jtest.TargetFromEnv()
 	opts := testOptions(filepath.Join(repoRoot(t), "examples", "articles"))
 	opts.newExtractor = nil // the real one
-	opts.Quiet, opts.Workers = true, 1
-	opts.Neo4j = neo4jOptions{URI: target.URI, Username: target.Username, Password: target.Password}
-	var errw bytes.Buffer
-	if err := runImport(context.Background(), streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &errw}, opts); err != nil {
-		t.Fatalf("import the examples: %v\n%s", err, errw.String())
-	}
-	t.Setenv("NEO4J_URI", target.URI)
-	t.Setenv("NEO4J_USERNAME", target.Username)
-	t.Setenv("NEO4J_PASSWORD", target.Password)
+	importForQueries(t, target, opts)
 	ctx := context.Background()
 	res, err := neo4j.ExecuteQuery(ctx, drv, `MATCH (e:Event) WHERE e.source_state IS NOT NULL OR e.target_state IS NOT NULL RETURN count(e) AS n`,
 		nil, neo4j.EagerResultTransformer)
@@ -107,6 +98,24 @@ func TestStateLevelOnExamples(t *testing.T) {
 	if len(path) == 0 {
 		t.Errorf("path --level state Turkey Russia: no chain")
 	}
+	t.Run("view --level state", func(t *testing.T) {
+		counts := map[string]string{}
+		for _, level := range []string{"actor", "state"} {
+			out := filepath.Join(t.TempDir(), level+".html")
+			code, stdout, errw := geokg("view", "--level", level, "--out", out)
+			if code != exitOK {
+				t.Fatalf("view --level %s: exit %d\n%s", level, code, errw)
+			}
+			page, _ := os.ReadFile(out)
+			if level == "state" && strings.Contains(string(page), `"id":"vladimir putin"`) {
+				t.Errorf("the state-level page draws Putin, whose events are Russia's")
+			}
+			counts[level] = stdout
+		}
+		if counts["actor"] == counts["state"] {
+			t.Errorf("view draws the same at both levels: %q", counts["actor"])
+		}
+	})
 	for _, min := range []string{"0.95", "1"} {
 		if rows := jsonRowsOrNone(t, "query", "dyad", "--level", "state", "--min-confidence", min, "Russia", "Turkey"); len(rows) >= len(state) {
 			t.Errorf("--min-confidence %s left %d of %d events", min, len(rows), len(state))
