@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -228,11 +229,42 @@ func PathTypes(names []string) ([]schema.EventType, error) {
 const typedDyadsCypher = ` AND e.type IN $types
 RETURN s, t, e.type AS type, count(e) AS events, min(e.date) AS first, max(e.date) AS last`
 
-// hopExampleCypher finds, after Window.events, the latest evidence
+// hopExamplesCypher finds, after Window.events, the latest evidence
 // sentence of each typed dyad named in $keys ("source|target|type").
-const hopExampleCypher = ` AND s + '|' + t + '|' + e.type IN $keys
+const hopExamplesCypher = ` AND s + '|' + t + '|' + e.type IN $keys
 WITH e, s + '|' + t + '|' + e.type AS key ORDER BY e.date IS NULL, e.date DESC, e.id
 RETURN key, collect(e.evidence)[0] AS example`
+
+// actorHopExamplesCypher is hopExamplesCypher at actor level, through the
+// event_dyad index instead of a scan.
+const actorHopExamplesCypher = `UNWIND $keys AS key
+WITH key, split(key, '|') AS k
+MATCH (e:Event {source: k[0], target: k[1], type: k[2]})
+WITH key, e, e.source AS s, e.target AS t
+WHERE ` + eventClause + `
+WITH key, e ORDER BY e.date IS NULL, e.date DESC, e.id
+RETURN key, collect(e.evidence)[0] AS example`
+
+// unfiltered reports whether the window selects every asserted event at
+// actor level: exactly what the graph's aggregated typed edges count.
+func (w Window) unfiltered() bool {
+	return w.Level != graphdata.StateLevel && w.Since.IsZero() && w.Until.IsZero() && w.MinConfidence <= 0
+}
+
+// typedPathsCypher finds the shortest chains over the aggregated typed
+// edges, each as its hops' [source, target, type, events, first, last].
+// The relationship types come from the PLOVER enum and the hop bound is an
+// integer we checked: nothing from the input reaches the text.
+func typedPathsCypher(types []any, maxHops int) string {
+	names := make([]string, len(types))
+	for i, t := range types {
+		names[i] = t.(string)
+	}
+	return `MATCH (x:Actor {id: $x}), (y:Actor {id: $y})
+MATCH p = allShortestPaths((x)-[:` + strings.Join(names, "|") + `*..` + strconv.Itoa(maxHops) + `]-(y))
+RETURN [r IN relationships(p) | [startNode(r).id, endNode(r).id, type(r), r.events, r.first, r.last]] AS hops
+LIMIT $scan`
+}
 
 // typedDyad is one aggregated typed edge: Source did Type to Target.
 type typedDyad struct {
@@ -262,19 +294,16 @@ func (c *Client) Path(ctx context.Context, x, y string, w Window, types []schema
 		names[i] = string(t)
 	}
 	op := "path " + x + "–" + y
-	adj := map[string][]hop{}
-	err := c.stream(ctx, op, w.events()+typedDyadsCypher, w.params(map[string]any{"types": names}), func(r *neo4j.Record) error {
-		v := r.Values
-		d := &typedDyad{Source: str(v[0]), Target: str(v[1]), Type: str(v[2]), First: v[4], Last: v[5]}
-		d.Events, _ = v[3].(int64)
-		adj[d.Source] = append(adj[d.Source], hop{d, d.Target, true})
-		adj[d.Target] = append(adj[d.Target], hop{d, d.Source, false})
-		return nil
-	})
+	var paths [][]*typedDyad
+	var err error
+	if w.unfiltered() {
+		paths, err = c.typedEdgePaths(ctx, op, x, y, names, maxHops, limit)
+	} else {
+		paths, err = c.eventPaths(ctx, op, x, y, w, names, maxHops, limit)
+	}
 	if err != nil {
 		return nil, err
 	}
-	paths := shortestPaths(adj, x, y, maxHops, limit)
 	t := &Table{Columns: []string{"path", "hop", "from", "relation", "to", "events", "first", "last", "example"}}
 	if len(paths) == 0 {
 		return t, nil
@@ -290,8 +319,11 @@ func (c *Client) Path(ctx context.Context, x, y string, w Window, types []schema
 	if err != nil {
 		return nil, err
 	}
-	examples := map[string]string{}
-	recs, err := c.read(ctx, op, w.events()+hopExampleCypher, w.params(map[string]any{"keys": keys}))
+	examples, examplesCypher := map[string]string{}, actorHopExamplesCypher
+	if w.Level == graphdata.StateLevel {
+		examplesCypher = w.events() + hopExamplesCypher
+	}
+	recs, err := c.read(ctx, op, examplesCypher, w.params(map[string]any{"keys": keys}))
 	if err != nil {
 		return nil, err
 	}
@@ -313,6 +345,70 @@ func (c *Client) Path(ctx context.Context, x, y string, w Window, types []schema
 	return t, nil
 }
 
+// maxTypedPaths bounds the chains typedEdgePaths reads before it orders
+// them and keeps the first: allShortestPaths yields them in no set order.
+const maxTypedPaths = 1000
+
+// typedEdgePaths finds the shortest chains over the graph's aggregated
+// typed edges (the actor level of every asserted event), in the order of
+// shortestPaths.
+func (c *Client) typedEdgePaths(ctx context.Context, op, x, y string, types []any, maxHops, limit int) ([][]*typedDyad, error) {
+	recs, err := c.read(ctx, op, typedPathsCypher(types, maxHops), map[string]any{"x": x, "y": y, "scan": int64(maxTypedPaths)})
+	if err != nil {
+		return nil, err
+	}
+	dyads := map[string]*typedDyad{}
+	var paths [][]*typedDyad
+	for _, r := range recs {
+		hops, _ := r.Values[0].([]any)
+		var p []*typedDyad
+		for _, h := range hops {
+			v, _ := h.([]any)
+			if len(v) != 6 {
+				continue
+			}
+			d := &typedDyad{Source: str(v[0]), Target: str(v[1]), Type: str(v[2]), First: v[4], Last: v[5]}
+			d.Events, _ = v[3].(int64)
+			if seen, ok := dyads[d.key()]; ok {
+				d = seen
+			}
+			dyads[d.key()] = d
+			p = append(p, d)
+		}
+		paths = append(paths, p)
+	}
+	adj := dyadGraph{}
+	for _, d := range dyads {
+		adj.add(d)
+	}
+	return shortestPaths(adj, x, y, maxHops, limit), nil
+}
+
+// eventPaths finds the shortest chains over the typed dyads the window's
+// events make at its level, in the order of shortestPaths.
+func (c *Client) eventPaths(ctx context.Context, op, x, y string, w Window, types []any, maxHops, limit int) ([][]*typedDyad, error) {
+	adj := dyadGraph{}
+	err := c.stream(ctx, op, w.events()+typedDyadsCypher, w.params(map[string]any{"types": types}), func(r *neo4j.Record) error {
+		v := r.Values
+		d := &typedDyad{Source: str(v[0]), Target: str(v[1]), Type: str(v[2]), First: v[4], Last: v[5]}
+		d.Events, _ = v[3].(int64)
+		adj.add(d)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return shortestPaths(adj, x, y, maxHops, limit), nil
+}
+
+// dyadGraph holds each actor's steps along typed dyads, either way.
+type dyadGraph map[string][]hop
+
+func (g dyadGraph) add(d *typedDyad) {
+	g[d.Source] = append(g[d.Source], hop{d, d.Target, true})
+	g[d.Target] = append(g[d.Target], hop{d, d.Source, false})
+}
+
 // hop is one step from an actor along a typed dyad, to the other end.
 type hop struct {
 	dyad    *typedDyad
@@ -323,7 +419,7 @@ type hop struct {
 // shortestPaths lists the shortest chains of typed dyads from x to y,
 // walked either way, at most maxHops long; at most limit of them, in the
 // order of their steps (next actor's id, type, direction).
-func shortestPaths(adj map[string][]hop, x, y string, maxHops, limit int) [][]*typedDyad {
+func shortestPaths(adj dyadGraph, x, y string, maxHops, limit int) [][]*typedDyad {
 	// Distances to y, so that the walk from x only takes steps that stay
 	// on a shortest chain.
 	dist := map[string]int{y: 0}
