@@ -34,6 +34,9 @@ type Event struct {
 type Window struct {
 	Since, Until schema.Date
 	Level        graphdata.Level
+	// MinConfidence leaves out the events the extractor was less sure of;
+	// it does not name the window (a run replaces the window's edges).
+	MinConfidence float64
 }
 
 // level is the window's level, actor when unset.
@@ -42,11 +45,6 @@ func (w Window) level() string {
 		return string(graphdata.StateLevel)
 	}
 	return string(graphdata.ActorLevel)
-}
-
-// EventOf is what scoring needs of a graph event.
-func EventOf(e graphdata.Event) Event {
-	return Event{Source: e.Source, Target: e.Target, Score: e.Score, Date: e.Date, Type: e.Type}
 }
 
 // Name is the window's label on ALIGNMENT edges: "2016" for a calendar

@@ -6,16 +6,10 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
+	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/schema"
 )
-
-// eventsCypher streams the asserted events with their score and date.
-const eventsCypher = `MATCH (e:Event)
-WHERE e.asserted AND e.source <> e.target
-  AND ($since IS NULL OR e.date >= date($since)) AND ($until IS NULL OR e.date <= date($until))
-RETURN e.source AS source, e.target AS target, e.score AS score, e.date AS date, e.type AS type`
 
 // deleteWindowCypher removes a window's earlier ALIGNMENT, ALLIED_WITH
 // and OPPOSED_TO edges, so a rerun leaves exactly the new ones.
@@ -50,36 +44,23 @@ SET r.score = row.score, r.raw = row.raw, r.events = row.events, r.cooperation =
     r.conflict = row.conflict, r.undated = row.undated, r.first = date(row.first), r.last = date(row.last),
     r.since = date(row.since), r.until = date(row.until), r.half_life_days = row.half_life_days`
 
-// ReadEvents streams the graph's asserted events in the window to fn.
-func ReadEvents(ctx context.Context, drv neo4j.DriverWithContext, db string, w Window, fn func(Event)) error {
-	s := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db, AccessMode: neo4j.AccessModeRead})
-	defer s.Close(context.WithoutCancel(ctx))
-	params := map[string]any{"since": nil, "until": nil}
-	if !w.Since.IsZero() {
-		params["since"] = w.Since.String()
-	}
-	if !w.Until.IsZero() {
-		params["until"] = w.Until.String()
-	}
-	res, err := s.Run(ctx, eventsCypher, params)
-	if err != nil {
-		return err
-	}
-	for res.Next(ctx) {
-		r := res.Record()
-		e := Event{}
-		e.Source, _ = r.Values[0].(string)
-		e.Target, _ = r.Values[1].(string)
-		e.Score, _ = r.Values[2].(float64)
-		if d, ok := r.Values[3].(dbtype.Date); ok {
-			e.Date = schema.NewDate(d.Time())
+// ReadEvents streams the asserted events in the window between two
+// different actors from src (a graph in Neo4j, graphdata.Neo4j, or an output
+// folder) to fn, at the window's level (graphdata.AtLevel) and above its
+// confidence bound.
+func ReadEvents(ctx context.Context, src graphdata.Source, w Window, fn func(Event)) error {
+	f := graphdata.Filter{Since: w.Since, Until: w.Until, MinConfidence: w.MinConfidence}
+	return graphdata.AtLevel(src, w.Level).Events(ctx, f, func(e graphdata.Event) error {
+		if e.Source != e.Target {
+			fn(EventOf(e))
 		}
-		if t, ok := r.Values[4].(string); ok {
-			e.Type = schema.EventType(t)
-		}
-		fn(e)
-	}
-	return res.Err()
+		return nil
+	})
+}
+
+// EventOf is what scoring needs of a graph event.
+func EventOf(e graphdata.Event) Event {
+	return Event{Source: e.Source, Target: e.Target, Score: e.Score, Date: e.Date, Type: e.Type}
 }
 
 // Write replaces the window's ALIGNMENT edges with the alignments, and

@@ -8,6 +8,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/geokg/geokg/alliance"
+	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/devgraph"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/query"
@@ -28,7 +29,7 @@ func TestWriteSignedEdgesAndBlocs(t *testing.T) {
 	var p alliance.Partition
 	for range 2 {
 		s := alliance.NewScorer(w, alliance.DefaultHalfLife, schema.Date{})
-		if err := alliance.ReadEvents(ctx, drv, "", w, func(e alliance.Event) { s.Add(e) }); err != nil {
+		if err := alliance.ReadEvents(ctx, graphdata.Neo4j{Driver: drv}, w, func(e alliance.Event) { s.Add(e) }); err != nil {
 			t.Fatal(err)
 		}
 		als = s.Alignments()

@@ -27,6 +27,7 @@ import (
 
 	"github.com/geokg/geokg/alliance"
 	"github.com/geokg/geokg/browser"
+	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/devgraph"
 	"github.com/geokg/geokg/internal/fixture"
 	"github.com/geokg/geokg/internal/headless"
@@ -224,7 +225,7 @@ func writeAlignments(t *testing.T, drv neo4j.DriverWithContext) signedCounts {
 	ctx := context.Background()
 	var events []alliance.Event
 	var latest schema.Date
-	err := alliance.ReadEvents(ctx, drv, "", alliance.Window{}, func(e alliance.Event) {
+	err := alliance.ReadEvents(ctx, graphdata.Neo4j{Driver: drv}, alliance.Window{}, func(e alliance.Event) {
 		events = append(events, e)
 		if !e.Date.IsZero() && (latest.IsZero() || e.Date.Time().After(latest.Time())) {
 			latest = e.Date

@@ -75,14 +75,13 @@ func runAlliances(ctx context.Context, io streams, opts *alliancesOptions) error
 	defer c.Close(context.WithoutCancel(ctx))
 	var events []alliance.Event
 	var latest schema.Date
-	src := graphdata.AtLevel(graphdata.Neo4j{Driver: c.Driver(), Database: c.Database()}, level)
-	if err := src.Events(ctx, graphdata.Filter{Since: since, Until: until, MinConfidence: opts.MinConfidence}, func(ge graphdata.Event) error {
-		e := alliance.EventOf(ge)
+	src := graphdata.Neo4j{Driver: c.Driver(), Database: c.Database()}
+	read := alliance.Window{Since: since, Until: until, Level: level, MinConfidence: opts.MinConfidence}
+	if err := alliance.ReadEvents(ctx, src, read, func(e alliance.Event) {
 		events = append(events, e)
 		if !e.Date.IsZero() && (latest.IsZero() || e.Date.Time().After(latest.Time())) {
 			latest = e.Date
 		}
-		return nil
 	}); err != nil {
 		return fmt.Errorf("alliances: read events: %w", err)
 	}
