@@ -37,7 +37,11 @@ func (c *Client) Blocs(ctx context.Context, window string, level graphdata.Level
 	}
 	t := tableOf([]string{"bloc", "size", "members", "cohesion", "opposition"}, recs)
 	if len(recs) == 0 {
-		t.Notes = append(t.Notes, fmt.Sprintf("no blocs in window %q: run `geokg alliances` (--by-year for yearly windows) first", window))
+		run := "geokg alliances"
+		if level == graphdata.StateLevel {
+			run += " --level state"
+		}
+		t.Notes = append(t.Notes, fmt.Sprintf("no blocs in window %q: run `%s` (--by-year for yearly windows) first", window, run))
 	} else if f, ok := recs[0].Get("frustration"); ok {
 		f, _ := f.(float64)
 		t.Notes = append(t.Notes, fmt.Sprintf("window %s: the blocs contradict %.1f%% of the alignment weight (alliances across blocs, rivalries inside)", window, 100*f))
