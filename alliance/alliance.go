@@ -18,6 +18,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -30,9 +31,25 @@ type Event struct {
 	Type schema.EventType
 }
 
-// Window is a named span of dates; zero bounds are open.
+// Window is a named span of dates; zero bounds are open. Level says
+// whose alignment it scores: the actors' (the default) or, at
+// graphdata.StateLevel, the states' they act for; the two are written
+// apart (property level on ALIGNMENT, ALLIED_WITH, OPPOSED_TO, IN_BLOC
+// and Bloc), so both can stand in one graph.
 type Window struct {
 	Since, Until schema.Date
+	Level        graphdata.Level
+	// MinConfidence leaves out the events the extractor was less sure of;
+	// it does not name the window (a run replaces the window's edges).
+	MinConfidence float64
+}
+
+// level is the window's level, actor when unset.
+func (w Window) level() string {
+	if w.Level == graphdata.StateLevel {
+		return string(graphdata.StateLevel)
+	}
+	return string(graphdata.ActorLevel)
 }
 
 // Name is the window's label on ALIGNMENT edges: "2016" for a calendar

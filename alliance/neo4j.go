@@ -11,7 +11,8 @@ import (
 
 // deleteWindowCypher removes a window's earlier ALIGNMENT, ALLIED_WITH
 // and OPPOSED_TO edges, so a rerun leaves exactly the new ones.
-const deleteWindowCypher = `MATCH (:Actor)-[r:ALIGNMENT|ALLIED_WITH|OPPOSED_TO {window: $window}]->(:Actor) DELETE r`
+const deleteWindowCypher = `MATCH (:Actor)-[r:ALIGNMENT|ALLIED_WITH|OPPOSED_TO {window: $window}]->(:Actor)
+WHERE coalesce(r.level, 'actor') = $level DELETE r`
 
 // Relationship types of the signed alignment, which Neo4j Browser can
 // style apart (it colours by type, never by a property's sign).
@@ -27,7 +28,7 @@ func signedCypher(relType string) string {
 	return `UNWIND $rows AS row
 MATCH (a:Actor {id: row.a})
 MATCH (b:Actor {id: row.b})
-CREATE (a)-[r:` + relType + ` {window: row.window}]->(b)
+CREATE (a)-[r:` + relType + ` {window: row.window, level: row.level}]->(b)
 SET r.score = row.score, r.label = toString(round(row.score, 1)), r.strength = abs(row.score), r.events = row.events, r.cooperation = row.cooperation,
     r.conflict = row.conflict, r.top_types = row.top_types, r.first = date(row.first), r.last = date(row.last)`
 }
@@ -36,16 +37,18 @@ SET r.score = row.score, r.label = toString(round(row.score, 1)), r.strength = a
 const writeCypher = `UNWIND $rows AS row
 MATCH (a:Actor {id: row.a})
 MATCH (b:Actor {id: row.b})
-MERGE (a)-[r:ALIGNMENT {window: row.window}]->(b)
+MERGE (a)-[r:ALIGNMENT {window: row.window, level: row.level}]->(b)
 SET r.score = row.score, r.raw = row.raw, r.events = row.events, r.cooperation = row.cooperation,
     r.conflict = row.conflict, r.undated = row.undated, r.first = date(row.first), r.last = date(row.last),
     r.since = date(row.since), r.until = date(row.until), r.half_life_days = row.half_life_days`
 
 // ReadEvents streams the asserted events in the window between two
 // different actors from src (a graph in Neo4j, graph.Reader, or an output
-// folder) to fn.
+// folder) to fn, at the window's level (graphdata.AtLevel) and above its
+// confidence bound.
 func ReadEvents(ctx context.Context, src graphdata.Source, w Window, fn func(Event)) error {
-	return src.Events(ctx, graphdata.Filter{Since: w.Since, Until: w.Until}, func(e graphdata.Event) error {
+	f := graphdata.Filter{Since: w.Since, Until: w.Until, MinConfidence: w.MinConfidence}
+	return graphdata.AtLevel(src, w.Level).Events(ctx, f, func(e graphdata.Event) error {
 		if e.Source != e.Target {
 			fn(EventOf(e))
 		}
@@ -68,7 +71,7 @@ func Write(ctx context.Context, c *graph.Conn, w Window, halfLife time.Duration,
 	rows := make([]any, len(als))
 	for i, a := range als {
 		rows[i] = map[string]any{
-			"a": a.A, "b": a.B, "window": name, "score": a.Score, "raw": a.Raw, "events": int64(a.Events),
+			"a": a.A, "b": a.B, "window": name, "level": w.level(), "score": a.Score, "raw": a.Raw, "events": int64(a.Events),
 			"cooperation": int64(a.Cooperation), "conflict": int64(a.Conflict), "undated": int64(a.Undated),
 			"first": dateParam(a.First), "last": dateParam(a.Last), "since": dateParam(w.Since), "until": dateParam(w.Until),
 			"half_life_days": halfLife.Hours() / 24, "top_types": typeNames(a.TopTypes),
@@ -86,7 +89,7 @@ func Write(ctx context.Context, c *graph.Conn, w Window, halfLife time.Duration,
 	written := 0
 	err := c.Write(ctx, "write ALIGNMENT edges of window "+name, func(run graph.Run) error {
 		written = 0 // of the attempt that commits
-		if _, _, err := run(deleteWindowCypher, map[string]any{"window": name}); err != nil {
+		if _, _, err := run(deleteWindowCypher, map[string]any{"window": name, "level": w.level()}); err != nil {
 			return err
 		}
 		for start := 0; start < len(rows); start += 5000 {
@@ -132,25 +135,27 @@ func dateParam(d schema.Date) any {
 }
 
 // deleteBlocsCypher removes a window's earlier blocs.
-const deleteBlocsCypher = `MATCH (b:Bloc {window: $window}) DETACH DELETE b
+const deleteBlocsCypher = `MATCH (b:Bloc {window: $window}) WHERE coalesce(b.level, 'actor') = $level DETACH DELETE b
 WITH count(*) AS done
-MATCH (a:Actor) WHERE $window = 'all' AND a.bloc IS NOT NULL
+MATCH (a:Actor) WHERE $window = 'all' AND $level = 'actor' AND a.bloc IS NOT NULL
 REMOVE a.bloc`
 
 // writeBlocsCypher writes one (:Bloc) per bloc of two or more actors and
 // links its members; in window "all" each member also carries the bloc's
-// number as a.bloc. The bloc's name is its three most strongly tied
+// number as a.bloc, at actor level only; a state-level bloc's id starts
+// with "state:". The bloc's name is its three most strongly tied
 // members' names.
 const writeBlocsCypher = `UNWIND $blocs AS row
-CREATE (b:Bloc {id: row.window + '#' + toString(row.number), window: row.window, number: row.number,
+CREATE (b:Bloc {id: CASE row.level WHEN 'actor' THEN '' ELSE row.level + ':' END + row.window + '#' + toString(row.number),
+                window: row.window, level: row.level, number: row.number,
                 size: size(row.members), members: row.members, cohesion: row.cohesion,
                 opposition: row.opposition, frustration: $frustration, modularity: $modularity})
 WITH b, row
 CALL (b, row) {
   UNWIND range(0, size(row.members) - 1) AS i
   MATCH (a:Actor {id: row.members[i]})
-  CREATE (a)-[:IN_BLOC {window: row.window, bloc: row.number}]->(b)
-  SET a.bloc = CASE WHEN row.window = 'all' THEN row.number ELSE a.bloc END
+  CREATE (a)-[:IN_BLOC {window: row.window, level: row.level, bloc: row.number}]->(b)
+  SET a.bloc = CASE WHEN row.window = 'all' AND row.level = 'actor' THEN row.number ELSE a.bloc END
   WITH i, a ORDER BY i
   RETURN collect(a.name) AS names
 }
@@ -173,11 +178,11 @@ func WriteBlocs(ctx context.Context, c *graph.Conn, w Window, p Partition) (int,
 		for i, m := range b.Members {
 			members[i] = m
 		}
-		rows = append(rows, map[string]any{"window": name, "number": int64(b.Number), "members": members,
+		rows = append(rows, map[string]any{"window": name, "level": w.level(), "number": int64(b.Number), "members": members,
 			"cohesion": b.Cohesion, "opposition": b.Opposition})
 	}
 	err := c.Write(ctx, "write blocs of window "+name, func(run graph.Run) error {
-		if _, _, err := run(deleteBlocsCypher, map[string]any{"window": name}); err != nil {
+		if _, _, err := run(deleteBlocsCypher, map[string]any{"window": name, "level": w.level()}); err != nil {
 			return err
 		}
 		_, _, err := run(writeBlocsCypher, map[string]any{"blocs": rows,

@@ -84,7 +84,7 @@ func TestWriteSignedEdgesAndBlocs(t *testing.T) {
 	}
 
 	c := query.New(conn)
-	tab, err := c.Blocs(ctx, "all", 100)
+	tab, err := c.Blocs(ctx, "all", "", 100)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestWriteSignedEdgesAndBlocs(t *testing.T) {
 	if !found {
 		t.Errorf("query blocs: no bloc lists Russia and Iran: %v", tab.Rows)
 	}
-	if tab, err := c.Blocs(ctx, "1999", 10); err != nil || len(tab.Rows) != 0 || len(tab.Notes) != 1 {
+	if tab, err := c.Blocs(ctx, "1999", "", 10); err != nil || len(tab.Rows) != 0 || len(tab.Notes) != 1 {
 		t.Errorf("query blocs of an unwritten window: %v, %v; want no rows and a note", tab, err)
 	}
 }

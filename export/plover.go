@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"io"
@@ -13,8 +14,11 @@ import (
 // PLOVERActor is an actor object of the PLOVER specification ("Information
 // object for actors").
 type PLOVERActor struct {
-	// Code is the top-level (country) code: ISO 3166 alpha-3.
+	// Code is the top-level (country) code: ISO 3166 alpha-3, a person's
+	// state's.
 	Code string `json:"code,omitempty"`
+	// Sector is the CAMEO-style sector (GOV, MIL, REB …).
+	Sector string `json:"sector,omitempty"`
 	// ActorText is the name as the graph shows it.
 	ActorText string `json:"actor_text,omitempty"`
 	// IdentifierID and IdentifierText are the resolved identity: geokg's
@@ -53,6 +57,7 @@ type PLOVEREvent struct {
 	Recipient  []PLOVERActor   `json:"recipient,omitempty"`
 	Event      []string        `json:"event"`
 	EventText  []string        `json:"event_text,omitempty"`
+	EventLoc   *PLOVERLocation `json:"event_loc,omitempty"`
 	QuadCode   int             `json:"quad_code"`
 	EventScale float64         `json:"event_scale"`
 	Text       string          `json:"text,omitempty"`
@@ -71,6 +76,44 @@ type PLOVEREvent struct {
 	DateSource    string  `json:"geokg_date_source,omitempty"`
 	DatePrecision string  `json:"geokg_date_precision,omitempty"`
 	Confidence    float64 `json:"geokg_confidence"`
+	// Mentions, Articles and Sources count the sentences, articles and
+	// distinct outlets that report the event (GDELT's NumMentions,
+	// NumArticles, NumSources).
+	Mentions int `json:"geokg_mentions"`
+	Articles int `json:"geokg_articles"`
+	Sources  int `json:"geokg_sources"`
+	// Reports are every article's account of the event: text and text_info
+	// are the first report's first sentence.
+	Reports []PLOVERReport `json:"geokg_reports,omitempty"`
+}
+
+// PLOVERLocation is the specification's location object (GeoNames' field
+// names) for where the event happened.
+type PLOVERLocation struct {
+	Name      string  `json:"name"`
+	Latitude  float64 `json:"latitude"`
+	Longitude float64 `json:"longitude"`
+	// CC3 is the ISO 3166 alpha-3 code of the country, the specification's
+	// suggested field beside GeoNames' alpha-2 "country code".
+	CC3 string `json:"cc3,omitempty"`
+	// Kind is country, region, city, water or area; Text how the sentence
+	// wrote the place.
+	Kind string `json:"geokg_kind,omitempty"`
+	Text string `json:"geokg_text,omitempty"`
+}
+
+// PLOVERReport is one article's account of an event.
+type PLOVERReport struct {
+	// Citation is the article's id; URL, Title and Publication its
+	// metadata, as in cite_info.
+	Citation    string `json:"citation"`
+	URL         string `json:"url,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Publication string `json:"publication,omitempty"`
+	// Sequences are the 0-based indexes of the sentences that state the
+	// event, Texts their text.
+	Sequences []int    `json:"sequences"`
+	Texts     []string `json:"texts"`
 }
 
 // PLOVEROptions tune the PLOVER export.
@@ -111,10 +154,11 @@ func WritePLOVER(ctx context.Context, w io.Writer, src graphdata.Source, f graph
 		if !e.Type.Valid() {
 			return nil
 		}
+		mentions, sources, reported := eventCounts(e)
 		rec := PLOVEREvent{
 			ID:         e.ID,
-			Source:     []PLOVERActor{ploverActor(e.Source, actors)},
-			Recipient:  []PLOVERActor{ploverActor(e.Target, actors)},
+			Source:     []PLOVERActor{ploverActor(e.Source, e.SourceCountry, e.SourceSector, actors)},
+			Recipient:  []PLOVERActor{ploverActor(e.Target, e.TargetCountry, e.TargetSector, actors)},
 			Event:      []string{string(e.Type)},
 			QuadCode:   quadCode(e.Type.Quad()),
 			EventScale: e.Score,
@@ -125,6 +169,15 @@ func WritePLOVER(ctx context.Context, w io.Writer, src graphdata.Source, f graph
 			References: e.References,
 			DateSource: e.DateSource, DatePrecision: e.DatePrecision,
 			Confidence: e.Confidence,
+			Mentions:   mentions, Articles: reported, Sources: sources,
+		}
+		if p := e.Place; p != nil {
+			rec.EventLoc = &PLOVERLocation{Name: p.Name, Latitude: p.Lat, Longitude: p.Lon, CC3: p.Country, Kind: p.Kind, Text: p.Text}
+		}
+		for _, r := range e.Reports {
+			a := articles[r.Article]
+			rec.Reports = append(rec.Reports, PLOVERReport{Citation: r.Article, URL: a.URL, Title: a.Title,
+				Publication: cmp.Or(r.Source, a.Source), Sequences: r.Sentences, Texts: r.Evidence})
 		}
 		if e.Cue != "" {
 			rec.EventText = []string{e.Cue}
@@ -148,11 +201,13 @@ func WritePLOVER(ctx context.Context, w io.Writer, src graphdata.Source, f graph
 	return st, bw.Flush()
 }
 
-func ploverActor(id string, actors map[string]graphdata.Actor) PLOVERActor {
+// ploverActor is an event's end: the actor, the country it acts for in
+// the event's article (else the graph's), and its sector.
+func ploverActor(id, country, sector string, actors map[string]graphdata.Actor) PLOVERActor {
 	a, ok := actors[id]
 	if !ok {
-		return PLOVERActor{IdentifierID: id, IdentifierText: id}
+		return PLOVERActor{Code: country, Sector: sector, IdentifierID: id, IdentifierText: id}
 	}
-	return PLOVERActor{Code: countryCode(a, actors), ActorText: a.Name, IdentifierID: a.ID, IdentifierText: a.Name,
-		Office: a.Role, Type: a.Type}
+	return PLOVERActor{Code: cmp.Or(country, countryCode(a, actors)), Sector: sector, ActorText: a.Name, IdentifierID: a.ID,
+		IdentifierText: a.Name, Office: a.Role, Type: a.Type}
 }

@@ -66,15 +66,23 @@ func (n Reader) Mentions(ctx context.Context, fn func(graphdata.Mention) error) 
 }
 
 const neo4jEvents = `MATCH (e:Event)
-WHERE ($all OR e.asserted)
+WHERE ($all OR e.asserted) AND coalesce(e.confidence, 0.0) >= $minConfidence
   AND ($since IS NULL OR e.date >= date($since)) AND ($until IS NULL OR e.date <= date($until))
+CALL (e) {
+  OPTIONAL MATCH (e)-[r:REPORTED_IN]->(a:Article)
+  WITH r, a ORDER BY a.published, a.id
+  RETURN collect(CASE WHEN a IS NOT NULL THEN [a.id, a.source, r.sentences, r.evidence] END) AS reports
+}
 RETURN e.id, e.source, e.target, e.type, e.quad, e.score, e.modes, e.date, e.evidence, e.sentence, e.cue,
-       e.confidence, e.claimant, e.article, e.references, e.date_source, e.date_precision
+       e.confidence, e.claimant, e.article, e.references, e.date_source, e.date_precision,
+       e.mentions, e.articles, e.sources, e.source_state, e.target_state, e.source_country, e.target_country,
+       e.source_sector, e.target_sector, e.place, e.place_text, e.place_kind, e.place_country, e.lat, e.lon, reports
 ORDER BY e.date, e.id`
 
-// Events yields the events of the filter, in date order.
+// Events yields the events of the filter, in date order, with their
+// reports (earliest article first).
 func (n Reader) Events(ctx context.Context, f graphdata.Filter, fn func(graphdata.Event) error) error {
-	params := map[string]any{"all": f.AllModes, "since": nil, "until": nil}
+	params := map[string]any{"all": f.AllModes, "since": nil, "until": nil, "minConfidence": f.MinConfidence}
 	if !f.Since.IsZero() {
 		params["since"] = f.Since.String()
 	}
@@ -86,14 +94,43 @@ func (n Reader) Events(ctx context.Context, f graphdata.Filter, fn func(graphdat
 		e := graphdata.Event{ID: str(v[0]), Source: str(v[1]), Target: str(v[2]), Type: schema.EventType(str(v[3])),
 			Quad: schema.Quad(str(v[4])), Score: flt(v[5]), Date: date(v[7]), Evidence: str(v[8]), Sentence: int(num(v[9])),
 			Cue: str(v[10]), Confidence: flt(v[11]), Claimant: str(v[12]), Article: str(v[13]),
-			DateSource: str(v[15]), DatePrecision: str(v[16])}
+			DateSource: str(v[15]), DatePrecision: str(v[16]),
+			Mentions: int(num(v[17])), Articles: int(num(v[18])), Sources: int(num(v[19])),
+			SourceState: str(v[20]), TargetState: str(v[21]), SourceCountry: str(v[22]), TargetCountry: str(v[23]),
+			SourceSector: str(v[24]), TargetSector: str(v[25])}
 		e.Modes = strs[schema.Mode](v[6])
 		e.References = strs[string](v[14])
+		if v[26] != nil || v[30] != nil {
+			e.Place = &schema.Place{Name: str(v[26]), Text: str(v[27]), Kind: str(v[28]), Country: str(v[29]),
+				Lat: flt(v[30]), Lon: flt(v[31])}
+		}
+		reports, _ := v[32].([]any)
+		for _, x := range reports {
+			rv, _ := x.([]any)
+			if len(rv) != 4 {
+				continue
+			}
+			rep := graphdata.Report{Article: str(rv[0]), Source: str(rv[1]), Evidence: strs[string](rv[3])}
+			for _, s := range asList(rv[2]) {
+				rep.Sentences = append(rep.Sentences, int(num(s)))
+			}
+			if rep.Sentences == nil && rep.Article == e.Article {
+				// A graph written before reports carried their sentences:
+				// the event's own sentence is its article's report.
+				rep.Sentences, rep.Evidence = []int{e.Sentence}, []string{e.Evidence}
+			}
+			e.Reports = append(e.Reports, rep)
+		}
 		if !f.Keep(e) {
 			return nil
 		}
 		return fn(e)
 	})
+}
+
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
 }
 
 func str(v any) string {

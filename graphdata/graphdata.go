@@ -168,11 +168,17 @@ type Filter struct {
 	// AllModes keeps negated and hypothetical events, which are not graph
 	// edges by default.
 	AllModes bool
+	// MinConfidence leaves out the events whose extractor confidence is
+	// below it; 0 keeps all.
+	MinConfidence float64
 }
 
 // Keep reports whether e passes the filter.
 func (f Filter) Keep(e Event) bool {
 	if !f.AllModes && !e.Asserted() {
+		return false
+	}
+	if e.Confidence < f.MinConfidence {
 		return false
 	}
 	if f.Since.IsZero() && f.Until.IsZero() {

@@ -136,7 +136,7 @@ func TestNamedQueriesOnDevGraph(t *testing.T) {
 		}
 	})
 	t.Run("path from Putin to Assad", func(t *testing.T) {
-		tab, err := c.Path(ctx, resolve("Putin"), resolve("Assad"), schema.EventTypes, 4, 3)
+		tab, err := c.Path(ctx, resolve("Putin"), resolve("Assad"), query.Window{}, schema.EventTypes, 4, 3)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -177,7 +177,7 @@ func Build(ctx context.Context, src graphdata.Source, opts Options) (*Data, erro
 	var scored []alliance.Event
 	for _, e := range events {
 		if e.Asserted() {
-			scored = append(scored, alliance.Event{Source: e.Source, Target: e.Target, Score: e.Score, Date: e.Date, Type: e.Type})
+			scored = append(scored, alliance.EventOf(e))
 		}
 		s, t := actorIndex[e.Source], actorIndex[e.Target]
 		if s < 0 {

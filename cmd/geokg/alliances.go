@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"text/tabwriter"
 	"time"
 
@@ -10,16 +11,19 @@ import (
 
 	"github.com/geokg/geokg/alliance"
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/schema"
 )
 
 // alliancesOptions are the settings of `geokg alliances`.
 type alliancesOptions struct {
-	Since, Until string
-	HalfLife     time.Duration
-	ByYear       bool
-	Show         int
-	Neo4j        neo4jOptions
+	Since, Until  string
+	Level         string
+	MinConfidence float64
+	HalfLife      time.Duration
+	ByYear        bool
+	Show          int
+	Neo4j         neo4jOptions
 }
 
 func newAlliancesCmd(f *factory) *cli.Command {
@@ -44,13 +48,14 @@ Rival-to-ally shifts:
 Examples:
    geokg alliances                                   (window "all")
    geokg alliances --since 2016-01-01 --until 2016-12-31 --half-life 2160h
-   geokg alliances --by-year`,
+   geokg alliances --by-year
+   geokg alliances --level state      (states' alignment, beside the actors')`,
 		Flags: append([]cli.Flag{
 			&cli.DurationFlag{Name: "half-life", Value: alliance.DefaultHalfLife, Destination: &opts.HalfLife,
 				Usage: "age at which an event counts half (0: no decay)"},
 			&cli.BoolFlag{Name: "by-year", Destination: &opts.ByYear, Usage: "one window per calendar year of the data"},
 			&cli.IntFlag{Name: "show", Value: 5, Destination: &opts.Show, Usage: "print the `N` strongest alliances and rivalries of each window"},
-		}, append(windowFlags(&opts.Since, &opts.Until), neo4jFlags(&opts.Neo4j)...)...),
+		}, slices.Concat(windowFlags(&opts.Since, &opts.Until), selectionFlags(&opts.Level, &opts.MinConfidence), neo4jFlags(&opts.Neo4j))...),
 		Action: func(c *cli.Context) error { return runAlliances(c.Context, f, opts) },
 	}
 }
@@ -60,13 +65,18 @@ func runAlliances(ctx context.Context, f *factory, opts *alliancesOptions) error
 	if err != nil {
 		return err
 	}
+	level, err := parseSelection(opts.Level, opts.MinConfidence)
+	if err != nil {
+		return err
+	}
 	c, err := f.Conn(ctx, opts.Neo4j)
 	if err != nil {
 		return err
 	}
 	var events []alliance.Event
 	var latest schema.Date
-	if err := alliance.ReadEvents(ctx, graph.NewReader(c), alliance.Window{Since: since, Until: until}, func(e alliance.Event) {
+	read := alliance.Window{Since: since, Until: until, Level: level, MinConfidence: opts.MinConfidence}
+	if err := alliance.ReadEvents(ctx, graph.NewReader(c), read, func(e alliance.Event) {
 		events = append(events, e)
 		if !e.Date.IsZero() && (latest.IsZero() || e.Date.Time().After(latest.Time())) {
 			latest = e.Date
@@ -74,7 +84,7 @@ func runAlliances(ctx context.Context, f *factory, opts *alliancesOptions) error
 	}); err != nil {
 		return fmt.Errorf("alliances: read events: %w", err)
 	}
-	windows := []alliance.Window{{Since: since, Until: until}}
+	windows := []alliance.Window{{Since: since, Until: until, Level: level}}
 	if opts.ByYear {
 		years := map[int]bool{}
 		for _, e := range events {
@@ -85,7 +95,9 @@ func runAlliances(ctx context.Context, f *factory, opts *alliancesOptions) error
 		windows = windows[:0]
 		for y := 1900; y <= 2200; y++ {
 			if years[y] {
-				windows = append(windows, alliance.Year(y))
+				w := alliance.Year(y)
+				w.Level = level
+				windows = append(windows, w)
 			}
 		}
 		if len(windows) == 0 {
@@ -108,8 +120,12 @@ func runAlliances(ctx context.Context, f *factory, opts *alliancesOptions) error
 		if err != nil {
 			return fmt.Errorf("alliances: %w", err)
 		}
-		fmt.Fprintf(tw, "window %s: %d ALIGNMENT edges written (ALLIED_WITH/OPPOSED_TO beside them), %s (frustration %.3f; geokg query blocs --window %s)\n",
-			w.Name(), n, plural(nb, "bloc"), blocs.Frustration, w.Name())
+		name, blocsFlags := w.Name(), ""
+		if level == graphdata.StateLevel {
+			name, blocsFlags = name+" (state level)", " --level state"
+		}
+		fmt.Fprintf(tw, "window %s: %d ALIGNMENT edges written (ALLIED_WITH/OPPOSED_TO beside them), %s (frustration %.3f; geokg query blocs --window %s%s)\n",
+			name, n, plural(nb, "bloc"), blocs.Frustration, w.Name(), blocsFlags)
 		show := func(title string, list []alliance.Alignment) {
 			if len(list) == 0 {
 				return

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	stdio "io"
 	"os"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 
@@ -17,6 +18,8 @@ import (
 type exportOptions struct {
 	Format, Out, From string
 	Since, Until      string
+	Level             string
+	MinConfidence     float64
 	AllModes          bool
 	KeepUndated       bool
 	Neo4j             neo4jOptions
@@ -42,8 +45,13 @@ Undated events (articles without a date): plover-json and gdelt-tsv, whose
 records need a date, leave them out unless --keep-undated; graphml and csv,
 which carry the whole graph, keep them. Every format says how many there are.
 
+--level state writes each event between the states or organizations its
+actors act for (events within one state drop out); --min-confidence leaves
+out the events the extractor was less sure of.
+
 Examples:
    geokg export --format graphml --from geokg-out --out graph.graphml
+   geokg export --format gdelt-tsv --level state --min-confidence 0.6 --out events.tsv
    geokg export --format csv --out bulk/ && bulk/import.sh neo4j`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Required: true, Destination: &opts.Format,
@@ -52,10 +60,13 @@ Examples:
 			&cli.StringFlag{Name: "from", Destination: &opts.From, Usage: "read the output `DIR` of an import (or a docs JSON-lines file)"},
 			&cli.BoolFlag{Name: "all-modes", Destination: &opts.AllModes, Usage: "also export negated and hypothetical events"},
 			&cli.BoolFlag{Name: "keep-undated", Destination: &opts.KeepUndated, Usage: "plover-json, gdelt-tsv: write undated events with an empty date (graphml and csv always keep them)"},
-		}, append(windowFlags(&opts.Since, &opts.Until), neo4jFlags(&opts.Neo4j)...)...),
+		}, slices.Concat(windowFlags(&opts.Since, &opts.Until), selectionFlags(&opts.Level, &opts.MinConfidence), neo4jFlags(&opts.Neo4j))...),
 		Action: func(c *cli.Context) error {
 			if _, err := export.ParseFormat(opts.Format); err != nil {
 				return usageError{fmt.Errorf("export: --format: %w", err)}
+			}
+			if opts.Format == string(export.AdminCSV) && opts.Level == string(graphdata.StateLevel) {
+				return usageError{errors.New("export: --format csv writes the graph itself, whose events are the actors'; import it and ask with --level state")}
 			}
 			if opts.Format == string(export.AdminCSV) && opts.Out == "" {
 				return usageError{errors.New("export: --format csv writes several files: name a folder with --out")}
@@ -70,12 +81,17 @@ func runExport(ctx context.Context, fac *factory, opts *exportOptions) (err erro
 	if err != nil {
 		return err
 	}
+	level, err := parseSelection(opts.Level, opts.MinConfidence)
+	if err != nil {
+		return err
+	}
 	src, err := fac.GraphSource(ctx, opts.From, opts.Neo4j)
 	if err != nil {
 		return err
 	}
+	src = graphdata.AtLevel(src, level)
 	io := fac.IO
-	f := graphdata.Filter{Since: since, Until: until, AllModes: opts.AllModes}
+	f := graphdata.Filter{Since: since, Until: until, AllModes: opts.AllModes, MinConfidence: opts.MinConfidence}
 	var st export.Stats
 	if export.Format(opts.Format) == export.AdminCSV {
 		st, err = export.WriteAdminCSV(ctx, opts.Out, src, f)

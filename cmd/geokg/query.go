@@ -10,16 +10,19 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/query"
 	"github.com/geokg/geokg/schema"
 )
 
 // queryOptions are the settings shared by the `geokg query` commands.
 type queryOptions struct {
-	JSON, CSV    bool
-	Since, Until string
-	Limit        int
-	Neo4j        neo4jOptions
+	JSON, CSV     bool
+	Since, Until  string
+	Level         string
+	MinConfidence float64
+	Limit         int
+	Neo4j         neo4jOptions
 	// per command
 	ByMonth  bool
 	Types    string
@@ -38,16 +41,25 @@ func newQueryCmd(f *factory) *cli.Command {
 	limitFlag := func(def int, what string) cli.Flag {
 		return &cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: def, Destination: &opts.Limit, Usage: "at most `N` " + what}
 	}
+	has := func(flags []cli.Flag, name string) bool {
+		return slices.ContainsFunc(flags, func(f cli.Flag) bool { return slices.Contains(f.Names(), name) })
+	}
+	// common adds to a command's own flags the shared ones: --limit unless
+	// it has its own, and the event selection unless it reads no events
+	// (cypher: any statement) or has its own --level (blocs).
 	common := func(extra ...cli.Flag) []cli.Flag {
 		flags := []cli.Flag{
 			&cli.BoolFlag{Name: "json", Destination: &opts.JSON, Usage: "print JSON (an array of objects)"},
 			&cli.BoolFlag{Name: "csv", Destination: &opts.CSV, Usage: "print CSV with a header row"},
 		}
-		if !slices.ContainsFunc(extra, func(f cli.Flag) bool { return slices.Contains(f.Names(), "limit") }) {
+		if !has(extra, "limit") {
 			flags = append(flags, limitFlag(20, "rows"))
 		}
 		flags = append(flags, extra...)
 		flags = append(flags, windowFlags(&opts.Since, &opts.Until)...)
+		if !has(extra, "level") && !has(extra, "param") {
+			flags = append(flags, selectionFlags(&opts.Level, &opts.MinConfidence)...)
+		}
 		return append(flags, neo4jFlags(&opts.Neo4j)...)
 	}
 	actorCmd := func(name, usage, args string, nargs int, extra []cli.Flag, run func(ctx context.Context, c *query.Client, ids []query.Actor) (*query.Table, error)) *cli.Command {
@@ -72,6 +84,7 @@ Examples:
    geokg query allies "Bashar al-Assad"
    geokg query rivals --since 2017-01-01 Qatar
    geokg query dyad --by-month Russia Turkey
+   geokg query dyad --level state --min-confidence 0.6 Russia Turkey
    geokg query path --types SUPPORT,AID Putin Assad
    geokg query top --since 2016-01-01 --until 2016-12-31
    geokg query blocs --window 2016
@@ -105,7 +118,7 @@ Examples:
 					if err != nil {
 						return nil, usageError{fmt.Errorf("--types: %w", err)}
 					}
-					return c.Path(ctx, a[0].ID, a[1].ID, types, opts.MaxHops, opts.Limit)
+					return c.Path(ctx, a[0].ID, a[1].ID, opts.window, types, opts.MaxHops, opts.Limit)
 				}),
 			actorCmd("top", "the most central actors of a time window (PageRank, degree, events)", "", 0,
 				[]cli.Flag{
@@ -127,9 +140,13 @@ Examples:
 					return c.Top(ctx, opts.window, by, t, nil, opts.Limit)
 				}),
 			actorCmd("blocs", "the blocs of an alignment window (written by geokg alliances)", "", 0,
-				[]cli.Flag{&cli.StringFlag{Name: "window", Value: "all", Destination: &opts.Window, Usage: "alignment `WINDOW`: all, 2016, …"}},
+				[]cli.Flag{
+					&cli.StringFlag{Name: "window", Value: "all", Destination: &opts.Window, Usage: "alignment `WINDOW`: all, 2016, …"},
+					&cli.StringFlag{Name: "level", Value: string(graphdata.ActorLevel), Destination: &opts.Level,
+						Usage: "the actors' blocs (actor) or the states' (state; geokg alliances --level state)"},
+				},
 				func(ctx context.Context, c *query.Client, _ []query.Actor) (*query.Table, error) {
-					return c.Blocs(ctx, opts.Window, opts.Limit)
+					return c.Blocs(ctx, opts.Window, opts.window.Level, opts.Limit)
 				}),
 			{
 				Name: "cypher", Usage: "run any Cypher (read-only unless --write)", ArgsUsage: "'MATCH …'",
@@ -189,7 +206,11 @@ func runQuery(ctx context.Context, f *factory, opts *queryOptions, names []strin
 	if err != nil {
 		return err
 	}
-	opts.window = query.Window{Since: since, Until: until}
+	level, err := parseSelection(opts.Level, opts.MinConfidence)
+	if err != nil {
+		return err
+	}
+	opts.window = query.Window{Since: since, Until: until, Level: level, MinConfidence: opts.MinConfidence}
 	conn, err := f.Conn(ctx, opts.Neo4j)
 	if err != nil {
 		return err
@@ -208,6 +229,9 @@ func runQuery(ctx context.Context, f *factory, opts *queryOptions, names []strin
 		}
 		if note != "" {
 			fmt.Fprintln(io.Err, "geokg: note:", note)
+		}
+		if level == graphdata.StateLevel && a.Type == string(schema.Person) {
+			fmt.Fprintf(io.Err, "geokg: note: at --level state a person's events count for the state they act for: ask for that state, not %s\n", a.Name)
 		}
 		actors = append(actors, a)
 	}

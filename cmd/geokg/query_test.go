@@ -69,9 +69,16 @@ func queryGraph(t *testing.T, names map[string]string, articles ...string) {
 		}
 	}
 	opts, f := testOptions(t, dir)
+	f.Extractor = func(nlp.Config) (pipeline.Extractor, error) { return tripleExtractor{names}, nil }
+	importForQueries(t, target, opts, f)
+}
+
+// importForQueries runs the import of opts into the test Neo4j, one worker,
+// and points the NEO4J_* variables at the server, for `geokg query`.
+func importForQueries(t *testing.T, target neo4jtest.Target, opts *importOptions, f *factory) {
+	t.Helper()
 	opts.Quiet, opts.Workers = true, 1
 	opts.Neo4j = neo4jOptions{URI: target.URI, Username: target.Username, Password: target.Password}
-	f.Extractor = func(nlp.Config) (pipeline.Extractor, error) { return tripleExtractor{names}, nil }
 	var errw bytes.Buffer
 	if err := runImport(context.Background(), f.withIO(streams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &errw}), opts); err != nil {
 		t.Fatalf("load the query graph: %v\n%s", err, errw.String())

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 
@@ -16,6 +17,8 @@ import (
 type viewOptions struct {
 	Out, From, Title string
 	Since, Until     string
+	Level            string
+	MinConfidence    float64
 	AllModes         bool
 	MaxEvents        int
 	Neo4j            neo4jOptions
@@ -37,7 +40,8 @@ else Neo4j when --neo4j-uri is set, else ./geokg-out.
 
 Examples:
    geokg view --from geokg-out --out graph.html
-   NEO4J_URI=bolt://localhost:7687 geokg view --since 2016-01-01 --out 2016.html`,
+   NEO4J_URI=bolt://localhost:7687 geokg view --since 2016-01-01 --out 2016.html
+   geokg view --from geokg-out --level state --out states.html   (persons' events count for their states)`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "graph.html", Destination: &opts.Out, Usage: "HTML `FILE` to write"},
 			&cli.StringFlag{Name: "from", Destination: &opts.From, Usage: "read the output `DIR` of an import (or a docs JSON-lines file)"},
@@ -45,7 +49,7 @@ Examples:
 			&cli.BoolFlag{Name: "all-modes", Destination: &opts.AllModes, Usage: "also draw negated and hypothetical events"},
 			&cli.IntFlag{Name: "max-events", Value: view.DefaultMaxEvents, Destination: &opts.MaxEvents,
 				Usage: "keep the `N` most recent events (-1: all)"},
-		}, append(windowFlags(&opts.Since, &opts.Until), neo4jFlags(&opts.Neo4j)...)...),
+		}, slices.Concat(windowFlags(&opts.Since, &opts.Until), selectionFlags(&opts.Level, &opts.MinConfidence), neo4jFlags(&opts.Neo4j))...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usageError{fmt.Errorf("view: unexpected argument %q (use --from DIR)", c.Args().First())}
@@ -60,13 +64,17 @@ func runView(ctx context.Context, f *factory, opts *viewOptions) error {
 	if err != nil {
 		return err
 	}
+	level, err := parseSelection(opts.Level, opts.MinConfidence)
+	if err != nil {
+		return err
+	}
 	src, err := f.GraphSource(ctx, opts.From, opts.Neo4j)
 	if err != nil {
 		return err
 	}
 	io := f.IO
-	d, err := view.WriteFile(ctx, opts.Out, src, view.Options{Title: opts.Title, MaxEvents: opts.MaxEvents,
-		Filter: graphdata.Filter{Since: since, Until: until, AllModes: opts.AllModes}})
+	d, err := view.WriteFile(ctx, opts.Out, graphdata.AtLevel(src, level), view.Options{Title: opts.Title, MaxEvents: opts.MaxEvents,
+		Filter: graphdata.Filter{Since: since, Until: until, AllModes: opts.AllModes, MinConfidence: opts.MinConfidence}})
 	if err != nil {
 		return fmt.Errorf("view: %w", err)
 	}
