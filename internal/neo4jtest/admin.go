@@ -29,19 +29,7 @@ var importCounts = regexp.MustCompile(`Imported:\s+(\d+) nodes\s+(\d+) relations
 // skips the test, or fails it when Neo4j is Required.
 func AdminImport(t testing.TB, dir string, args ...string) AdminResult {
 	t.Helper()
-	home := os.Getenv("GEOKG_NEO4J_HOME")
-	if home == "" {
-		_, file, _, _ := runtime.Caller(0)
-		home = filepath.Join(filepath.Dir(file), "..", "..", ".neo4j-run")
-	}
-	cp, err := os.ReadFile(filepath.Join(home, "classpath.txt"))
-	if err != nil {
-		msg := "no Neo4j classpath (run scripts/neo4j start once, or scripts/test): " + err.Error()
-		if Required() {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
+	cp := classpath(t)
 	scratch := t.TempDir()
 	conf := filepath.Join(scratch, "conf")
 	if err := os.MkdirAll(conf, 0o755); err != nil {
@@ -51,14 +39,60 @@ func AdminImport(t testing.TB, dir string, args ...string) AdminResult {
 	if err := os.WriteFile(filepath.Join(conf, "neo4j.conf"), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return runAdmin(t, cp, dir, scratch, conf, args)
+}
+
+// AdminImportIntoServer runs the real `neo4j-admin` with args, from the
+// folder dir, against the test server's own home, so that an import into
+// its default database ("neo4j", with --overwrite-destination) can be read
+// back through Driver: it stops the server, imports and starts it again.
+// Call it only while holding [Driver]'s lock, i.e. after Driver(t).
+func AdminImportIntoServer(t testing.TB, dir string, args ...string) AdminResult {
+	t.Helper()
+	cp := classpath(t)
+	home := runHome()
+	Ctl(t, "stop")
+	res := runAdmin(t, cp, dir, home, filepath.Join(home, "conf"), args)
+	Ctl(t, "start")
+	return res
+}
+
+// runHome is the test server's run folder.
+func runHome() string {
+	if home := os.Getenv("GEOKG_NEO4J_HOME"); home != "" {
+		return home
+	}
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", ".neo4j-run")
+}
+
+// classpath reads the Neo4j classpath scripts/neo4j resolved. Without one
+// it skips the test, or fails it when Neo4j is Required.
+func classpath(t testing.TB) string {
+	t.Helper()
+	cp, err := os.ReadFile(filepath.Join(runHome(), "classpath.txt"))
+	if err != nil {
+		msg := "no Neo4j classpath (run scripts/neo4j start once, or scripts/test): " + err.Error()
+		if Required() {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	return strings.TrimSpace(string(cp))
+}
+
+// runAdmin runs neo4j-admin with the Neo4j home and configuration folder
+// given and reads the counts of its import report.
+func runAdmin(t testing.TB, cp, dir, home, conf string, args []string) AdminResult {
+	t.Helper()
 	java := os.Getenv("GEOKG_NEO4J_JAVA")
 	if java == "" {
 		java = "java"
 	}
-	jvm := []string{"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", strings.TrimSpace(string(cp)), "org.neo4j.cli.AdminTool"}
+	jvm := []string{"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, "org.neo4j.cli.AdminTool"}
 	cmd := exec.Command(java, append(jvm, args...)...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NEO4J_HOME="+scratch, "NEO4J_CONF="+conf)
+	cmd.Env = append(os.Environ(), "NEO4J_HOME="+home, "NEO4J_CONF="+conf)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("neo4j-admin %s failed: %v\n%s", strings.Join(args, " "), err, out)
