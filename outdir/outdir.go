@@ -95,7 +95,7 @@ type Writer struct {
 	graph   *json.Encoder
 	cypher  *cypherWriter
 	csv     *admincsv.Writer
-	agg     *aggregate
+	agg     *graphmodel.Aggregate
 	closed  bool
 }
 
@@ -121,7 +121,7 @@ func New(dir string, o Options) (*Writer, error) {
 			}
 		}
 	}
-	w := &Writer{dir: dir, agg: newAggregate(), written: map[string]bool{}}
+	w := &Writer{dir: dir, agg: graphmodel.NewAggregate(), written: map[string]bool{}}
 	docs, err := w.create(DocsFile)
 	if err != nil {
 		return nil, err
@@ -293,7 +293,7 @@ func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
 			w.Warn(p)
 		}
 	}
-	w.agg.add(&b)
+	w.agg.Batch(&b)
 	if err := w.writeGraphRows(&b); err != nil {
 		return w.writeErr(GraphFile, err)
 	}
@@ -313,7 +313,7 @@ func (w *Writer) Close(ctx context.Context) error {
 		return nil
 	}
 	w.closed = true
-	actors, relations, affiliations := w.agg.result()
+	actors, relations, affiliations := w.agg.Actors(), w.agg.Relations(), w.agg.Affiliations()
 	var errs []error
 	if err := w.docs.Close(ctx); err != nil {
 		errs = append(errs, w.writeErr(DocsFile, err))
@@ -388,7 +388,7 @@ func (w *Writer) writeGraphRows(b *graphmodel.GraphBatch) error {
 }
 
 // writeGraphTotals writes the rows known only at the end.
-func (w *Writer) writeGraphTotals(actors []graphmodel.ActorRow, relations []relationRow, affiliations []affiliationRow) error {
+func (w *Writer) writeGraphTotals(actors []graphmodel.ActorRow, relations []graphmodel.Relation, affiliations []graphmodel.Affiliation) error {
 	for _, r := range actors {
 		if err := w.graph.Encode(graphLine{"actor", r}); err != nil {
 			return err
