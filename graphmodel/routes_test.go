@@ -148,7 +148,7 @@ func TestEveryRouteMakesOneGraph(t *testing.T) {
 			// The exports read a docs.jsonl holding every batch.
 			docsFile := filepath.Join(t.TempDir(), "docs.jsonl")
 			writeDocs(t, docsFile, slices.Concat(tt.batches...))
-			src, err := graphdata.OpenDocs(docsFile, func(err error) { t.Error(err) })
+			src, err := outdir.Open(docsFile, func(err error) { t.Error(err) })
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/geokg/geokg/graphdata"
+	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/query"
 	"github.com/geokg/geokg/schema"
 )
@@ -56,7 +57,7 @@ func openGraphSource(ctx context.Context, io streams, from string, o neo4jOption
 	if from == "" {
 		from = "geokg-out"
 	}
-	src, err := graphdata.OpenDocs(from, func(err error) { fmt.Fprintln(io.Err, "geokg: skipped:", err) })
+	src, err := outdir.Open(from, func(err error) { fmt.Fprintln(io.Err, "geokg: skipped:", err) })
 	if err != nil {
 		return nil, nil, err
 	}

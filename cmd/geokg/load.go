@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"text/tabwriter"
 	"time"
 
@@ -108,10 +107,7 @@ func loadPath(ctx context.Context, std streams, w *graph.Writer, path string, re
 	var in io.Reader = std.In
 	name := "standard input"
 	if path != "-" {
-		name = path
-		if info, err := os.Stat(path); err == nil && info.IsDir() {
-			name = filepath.Join(path, outdir.DocsFile)
-		}
+		name = outdir.DocsPath(path)
 		f, err := os.Open(name)
 		if err != nil {
 			var pe *fs.PathError
@@ -123,7 +119,6 @@ func loadPath(ctx context.Context, std streams, w *graph.Writer, path string, re
 		defer f.Close()
 		in = f
 	}
-	r := jsonl.NewReader(in, name)
 	chunk := make([]schema.Doc, 0, loadChunk)
 	flush := func() error {
 		if len(chunk) == 0 {
@@ -140,35 +135,23 @@ func loadPath(ctx context.Context, std streams, w *graph.Writer, path string, re
 		chunk = chunk[:0]
 		return err
 	}
-	lastBad := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		d, err := r.Next()
-		if err == io.EOF {
-			break
-		}
-		var pe *jsonl.ParseError
-		if errors.As(err, &pe) {
-			sum.failed++
-			report(pe.Error())
-			if pe.Line == lastBad {
-				break // the reader itself failed (a line over the size limit) and cannot go on
-			}
-			lastBad = pe.Line
-			continue
-		}
-		if err != nil {
-			return err
-		}
+	bad := func(pe *jsonl.ParseError) {
+		sum.failed++
+		report(pe.Error())
+	}
+	err := outdir.ReadDocs(ctx, in, name, bad, func(d *schema.Doc) error {
 		sum.read++
-		chunk = append(chunk, d)
+		chunk = append(chunk, *d)
 		if len(chunk) == loadChunk {
-			if err := flush(); err != nil {
-				return err
-			}
+			return flush()
 		}
+		return nil
+	})
+	var pe *jsonl.ParseError
+	if errors.As(err, &pe) {
+		bad(pe) // the reader itself failed (a line over the size limit) and cannot go on
+	} else if err != nil {
+		return err
 	}
 	return flush()
 }
