@@ -79,6 +79,8 @@ func routeDocs() (a, b, c, c2 schema.Doc) {
 // edges, affiliations and events: one graph, whatever the route.
 func TestEveryRouteMakesOneGraph(t *testing.T) {
 	a, b, c, c2 := routeDocs()
+	// One case, as each neo4j-admin import restarts the server: c2 keeps
+	// Lavrov's role undated, so the role case holds in the final graph.
 	tests := []struct {
 		name string
 		// batches are loaded in order; an article given again replaces
@@ -90,20 +92,12 @@ func TestEveryRouteMakesOneGraph(t *testing.T) {
 		// scripts are the folders whose load.cypher runs, in order, over
 		// one graph: a re-import runs a script again.
 		scripts [][]schema.Doc
-	}{
-		{
-			name:    "a role stated in a dated and an undated article",
-			batches: [][]schema.Doc{{a, b}, {c}},
-			final:   []schema.Doc{a, b, c},
-			scripts: [][]schema.Doc{{a, b, c}},
-		},
-		{
-			name:    "a re-import and a changed article",
-			batches: [][]schema.Doc{{a, b, c}, {a, b, c}, {c2}},
-			final:   []schema.Doc{a, b, c2},
-			scripts: [][]schema.Doc{{a, b, c}, {a, b, c}, {a, b, c2}},
-		},
-	}
+	}{{
+		name:    "a dated and an undated role, a re-import and a changed article",
+		batches: [][]schema.Doc{{a, b}, {c}, {a, b, c}, {c2}},
+		final:   []schema.Doc{a, b, c2},
+		scripts: [][]schema.Doc{{a, b, c}, {a, b, c}, {a, b, c2}},
+	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
@@ -122,8 +116,11 @@ func TestEveryRouteMakesOneGraph(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := neo4jDump(t, driver)
-			if len(want) == 0 {
-				t.Fatal("the Neo4j writer made an empty graph")
+			// The routes could agree on a wrong graph: the writer's itself
+			// must take the undated article's role (Cypher's order).
+			role := `affiliation sergei lavrov->RUS role="Ambassador" role_article=art-c first=2016-01-10 last=2016-02-01 articles=3`
+			if !slices.Contains(want, role) {
+				t.Fatalf("the Neo4j writer's graph lacks %s:\n%s", role, strings.Join(want, "\n"))
 			}
 			compare := func(route string, got, want []string) {
 				t.Helper()
