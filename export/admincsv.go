@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"

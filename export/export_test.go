@@ -14,8 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/geokg/geokg/admincsv"
 	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/fixture"
 	"github.com/geokg/geokg/outdir"

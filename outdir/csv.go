@@ -3,7 +3,7 @@ package outdir
 import (
 	"errors"
 
-	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graphmodel"
 )
 

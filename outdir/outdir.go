@@ -22,7 +22,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/export/admincsv"
+	"github.com/geokg/geokg/export/cypherscript"
 	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/internal/fsmsg"
 	"github.com/geokg/geokg/jsonl"
@@ -93,7 +94,7 @@ type Writer struct {
 	bufs    []*bufio.Writer
 	docs    *jsonl.Writer
 	graph   *json.Encoder
-	cypher  *cypherWriter
+	cypher  *cypherscript.Writer
 	csv     *admincsv.Writer
 	agg     *graphmodel.Aggregate
 	closed  bool
@@ -137,7 +138,7 @@ func New(dir string, o Options) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if w.cypher, err = newCypherWriter(cy); err != nil {
+	if w.cypher, err = cypherscript.New(cy); err != nil {
 		return nil, w.fail(err)
 	}
 	if w.csv, err = admincsv.Create(filepath.Join(dir, CSVDir)); err != nil {
@@ -297,7 +298,7 @@ func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
 	if err := w.writeGraphRows(&b); err != nil {
 		return w.writeErr(GraphFile, err)
 	}
-	if err := w.cypher.batch(&b); err != nil {
+	if err := w.cypher.Batch(&b); err != nil {
 		return w.writeErr(CypherFile, err)
 	}
 	if err := w.writeCSVRows(&b); err != nil {
@@ -321,7 +322,7 @@ func (w *Writer) Close(ctx context.Context) error {
 	if err := w.writeGraphTotals(actors, relations, affiliations); err != nil {
 		errs = append(errs, w.writeErr(GraphFile, err))
 	}
-	if err := w.cypher.finish(); err != nil {
+	if err := w.cypher.Finish(); err != nil {
 		errs = append(errs, w.writeErr(CypherFile, err))
 	}
 	if err := w.closeCSV(actors, relations, affiliations); err != nil {
@@ -335,7 +336,7 @@ func (w *Writer) Close(ctx context.Context) error {
 			errs = append(errs, w.writeErr(filepath.Base(w.files[i].Name()), err))
 		}
 	}
-	for name, content := range map[string]string{SchemaFile: schemaScript(), ReadmeFile: readme} {
+	for name, content := range map[string]string{SchemaFile: cypherscript.SchemaScript(), ReadmeFile: readme} {
 		if err := os.WriteFile(filepath.Join(w.dir, name), []byte(content), 0o644); err != nil {
 			errs = append(errs, w.writeErr(name, err))
 		}

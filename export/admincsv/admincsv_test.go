@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
