@@ -21,6 +21,22 @@ func (r ActorRow) Param() map[string]any {
 	return map[string]any{"id": r.ID, "name": r.Name, "type": string(r.Type), "aliases": list(r.Aliases)}
 }
 
+// ActorLabel is the Neo4j label that marks an actor's type beside :Actor
+// (CypherMergeActors sets the same); empty for an unknown type.
+func ActorLabel(t schema.ActorType) string {
+	switch t {
+	case schema.Country:
+		return "Country"
+	case schema.Person:
+		return "Person"
+	case schema.Organization:
+		return "Organization"
+	case schema.Group:
+		return "Group"
+	}
+	return ""
+}
+
 // ArticleRow is one (:Article) node, the parameters of CypherMergeArticles.
 type ArticleRow struct {
 	ID        string `json:"id"`

@@ -98,7 +98,7 @@ func (w *Writer) Actor(a graphmodel.ActorRow) error {
 		iso3 = a.ID
 	}
 	labels := []string{"Actor"}
-	if l := a.Type.Label(); l != "" {
+	if l := graphmodel.ActorLabel(a.Type); l != "" {
 		labels = append(labels, l)
 	}
 	return w.write(actorsFile, a.ID, a.Name, string(a.Type), array(a.Aliases), iso3, array(labels))
