@@ -14,8 +14,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/geokg/geokg/browser"
-	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/graphmodel"
+	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/schema"
 	"github.com/geokg/geokg/view"
 )

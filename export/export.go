@@ -1,9 +1,12 @@
 // Package export writes a geokg graph in the formats researchers' other
 // tools read: GraphML for Gephi and Cytoscape, PLOVER event JSON lines,
 // a GDELT-like tab-separated event table, and the CSV files of
-// `neo4j-admin database import`. Every exporter reads a graphdata.Source
-// (an output folder or Neo4j) and streams events, so memory grows with the
-// number of actors and dyads, not with the number of events.
+// `neo4j-admin database import` (package export/admincsv, which the output
+// folder's csv/ uses too; package export/cypherscript writes its
+// load.cypher). Every exporter reads a graphdata.Source (an output folder
+// or Neo4j) and streams events, so memory grows with the number of actors
+// and dyads, not with the number of events; the typed edges and
+// affiliations are graphmodel.Aggregate's, as in every other route.
 package export
 
 import (

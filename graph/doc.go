@@ -1,6 +1,6 @@
 // Package graph loads extraction results into Neo4j: actors, articles,
 // events with their provenance, and the aggregated typed edges researchers
-// query, as the graph model of package schema defines them
+// query, as the graph model of package graphmodel defines them
 // (docs/graph-model.md).
 //
 // A Writer is a pipeline sink. It writes batches with UNWIND $rows … MERGE

@@ -1,9 +1,17 @@
-// Package outdir writes an import's results to a local folder — the
-// embedded default when no Neo4j is configured — so a job never needs a
-// server to run. The folder holds the extraction results (docs.jsonl, what
-// `geokg load` reads), the graph as JSON lines, a cypher-shell script and
-// neo4j-admin import CSVs that all build the same graph as the Neo4j
-// writer, from the shared model in package schema, and a summary.
+// Package outdir owns the output folder of an import — the embedded
+// default when no Neo4j is configured — so a job never needs a server to
+// run. It has two sides:
+//
+//   - the create side, Writer, a pipeline sink: the extraction results
+//     (docs.jsonl, what `geokg load` reads), the graph as JSON lines, a
+//     cypher-shell script (package export/cypherscript) and neo4j-admin
+//     import CSVs (package export/admincsv), all built from the graph
+//     model of package graphmodel (its rows, and graphmodel.Aggregate for
+//     the derived edges), so they hold the graph the Neo4j writer makes;
+//     and a summary;
+//   - the open side, Open: a source of the folder's docs (ReadDocs) and of
+//     its graph (a graphdata.Source), for load, export, view and
+//     alliances.
 //
 // Memory stays bounded: articles, events and mentions stream to the files
 // batch by batch; only the graph's actors and its aggregated edges (which
