@@ -138,7 +138,7 @@ func TestEveryRouteMakesOneGraph(t *testing.T) {
 				t.Fatal(err)
 			}
 			for i, docs := range tt.scripts {
-				runScript(t, driver, filepath.Join(writeFolder(t, filepath.Join(t.TempDir(), fmt.Sprint("script", i)), docs), outdir.CypherFile))
+				neo4jtest.RunScript(t, driver, filepath.Join(writeFolder(t, filepath.Join(t.TempDir(), fmt.Sprint("script", i)), docs), outdir.CypherFile))
 			}
 			compare("load.cypher", neo4jDump(t, driver), want)
 
@@ -466,51 +466,6 @@ func only(dump []string, prefix string) []string {
 		}
 	}
 	return out
-}
-
-// runScript runs a cypher-shell script the way cypher-shell does:
-// ":param name => expr" evaluates RETURN expr on the server, statements
-// end with ";" at the end of a line, "//" lines are comments.
-func runScript(t *testing.T, driver neo4j.DriverWithContext, path string) {
-	t.Helper()
-	ctx := context.Background()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	params := map[string]any{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 64<<20)
-	var stmt strings.Builder
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "//") || (stmt.Len() == 0 && strings.TrimSpace(line) == ""):
-		case strings.HasPrefix(line, ":param "):
-			name, expr, ok := strings.Cut(strings.TrimPrefix(line, ":param "), " => ")
-			if !ok {
-				t.Fatalf("%s:%d: bad :param", path, n)
-			}
-			res, err := neo4j.ExecuteQuery(ctx, driver, "RETURN "+expr+" AS v", nil, neo4j.EagerResultTransformer)
-			if err != nil {
-				t.Fatalf("%s:%d: %v", path, n, err)
-			}
-			params[name] = res.Records[0].Values[0]
-		default:
-			stmt.WriteString(line + "\n")
-			if strings.HasSuffix(line, ";") {
-				q := strings.TrimSuffix(strings.TrimSpace(stmt.String()), ";")
-				stmt.Reset()
-				if _, err := neo4j.ExecuteQuery(ctx, driver, q, params, neo4j.EagerResultTransformer); err != nil {
-					t.Fatalf("%s:%d: %v\n%s", path, n, err, q)
-				}
-			}
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // lineDiff lists the lines only one side has.
