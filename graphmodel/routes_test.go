@@ -93,7 +93,7 @@ func TestEveryRouteMakesOneGraph(t *testing.T) {
 		// one graph: a re-import runs a script again.
 		scripts [][]schema.Doc
 	}{{
-		name:    "a dated and an undated role, a re-import and a changed article",
+		name:    "a dated and an undated role then a re-import and a changed article",
 		batches: [][]schema.Doc{{a, b}, {c}, {a, b, c}, {c2}},
 		final:   []schema.Doc{a, b, c2},
 		scripts: [][]schema.Doc{{a, b, c}, {a, b, c}, {a, b, c2}},
@@ -173,7 +173,7 @@ func TestEveryRouteMakesOneGraph(t *testing.T) {
 			if _, err := export.WriteAdminCSV(ctx, csvDir, src, graphdata.Filter{}); err != nil {
 				t.Fatal(err)
 			}
-			neo4jtest.AdminImportIntoServer(t, csvDir, admincsv.ImportArgs(csvDir, "neo4j")...)
+			neo4jtest.AdminImportIntoServer(t, filepath.Dir(csvDir), admincsv.ImportArgs(filepath.Base(csvDir), "neo4j")...)
 			compare("export --format csv imported by neo4j-admin", neo4jDump(t, driver), want)
 		})
 	}
