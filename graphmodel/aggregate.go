@@ -115,17 +115,17 @@ func (g *Aggregate) Actor(r ActorRow) {
 	a, ok := g.actors[r.ID]
 	if !ok {
 		row := r
-		row.Aliases = slices.Compact(slices.Sorted(slices.Values(r.Aliases)))
-		if row.Aliases == nil {
-			row.Aliases = []string{}
-		}
+		row.Aliases = append(make([]string, 0, len(r.Aliases)), r.Aliases...)
 		g.actors[r.ID] = &row
-		return
-	}
-	if BetterName(r.Name, a.Name) {
+		a = &row
+	} else if BetterName(r.Name, a.Name) {
 		a.Name = r.Name
 	}
-	a.Aliases = slices.Compact(slices.Sorted(slices.Values(append(a.Aliases, r.Aliases...))))
+	if ok {
+		a.Aliases = append(a.Aliases, r.Aliases...)
+	}
+	slices.Sort(a.Aliases)
+	a.Aliases = slices.Compact(a.Aliases)
 }
 
 // Event counts an event in its dyad's edge; unasserted events are not
@@ -183,7 +183,7 @@ func (g *Aggregate) Mention(m MentionRow, published string) {
 func (a *Affiliation) add(m MentionRow, published string) {
 	a.Articles++
 	a.First, a.Last = widen(a.First, a.Last, published)
-	if m.Role != "" && (a.RoleArticle == "" || roleKey(published, m.Article) > roleKey(a.rolePublished, a.RoleArticle)) {
+	if m.Role != "" && (a.RoleArticle == "" || laterArticle(published, m.Article, a.rolePublished, a.RoleArticle)) {
 		a.Role, a.RoleArticle, a.rolePublished = m.Role, m.Article, published
 	}
 }
@@ -239,6 +239,21 @@ func roleKey(published, article string) string {
 		published = "~" // after every digit
 	}
 	return published + " " + article
+}
+
+// laterArticle reports whether the article published on the date given
+// comes after the other in roleKey's order, without building the keys.
+func laterArticle(published, article, otherPublished, other string) bool {
+	if published != otherPublished {
+		switch {
+		case published == "":
+			return true
+		case otherPublished == "":
+			return false
+		}
+		return published > otherPublished
+	}
+	return article > other
 }
 
 // widen extends the date range [first, last] (YYYY-MM-DD, empty when
