@@ -125,7 +125,7 @@ func TestEveryRouteMakesOneGraph(t *testing.T) {
 			compare := func(route string, got, want []string) {
 				t.Helper()
 				if !slices.Equal(got, want) {
-					t.Errorf("%s makes another graph than the Neo4j writer:\n%s", route, lineDiff(got, want))
+					t.Errorf("%s makes another graph than the Neo4j writer:\n%s", route, neo4jtest.DiffLines(got, want))
 				}
 			}
 
@@ -466,20 +466,4 @@ func only(dump []string, prefix string) []string {
 		}
 	}
 	return out
-}
-
-// lineDiff lists the lines only one side has.
-func lineDiff(got, want []string) string {
-	var b strings.Builder
-	for _, l := range got {
-		if !slices.Contains(want, l) {
-			b.WriteString("+ " + l + "\n")
-		}
-	}
-	for _, l := range want {
-		if !slices.Contains(got, l) {
-			b.WriteString("- " + l + "\n")
-		}
-	}
-	return b.String()
 }

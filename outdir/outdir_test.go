@@ -128,12 +128,12 @@ func TestSinksMakeTheSameGraph(t *testing.T) {
 	}
 	neo4jtest.RunScript(t, driver, filepath.Join(dir, outdir.CypherFile))
 	if got := dumpGraph(t, driver); !slices.Equal(got, want) {
-		t.Errorf("load.cypher made another graph than the Neo4j writer:\n%s", diff(got, want))
+		t.Errorf("load.cypher made another graph than the Neo4j writer:\n%s", neo4jtest.DiffLines(got, want))
 	}
 	// Running the script again changes nothing: every statement merges.
 	neo4jtest.RunScript(t, driver, filepath.Join(dir, outdir.CypherFile))
 	if got := dumpGraph(t, driver); !slices.Equal(got, want) {
-		t.Errorf("load.cypher run twice:\n%s", diff(got, want))
+		t.Errorf("load.cypher run twice:\n%s", neo4jtest.DiffLines(got, want))
 	}
 
 	// neo4j-admin reads an empty field as no property; the other sinks
@@ -143,7 +143,7 @@ func TestSinksMakeTheSameGraph(t *testing.T) {
 		wantImported = append(wantImported, strings.ReplaceAll(l, ` title:""`, ""))
 	}
 	if got := csvGraph(t, filepath.Join(dir, outdir.CSVDir)); !slices.Equal(got, wantImported) {
-		t.Errorf("the CSVs hold another graph than the Neo4j writer made:\n%s", diff(got, wantImported))
+		t.Errorf("the CSVs hold another graph than the Neo4j writer made:\n%s", neo4jtest.DiffLines(got, wantImported))
 	}
 }
 
@@ -335,22 +335,6 @@ func typed(t *testing.T, typ, s string) any {
 	}
 	t.Fatalf("CSV type %q", typ)
 	return nil
-}
-
-// diff lists the lines only one side has.
-func diff(got, want []string) string {
-	var b strings.Builder
-	for _, l := range got {
-		if !slices.Contains(want, l) {
-			b.WriteString("+ " + l + "\n")
-		}
-	}
-	for _, l := range want {
-		if !slices.Contains(got, l) {
-			b.WriteString("- " + l + "\n")
-		}
-	}
-	return b.String()
 }
 
 // TestCSVImportsWithNeo4jAdmin runs the real `neo4j-admin database import

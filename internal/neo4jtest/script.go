@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -61,4 +62,21 @@ func RunScript(t testing.TB, driver neo4j.DriverWithContext, path string) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// DiffLines lists the lines of two sorted graph dumps that only one side
+// has: "+ " for got's, "- " for want's.
+func DiffLines(got, want []string) string {
+	var b strings.Builder
+	for _, l := range got {
+		if !slices.Contains(want, l) {
+			b.WriteString("+ " + l + "\n")
+		}
+	}
+	for _, l := range want {
+		if !slices.Contains(got, l) {
+			b.WriteString("- " + l + "\n")
+		}
+	}
+	return b.String()
 }
