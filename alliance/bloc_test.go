@@ -11,6 +11,7 @@ import (
 	"github.com/geokg/geokg/alliance"
 	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/devgraph"
+	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -145,7 +146,7 @@ func TestBlocsEdgeCases(t *testing.T) {
 // one side; the United States and the Syrian opposition on the other; the
 // Islamic State, at war with both, in neither.
 func TestBlocsOfTheDevGraph(t *testing.T) {
-	src, err := graphdata.OpenDocs(devgraph.Folder(t), nil)
+	src, err := outdir.Open(devgraph.Folder(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

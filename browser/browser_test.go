@@ -14,6 +14,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/geokg/geokg/browser"
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/schema"
 	"github.com/geokg/geokg/view"
@@ -32,8 +33,8 @@ func TestStyleMatchesTheHTMLView(t *testing.T) {
 		return m[1]
 	}
 	for typ, colour := range view.DefaultPalette.Types {
-		if r := rule("node." + typ.Label()); !strings.Contains(r, "color: "+colour+";") || !strings.Contains(r, `caption: "{name}"`) {
-			t.Errorf("node.%s = %s, want colour %s and caption {name}", typ.Label(), r, colour)
+		if r := rule("node." + graphmodel.ActorLabel(typ)); !strings.Contains(r, "color: "+colour+";") || !strings.Contains(r, `caption: "{name}"`) {
+			t.Errorf("node.%s = %s, want colour %s and caption {name}", graphmodel.ActorLabel(typ), r, colour)
 		}
 	}
 	for sel, colour := range map[string]string{"relationship.ALLIED_WITH": view.DefaultPalette.Ally, "relationship.OPPOSED_TO": view.DefaultPalette.Rival} {

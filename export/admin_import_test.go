@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/geokg/geokg/admincsv"
 	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/neo4jtest"
 )

@@ -1,12 +1,11 @@
 package export
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
 
-	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
@@ -50,31 +49,23 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 	}
 
 	missing := map[string]bool{}
-	// The typed edges count asserted events only, as the loader does; they
-	// are aggregated in the same pass that writes the events.
-	ds := dyads{}
+	// The derived edges are the graph model's aggregation of what is
+	// written, fed in the same passes.
+	g := graphmodel.NewAggregate()
 	err = src.Events(ctx, f, func(e graphdata.Event) error {
 		if !e.Type.Valid() {
 			return nil
 		}
 		st.Events++
 		st.skipUndated(e, true)
-		if e.Asserted() {
-			ds.add(e)
-		}
+		row := eventRow(e)
+		g.Event(row)
 		for _, end := range []string{e.Source, e.Target} {
 			if _, ok := actors[end]; !ok {
 				missing[end] = true
 			}
 		}
-		modes := make([]string, len(e.Modes))
-		for i, m := range e.Modes {
-			modes[i] = string(m)
-		}
-		if err := c.Event(graphmodel.EventRow{ID: e.ID, Article: e.Article, Source: e.Source, Target: e.Target, Type: e.Type,
-			Quad: e.Type.Quad(), Score: e.Score, Symmetric: e.Type.Symmetric(), Modes: modes, Asserted: e.Asserted(),
-			Date: e.Date.String(), DateSource: e.DateSource, DatePrecision: e.DatePrecision, Evidence: e.Evidence, References: e.References, Sentence: e.Sentence, Cue: e.Cue, Claimant: e.Claimant,
-			Confidence: e.Confidence}); err != nil {
+		if err := c.Event(row); err != nil {
 			return err
 		}
 		if _, ok := published[e.Article]; !ok {
@@ -93,7 +84,9 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 	for _, id := range ids {
 		a := actors[id]
 		st.Actors++
-		if err := c.Actor(graphmodel.ActorRow{ID: a.ID, Name: a.Name, Type: a.Type, Aliases: a.Aliases}); err != nil {
+		row := graphmodel.ActorRow{ID: a.ID, Name: a.Name, Type: a.Type, Aliases: a.Aliases}
+		g.Actor(row)
+		if err := c.Actor(row); err != nil {
 			return st, err
 		}
 	}
@@ -103,88 +96,38 @@ func WriteAdminCSV(ctx context.Context, dir string, src graphdata.Source, f grap
 			return st, err
 		}
 	}
-
-	for _, d := range ds.sorted() {
+	if err := writeMentions(ctx, c, g, src, actors, missing, published); err != nil {
+		return st, err
+	}
+	for _, r := range g.Relations() {
 		st.Relations++
-		if err := c.Relation(admincsv.Relation{Source: d.Source, Target: d.Target, Type: d.Type, Events: d.Events,
-			Articles: d.Articles(), First: d.First.String(), Last: d.Last.String()}); err != nil {
+		if err := c.Relation(r); err != nil {
 			return st, err
 		}
 	}
-	return st, writeMentions(ctx, c, src, actors, missing, published)
+	for _, a := range g.Affiliations() {
+		if err := c.Affiliation(a); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
 }
 
-// affiliation aggregates one person's AFFILIATED_WITH edge.
-type affiliation struct {
-	person, org string
-	role        string
-	roleArticle string
-	roleDate    schema.Date
-	first, last schema.Date
-	articles    int
-}
-
-// writeMentions writes MENTIONED_IN and derives AFFILIATED_WITH from the
-// affiliations articles state, as the loader does: first and last article
-// dates, the number of articles, the role of the latest article giving
-// one.
-func writeMentions(ctx context.Context, c *admincsv.Writer, src graphdata.Source, actors map[string]graphdata.Actor, missing map[string]bool, published map[string]schema.Date) error {
-	affs := map[[2]string]*affiliation{}
-	err := src.Mentions(ctx, func(m graphdata.Mention) error {
+// writeMentions writes MENTIONED_IN and adds the affiliations articles
+// state to g, which derives AFFILIATED_WITH from them.
+func writeMentions(ctx context.Context, c *admincsv.Writer, g *graphmodel.Aggregate, src graphdata.Source, actors map[string]graphdata.Actor, missing map[string]bool, published map[string]schema.Date) error {
+	return src.Mentions(ctx, func(m graphdata.Mention) error {
 		if _, ok := actors[m.Actor]; !ok && !missing[m.Actor] {
 			return nil
 		}
-		if _, ok := published[m.Article]; !ok {
+		date, ok := published[m.Article]
+		if !ok {
 			return nil
 		}
-		if err := c.Mention(graphmodel.MentionRow{Actor: m.Actor, Article: m.Article, Count: m.Count, Role: m.Role,
-			Affiliation: m.Affiliation}); err != nil {
-			return err
-		}
-		if actors[m.Actor].Type != schema.Person || m.Affiliation == "" {
-			return nil
-		}
-		if _, ok := actors[m.Affiliation]; !ok {
-			return nil
-		}
-		k := [2]string{m.Actor, m.Affiliation}
-		a := affs[k]
-		if a == nil {
-			a = &affiliation{person: m.Actor, org: m.Affiliation}
-			affs[k] = a
-		}
-		d := published[m.Article]
-		a.articles++
-		if !d.IsZero() {
-			if a.first.IsZero() || d.Time().Before(a.first.Time()) {
-				a.first = d
-			}
-			if a.last.IsZero() || d.Time().After(a.last.Time()) {
-				a.last = d
-			}
-		}
-		if m.Role != "" && (a.role == "" || !d.Time().Before(a.roleDate.Time())) {
-			a.role, a.roleArticle, a.roleDate = m.Role, m.Article, d
-		}
-		return nil
+		row := graphmodel.MentionRow{Actor: m.Actor, Article: m.Article, Count: m.Count, Role: m.Role, Affiliation: m.Affiliation}
+		g.Mention(row, date.String())
+		return c.Mention(row)
 	})
-	if err != nil {
-		return err
-	}
-	list := make([]*affiliation, 0, len(affs))
-	for _, a := range affs {
-		list = append(list, a)
-	}
-	slices.SortFunc(list, func(x, y *affiliation) int {
-		return cmp.Or(cmp.Compare(x.person, y.person), cmp.Compare(x.org, y.org))
-	})
-	for _, a := range list {
-		if err := c.Affiliation(admincsv.Affiliation{Person: a.person, Actor: a.org, Role: a.role, RoleArticle: a.roleArticle, First: a.first.String(),
-			Last: a.last.String(), Articles: a.articles}); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func sortedKeys(m map[string]bool) []string {

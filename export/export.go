@@ -1,19 +1,21 @@
 // Package export writes a geokg graph in the formats researchers' other
 // tools read: GraphML for Gephi and Cytoscape, PLOVER event JSON lines,
 // a GDELT-like tab-separated event table, and the CSV files of
-// `neo4j-admin database import`. Every exporter reads a graphdata.Source
-// (an output folder or Neo4j) and streams events, so memory grows with the
-// number of actors and dyads, not with the number of events.
+// `neo4j-admin database import` (package export/admincsv, which the output
+// folder's csv/ uses too; package export/cypherscript writes its
+// load.cypher). Every exporter reads a graphdata.Source (an output folder
+// or Neo4j) and streams events, so memory grows with the number of actors
+// and dyads, not with the number of events; the typed edges and
+// affiliations are graphmodel.Aggregate's, as in every other route.
 package export
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/graphdata"
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -76,81 +78,37 @@ func (st *Stats) skipUndated(e graphdata.Event, keep bool) bool {
 	return true
 }
 
-// dyadKey names one aggregated typed edge.
-type dyadKey struct {
-	Source, Target string
-	Type           schema.EventType
-}
-
-// dyad is one aggregated typed edge: the graph's
-// (:Actor)-[:TYPE {events, articles, first, last, quad, score}]->(:Actor),
-// counted from asserted events only, as the loader counts it.
-type dyad struct {
-	dyadKey
-	Events      int
-	articles    map[string]bool
-	First, Last schema.Date
-	// Score is the sum of the events' PLOVER scores.
-	Score float64
-}
-
-// Articles is the number of distinct articles reporting the dyad's events.
-func (d *dyad) Articles() int { return len(d.articles) }
-
-// aggregate reads the asserted events of the filter's window into dyads,
-// sorted by source, target and type.
-func aggregate(ctx context.Context, src graphdata.Source, f graphdata.Filter, st *Stats) ([]*dyad, error) {
+// aggregate reads the asserted events of the filter's window into the
+// graph's aggregated typed edges (graphmodel.Aggregate), sorted by source,
+// target and type.
+func aggregate(ctx context.Context, src graphdata.Source, f graphdata.Filter, st *Stats) ([]graphmodel.Relation, error) {
 	f.AllModes = false
-	ds := dyads{}
+	g := graphmodel.NewAggregate()
 	err := src.Events(ctx, f, func(e graphdata.Event) error {
 		if !e.Type.Valid() {
 			return nil
 		}
 		st.Events++
 		st.skipUndated(e, true)
-		ds.add(e)
+		g.Event(eventRow(e))
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return ds.sorted(), nil
+	return g.Relations(), nil
 }
 
-// dyads aggregates events by source, target and type.
-type dyads map[dyadKey]*dyad
-
-// add counts the event in its dyad.
-func (ds dyads) add(e graphdata.Event) {
-	k := dyadKey{e.Source, e.Target, e.Type}
-	d := ds[k]
-	if d == nil {
-		d = &dyad{dyadKey: k, articles: map[string]bool{}}
-		ds[k] = d
+// eventRow is the graph model's row of an event.
+func eventRow(e graphdata.Event) graphmodel.EventRow {
+	modes := make([]string, len(e.Modes))
+	for i, m := range e.Modes {
+		modes[i] = string(m)
 	}
-	d.Events++
-	d.articles[e.Article] = true
-	d.Score += e.Score
-	if !e.Date.IsZero() {
-		if d.First.IsZero() || e.Date.Time().Before(d.First.Time()) {
-			d.First = e.Date
-		}
-		if d.Last.IsZero() || e.Date.Time().After(d.Last.Time()) {
-			d.Last = e.Date
-		}
-	}
-}
-
-// sorted lists the dyads by source, target and type.
-func (ds dyads) sorted() []*dyad {
-	out := make([]*dyad, 0, len(ds))
-	for _, d := range ds {
-		out = append(out, d)
-	}
-	slices.SortFunc(out, func(a, b *dyad) int {
-		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target), cmp.Compare(a.Type, b.Type))
-	})
-	return out
+	return graphmodel.EventRow{ID: e.ID, Article: e.Article, Source: e.Source, Target: e.Target, Type: e.Type,
+		Quad: e.Type.Quad(), Score: e.Score, Symmetric: e.Type.Symmetric(), Modes: modes, Asserted: e.Asserted(),
+		Date: e.Date.String(), DateSource: e.DateSource, DatePrecision: e.DatePrecision, Evidence: e.Evidence,
+		References: e.References, Sentence: e.Sentence, Cue: e.Cue, Claimant: e.Claimant, Confidence: e.Confidence}
 }
 
 // actorsByID reads every actor into a map.

@@ -14,8 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/geokg/geokg/admincsv"
 	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/fixture"
 	"github.com/geokg/geokg/outdir"
@@ -24,7 +24,7 @@ import (
 
 func fixtureSource(t *testing.T) graphdata.Source {
 	t.Helper()
-	src, err := graphdata.OpenDocs(fixture.WriteDocs(t), nil)
+	src, err := outdir.Open(fixture.WriteDocs(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestPLOVERUndated(t *testing.T) {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src, err := graphdata.OpenDocs(dir, nil)
+	src, err := outdir.Open(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -438,7 +438,7 @@ func TestAdminCSVMatchesOutputFolder(t *testing.T) {
 	if err := w.Close(ctx); err != nil {
 		t.Fatal(err)
 	}
-	src, err := graphdata.OpenDocs(folder, nil)
+	src, err := outdir.Open(folder, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -607,12 +607,12 @@ func idsOf(recs []*neo4j.Record) map[string]bool {
 
 // byType groups relation deltas by PLOVER type, keeping their order
 // within each type.
-func byType(rows []graphmodel.RelationDeltaRow) [][]graphmodel.RelationDeltaRow {
-	groups := map[schema.EventType][]graphmodel.RelationDeltaRow{}
+func byType(rows []graphmodel.Relation) [][]graphmodel.Relation {
+	groups := map[schema.EventType][]graphmodel.Relation{}
 	for _, r := range rows {
 		groups[r.Type] = append(groups[r.Type], r)
 	}
-	out := make([][]graphmodel.RelationDeltaRow, 0, len(groups))
+	out := make([][]graphmodel.Relation, 0, len(groups))
 	for _, t := range schema.EventTypes {
 		if g := groups[t]; len(g) > 0 {
 			out = append(out, g)

@@ -1,11 +1,12 @@
 // Package graphdata reads the content of a geokg graph — actors, articles
-// and events — as flat records, from an output folder's docs.jsonl (Docs)
-// or from Neo4j (graph.Reader), for the consumers that render or export the whole graph (the HTML
-// view, GraphML, PLOVER JSON, GDELT-like and neo4j-admin CSV exports).
+// and events — as flat records, for the consumers that render or export
+// the whole graph (the HTML view, GraphML, PLOVER JSON, GDELT-like and
+// neo4j-admin CSV exports). The output folder's open side (outdir.Open,
+// over a docs.jsonl) and Neo4j (graph.Reader) are Sources.
 //
 // A Source streams: events are handed to a callback one at a time, so an
 // export's memory grows with the number of distinct actors and dyads, never
-// with the number of events or articles.
+// with the number of events.
 package graphdata
 
 import (

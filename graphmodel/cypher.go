@@ -265,7 +265,7 @@ MATCH (e:Event)
 WITH DISTINCT e.source AS source, e.target AS target, e.type AS type, e.quad AS quad, e.score AS score
 WITH {source: source, target: target, type: type, quad: quad, score: score} AS row` + recomputeRelations
 
-// CypherAddToRelations returns the statement that takes RelationDeltaRows
+// CypherAddToRelations returns the statement that takes Relations (see GraphBatch.Derived)
 // of one PLOVER type and adds each to its aggregated typed edge, creating
 // the edge when the dyad has none. Only for events counted for the first
 // time (see GraphBatch.Derived): the writer recomputes every other dyad.
@@ -283,7 +283,7 @@ ON CREATE SET r.quad = row.quad, r.score = row.score
 SET ` + addToRelation, nil
 }
 
-// addToRelation adds a RelationDeltaRow to the edge r.
+// addToRelation adds a Relation row to the edge r.
 const addToRelation = `r.events = coalesce(r.events, 0) + row.events, r.articles = coalesce(r.articles, 0) + row.articles,
 ` + widenDates
 
@@ -292,7 +292,7 @@ const addToRelation = `r.events = coalesce(r.events, 0) + row.events, r.articles
 const widenDates = `  r.first = CASE WHEN row.first IS NULL OR r.first <= date(row.first) THEN r.first ELSE date(row.first) END,
   r.last = CASE WHEN row.last IS NULL OR r.last >= date(row.last) THEN r.last ELSE date(row.last) END`
 
-// CypherAddToAffiliations takes AffiliationDeltaRows and adds each to its
+// CypherAddToAffiliations takes Affiliations and adds each to its
 // AFFILIATED_WITH edge, creating the edge when there is none: the articles
 // are counted and the date range widened (which locks the edge before
 // anything is read from it), and the role replaced when the row's comes

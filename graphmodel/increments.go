@@ -3,58 +3,20 @@ package graphmodel
 import (
 	"cmp"
 	"slices"
-
-	"github.com/geokg/geokg/schema"
 )
 
-// RelationDeltaRow adds the asserted events of articles new to the graph
-// to one aggregated typed edge, the parameters of CypherAddToRelations.
-type RelationDeltaRow struct {
-	Source string           `json:"source"`
-	Target string           `json:"target"`
-	Type   schema.EventType `json:"type"`
-	// Events and Articles are the new asserted events and their articles.
-	Events, Articles int
-	// First and Last are the earliest and latest of their dates
-	// (YYYY-MM-DD); empty when none is dated.
-	First, Last string
-}
-
-// Param returns the row as a Cypher parameter map.
-func (r RelationDeltaRow) Param() map[string]any {
+// Param returns the edge as a row of CypherAddToRelations, which adds it
+// to the edge the graph holds.
+func (r Relation) Param() map[string]any {
 	return map[string]any{"source": r.Source, "target": r.Target, "type": string(r.Type),
 		"quad": string(r.Type.Quad()), "score": r.Type.Score(), "events": int64(r.Events),
 		"articles": int64(r.Articles), "first": null(r.First), "last": null(r.Last)}
 }
 
-// AffiliationDeltaRow adds the mentions of articles new to the graph that
-// affiliate a person with an actor to their AFFILIATED_WITH edge, the
-// parameters of CypherAddToAffiliations.
-type AffiliationDeltaRow struct {
-	Person string `json:"person"`
-	Org    string `json:"org"`
-	// Articles is the number of new articles.
-	Articles int
-	// First and Last are the earliest and latest of their publication
-	// dates; empty when none is dated.
-	First, Last string
-	// Role is the role given by the latest of them that gives one (by
-	// publication date, undated last, then id), RoleArticle that article;
-	// both empty when none does.
-	Role, RoleArticle, rolePublished string
-}
-
-// roleKey orders the articles a role comes from as CypherRecomputeAffiliations
-// does: by publication date, undated last, then by id.
-func roleKey(published, article string) string {
-	if published == "" {
-		published = "~" // after every digit
-	}
-	return published + " " + article
-}
-
-// Param returns the row as a Cypher parameter map.
-func (r AffiliationDeltaRow) Param() map[string]any {
+// Param returns the affiliation as a row of CypherAddToAffiliations,
+// which adds it to the edge the graph holds; role_key orders its role's
+// article as roleKey does.
+func (r Affiliation) Param() map[string]any {
 	key := any(nil)
 	if r.RoleArticle != "" {
 		key = roleKey(r.rolePublished, r.RoleArticle)
@@ -70,8 +32,8 @@ type Derived struct {
 	// RelationDeltas and AffiliationDeltas are added to their edges: they
 	// come only from articles new to the graph, none of whose events or
 	// mentions was counted before.
-	RelationDeltas    []RelationDeltaRow
-	AffiliationDeltas []AffiliationDeltaRow
+	RelationDeltas    []Relation
+	AffiliationDeltas []Affiliation
 	// Dyads and Persons are recomputed from the graph: an article that
 	// was written before touches them, or a stale event or mention was
 	// deleted from them.
@@ -92,36 +54,22 @@ func (b *GraphBatch) Derived(isNew func(article string) bool, staleDyads []DyadR
 	for _, d := range staleDyads {
 		recomputeDyad[d] = true
 	}
-	type relationAcc struct {
-		row      RelationDeltaRow
-		articles map[string]bool
-	}
-	relations := map[DyadRow]*relationAcc{}
+	// The new articles' contribution, aggregated as every other sink
+	// aggregates a corpus.
+	added := NewAggregate()
 	for _, e := range b.Events {
-		d := DyadRow{Source: e.Source, Target: e.Target, Type: e.Type}
 		if !isNew(e.Article) {
-			recomputeDyad[d] = true
+			recomputeDyad[DyadRow{Source: e.Source, Target: e.Target, Type: e.Type}] = true
 			continue
 		}
-		if !e.Asserted {
-			continue
-		}
-		acc := relations[d]
-		if acc == nil {
-			acc = &relationAcc{row: RelationDeltaRow{Source: d.Source, Target: d.Target, Type: d.Type}, articles: map[string]bool{}}
-			relations[d] = acc
-		}
-		acc.row.Events++
-		acc.articles[e.Article] = true
-		acc.row.First, acc.row.Last = widen(acc.row.First, acc.row.Last, e.Date)
+		added.Event(e)
 	}
 	for d := range recomputeDyad {
 		out.Dyads = append(out.Dyads, d)
 	}
-	for d, acc := range relations {
-		if !recomputeDyad[d] {
-			acc.row.Articles = len(acc.articles)
-			out.RelationDeltas = append(out.RelationDeltas, acc.row)
+	for _, r := range added.Relations() {
+		if !recomputeDyad[r.dyad()] {
+			out.RelationDeltas = append(out.RelationDeltas, r)
 		}
 	}
 
@@ -137,8 +85,6 @@ func (b *GraphBatch) Derived(isNew func(article string) bool, staleDyads []DyadR
 	for _, p := range stalePersons {
 		recomputePerson[p.ID] = true
 	}
-	type affiliation struct{ person, org string }
-	affiliations := map[affiliation]*AffiliationDeltaRow{}
 	for _, m := range b.Mentions {
 		if !persons[m.Actor] {
 			continue
@@ -147,53 +93,21 @@ func (b *GraphBatch) Derived(isNew func(article string) bool, staleDyads []DyadR
 			recomputePerson[m.Actor] = true
 			continue
 		}
-		if m.Affiliation == "" {
-			continue
-		}
-		k := affiliation{m.Actor, m.Affiliation}
-		row := affiliations[k]
-		if row == nil {
-			row = &AffiliationDeltaRow{Person: m.Actor, Org: m.Affiliation}
-			affiliations[k] = row
-		}
-		row.Articles++
-		date := published[m.Article]
-		row.First, row.Last = widen(row.First, row.Last, date)
-		if m.Role != "" && (row.RoleArticle == "" || roleKey(date, m.Article) > roleKey(row.rolePublished, row.RoleArticle)) {
-			row.Role, row.RoleArticle, row.rolePublished = m.Role, m.Article, date
-		}
+		added.Mention(m, published[m.Article])
 	}
 	for p := range recomputePerson {
 		out.Persons = append(out.Persons, IDRow{p})
 	}
-	for k, row := range affiliations {
-		if !recomputePerson[k.person] {
-			out.AffiliationDeltas = append(out.AffiliationDeltas, *row)
+	// Every affiliation, known actor or not: the statement's MATCH
+	// leaves out those whose actor the graph does not hold.
+	for _, a := range added.affiliations {
+		if !recomputePerson[a.Person] {
+			out.AffiliationDeltas = append(out.AffiliationDeltas, *a)
 		}
 	}
 	// Sorted, so that concurrent writers lock edges and nodes in one order.
 	slices.SortFunc(out.Dyads, compareDyads)
-	slices.SortFunc(out.RelationDeltas, func(x, y RelationDeltaRow) int {
-		return compareDyads(DyadRow{x.Source, x.Target, x.Type}, DyadRow{y.Source, y.Target, y.Type})
-	})
 	slices.SortFunc(out.Persons, func(x, y IDRow) int { return cmp.Compare(x.ID, y.ID) })
-	slices.SortFunc(out.AffiliationDeltas, func(x, y AffiliationDeltaRow) int {
-		return cmp.Or(cmp.Compare(x.Person, y.Person), cmp.Compare(x.Org, y.Org))
-	})
+	slices.SortFunc(out.AffiliationDeltas, compareAffiliations)
 	return out
-}
-
-// widen extends the date range [first, last] (YYYY-MM-DD, empty when
-// unknown) to date; an empty date leaves it as it is.
-func widen(first, last, date string) (string, string) {
-	if date == "" {
-		return first, last
-	}
-	if first == "" || date < first {
-		first = date
-	}
-	if last == "" || date > last {
-		last = date
-	}
-	return first, last
 }

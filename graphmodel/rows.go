@@ -21,6 +21,22 @@ func (r ActorRow) Param() map[string]any {
 	return map[string]any{"id": r.ID, "name": r.Name, "type": string(r.Type), "aliases": list(r.Aliases)}
 }
 
+// ActorLabel is the Neo4j label that marks an actor's type beside :Actor
+// (CypherMergeActors sets the same); empty for an unknown type.
+func ActorLabel(t schema.ActorType) string {
+	switch t {
+	case schema.Country:
+		return "Country"
+	case schema.Person:
+		return "Person"
+	case schema.Organization:
+		return "Organization"
+	case schema.Group:
+		return "Group"
+	}
+	return ""
+}
+
 // ArticleRow is one (:Article) node, the parameters of CypherMergeArticles.
 type ArticleRow struct {
 	ID        string `json:"id"`
@@ -291,7 +307,7 @@ func (b *GraphBatch) addDoc(d *schema.Doc, opts GraphOptions, actors map[string]
 		if !ok {
 			row = &ActorRow{ID: a.ID, Name: name, Type: a.Type}
 			actors[a.ID] = row
-		} else if betterName(name, row.Name) {
+		} else if BetterName(name, row.Name) {
 			row.Name = name
 		}
 		row.Aliases = append(row.Aliases, a.Aliases...)
@@ -362,13 +378,6 @@ func checkRelation(r schema.Relation, actors map[string]*MentionRow) error {
 		}
 	}
 	return nil
-}
-
-// betterName reports whether name should replace current as an actor's
-// display name: the longest wins, ties go to the alphabetically first.
-// CypherMergeActors applies the same rule in the graph.
-func betterName(name, current string) bool {
-	return len([]rune(name)) > len([]rune(current)) || (len([]rune(name)) == len([]rune(current)) && name < current)
 }
 
 // null maps the empty string to a Cypher null.

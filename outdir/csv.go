@@ -3,7 +3,7 @@ package outdir
 import (
 	"errors"
 
-	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graphmodel"
 )
 
@@ -30,25 +30,23 @@ func (w *Writer) writeCSVRows(b *graphmodel.GraphBatch) error {
 
 // closeCSV writes the rows known only at the end (actors, aggregated
 // edges, affiliations) and closes csv/.
-func (w *Writer) closeCSV(actors []graphmodel.ActorRow, relations []relationRow, affs []affiliationRow) error {
+func (w *Writer) closeCSV(actors []graphmodel.ActorRow, relations []graphmodel.Relation, affs []graphmodel.Affiliation) error {
 	return errors.Join(writeCSVTotals(w.csv, actors, relations, affs), w.csv.Close())
 }
 
-func writeCSVTotals(c *admincsv.Writer, actors []graphmodel.ActorRow, relations []relationRow, affs []affiliationRow) error {
+func writeCSVTotals(c *admincsv.Writer, actors []graphmodel.ActorRow, relations []graphmodel.Relation, affs []graphmodel.Affiliation) error {
 	for _, a := range actors {
 		if err := c.Actor(a); err != nil {
 			return err
 		}
 	}
 	for _, r := range relations {
-		if err := c.Relation(admincsv.Relation{Source: r.Source, Target: r.Target, Type: r.Type,
-			Events: r.Events, Articles: r.Articles, First: r.First, Last: r.Last}); err != nil {
+		if err := c.Relation(r); err != nil {
 			return err
 		}
 	}
 	for _, a := range affs {
-		if err := c.Affiliation(admincsv.Affiliation{Person: a.Person, Actor: a.Actor, Role: a.Role, RoleArticle: a.RoleArticle,
-			First: a.First, Last: a.Last, Articles: a.Articles}); err != nil {
+		if err := c.Affiliation(a); err != nil {
 			return err
 		}
 	}

@@ -1,9 +1,17 @@
-// Package outdir writes an import's results to a local folder — the
-// embedded default when no Neo4j is configured — so a job never needs a
-// server to run. The folder holds the extraction results (docs.jsonl, what
-// `geokg load` reads), the graph as JSON lines, a cypher-shell script and
-// neo4j-admin import CSVs that all build the same graph as the Neo4j
-// writer, from the shared model in package schema, and a summary.
+// Package outdir owns the output folder of an import — the embedded
+// default when no Neo4j is configured — so a job never needs a server to
+// run. It has two sides:
+//
+//   - the create side, Writer, a pipeline sink: the extraction results
+//     (docs.jsonl, what `geokg load` reads), the graph as JSON lines, a
+//     cypher-shell script (package export/cypherscript) and neo4j-admin
+//     import CSVs (package export/admincsv), all built from the graph
+//     model of package graphmodel (its rows, and graphmodel.Aggregate for
+//     the derived edges), so they hold the graph the Neo4j writer makes;
+//     and a summary;
+//   - the open side, Open: a source of the folder's docs (ReadDocs) and of
+//     its graph (a graphdata.Source), for load, export, view and
+//     alliances.
 //
 // Memory stays bounded: articles, events and mentions stream to the files
 // batch by batch; only the graph's actors and its aggregated edges (which
@@ -22,7 +30,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/export/admincsv"
+	"github.com/geokg/geokg/export/cypherscript"
 	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/internal/fsmsg"
 	"github.com/geokg/geokg/jsonl"
@@ -93,9 +102,9 @@ type Writer struct {
 	bufs    []*bufio.Writer
 	docs    *jsonl.Writer
 	graph   *json.Encoder
-	cypher  *cypherWriter
+	cypher  *cypherscript.Writer
 	csv     *admincsv.Writer
-	agg     *aggregate
+	agg     *graphmodel.Aggregate
 	closed  bool
 }
 
@@ -121,7 +130,7 @@ func New(dir string, o Options) (*Writer, error) {
 			}
 		}
 	}
-	w := &Writer{dir: dir, agg: newAggregate(), written: map[string]bool{}}
+	w := &Writer{dir: dir, agg: graphmodel.NewAggregate(), written: map[string]bool{}}
 	docs, err := w.create(DocsFile)
 	if err != nil {
 		return nil, err
@@ -137,7 +146,7 @@ func New(dir string, o Options) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if w.cypher, err = newCypherWriter(cy); err != nil {
+	if w.cypher, err = cypherscript.New(cy); err != nil {
 		return nil, w.fail(err)
 	}
 	if w.csv, err = admincsv.Create(filepath.Join(dir, CSVDir)); err != nil {
@@ -293,11 +302,11 @@ func (w *Writer) WriteBatch(ctx context.Context, docs []schema.Doc) error {
 			w.Warn(p)
 		}
 	}
-	w.agg.add(&b)
+	w.agg.Batch(&b)
 	if err := w.writeGraphRows(&b); err != nil {
 		return w.writeErr(GraphFile, err)
 	}
-	if err := w.cypher.batch(&b); err != nil {
+	if err := w.cypher.Batch(&b); err != nil {
 		return w.writeErr(CypherFile, err)
 	}
 	if err := w.writeCSVRows(&b); err != nil {
@@ -313,7 +322,7 @@ func (w *Writer) Close(ctx context.Context) error {
 		return nil
 	}
 	w.closed = true
-	actors, relations, affiliations := w.agg.result()
+	actors, relations, affiliations := w.agg.Actors(), w.agg.Relations(), w.agg.Affiliations()
 	var errs []error
 	if err := w.docs.Close(ctx); err != nil {
 		errs = append(errs, w.writeErr(DocsFile, err))
@@ -321,7 +330,7 @@ func (w *Writer) Close(ctx context.Context) error {
 	if err := w.writeGraphTotals(actors, relations, affiliations); err != nil {
 		errs = append(errs, w.writeErr(GraphFile, err))
 	}
-	if err := w.cypher.finish(); err != nil {
+	if err := w.cypher.Finish(); err != nil {
 		errs = append(errs, w.writeErr(CypherFile, err))
 	}
 	if err := w.closeCSV(actors, relations, affiliations); err != nil {
@@ -335,7 +344,7 @@ func (w *Writer) Close(ctx context.Context) error {
 			errs = append(errs, w.writeErr(filepath.Base(w.files[i].Name()), err))
 		}
 	}
-	for name, content := range map[string]string{SchemaFile: schemaScript(), ReadmeFile: readme} {
+	for name, content := range map[string]string{SchemaFile: cypherscript.SchemaScript(), ReadmeFile: readme} {
 		if err := os.WriteFile(filepath.Join(w.dir, name), []byte(content), 0o644); err != nil {
 			errs = append(errs, w.writeErr(name, err))
 		}
@@ -388,7 +397,7 @@ func (w *Writer) writeGraphRows(b *graphmodel.GraphBatch) error {
 }
 
 // writeGraphTotals writes the rows known only at the end.
-func (w *Writer) writeGraphTotals(actors []graphmodel.ActorRow, relations []relationRow, affiliations []affiliationRow) error {
+func (w *Writer) writeGraphTotals(actors []graphmodel.ActorRow, relations []graphmodel.Relation, affiliations []graphmodel.Affiliation) error {
 	for _, r := range actors {
 		if err := w.graph.Encode(graphLine{"actor", r}); err != nil {
 			return err

@@ -17,7 +17,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
-	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/outdir"
@@ -126,14 +126,14 @@ func TestSinksMakeTheSameGraph(t *testing.T) {
 	if err := neo4jtest.Clean(ctx, driver); err != nil {
 		t.Fatal(err)
 	}
-	runScript(t, driver, filepath.Join(dir, outdir.CypherFile))
+	neo4jtest.RunScript(t, driver, filepath.Join(dir, outdir.CypherFile))
 	if got := dumpGraph(t, driver); !slices.Equal(got, want) {
-		t.Errorf("load.cypher made another graph than the Neo4j writer:\n%s", diff(got, want))
+		t.Errorf("load.cypher made another graph than the Neo4j writer:\n%s", neo4jtest.DiffLines(got, want))
 	}
 	// Running the script again changes nothing: every statement merges.
-	runScript(t, driver, filepath.Join(dir, outdir.CypherFile))
+	neo4jtest.RunScript(t, driver, filepath.Join(dir, outdir.CypherFile))
 	if got := dumpGraph(t, driver); !slices.Equal(got, want) {
-		t.Errorf("load.cypher run twice:\n%s", diff(got, want))
+		t.Errorf("load.cypher run twice:\n%s", neo4jtest.DiffLines(got, want))
 	}
 
 	// neo4j-admin reads an empty field as no property; the other sinks
@@ -143,58 +143,7 @@ func TestSinksMakeTheSameGraph(t *testing.T) {
 		wantImported = append(wantImported, strings.ReplaceAll(l, ` title:""`, ""))
 	}
 	if got := csvGraph(t, filepath.Join(dir, outdir.CSVDir)); !slices.Equal(got, wantImported) {
-		t.Errorf("the CSVs hold another graph than the Neo4j writer made:\n%s", diff(got, wantImported))
-	}
-}
-
-// runScript runs a cypher-shell script the way cypher-shell does:
-// ":param name => expr" evaluates RETURN expr on the server, statements
-// end with ";" at the end of a line, "//" lines are comments.
-func runScript(t *testing.T, driver neo4j.DriverWithContext, path string) {
-	t.Helper()
-	ctx := context.Background()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	params := map[string]any{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 64<<20)
-	var stmt strings.Builder
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		for _, r := range line {
-			if r > 0x7e || (r < 0x20 && r != '\t') {
-				t.Fatalf("%s:%d: not printable ASCII: %q", path, n, r)
-			}
-		}
-		switch {
-		case strings.HasPrefix(line, "//") || (stmt.Len() == 0 && strings.TrimSpace(line) == ""):
-		case strings.HasPrefix(line, ":param "):
-			name, expr, ok := strings.Cut(strings.TrimPrefix(line, ":param "), " => ")
-			if !ok {
-				t.Fatalf("%s:%d: bad :param", path, n)
-			}
-			res, err := neo4j.ExecuteQuery(ctx, driver, "RETURN "+expr+" AS v", nil, neo4j.EagerResultTransformer)
-			if err != nil {
-				t.Fatalf("%s:%d: %v", path, n, err)
-			}
-			params[name] = res.Records[0].Values[0]
-		default:
-			stmt.WriteString(line)
-			stmt.WriteString("\n")
-			if strings.HasSuffix(line, ";") {
-				q := strings.TrimSuffix(strings.TrimSpace(stmt.String()), ";")
-				stmt.Reset()
-				if _, err := neo4j.ExecuteQuery(ctx, driver, q, params, neo4j.EagerResultTransformer); err != nil {
-					t.Fatalf("%s:%d: %v\n%s", path, n, err, q)
-				}
-			}
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		t.Errorf("the CSVs hold another graph than the Neo4j writer made:\n%s", neo4jtest.DiffLines(got, wantImported))
 	}
 }
 
@@ -386,22 +335,6 @@ func typed(t *testing.T, typ, s string) any {
 	}
 	t.Fatalf("CSV type %q", typ)
 	return nil
-}
-
-// diff lists the lines only one side has.
-func diff(got, want []string) string {
-	var b strings.Builder
-	for _, l := range got {
-		if !slices.Contains(want, l) {
-			b.WriteString("+ " + l + "\n")
-		}
-	}
-	for _, l := range want {
-		if !slices.Contains(got, l) {
-			b.WriteString("- " + l + "\n")
-		}
-	}
-	return b.String()
 }
 
 // TestCSVImportsWithNeo4jAdmin runs the real `neo4j-admin database import

@@ -31,21 +31,6 @@ func ParseActorType(s string) (ActorType, error) {
 	return "", fmt.Errorf("actor type %q: want one of COUNTRY, PERSON, ORGANIZATION, GROUP", s)
 }
 
-// Label is the Neo4j label that marks the type beside :Actor.
-func (t ActorType) Label() string {
-	switch t {
-	case Country:
-		return "Country"
-	case Person:
-		return "Person"
-	case Organization:
-		return "Organization"
-	case Group:
-		return "Group"
-	}
-	return ""
-}
-
 // Actor is one canonical actor found in an article, with every surface form
 // that named it there.
 type Actor struct {

@@ -16,9 +16,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/devgraph"
 	"github.com/geokg/geokg/internal/headless"
+	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/view"
 )
 
@@ -308,7 +308,7 @@ func noPageErrors(t *testing.T, b *headless.Browser) {
 // folder.
 func writeFolderPage(t *testing.T, folder, title string) (string, *view.Data) {
 	t.Helper()
-	src, err := graphdata.OpenDocs(folder, nil)
+	src, err := outdir.Open(folder, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/fixture"
+	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/schema"
 	"github.com/geokg/geokg/view"
 )
@@ -20,7 +21,7 @@ import (
 // writeFixturePage writes the fixture's page into a temporary folder.
 func writeFixturePage(t *testing.T) (string, *view.Data) {
 	t.Helper()
-	src, err := graphdata.OpenDocs(fixture.WriteDocs(t), nil)
+	src, err := outdir.Open(fixture.WriteDocs(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +113,7 @@ func TestHostileTextCannotCloseTheScript(t *testing.T) {
 }
 
 func TestMaxEventsKeepsTheMostRecent(t *testing.T) {
-	src, err := graphdata.OpenDocs(fixture.WriteDocs(t), nil)
+	src, err := outdir.Open(fixture.WriteDocs(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -107,7 +107,7 @@ func (f *factory) GraphSource(ctx context.Context, from string, o neo4jOptions) 
 	if from == "" {
 		from = "geokg-out"
 	}
-	return graphdata.OpenDocs(from, func(err error) { fmt.Fprintln(f.IO.Err, "geokg: skipped:", err) })
+	return outdir.Open(from, func(err error) { fmt.Fprintln(f.IO.Err, "geokg: skipped:", err) })
 }
 
 // ImportSink opens where an import writes: nothing for --dry-run, Neo4j

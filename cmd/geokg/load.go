@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"text/tabwriter"
 	"time"
 
@@ -109,10 +108,7 @@ func loadPath(ctx context.Context, std streams, w *graph.Writer, path string, re
 	var in io.Reader = std.In
 	name := "standard input"
 	if path != "-" {
-		name = path
-		if info, err := os.Stat(path); err == nil && info.IsDir() {
-			name = filepath.Join(path, outdir.DocsFile)
-		}
+		name = outdir.DocsPath(path)
 		f, err := os.Open(name)
 		if err != nil {
 			var pe *fs.PathError
@@ -124,7 +120,6 @@ func loadPath(ctx context.Context, std streams, w *graph.Writer, path string, re
 		defer f.Close()
 		in = f
 	}
-	r := jsonl.NewReader(in, name)
 	chunk := make([]schema.Doc, 0, loadChunk)
 	flush := func() error {
 		if len(chunk) == 0 {
@@ -141,35 +136,28 @@ func loadPath(ctx context.Context, std streams, w *graph.Writer, path string, re
 		chunk = chunk[:0]
 		return err
 	}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		d, err := r.Next()
-		if err == io.EOF {
-			break
-		}
-		var pe *jsonl.ParseError
-		if errors.As(err, &pe) {
-			sum.failed++
-			report(pe.Error())
-			continue
-		}
-		if err != nil {
-			// The reader failed (a read error, a line over the size
-			// limit) and cannot go on: the file's other lines are lost to
-			// this load, the next file is read.
-			sum.failed++
-			report(err.Error())
-			break
-		}
+	bad := func(pe *jsonl.ParseError) {
+		sum.failed++
+		report(pe.Error())
+	}
+	var writeErr error
+	err := outdir.ReadDocs(ctx, in, name, bad, func(d *schema.Doc) error {
 		sum.read++
-		chunk = append(chunk, d)
+		chunk = append(chunk, *d)
 		if len(chunk) == loadChunk {
-			if err := flush(); err != nil {
-				return err
-			}
+			writeErr = flush()
+			return writeErr
 		}
+		return nil
+	})
+	if err != nil && writeErr == nil && ctx.Err() == nil {
+		// The reader failed (a read error, a line over the size limit)
+		// and cannot go on: the file's other lines are lost to this load,
+		// the next file is read.
+		sum.failed++
+		report(err.Error())
+	} else if err != nil {
+		return err
 	}
 	return flush()
 }

@@ -89,7 +89,7 @@ func runView(ctx context.Context, f *factory, opts *viewOptions) error {
 // writeFolderView draws the graph of an import's output folder into the
 // folder, so every import leaves a picture to open.
 func writeFolderView(ctx context.Context, dir string, warn func(error)) error {
-	src, err := graphdata.OpenDocs(dir, warn)
+	src, err := outdir.Open(dir, warn)
 	if err != nil {
 		return err
 	}

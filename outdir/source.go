@@ -1,4 +1,4 @@
-package graphdata
+package outdir
 
 import (
 	"context"
@@ -9,72 +9,82 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"unicode/utf8"
 
+	"github.com/geokg/geokg/graphdata"
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/jsonl"
-	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/schema"
 )
 
-// Docs is a Source over a JSON-lines file of schema.Doc — an output
-// folder's docs.jsonl or the output of `geokg extract`. Lines that do not
-// parse are reported to OnError and skipped; the rest is read.
-type Docs struct {
-	path    string
-	onError func(error)
-	actors  []Actor // merged on first use
+// Source is the open side of an output folder: a graphdata.Source over
+// its docs.jsonl — or over any JSON-lines file of schema.Doc, such as the
+// output of `geokg extract`. An article given more than once (files
+// appended to one another, an article extracted again after a change) is
+// read in its last version only, as the Neo4j writer keeps it. Lines that
+// do not parse are reported to the onError of Open, once, and skipped.
+//
+// Memory grows with the number of actors, dyads and article ids, never
+// with the number of events.
+type Source struct {
+	path     string
+	onError  func(error)
+	reported int            // the last bad line reported: every pass meets it again
+	latest   map[string]int // article id → ordinal of its last doc, built on first use
+	docs     int            // docs in the file
+	actors   []graphdata.Actor
 }
 
-// OpenDocs returns a Source over path: an output folder (its docs.jsonl is
+// Open returns a Source over path: an output folder (its docs.jsonl is
 // read) or a JSON-lines file. onError, which may be nil, receives each line
 // that does not parse.
-func OpenDocs(path string, onError func(error)) (*Docs, error) {
+func Open(path string, onError func(error)) (*Source, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("graph folder %s: %w", path, unwrapPath(err))
 	}
 	if info.IsDir() {
-		file := filepath.Join(path, outdir.DocsFile)
+		file := filepath.Join(path, DocsFile)
 		if _, err := os.Stat(file); err != nil {
-			return nil, fmt.Errorf("graph folder %s: no %s in it (write one with `geokg import --out %s`)", path, outdir.DocsFile, path)
+			return nil, fmt.Errorf("graph folder %s: no %s in it (write one with `geokg import --out %s`)", path, DocsFile, path)
 		}
 		path = file
 	}
 	if onError == nil {
 		onError = func(error) {}
 	}
-	return &Docs{path: path, onError: onError}, nil
+	return &Source{path: path, onError: onError}, nil
+}
+
+// DocsPath is the JSON-lines file of path: an output folder's docs.jsonl,
+// or path itself when it is not a folder.
+func DocsPath(path string) string {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return filepath.Join(path, DocsFile)
+	}
+	return path
 }
 
 // Path is the JSON-lines file read.
-func (d *Docs) Path() string { return d.path }
+func (s *Source) Path() string { return s.path }
 
-// each calls fn for every doc of the file.
-func (d *Docs) each(ctx context.Context, fn func(*schema.Doc) error) error {
-	f, err := os.Open(d.path)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", d.path, unwrapPath(err))
-	}
-	defer f.Close()
-	r := jsonl.NewReader(f, d.path)
-	lastBad := 0
+// ReadDocs calls fn for every doc of the JSON-lines stream r, named name
+// in errors, in order. A line that does not parse goes to onError and is
+// skipped; when the reader itself fails (a line over jsonl.MaxLineSize or
+// a read error) and cannot go on, its error, naming name and the line, is
+// returned.
+func ReadDocs(ctx context.Context, r io.Reader, name string, onError func(*jsonl.ParseError), fn func(*schema.Doc) error) error {
+	jr := jsonl.NewReader(r, name)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		doc, err := r.Next()
+		doc, err := jr.Next()
 		if err == io.EOF {
 			return nil
 		}
 		var pe *jsonl.ParseError
 		if errors.As(err, &pe) {
-			if pe.Line == lastBad {
-				// The scanner itself failed (a line over jsonl.MaxLineSize
-				// or a read error) and cannot go on.
-				return pe
-			}
-			lastBad = pe.Line
-			d.onError(pe)
+			onError(pe)
 			continue
 		}
 		if err != nil {
@@ -86,18 +96,58 @@ func (d *Docs) each(ctx context.Context, fn func(*schema.Doc) error) error {
 	}
 }
 
-// Actors merges each actor over the articles that name it: the longest
-// name (as the graph keeps it), the most used role and affiliation, and
-// the sorted union of aliases.
-func (d *Docs) Actors(ctx context.Context, fn func(Actor) error) error {
-	if d.actors == nil {
-		actors, err := d.mergeActors(ctx)
+// all calls fn for every doc of the file, each version of an article.
+func (s *Source) all(ctx context.Context, fn func(*schema.Doc) error) error {
+	f, err := os.Open(s.path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", s.path, unwrapPath(err))
+	}
+	defer f.Close()
+	return ReadDocs(ctx, f, s.path, func(pe *jsonl.ParseError) {
+		if pe.Line > s.reported {
+			s.reported = pe.Line
+			s.onError(pe)
+		}
+	}, fn)
+}
+
+// each calls fn for the last version of every article, in file order.
+func (s *Source) each(ctx context.Context, fn func(*schema.Doc) error) error {
+	if s.latest == nil {
+		latest, n := map[string]int{}, 0
+		err := s.all(ctx, func(d *schema.Doc) error {
+			latest[d.ID] = n
+			n++
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		d.actors = actors
+		s.latest, s.docs = latest, n
 	}
-	for _, a := range d.actors {
+	n := 0
+	return s.all(ctx, func(d *schema.Doc) error {
+		i := n
+		n++
+		if len(s.latest) < s.docs && s.latest[d.ID] != i {
+			return nil // an earlier version
+		}
+		return fn(d)
+	})
+}
+
+// Actors merges each actor over the articles that name it: the longest
+// name (as the graph keeps it), the most used role and affiliation, and
+// the sorted union of aliases.
+func (s *Source) Actors(ctx context.Context, fn func(graphdata.Actor) error) error {
+	if s.actors == nil {
+		actors, err := s.mergeActors(ctx)
+		if err != nil {
+			return err
+		}
+		s.actors = actors
+	}
+	for _, a := range s.actors {
 		if err := fn(a); err != nil {
 			return err
 		}
@@ -107,25 +157,25 @@ func (d *Docs) Actors(ctx context.Context, fn func(Actor) error) error {
 
 // actorVotes gathers one actor's forms over all articles.
 type actorVotes struct {
-	Actor
+	graphdata.Actor
 	roles, affiliations counter
 	seen                map[string]bool
 }
 
-func (d *Docs) mergeActors(ctx context.Context) ([]Actor, error) {
+func (s *Source) mergeActors(ctx context.Context) ([]graphdata.Actor, error) {
 	byID := map[string]*actorVotes{}
-	err := d.each(ctx, func(doc *schema.Doc) error {
+	err := s.each(ctx, func(doc *schema.Doc) error {
 		for _, a := range doc.Actors {
 			v := byID[a.ID]
 			if v == nil {
-				v = &actorVotes{Actor: Actor{ID: a.ID, Type: a.Type}, seen: map[string]bool{}}
+				v = &actorVotes{Actor: graphdata.Actor{ID: a.ID, Type: a.Type}, seen: map[string]bool{}}
 				byID[a.ID] = v
 			}
 			name := a.Name
 			if name == "" {
 				name = a.ID
 			}
-			if v.Name == "" || betterName(name, v.Name) {
+			if v.Name == "" || graphmodel.BetterName(name, v.Name) {
 				v.Name = name
 			}
 			v.Articles++
@@ -144,7 +194,7 @@ func (d *Docs) mergeActors(ctx context.Context) ([]Actor, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Actor, 0, len(byID))
+	out := make([]graphdata.Actor, 0, len(byID))
 	for _, v := range byID {
 		a := v.Actor
 		slices.Sort(a.Aliases)
@@ -160,24 +210,24 @@ func (d *Docs) mergeActors(ctx context.Context) ([]Actor, error) {
 }
 
 // Articles yields each doc's article metadata, in file order.
-func (d *Docs) Articles(ctx context.Context, fn func(Article) error) error {
-	return d.each(ctx, func(doc *schema.Doc) error {
-		return fn(Article{ID: doc.ID, URL: doc.URL, Title: doc.Title, Published: doc.Published, Source: doc.Source, Path: doc.Path, Hash: doc.Hash})
+func (s *Source) Articles(ctx context.Context, fn func(graphdata.Article) error) error {
+	return s.each(ctx, func(doc *schema.Doc) error {
+		return fn(graphdata.Article{ID: doc.ID, URL: doc.URL, Title: doc.Title, Published: doc.Published, Source: doc.Source, Path: doc.Path, Hash: doc.Hash})
 	})
 }
 
 // Mentions yields, per article, each actor it names with its span count
 // and what the article says of a person's role and affiliation.
-func (d *Docs) Mentions(ctx context.Context, fn func(Mention) error) error {
-	return d.each(ctx, func(doc *schema.Doc) error {
+func (s *Source) Mentions(ctx context.Context, fn func(graphdata.Mention) error) error {
+	return s.each(ctx, func(doc *schema.Doc) error {
 		index := map[string]int{}
-		var ms []Mention
+		var ms []graphdata.Mention
 		for _, a := range doc.Actors {
 			i, ok := index[a.ID]
 			if !ok {
 				i = len(ms)
 				index[a.ID] = i
-				ms = append(ms, Mention{Actor: a.ID, Article: doc.ID})
+				ms = append(ms, graphdata.Mention{Actor: a.ID, Article: doc.ID})
 			}
 			m := &ms[i]
 			m.Count += len(a.Mentions)
@@ -200,8 +250,8 @@ func (d *Docs) Mentions(ctx context.Context, fn func(Mention) error) error {
 // Events yields each doc's relations as events, in file order. The same
 // event reported twice in one article (the same id) is yielded once, as
 // the graph stores it once.
-func (d *Docs) Events(ctx context.Context, f Filter, fn func(Event) error) error {
-	return d.each(ctx, func(doc *schema.Doc) error {
+func (s *Source) Events(ctx context.Context, f graphdata.Filter, fn func(graphdata.Event) error) error {
+	return s.each(ctx, func(doc *schema.Doc) error {
 		var seen map[string]bool
 		sourced := slices.ContainsFunc(doc.Relations, func(r schema.Relation) bool { return r.DateSource != "" })
 		for _, r := range doc.Relations {
@@ -231,7 +281,7 @@ func (d *Docs) Events(ctx context.Context, f Filter, fn func(Event) error) error
 // older than it, or a line written by hand); when it does, an undated
 // relation is one the extractor left undated on purpose (told in the past
 // perfect), as it stays in the graph.
-func eventOf(doc *schema.Doc, r schema.Relation, sourced bool) Event {
+func eventOf(doc *schema.Doc, r schema.Relation, sourced bool) graphdata.Event {
 	quad, score := r.Quad, r.Score
 	if quad == "" {
 		quad, score = r.Type.Quad(), r.Type.Score()
@@ -244,20 +294,12 @@ func eventOf(doc *schema.Doc, r schema.Relation, sourced bool) Event {
 	if r.Type.Symmetric() && dst < src {
 		src, dst = dst, src
 	}
-	return Event{
+	return graphdata.Event{
 		ID: r.EventID(doc.ID), Source: src, Target: dst,
 		Type: r.Type, Quad: quad, Score: score, Modes: slices.Clone(r.Modes),
 		Date: date, DateSource: dateSource, DatePrecision: datePrecision, Evidence: r.Evidence, Sentence: r.Sentence, Cue: r.Cue, References: slices.Clone(r.References),
 		Confidence: r.Confidence, Claimant: r.Claimant, Article: doc.ID,
 	}
-}
-
-// betterName reports whether name should replace current as an actor's
-// display name: the longest wins, ties go to the alphabetically first —
-// the rule the graph writer applies.
-func betterName(name, current string) bool {
-	n, c := utf8.RuneCountInString(name), utf8.RuneCountInString(current)
-	return n > c || (n == c && name < current)
 }
 
 // counter finds the most frequent non-empty string, the first seen on

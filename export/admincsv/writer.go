@@ -14,34 +14,6 @@ import (
 	"github.com/geokg/geokg/schema"
 )
 
-// Relation is one aggregated typed edge, (source)-[:TYPE]->(target), with
-// the properties CypherRecomputeRelations gives it; quad and score are
-// the type's.
-type Relation struct {
-	Source, Target string
-	Type           schema.EventType
-	// Events and Articles count the asserted events and the distinct
-	// articles reporting them.
-	Events, Articles int
-	// First and Last are the earliest and latest event dates
-	// (YYYY-MM-DD), empty when none is known.
-	First, Last string
-}
-
-// Affiliation is one (:Person)-[:AFFILIATED_WITH]->(:Actor) edge with
-// the properties CypherRecomputeAffiliations gives it.
-type Affiliation struct {
-	Person, Actor string
-	// Role is the one of the latest article giving one, RoleArticle that
-	// article's id.
-	Role, RoleArticle string
-	// First and Last are the earliest and latest dates of the articles
-	// stating the affiliation (YYYY-MM-DD), empty when none is known.
-	First, Last string
-	// Articles counts those articles.
-	Articles int
-}
-
 // Writer writes the files into a folder, one row per call, and import.sh
 // on Close. Rows stream to the files, so memory does not grow with the
 // graph. A Writer is not safe for concurrent use.
@@ -126,7 +98,7 @@ func (w *Writer) Actor(a graphmodel.ActorRow) error {
 		iso3 = a.ID
 	}
 	labels := []string{"Actor"}
-	if l := a.Type.Label(); l != "" {
+	if l := graphmodel.ActorLabel(a.Type); l != "" {
 		labels = append(labels, l)
 	}
 	return w.write(actorsFile, a.ID, a.Name, string(a.Type), array(a.Aliases), iso3, array(labels))
@@ -155,7 +127,7 @@ func (w *Writer) Mention(m graphmodel.MentionRow) error {
 
 // Relation writes an aggregated typed edge. Its type becomes a
 // relationship type, so it must be a PLOVER category.
-func (w *Writer) Relation(r Relation) error {
+func (w *Writer) Relation(r graphmodel.Relation) error {
 	if !r.Type.Valid() {
 		return fmt.Errorf("relation %s→%s: type %q is not a PLOVER category", r.Source, r.Target, r.Type)
 	}
@@ -164,8 +136,8 @@ func (w *Writer) Relation(r Relation) error {
 }
 
 // Affiliation writes an AFFILIATED_WITH edge.
-func (w *Writer) Affiliation(a Affiliation) error {
-	return w.write(affiliatedFile, a.Person, a.Actor, "AFFILIATED_WITH", a.Role, a.First, a.Last, strconv.Itoa(a.Articles), a.RoleArticle)
+func (w *Writer) Affiliation(a graphmodel.Affiliation) error {
+	return w.write(affiliatedFile, a.Person, a.Org, "AFFILIATED_WITH", a.Role, a.First, a.Last, strconv.Itoa(a.Articles), a.RoleArticle)
 }
 
 // Flush writes the buffered rows to the files, so that they hold every

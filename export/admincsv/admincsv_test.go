@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/geokg/geokg/admincsv"
+	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/schema"
 )
@@ -52,8 +52,8 @@ func TestWriterEncodesValues(t *testing.T) {
 		Quad: schema.Support.Quad(), Score: 4.6, Modes: []string{"hypothetical"}, Date: "2016-01-01",
 		DateSource: schema.DateFromText, DatePrecision: schema.YearPrecision, Evidence: hazard, References: []string{"he", hazard}, Sentence: 3, Confidence: 0.125}))
 	must(w.Mention(graphmodel.MentionRow{Actor: "RUS", Article: "a1", Count: 2}))
-	must(w.Relation(admincsv.Relation{Source: "RUS", Target: "x", Type: schema.Support, Events: 1, Articles: 1, First: "2016-01-02", Last: "2016-01-02"}))
-	must(w.Affiliation(admincsv.Affiliation{Person: "p", Actor: "RUS", Role: hazard, Articles: 1}))
+	must(w.Relation(graphmodel.Relation{Source: "RUS", Target: "x", Type: schema.Support, Events: 1, Articles: 1, First: "2016-01-02", Last: "2016-01-02"}))
+	must(w.Affiliation(graphmodel.Affiliation{Person: "p", Org: "RUS", Role: hazard, Articles: 1}))
 	must(w.Close())
 
 	tests := []struct {
@@ -103,7 +103,7 @@ func TestRelationTypeMustBePLOVER(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	err = w.Relation(admincsv.Relation{Source: "a", Target: "b", Type: "DROP`"})
+	err = w.Relation(graphmodel.Relation{Source: "a", Target: "b", Type: "DROP`"})
 	if err == nil || !strings.Contains(err.Error(), "not a PLOVER category") {
 		t.Errorf("err = %v, want a type that is not PLOVER refused", err)
 	}

@@ -1,4 +1,4 @@
-package graphdata_test
+package outdir_test
 
 import (
 	"context"
@@ -11,11 +11,12 @@ import (
 
 	"github.com/geokg/geokg/graphdata"
 	"github.com/geokg/geokg/internal/fixture"
+	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/schema"
 )
 
 func TestDocsActorsMerged(t *testing.T) {
-	src, err := graphdata.OpenDocs(fixture.WriteDocs(t), nil)
+	src, err := outdir.Open(fixture.WriteDocs(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestDocsActorsMerged(t *testing.T) {
 }
 
 func TestDocsEventsFilter(t *testing.T) {
-	src, err := graphdata.OpenDocs(fixture.WriteDocs(t), nil)
+	src, err := outdir.Open(fixture.WriteDocs(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +91,7 @@ func TestDocsBadLinesReportedAndSkipped(t *testing.T) {
 		t.Fatal(err)
 	}
 	var errs []string
-	src, err := graphdata.OpenDocs(dir, func(err error) { errs = append(errs, err.Error()) })
+	src, err := outdir.Open(dir, func(err error) { errs = append(errs, err.Error()) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,13 +104,13 @@ func TestDocsBadLinesReportedAndSkipped(t *testing.T) {
 	}
 }
 
-func TestOpenDocsMissing(t *testing.T) {
+func TestOpenMissing(t *testing.T) {
 	dir := t.TempDir()
-	_, err := graphdata.OpenDocs(dir, nil)
+	_, err := outdir.Open(dir, nil)
 	if err == nil || !strings.Contains(err.Error(), "no docs.jsonl") {
 		t.Errorf("err = %v, want one naming the missing docs.jsonl", err)
 	}
-	_, err = graphdata.OpenDocs(filepath.Join(dir, "nope"), nil)
+	_, err = outdir.Open(filepath.Join(dir, "nope"), nil)
 	if err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("err = %v, want one naming the path", err)
 	}
@@ -142,7 +143,7 @@ func TestDocsEventDates(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "docs.jsonl"), []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src, err := graphdata.OpenDocs(dir, nil)
+	src, err := outdir.Open(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package outdir
+package cypherscript
 
 import (
 	"fmt"

@@ -1,4 +1,9 @@
-package outdir
+// Package cypherscript writes the graph as a cypher-shell script (an
+// output folder's load.cypher): the graph model's own statements, in the
+// order the Neo4j writer runs them, each after a ":param rows => [...]"
+// line that holds its rows as a Cypher literal. Values are never put into
+// the statements' text.
+package cypherscript
 
 import (
 	"bufio"
@@ -8,29 +13,31 @@ import (
 	"github.com/geokg/geokg/graphmodel"
 )
 
-// cypherWriter writes load.cypher: cypher-shell commands that build the
-// graph with the model's own statements. Every value is passed as a
-// parameter (":param rows => [...]", then "UNWIND $rows ..."): the
-// statements are the fixed text of package schema, never built from input.
-type cypherWriter struct {
+// Writer writes a script: cypher-shell commands that build the graph with
+// the model's own statements. Every value is passed as a parameter
+// (":param rows => [...]", then "UNWIND $rows ..."): the statements are
+// the fixed text of package graphmodel, never built from input.
+type Writer struct {
 	w       *bufio.Writer
 	batches int
 	buf     []byte
 }
 
-func newCypherWriter(w *bufio.Writer) (*cypherWriter, error) {
-	c := &cypherWriter{w: w}
+// New starts a script on w with the constraints, indexes and schema
+// version of the model.
+func New(w *bufio.Writer) (*Writer, error) {
+	c := &Writer{w: w}
 	_, err := w.WriteString("// The geokg graph for cypher-shell, written by geokg import:\n" +
 		"//   cypher-shell -a bolt://localhost:7687 -u neo4j -f load.cypher\n" +
 		"// Every statement is idempotent (MERGE), so running the script again,\n" +
 		"// or over a graph that has some of these articles, loads each once.\n\n" +
-		schemaScript())
+		SchemaScript())
 	return c, err
 }
 
-// schemaScript creates the constraints and indexes and records the
-// model's version.
-func schemaScript() string {
+// SchemaScript creates the constraints and indexes and records the
+// model's version: an output folder's schema.cypher.
+func SchemaScript() string {
 	var b strings.Builder
 	b.WriteString("// Constraints and indexes.\n")
 	for _, s := range graphmodel.SchemaStatements {
@@ -41,8 +48,8 @@ func schemaScript() string {
 	return b.String()
 }
 
-// batch writes one batch's statements, in the model's order.
-func (c *cypherWriter) batch(b *graphmodel.GraphBatch) error {
+// Batch writes one batch's statements, in the model's order.
+func (c *Writer) Batch(b *graphmodel.GraphBatch) error {
 	c.batches++
 	if _, err := fmt.Fprintf(c.w, "\n// Batch %d: %d articles.\n", c.batches, len(b.Articles)); err != nil {
 		return err
@@ -66,10 +73,10 @@ func (c *cypherWriter) batch(b *graphmodel.GraphBatch) error {
 	return nil
 }
 
-// finish recomputes the aggregated edges of the whole graph: the script
-// cannot feed the dyads whose stale events it deleted back into the
-// per-batch recomputation, as the Neo4j writer does.
-func (c *cypherWriter) finish() error {
+// Finish ends the script by recomputing the aggregated edges of the whole
+// graph: the script cannot feed the dyads whose stale events it deleted
+// back into the per-batch recomputation, as the Neo4j writer does.
+func (c *Writer) Finish() error {
 	_, err := fmt.Fprintf(c.w, "\n// Aggregated edges and affiliations over the whole graph.\n%s;\n%s;\n",
 		graphmodel.CypherRecomputeAllRelations, graphmodel.CypherRecomputeAllAffiliations)
 	return err
