@@ -421,13 +421,17 @@ func gdeltDump(t *testing.T, doc string) []string {
 	for l := range strings.Lines(doc) {
 		rows = append(rows, strings.Split(strings.TrimSuffix(l, "\n"), "\t"))
 	}
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
 	var lines []string
 	for _, r := range rows[1:] {
 		date := ""
-		if r[1] != "" {
-			date = r[1][:4] + "-" + r[1][4:6] + "-" + r[1][6:]
+		if d := r[col["SQLDATE"]]; d != "" {
+			date = d[:4] + "-" + d[4:6] + "-" + d[6:]
 		}
-		lines = append(lines, eventLine(r[0], r[13], r[5], r[9], r[18], date))
+		lines = append(lines, eventLine(r[col["GLOBALEVENTID"]], r[col["EventCode"]], r[col["Actor1Code"]], r[col["Actor2Code"]], r[col["ArticleID"]], date))
 	}
 	slices.Sort(lines)
 	return lines
