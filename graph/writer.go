@@ -549,9 +549,7 @@ func (w *Writer) writeLinks(ctx context.Context, b *graphmodel.GraphBatch) (coun
 		dyads := b.Dyads
 		if len(recs) > 0 {
 			dyads = slices.Concat(dyads, dyadsOf(recs))
-			slices.SortFunc(dyads, func(x, y graphmodel.DyadRow) int {
-				return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target), cmp.Compare(x.Type, y.Type))
-			})
+			slices.SortFunc(dyads, compareDyads)
 			dyads = slices.Compact(dyads)
 		}
 		if _, err := run("lock actors", graphmodel.CypherLockActors, graphmodel.Params(endsOf(dyads))); err != nil {
@@ -575,7 +573,7 @@ func (w *Writer) writeLinks(ctx context.Context, b *graphmodel.GraphBatch) (coun
 		if _, err := run("new events", graphmodel.CypherCreateEvents, graphmodel.Params(plan.create)); err != nil {
 			return err
 		}
-		if _, err := run("relations", graphmodel.CypherRecomputeRelations, graphmodel.Params(dyads)); err != nil {
+		if _, err := run("relations", graphmodel.CypherRecomputeRelations, graphmodel.Params(plan.dyads)); err != nil {
 			return err
 		}
 		// Affiliations that only new articles touch take the batch's
@@ -594,15 +592,17 @@ func (w *Writer) writeLinks(ctx context.Context, b *graphmodel.GraphBatch) (coun
 type eventPlan struct {
 	remove         []graphmodel.IDRow
 	create, update []graphmodel.EventRow
+	// dyads are those whose events change: their edges are recomputed.
+	dyads []graphmodel.DyadRow
 }
 
 // planEvents clusters the reports the graph holds for the batch's dyads
 // (recs, from CypherReadReports; those of the batch's articles are
 // replaced by the batch's own) and compares the happenings with the
-// graph's events: an event whose id and articles stay, none of them in
-// the batch, is left alone.
+// graph's events: an event whose reports stay the same is left alone.
 func planEvents(b *graphmodel.GraphBatch, recs []*neo4j.Record, inBatch map[string]bool, window int) (eventPlan, error) {
-	existing := map[string][]string{} // event id → its articles
+	existing := map[string][]string{} // event id → its reports (Report.JSON)
+	dyadOf := map[string]graphmodel.DyadRow{}
 	reports := slices.Clone(b.Reports)
 	for _, r := range recs {
 		id, _ := r.Values[0].(string)
@@ -611,47 +611,61 @@ func planEvents(b *graphmodel.GraphBatch, recs []*neo4j.Record, inBatch map[stri
 		if err != nil {
 			return eventPlan{}, fmt.Errorf("event %s: unreadable report (re-import into an empty database: the graph predates schema version %d): %w", id, graphmodel.SchemaVersion, err)
 		}
-		existing[id] = append(existing[id], rep.Article)
+		existing[id] = append(existing[id], js)
+		dyadOf[id] = rep.Key.Dyad()
 		if !inBatch[rep.Article] {
 			reports = append(reports, rep)
 		}
 	}
 	var p eventPlan
 	keep := map[string]bool{}
+	changed := map[graphmodel.DyadRow]bool{}
 	for _, h := range graphmodel.Cluster(reports, window) {
 		keep[h.ID] = true
 		old, ok := existing[h.ID]
-		if !ok {
+		switch {
+		case !ok:
 			p.create = append(p.create, graphmodel.EventRowOf(h))
+		case unchanged(old, h):
 			continue
+		default:
+			p.update = append(p.update, graphmodel.EventRowOf(h))
 		}
-		if unchanged(old, h, inBatch) {
-			continue
-		}
-		p.update = append(p.update, graphmodel.EventRowOf(h))
+		changed[h.Key.Dyad()] = true
 	}
 	for id := range existing {
 		if !keep[id] {
 			p.remove = append(p.remove, graphmodel.IDRow{ID: id})
+			changed[dyadOf[id]] = true
 		}
 	}
+	for d := range changed {
+		p.dyads = append(p.dyads, d)
+	}
 	slices.SortFunc(p.remove, func(x, y graphmodel.IDRow) int { return cmp.Compare(x.ID, y.ID) })
+	slices.SortFunc(p.dyads, compareDyads)
 	return p, nil
 }
 
-// unchanged reports whether happening h is the event the graph holds with
-// the articles old: the same articles, none of them rewritten by the
-// batch.
-func unchanged(old []string, h graphmodel.Happening, inBatch map[string]bool) bool {
+// unchanged reports whether happening h is the event the graph holds
+// with the reports old: the same reports, so the same properties. A
+// re-imported article that says the same leaves its events alone.
+func unchanged(old []string, h graphmodel.Happening) bool {
 	if len(old) != len(h.Reports) {
 		return false
 	}
 	for _, r := range h.Reports {
-		if inBatch[r.Article] || !slices.Contains(old, r.Article) {
+		if !slices.Contains(old, r.JSON()) {
 			return false
 		}
 	}
 	return true
+}
+
+// compareDyads orders dyads by source, target and type, the order
+// graphmodel.GraphBatch sorts them in.
+func compareDyads(x, y graphmodel.DyadRow) int {
+	return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target), cmp.Compare(x.Type, y.Type))
 }
 
 // endsOf returns the actors of dyads, sorted and distinct.
