@@ -43,6 +43,9 @@ type aggregate struct {
 	relations    map[graphmodel.DyadRow]*relationRow
 	affiliations map[[2]string]*affiliationState
 	published    map[string]string // article id → date, for this batch's mentions
+	// reports are every article's reports of events: which make one
+	// event (graphmodel.Cluster) is known only at the end.
+	reports []graphmodel.Report
 }
 
 // affiliationState is an affiliation being aggregated: the role is the
@@ -80,30 +83,13 @@ func (g *aggregate) add(b *graphmodel.GraphBatch) {
 			a.Name = r.Name
 		}
 		a.Aliases = append(a.Aliases, r.Aliases...)
+		if r.SectorKey > a.SectorKey {
+			a.Sector, a.SectorKey = r.Sector, r.SectorKey
+		}
 		slices.Sort(a.Aliases)
 		a.Aliases = slices.Compact(a.Aliases)
 	}
-	articlesOf := map[graphmodel.DyadRow]map[string]bool{}
-	for _, e := range b.Events {
-		if !e.Asserted {
-			continue
-		}
-		key := graphmodel.DyadRow{Source: e.Source, Target: e.Target, Type: e.Type}
-		r, ok := g.relations[key]
-		if !ok {
-			r = &relationRow{Source: e.Source, Target: e.Target, Type: e.Type, Quad: e.Type.Quad(), Score: e.Type.Score()}
-			g.relations[key] = r
-		}
-		r.Events++
-		if articlesOf[key] == nil {
-			articlesOf[key] = map[string]bool{}
-		}
-		if !articlesOf[key][e.Article] {
-			articlesOf[key][e.Article] = true
-			r.Articles++
-		}
-		r.First, r.Last = minDate(r.First, e.Date), maxDate(r.Last, e.Date)
-	}
+	g.reports = append(g.reports, b.Reports...)
 	published := make(map[string]string, len(b.Articles))
 	for _, a := range b.Articles {
 		published[a.ID] = a.Published
@@ -130,22 +116,17 @@ func (g *aggregate) add(b *graphmodel.GraphBatch) {
 	}
 }
 
-// result returns the actors, aggregated edges and affiliations, sorted.
-// Affiliations to an actor the graph does not hold are left out, as the
-// model's MATCH leaves them out.
-func (g *aggregate) result() ([]graphmodel.ActorRow, []relationRow, []affiliationRow) {
+// result returns the actors, events (with the event window in days), aggregated edges and affiliations,
+// sorted. Affiliations to an actor the graph does not hold are left out,
+// as the model's MATCH leaves them out.
+func (g *aggregate) result(window int) ([]graphmodel.ActorRow, []graphmodel.EventRow, []relationRow, []affiliationRow) {
 	actors := make([]graphmodel.ActorRow, 0, len(g.actors))
 	for _, a := range g.actors {
 		actors = append(actors, *a)
 	}
 	slices.SortFunc(actors, func(x, y graphmodel.ActorRow) int { return cmp.Compare(x.ID, y.ID) })
-	relations := make([]relationRow, 0, len(g.relations))
-	for _, r := range g.relations {
-		relations = append(relations, *r)
-	}
-	slices.SortFunc(relations, func(x, y relationRow) int {
-		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target), cmp.Compare(x.Type, y.Type))
-	})
+	events := graphmodel.EventRows(graphmodel.Cluster(g.reports, window))
+	relations := relationsOf(events)
 	var affs []affiliationRow
 	for _, s := range g.affiliations {
 		person, org := g.actors[s.Person], g.actors[s.Actor]
@@ -157,7 +138,43 @@ func (g *aggregate) result() ([]graphmodel.ActorRow, []relationRow, []affiliatio
 	slices.SortFunc(affs, func(x, y affiliationRow) int {
 		return cmp.Or(cmp.Compare(x.Person, y.Person), cmp.Compare(x.Actor, y.Actor))
 	})
-	return actors, relations, affs
+	return actors, events, relations, affs
+}
+
+// relationsOf aggregates the asserted events as CypherRecomputeRelations
+// does: per dyad the events, their distinct articles and the earliest and
+// latest report dates.
+func relationsOf(events []graphmodel.EventRow) []relationRow {
+	relations := map[graphmodel.DyadRow]*relationRow{}
+	articles := map[graphmodel.DyadRow]map[string]bool{}
+	for _, e := range events {
+		if !e.Asserted {
+			continue
+		}
+		key := graphmodel.DyadRow{Source: e.Source, Target: e.Target, Type: e.Type}
+		r, ok := relations[key]
+		if !ok {
+			r = &relationRow{Source: e.Source, Target: e.Target, Type: e.Type, Quad: e.Type.Quad(), Score: e.Type.Score()}
+			relations[key] = r
+			articles[key] = map[string]bool{}
+		}
+		r.Events++
+		for _, rep := range e.Reports {
+			if !articles[key][rep.Article] {
+				articles[key][rep.Article] = true
+				r.Articles++
+			}
+			r.First, r.Last = minDate(r.First, rep.Date), maxDate(r.Last, rep.Date)
+		}
+	}
+	out := make([]relationRow, 0, len(relations))
+	for _, r := range relations {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(x, y relationRow) int {
+		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target), cmp.Compare(x.Type, y.Type))
+	})
+	return out
 }
 
 // laterArticle orders (published, id) keys as Cypher's ORDER BY does:
