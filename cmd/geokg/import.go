@@ -16,7 +16,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/geokg/geokg/graph"
-	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
@@ -304,7 +303,8 @@ func (opts *importOptions) open(ctx context.Context, log *slog.Logger) (pipeline
 	if err != nil {
 		return nil, nil, "", err
 	}
-	w.GraphOptions = graphmodel.GraphOptions{Unasserted: opts.AllModes || opts.Neo4j.Unasserted}
+	w.GraphOptions = opts.Neo4j.graphOptions()
+	w.GraphOptions.Unasserted = opts.AllModes || opts.Neo4j.Unasserted
 	w.Warn = opts.warn
 	return x, w, w.Dir(), nil
 }
