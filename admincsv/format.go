@@ -49,7 +49,7 @@ func (f File) Nodes() bool { return strings.Contains(f.Header[0], ":ID(") }
 // every aggregated typed edge, with a :TYPE per row). The properties are
 // those of docs/graph-model.md; the ID spaces are the node labels.
 var (
-	actorsFile   = File{"actors.csv", []string{"id:ID(Actor)", "name", "type", "aliases:string[]", "iso3", "sector", "sector_key", ":LABEL"}}
+	actorsFile   = File{"actors.csv", []string{"id:ID(Actor)", "name", "type", "aliases:string[]", "iso3", ":LABEL", "sector", "sector_key"}}
 	articlesFile = File{"articles.csv", []string{"id:ID(Article)", "url", "title", "published:date", "source", "path", "hash", ":LABEL"}}
 	eventsFile   = File{"events.csv", []string{"id:ID(Event)", "type", "quad", "score:double", "symmetric:boolean", "modes:string[]", "asserted:boolean", "date:date", "date_source", "date_precision", "evidence", "references:string[]", "sentence:long", "cue", "claimant", "confidence:double", "source", "target", "article",
 		"mentions:long", "articles:long", "sources:long", "source_state", "target_state", "source_country", "target_country", "source_sector", "target_sector",

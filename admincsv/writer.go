@@ -129,7 +129,7 @@ func (w *Writer) Actor(a graphmodel.ActorRow) error {
 	if l := a.Type.Label(); l != "" {
 		labels = append(labels, l)
 	}
-	return w.write(actorsFile, a.ID, a.Name, string(a.Type), array(a.Aliases), iso3, a.Sector, a.SectorKey, array(labels))
+	return w.write(actorsFile, a.ID, a.Name, string(a.Type), array(a.Aliases), iso3, array(labels), a.Sector, a.SectorKey)
 }
 
 // Article writes an (:Article) node.

@@ -130,6 +130,9 @@ func (ds dyads) add(e graphdata.Event) {
 	}
 	d.Events++
 	d.articles[e.Article] = true
+	for _, r := range e.Reports {
+		d.articles[r.Article] = true
+	}
 	d.Score += e.Score
 	if !e.Date.IsZero() {
 		if d.First.IsZero() || e.Date.Time().Before(d.First.Time()) {

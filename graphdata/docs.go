@@ -272,7 +272,7 @@ func eventOf(r graphmodel.EventRow) Event {
 	date, _ := schema.ParseDate(r.Date)
 	reports := make([]Report, len(r.Reports))
 	for i, rep := range r.Reports {
-		reports[i] = Report{Article: rep.Article, Source: rep.Outlet, Sentences: slices.Clone(rep.Sentences), Evidence: slices.Clone(rep.Evidence)}
+		reports[i] = Report{Article: rep.Article, Source: rep.Outlet, Sentences: slices.Clone(rep.Sentences), Evidence: slices.Clone(rep.Evidence), Stored: rep.JSON()}
 	}
 	return Event{
 		ID: r.ID, Source: r.Source, Target: r.Target, Type: r.Type, Quad: r.Quad, Score: r.Score, Modes: modes,

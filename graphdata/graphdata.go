@@ -137,6 +137,10 @@ type Report struct {
 	// Evidence their text, in the same order.
 	Sentences []int    `json:"sentences"`
 	Evidence  []string `json:"evidence"`
+	// Stored is the report as the graph stores it on REPORTED_IN
+	// (graphmodel.Report.JSON), for exports that rebuild the graph; empty
+	// when the source does not hold it.
+	Stored string `json:"-"`
 }
 
 // Asserted reports whether the event is neither negated nor hypothetical,

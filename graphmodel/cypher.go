@@ -242,7 +242,7 @@ const recomputeRelations = "\n" + matchSourceTarget + `OPTIONAL MATCH (e:Event {
 USING INDEX SEEK e:Event(source, target, type)
 WHERE e.asserted AND EXISTS { (e)<-[:ACTOR]-() }
 OPTIONAL MATCH (e)-[rep:REPORTED_IN]->(a:Article)
-WITH s, t, row, count(DISTINCT e) AS events, count(DISTINCT a) AS articles, min(rep.date) AS first, max(rep.date) AS last
+WITH s, t, row, count(DISTINCT e) AS events, count(DISTINCT a) AS articles, min(e.date) AS first, max(e.date) AS last
 FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'AGREE' THEN [1] ELSE [] END | MERGE (s)-[r:AGREE]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
 FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'CONSULT' THEN [1] ELSE [] END | MERGE (s)-[r:CONSULT]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
 FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'SUPPORT' THEN [1] ELSE [] END | MERGE (s)-[r:SUPPORT]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)

@@ -143,7 +143,7 @@ func (g *aggregate) result(window int) ([]graphmodel.ActorRow, []graphmodel.Even
 
 // relationsOf aggregates the asserted events as CypherRecomputeRelations
 // does: per dyad the events, their distinct articles and the earliest and
-// latest report dates.
+// latest event dates.
 func relationsOf(events []graphmodel.EventRow) []relationRow {
 	relations := map[graphmodel.DyadRow]*relationRow{}
 	articles := map[graphmodel.DyadRow]map[string]bool{}
@@ -159,12 +159,12 @@ func relationsOf(events []graphmodel.EventRow) []relationRow {
 			articles[key] = map[string]bool{}
 		}
 		r.Events++
+		r.First, r.Last = minDate(r.First, e.Date), maxDate(r.Last, e.Date)
 		for _, rep := range e.Reports {
 			if !articles[key][rep.Article] {
 				articles[key][rep.Article] = true
 				r.Articles++
 			}
-			r.First, r.Last = minDate(r.First, rep.Date), maxDate(r.Last, rep.Date)
 		}
 	}
 	out := make([]relationRow, 0, len(relations))
