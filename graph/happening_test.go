@@ -3,8 +3,10 @@ package graph_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/fixture"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/schema"
@@ -96,5 +98,16 @@ func TestEventWindow(t *testing.T) {
 				t.Errorf("the ASSAULT edge counts %d events, want %d", n, tc.want)
 			}
 		})
+	}
+}
+
+// A graph of schema version 1 (one event per sentence) cannot take
+// happenings: the writer says to re-import instead of mixing the two.
+func TestRefusesSentenceEventGraph(t *testing.T) {
+	d := neo4jtest.Driver(t)
+	query(t, d, `MERGE (s:GraphSchema {name: 'geokg'}) SET s.version = 1 CREATE (:Event {id: 'old'})`, nil)
+	_, err := graph.Open(context.Background(), testConfig(t))
+	if err == nil || !strings.Contains(err.Error(), "re-import") {
+		t.Fatalf("Open on a version 1 graph: %v, want a re-import error", err)
 	}
 }

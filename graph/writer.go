@@ -175,7 +175,34 @@ func (w *Writer) ensureSchema(ctx context.Context) error {
 	if v == graphmodel.SchemaVersion {
 		return nil
 	}
+	if v > 0 && v < graphmodel.FirstHappeningVersion {
+		has, err := w.hasEvents(ctx)
+		if err != nil {
+			return err
+		}
+		if has {
+			return fmt.Errorf("neo4j %s: the graph has schema version %d, one event per sentence; this geokg writes one per happening (version %d) and cannot add to it: re-import the articles into an empty database", w.uri, v, graphmodel.SchemaVersion)
+		}
+	}
 	return w.ApplySchema(ctx)
+}
+
+// hasEvents reports whether the graph holds an event.
+func (w *Writer) hasEvents(ctx context.Context) (bool, error) {
+	s := w.session(ctx, neo4j.AccessModeRead)
+	defer s.Close(context.WithoutCancel(ctx))
+	has, err := retried(ctx, w, s, neo4j.ExecuteRead, func(tx neo4j.ManagedTransaction) (bool, error) {
+		res, err := tx.Run(ctx, `MATCH (e:Event) RETURN e.id LIMIT 1`, nil)
+		if err != nil {
+			return false, err
+		}
+		recs, err := res.Collect(ctx)
+		return len(recs) > 0, err
+	})
+	if err != nil {
+		return false, w.wrapError("read events", err)
+	}
+	return has, nil
 }
 
 // SchemaVersion returns the graph's recorded schema version, 0 when none.

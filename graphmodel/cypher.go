@@ -29,6 +29,12 @@ import (
 // whose version is newer than theirs.
 const SchemaVersion = 2
 
+// FirstHappeningVersion is the first schema version with one event per
+// happening (version 1 had one per sentence): the writer cannot add to a
+// graph of an earlier version that holds events, which must be
+// re-imported.
+const FirstHappeningVersion = 2
+
 // SchemaStatements create the constraints and indexes of the graph model.
 // Each is idempotent and must run in its own transaction (Neo4j does not
 // mix schema and data changes in one transaction).
