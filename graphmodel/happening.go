@@ -191,8 +191,12 @@ func ReportsOf(d *schema.Doc, keep func(i int, r schema.Relation) bool) []Report
 		if !ok {
 			j = len(out)
 			index[k] = j
+			precision := r.DatePrecision
+			if precision == "" && !r.Date.IsZero() {
+				precision = schema.DayPrecision // an extraction older than date_precision
+			}
 			out = append(out, Report{Key: k, Article: d.ID, Outlet: d.Source,
-				Date: r.Date.String(), DateSource: r.DateSource, DatePrecision: r.DatePrecision,
+				Date: r.Date.String(), DateSource: r.DateSource, DatePrecision: precision,
 				Sentences: []int{}, Evidence: []string{},
 				Cue: r.Cue, Claimant: r.Claimant, Confidence: r.Confidence, References: slices.Clone(r.References),
 				SourceRollup: rollups[k.Source], TargetRollup: rollups[k.Target]})
@@ -308,6 +312,10 @@ func compareKeys(x, y HappeningKey) int {
 		cmp.Compare(x.Type, y.Type), cmp.Compare(x.Modes, y.Modes))
 }
 
+// dated reports whether a report has a date of a known precision; the
+// others are happenings of their own.
+func dated(r Report) bool { return r.Date != "" && precisionRank(r.DatePrecision) < 3 }
+
 // clusterKey clusters the reports of one key.
 func clusterKey(k HappeningKey, reports []Report, window int) []Happening {
 	last := map[string]Report{}
@@ -328,7 +336,7 @@ func clusterKey(k HappeningKey, reports []Report, window int) []Happening {
 		if cur >= 0 {
 			c := out[cur].Reports[0]
 			switch {
-			case r.Date == "" || r.DatePrecision == "" || c.DatePrecision != r.DatePrecision:
+			case !dated(r) || c.DatePrecision != r.DatePrecision:
 			case r.DatePrecision == schema.DayPrecision:
 				if d, err := time.Parse(time.DateOnly, r.Date); err == nil && !d.After(curEnd.AddDate(0, 0, window)) {
 					out[cur].Reports = append(out[cur].Reports, r)
@@ -342,7 +350,7 @@ func clusterKey(k HappeningKey, reports []Report, window int) []Happening {
 		}
 		out = append(out, Happening{Key: k, Reports: []Report{r}})
 		cur = len(out) - 1
-		if r.Date == "" || r.DatePrecision == "" {
+		if !dated(r) {
 			cur = -1
 		}
 		curEnd, _ = time.Parse(time.DateOnly, r.Date)
@@ -352,7 +360,7 @@ func clusterKey(k HappeningKey, reports []Report, window int) []Happening {
 		slices.SortFunc(h.Reports, compareReports)
 		first := h.Reports[0]
 		anchor := first.DatePrecision + "\x00" + first.Date
-		if first.Date == "" {
+		if !dated(first) {
 			anchor = "article\x00" + first.Article
 		}
 		h.ID = schema.ContentHash(k.Source + "\x00" + string(k.Type) + "\x00" + k.Target + "\x00" + k.Modes + "\x00" + anchor)[:32]

@@ -39,12 +39,18 @@ func TestClusterWindow(t *testing.T) {
 		{"same month", []graphmodel.Report{report("a", "x", "2016-03-01", "month", 0), report("b", "y", "2016-03-01", "month", 1)}, 1, []int{2}},
 		{"years apart", []graphmodel.Report{report("a", "x", "2016-01-01", "year", 0), report("b", "y", "2017-01-01", "year", 1)}, 1, []int{1, 1}},
 		{"undated", []graphmodel.Report{report("a", "x", "", "", 0), report("b", "y", "", "", 1)}, 1, []int{1, 1}},
+		{"a date of no known precision", []graphmodel.Report{report("a", "x", "2016-03-01", "", 0), report("b", "y", "2016-03-01", "week", 1)}, 1, []int{1, 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			hs := graphmodel.Cluster(tc.reports, tc.window)
 			var got []int
+			ids := map[string]bool{}
 			for _, h := range hs {
 				got = append(got, h.Articles())
+				if ids[h.ID] {
+					t.Errorf("two events with id %s", h.ID)
+				}
+				ids[h.ID] = true
 			}
 			slices.Sort(got)
 			if !slices.Equal(got, tc.want) {
