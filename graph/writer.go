@@ -600,7 +600,18 @@ func (w *Writer) writeLinks(ctx context.Context, b *graphmodel.GraphBatch) (coun
 		if _, err := run("new events", graphmodel.CypherCreateEvents, graphmodel.Params(plan.create)); err != nil {
 			return err
 		}
-		if _, err := run("relations", graphmodel.CypherRecomputeRelations, graphmodel.Params(plan.dyads)); err != nil {
+		// The edges of the dyads whose events changed are set from all
+		// their events, which the clustering has in hand.
+		for _, group := range byType(plan.relations) {
+			cypher, err := graphmodel.CypherSetRelations(group[0].Type)
+			if err != nil {
+				return err
+			}
+			if _, err := run("relations", cypher, graphmodel.Params(group)); err != nil {
+				return err
+			}
+		}
+		if _, err := run("stale relations", graphmodel.CypherDeleteRelations, graphmodel.Params(plan.emptied)); err != nil {
 			return err
 		}
 		// Affiliations that only new articles touch take the batch's
@@ -619,8 +630,10 @@ func (w *Writer) writeLinks(ctx context.Context, b *graphmodel.GraphBatch) (coun
 type eventPlan struct {
 	remove         []graphmodel.IDRow
 	create, update []graphmodel.EventRow
-	// dyads are those whose events change: their edges are recomputed.
-	dyads []graphmodel.DyadRow
+	// relations are the aggregated edges of the dyads whose events
+	// change, emptied those left without asserted events.
+	relations []graphmodel.RelationDeltaRow
+	emptied   []graphmodel.DyadRow
 }
 
 // planEvents clusters the reports the graph holds for the batch's dyads
@@ -647,16 +660,19 @@ func planEvents(b *graphmodel.GraphBatch, recs []*neo4j.Record, inBatch map[stri
 	var p eventPlan
 	keep := map[string]bool{}
 	changed := map[graphmodel.DyadRow]bool{}
+	var all []graphmodel.EventRow
 	for _, h := range graphmodel.Cluster(reports, window) {
 		keep[h.ID] = true
+		row := graphmodel.EventRowOf(h)
+		all = append(all, row)
 		old, ok := existing[h.ID]
 		switch {
 		case !ok:
-			p.create = append(p.create, graphmodel.EventRowOf(h))
+			p.create = append(p.create, row)
 		case unchanged(old, h):
 			continue
 		default:
-			p.update = append(p.update, graphmodel.EventRowOf(h))
+			p.update = append(p.update, row)
 		}
 		changed[h.Key.Dyad()] = true
 	}
@@ -666,11 +682,18 @@ func planEvents(b *graphmodel.GraphBatch, recs []*neo4j.Record, inBatch map[stri
 			changed[dyadOf[id]] = true
 		}
 	}
+	for _, r := range graphmodel.RelationsOf(all) {
+		d := graphmodel.DyadRow{Source: r.Source, Target: r.Target, Type: r.Type}
+		if changed[d] {
+			p.relations = append(p.relations, r)
+			delete(changed, d)
+		}
+	}
 	for d := range changed {
-		p.dyads = append(p.dyads, d)
+		p.emptied = append(p.emptied, d)
 	}
 	slices.SortFunc(p.remove, func(x, y graphmodel.IDRow) int { return cmp.Compare(x.ID, y.ID) })
-	slices.SortFunc(p.dyads, compareDyads)
+	slices.SortFunc(p.emptied, compareDyads)
 	return p, nil
 }
 

@@ -305,6 +305,26 @@ ON CREATE SET r.quad = row.quad, r.score = row.score
 SET ` + addToRelation, nil
 }
 
+// CypherSetRelations returns the statement that takes RelationDeltaRows
+// of one PLOVER type holding a dyad's whole aggregate (RelationsOf over
+// all its events) and sets its aggregated typed edge to it, creating the
+// edge when the dyad has none: the Neo4j writer knows every event of the
+// dyads it reclusters. The type name comes from the fixed PLOVER enum.
+func CypherSetRelations(t schema.EventType) (string, error) {
+	if !t.Valid() {
+		return "", fmt.Errorf("relation type %q is not a PLOVER category", t)
+	}
+	return "UNWIND $rows AS row\n" + matchSourceTarget + `MERGE (s)-[r:` + string(t) + `]->(t)
+SET r.events = row.events, r.articles = row.articles, r.first = date(row.first), r.last = date(row.last),
+    r.quad = row.quad, r.score = row.score`, nil
+}
+
+// CypherDeleteRelations takes DyadRows and deletes their aggregated typed
+// edges: dyads left without asserted events.
+const CypherDeleteRelations = "UNWIND $rows AS row\n" + matchSourceTarget + `MATCH (s)-[r]->(t)
+WHERE type(r) = row.type
+DELETE r`
+
 // addToRelation adds a RelationDeltaRow to the edge r.
 const addToRelation = `r.events = coalesce(r.events, 0) + row.events, r.articles = coalesce(r.articles, 0) + row.articles,
 ` + widenDates

@@ -368,3 +368,38 @@ func clusterKey(k HappeningKey, reports []Report, window int) []Happening {
 	slices.SortFunc(out, func(x, y Happening) int { return cmp.Compare(x.ID, y.ID) })
 	return out
 }
+
+// RelationsOf aggregates events into the aggregated typed edges their
+// asserted events make, as CypherRecomputeRelations does in the graph: per
+// dyad the events, their distinct articles (over every report) and the
+// earliest and latest event dates. Ordered by dyad.
+func RelationsOf(events []EventRow) []RelationDeltaRow {
+	rows := map[DyadRow]*RelationDeltaRow{}
+	articles := map[DyadRow]map[string]bool{}
+	for _, e := range events {
+		if !e.Asserted {
+			continue
+		}
+		d := DyadRow{Source: e.Source, Target: e.Target, Type: e.Type}
+		r := rows[d]
+		if r == nil {
+			r = &RelationDeltaRow{Source: d.Source, Target: d.Target, Type: d.Type}
+			rows[d] = r
+			articles[d] = map[string]bool{}
+		}
+		r.Events++
+		r.First, r.Last = widen(r.First, r.Last, e.Date)
+		for _, rep := range e.Reports {
+			articles[d][rep.Article] = true
+		}
+	}
+	out := make([]RelationDeltaRow, 0, len(rows))
+	for d, r := range rows {
+		r.Articles = len(articles[d])
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(x, y RelationDeltaRow) int {
+		return compareDyads(DyadRow{x.Source, x.Target, x.Type}, DyadRow{y.Source, y.Target, y.Type})
+	})
+	return out
+}

@@ -141,39 +141,15 @@ func (g *aggregate) result(window int) ([]graphmodel.ActorRow, []graphmodel.Even
 	return actors, events, relations, affs
 }
 
-// relationsOf aggregates the asserted events as CypherRecomputeRelations
-// does: per dyad the events, their distinct articles and the earliest and
-// latest event dates.
+// relationsOf aggregates the asserted events as the graph does
+// (graphmodel.RelationsOf).
 func relationsOf(events []graphmodel.EventRow) []relationRow {
-	relations := map[graphmodel.DyadRow]*relationRow{}
-	articles := map[graphmodel.DyadRow]map[string]bool{}
-	for _, e := range events {
-		if !e.Asserted {
-			continue
-		}
-		key := graphmodel.DyadRow{Source: e.Source, Target: e.Target, Type: e.Type}
-		r, ok := relations[key]
-		if !ok {
-			r = &relationRow{Source: e.Source, Target: e.Target, Type: e.Type, Quad: e.Type.Quad(), Score: e.Type.Score()}
-			relations[key] = r
-			articles[key] = map[string]bool{}
-		}
-		r.Events++
-		r.First, r.Last = minDate(r.First, e.Date), maxDate(r.Last, e.Date)
-		for _, rep := range e.Reports {
-			if !articles[key][rep.Article] {
-				articles[key][rep.Article] = true
-				r.Articles++
-			}
-		}
+	rows := graphmodel.RelationsOf(events)
+	out := make([]relationRow, len(rows))
+	for i, r := range rows {
+		out[i] = relationRow{Source: r.Source, Target: r.Target, Type: r.Type, Events: r.Events, Articles: r.Articles,
+			First: r.First, Last: r.Last, Quad: r.Type.Quad(), Score: r.Type.Score()}
 	}
-	out := make([]relationRow, 0, len(relations))
-	for _, r := range relations {
-		out = append(out, *r)
-	}
-	slices.SortFunc(out, func(x, y relationRow) int {
-		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target), cmp.Compare(x.Type, y.Type))
-	})
 	return out
 }
 
