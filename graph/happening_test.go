@@ -51,6 +51,21 @@ func TestOneEventPerHappening(t *testing.T) {
 	if n := count(t, d, `MATCH (a:Person {id: 'Recep Tayyip Erdogan', sector: 'GOV'}) RETURN count(a)`); n != 1 {
 		t.Errorf("Erdogan's sector not on his actor")
 	}
+	// The example queries of docs/graph-model.md's "Event identity".
+	qs := docQueries(t)
+	rows = query(t, d, qs["attacks-by-month"], map[string]any{"x": "TUR", "y": "RUS"})
+	if len(rows) != 1 || rows[0]["month"] != "2015-11" || rows[0]["events"] != int64(1) || rows[0]["articles"] != int64(2) || rows[0]["most_outlets"] != int64(2) {
+		t.Errorf("attacks-by-month = %v", rows)
+	}
+	rows = query(t, d, qs["events-near"], map[string]any{"lat": 36.2, "lon": 37.16})
+	if len(rows) != 1 || rows[0]["place"] != "Latakia" {
+		t.Errorf("events-near = %v", rows)
+	}
+	id := query(t, d, `MATCH (e:Event {source: 'TUR', type: 'ASSAULT'}) RETURN e.id AS id`, nil)[0]["id"]
+	rows = query(t, d, qs["event-reports"], map[string]any{"id": id})
+	if len(rows) != 2 || rows[0]["outlet"] != "Example Wire" || rows[0]["mentions"] != int64(3) || rows[1]["outlet"] != "Harbour Courier" {
+		t.Errorf("event-reports = %v", rows)
+	}
 	once := dump(t, d)
 
 	// The other order, and the other article first in one batch, make the
