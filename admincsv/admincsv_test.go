@@ -77,7 +77,7 @@ func TestWriterEncodesValues(t *testing.T) {
 		}},
 		{"an event's actor", "actor.csv", [][]string{{"RUS", "e1", "ACTOR"}}},
 		{"an event's recipient", "recipient.csv", [][]string{{"e1", "x", "RECIPIENT"}}},
-		{"an event's reports, each with its sentences", "reported_in.csv", [][]string{{"e1", "a1", "REPORTED_IN", "2", "3\x1f5", clean + "\x1fx", "2016-01-01", report.JSON()}}},
+		{"an event's reports, each with its sentences", "reported_in.csv", [][]string{{"e1", "a1", "REPORTED_IN", "2", "3\x1f5", clean + "\x1fx", "2016-01-01", report.Stored()}}},
 		{"a mention", "mentioned_in.csv", [][]string{{"RUS", "a1", "MENTIONED_IN", "2", "", ""}}},
 		{"quad and score from the type", "relations.csv", [][]string{
 			{"RUS", "x", "SUPPORT", "1", "1", "2016-01-02", "2016-01-02", "verbal cooperation", "4.6"},

@@ -158,7 +158,7 @@ func (w *Writer) Event(e graphmodel.EventRow) error {
 		for i, s := range r.Sentences {
 			sentences[i] = strconv.Itoa(s)
 		}
-		w.write(reportedInFile, e.ID, r.Article, "REPORTED_IN", strconv.Itoa(r.Mentions()), array(sentences), array(r.Evidence), r.Date, r.JSON())
+		w.write(reportedInFile, e.ID, r.Article, "REPORTED_IN", strconv.Itoa(r.Mentions()), array(sentences), array(r.Evidence), r.Date, r.Stored())
 	}
 	return w.err
 }

@@ -646,12 +646,13 @@ func planEvents(b *graphmodel.GraphBatch, recs []*neo4j.Record, inBatch map[stri
 	reports := slices.Clone(b.Reports)
 	for _, r := range recs {
 		id, _ := r.Values[0].(string)
-		js, _ := r.Values[1].(string)
-		rep, err := graphmodel.ParseReport(js)
+		stored, _ := r.Values[1].(string)
+		sentences, evidence := intsOf(r.Values[2]), stringsOf(r.Values[3])
+		rep, err := graphmodel.ParseStored(stored, sentences, evidence)
 		if err != nil {
 			return eventPlan{}, fmt.Errorf("event %s: unreadable report (re-import into an empty database: the graph predates schema version %d): %w", id, graphmodel.SchemaVersion, err)
 		}
-		existing[id] = append(existing[id], js)
+		existing[id] = append(existing[id], rep.JSON())
 		dyadOf[id] = rep.Key.Dyad()
 		if !inBatch[rep.Article] {
 			reports = append(reports, rep)
@@ -716,6 +717,28 @@ func unchanged(old []string, h graphmodel.Happening) bool {
 // graphmodel.GraphBatch sorts them in.
 func compareDyads(x, y graphmodel.DyadRow) int {
 	return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target), cmp.Compare(x.Type, y.Type))
+}
+
+// intsOf reads a list of integers from a record value.
+func intsOf(v any) []int {
+	l, _ := v.([]any)
+	out := make([]int, 0, len(l))
+	for _, x := range l {
+		n, _ := x.(int64)
+		out = append(out, int(n))
+	}
+	return out
+}
+
+// stringsOf reads a list of strings from a record value.
+func stringsOf(v any) []string {
+	l, _ := v.([]any)
+	out := make([]string, 0, len(l))
+	for _, x := range l {
+		s, _ := x.(string)
+		out = append(out, s)
+	}
+	return out
 }
 
 // endsOf returns the actors of dyads, sorted and distinct.

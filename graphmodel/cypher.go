@@ -124,7 +124,8 @@ DETACH DELETE e`
 
 // createReports creates the REPORTED_IN relationships of the event e from
 // row.reports (reportParams): the report's counts, sentences and evidence
-// for Cypher, its date, and the whole report as JSON, the unit the Neo4j
+// for Cypher, its date, and the rest of the report as JSON
+// (Report.Stored): with the sentences and evidence, the unit the Neo4j
 // writer clusters happenings from.
 const createReports = `
 WITH e, row
@@ -173,12 +174,12 @@ USING INDEX SEEK a:Article(id)
 RETURN DISTINCT e.source AS source, e.target AS target, e.type AS type`
 
 // CypherReadReports takes DyadRows and returns the reports of their
-// events: the event's id and the report (Report.JSON).
+// events: the event's id and what ParseStored reads.
 const CypherReadReports = `UNWIND $rows AS row
 MATCH (e:Event {source: row.source, target: row.target, type: row.type})
 USING INDEX SEEK e:Event(source, target, type)
 MATCH (e)-[r:REPORTED_IN]->()
-RETURN e.id AS id, r.report AS report`
+RETURN e.id AS id, r.report AS report, r.sentences AS sentences, r.evidence AS evidence`
 
 // CypherMergeMentions upserts MentionRows as MENTIONED_IN relationships.
 // An article's mentions are all written in one transaction, so an article

@@ -154,10 +154,27 @@ func (r Report) JSON() string {
 	return string(b)
 }
 
-// ParseReport reads a report stored by Report.JSON.
+// ParseReport reads a report written by Report.JSON.
 func ParseReport(s string) (Report, error) {
 	var r Report
 	err := json.Unmarshal([]byte(s), &r)
+	return r, err
+}
+
+// Stored returns the report as its REPORTED_IN relationship's report
+// property holds it: its JSON without the sentences and evidence, which
+// the relationship holds as properties of their own (no text is stored
+// twice).
+func (r Report) Stored() string {
+	r.Sentences, r.Evidence = nil, nil
+	return r.JSON()
+}
+
+// ParseStored reads a report from its REPORTED_IN relationship: the report
+// property (Report.Stored) and the sentences and evidence properties.
+func ParseStored(s string, sentences []int, evidence []string) (Report, error) {
+	r, err := ParseReport(s)
+	r.Sentences, r.Evidence = sentences, evidence
 	return r, err
 }
 

@@ -137,7 +137,7 @@ func reportParams(reports []Report) []any {
 			sentences[j] = int64(s)
 		}
 		out[i] = map[string]any{"article": r.Article, "mentions": int64(r.Mentions()), "sentences": sentences,
-			"evidence": list(r.Evidence), "date": null(r.Date), "report": r.JSON()}
+			"evidence": list(r.Evidence), "date": null(r.Date), "report": r.Stored()}
 	}
 	return out
 }
