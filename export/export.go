@@ -108,7 +108,30 @@ func eventRow(e graphdata.Event) graphmodel.EventRow {
 	return graphmodel.EventRow{ID: e.ID, Article: e.Article, Source: e.Source, Target: e.Target, Type: e.Type,
 		Quad: e.Type.Quad(), Score: e.Score, Symmetric: e.Type.Symmetric(), Modes: modes, Asserted: e.Asserted(),
 		Date: e.Date.String(), DateSource: e.DateSource, DatePrecision: e.DatePrecision, Evidence: e.Evidence,
-		References: e.References, Sentence: e.Sentence, Cue: e.Cue, Claimant: e.Claimant, Confidence: e.Confidence}
+		References: e.References, Sentence: e.Sentence, Cue: e.Cue, Claimant: e.Claimant, Confidence: e.Confidence,
+		Mentions: e.Mentions, Articles: e.Articles, Sources: e.Sources,
+		SourceState: e.SourceState, TargetState: e.TargetState, SourceCountry: e.SourceCountry, TargetCountry: e.TargetCountry,
+		SourceSector: e.SourceSector, TargetSector: e.TargetSector, Place: e.Place, Reports: modelReports(e, modes)}
+}
+
+// modelReports returns the event's reports as the graph stores them; a
+// source that does not hold them gives what it has, and an event without
+// reports its article's.
+func modelReports(e graphdata.Event, modes []string) []graphmodel.Report {
+	key := graphmodel.HappeningKey{Source: e.Source, Target: e.Target, Type: e.Type, Modes: strings.Join(modes, ",")}
+	if len(e.Reports) == 0 {
+		return []graphmodel.Report{{Key: key, Article: e.Article, Date: e.Date.String(), DateSource: e.DateSource, DatePrecision: e.DatePrecision,
+			Sentences: []int{e.Sentence}, Evidence: []string{e.Evidence}, Confidence: e.Confidence}}
+	}
+	out := make([]graphmodel.Report, len(e.Reports))
+	for i, r := range e.Reports {
+		if rep, err := graphmodel.ParseReport(r.Stored); err == nil {
+			out[i] = rep
+			continue
+		}
+		out[i] = graphmodel.Report{Key: key, Article: r.Article, Outlet: r.Source, Sentences: r.Sentences, Evidence: r.Evidence}
+	}
+	return out
 }
 
 // actorsByID reads every actor into a map.

@@ -310,7 +310,7 @@ func TestGDELTShape(t *testing.T) {
 
 // adminHeader is the grammar of a neo4j-admin import header field:
 // name[:type] or :ID/:START_ID/:END_ID with an ID space, :LABEL, :TYPE.
-var adminHeader = regexp.MustCompile(`^(?:[A-Za-z_][A-Za-z0-9_]*(?::(?:ID\([A-Za-z]+\)|string|int|long|float|double|boolean|byte|short|char|date|localtime|time|localdatetime|datetime|duration|point)(?:\[\])?)?|:(?:START_ID|END_ID)\([A-Za-z]+\)|:LABEL|:TYPE)$`)
+var adminHeader = regexp.MustCompile(`^(?:[A-Za-z_][A-Za-z0-9_]*(?::(?:ID\([A-Za-z]+\)|string|int|long|float|double|boolean|byte|short|char|date|localtime|time|localdatetime|datetime|duration|point(?:\{crs:WGS-84\})?)(?:\[\])?)?|:(?:START_ID|END_ID)\([A-Za-z]+\)|:LABEL|:TYPE)$`)
 
 func TestAdminCSVShape(t *testing.T) {
 	dir := t.TempDir()

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -53,8 +53,11 @@ type Config struct {
 // Stats counts what a Writer did. Created counts come from the server, so
 // re-importing unchanged articles creates nothing.
 type Stats struct {
-	// Docs, Events, Actors: rows written (merged), not necessarily new.
-	Docs, Events, Actors int
+	// Docs, Actors: rows written (merged), not necessarily new. Reports
+	// counts the articles' reports of events (graphmodel.Report), Events
+	// the events (happenings) created or rewritten: a report can change
+	// an event that other articles reported too.
+	Docs, Events, Reports, Actors int
 	// Transactions counts committed write transactions.
 	Transactions int
 	// NodesCreated, NodesDeleted, RelationshipsCreated and
@@ -161,7 +164,34 @@ func (w *Writer) ensureSchema(ctx context.Context) error {
 	if v == graphmodel.SchemaVersion {
 		return nil
 	}
+	if v > 0 && v < graphmodel.FirstHappeningVersion {
+		has, err := w.hasEvents(ctx)
+		if err != nil {
+			return err
+		}
+		if has {
+			return fmt.Errorf("neo4j %s: the graph has schema version %d, one event per sentence; this geokg writes one per happening (version %d) and cannot add to it: re-import the articles into an empty database", w.uri, v, graphmodel.SchemaVersion)
+		}
+	}
 	return w.ApplySchema(ctx)
+}
+
+// hasEvents reports whether the graph holds an event.
+func (w *Writer) hasEvents(ctx context.Context) (bool, error) {
+	s := w.session(ctx, neo4j.AccessModeRead)
+	defer s.Close(context.WithoutCancel(ctx))
+	has, err := retried(ctx, w, s, neo4j.ExecuteRead, func(tx neo4j.ManagedTransaction) (bool, error) {
+		res, err := tx.Run(ctx, `MATCH (e:Event) RETURN e.id LIMIT 1`, nil)
+		if err != nil {
+			return false, err
+		}
+		recs, err := res.Collect(ctx)
+		return len(recs) > 0, err
+	})
+	if err != nil {
+		return false, w.wrapError("read events", err)
+	}
+	return has, nil
 }
 
 // SchemaVersion returns the graph's recorded schema version, 0 when none.
@@ -348,7 +378,6 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	var actorsErr, contentErr error
 	var actorCounts, contentCounts counts
 	var actorTimes, contentTimes map[string]time.Duration
-	var withEvents map[string]bool
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
@@ -359,7 +388,7 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	}()
 	go func() {
 		defer wg.Done()
-		contentCounts, contentTimes, withEvents, contentErr = w.writeContent(ctx, &b)
+		contentCounts, contentTimes, contentErr = w.writeContent(ctx, &b)
 	}()
 	wg.Wait()
 	// The previous batch's failure comes first; both node writes fail for
@@ -375,7 +404,7 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 	w.inflight = job
 	go func() {
 		defer close(job.done)
-		linkCounts, linkTimes, err := w.writeLinks(ctx, &b, withEvents)
+		linkCounts, linkTimes, events, err := w.writeLinks(ctx, &b)
 		if err != nil {
 			job.err = wrap(err)
 			return
@@ -391,7 +420,8 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 			}
 			total := actorCounts.add(contentCounts).add(linkCounts)
 			w.stats.Docs += len(b.Articles)
-			w.stats.Events += len(b.Events)
+			w.stats.Events += events
+			w.stats.Reports += len(b.Reports)
 			w.stats.Actors += len(b.Actors)
 			w.stats.Transactions += 3
 			w.stats.NodesCreated += total.nodesCreated
@@ -400,7 +430,7 @@ func (w *Writer) write(ctx context.Context, docs []schema.Doc) error {
 			w.stats.RelationshipsDeleted += total.relsDeleted
 			w.stats.PropertiesSet += total.propsSet
 			w.stats.Problems += len(b.Problems)
-			w.log.Debug("batch written", "articles", len(b.Articles), "events", len(b.Events), "actors", len(b.Actors),
+			w.log.Debug("batch written", "articles", len(b.Articles), "events", events, "actors", len(b.Actors),
 				"relationships_created", total.relsCreated, "took", time.Since(start).Round(time.Millisecond))
 		}
 	}()
@@ -469,64 +499,52 @@ func (w *Writer) writeTx(ctx context.Context, op, commitName string, body func(r
 	return c, times, nil
 }
 
-// writeContent writes the batch's articles and its events as nodes with
-// their properties and REPORTED_IN relationships in one transaction, and
-// returns which articles had events before. It locks no actor.
-func (w *Writer) writeContent(ctx context.Context, b *graphmodel.GraphBatch) (counts, map[string]time.Duration, map[string]bool, error) {
-	var withEvents map[string]bool
-	c, times, err := w.writeTx(ctx, "write articles and events", "commit events", func(run runner) error {
+// writeContent writes the batch's articles in one transaction. It locks
+// no actor.
+func (w *Writer) writeContent(ctx context.Context, b *graphmodel.GraphBatch) (counts, map[string]time.Duration, error) {
+	return w.writeTx(ctx, "write articles", "commit articles", func(run runner) error {
 		// Merging the articles write-locks them (in id order), so another
-		// loader writing the same articles waits here and then sees this
-		// one's events instead of creating them twice.
-		if _, err := run("articles", graphmodel.CypherMergeArticles, graphmodel.Params(b.Articles)); err != nil {
-			return err
-		}
-		recs, err := run("events seen", graphmodel.CypherArticlesWithEvents, graphmodel.Params(b.Loaded))
-		if err != nil {
-			return err
-		}
-		withEvents = idsOf(recs)
-		known, fresh := splitByArticle(b.Events, graphmodel.Params(b.Events), withEvents, func(e graphmodel.EventRow) string { return e.Article })
-		if _, err := run("events", graphmodel.CypherMergeEventNodes, known); err != nil {
-			return err
-		}
-		_, err = run("new events", graphmodel.CypherCreateEventNodes, fresh)
+		// loader writing the same articles waits here.
+		_, err := run("articles", graphmodel.CypherMergeArticles, graphmodel.Params(b.Articles))
 		return err
 	})
-	return c, times, withEvents, err
 }
 
-// writeLinks links the batch's events to their actors, writes its
-// mentions, deletes what earlier extractions of its articles left behind
-// and recomputes the aggregated edges and affiliations of the touched
-// dyads and persons, in one transaction; it returns the time each
-// statement and the commit took. withEvents are the articles that had
-// events before the batch's content was written.
-func (w *Writer) writeLinks(ctx context.Context, b *graphmodel.GraphBatch, withEvents map[string]bool) (counts, map[string]time.Duration, error) {
+// writeLinks writes the batch's mentions and events, deletes what earlier
+// extractions of its articles left behind and brings the aggregated
+// edges and affiliations of the touched dyads and persons up to date, in
+// one transaction; it returns the time each statement and the commit
+// took.
+//
+// Events are happenings (graphmodel.Cluster): which reports make one
+// depends on the reports other articles gave, so every dyad the batch
+// touches — one a batch article reports, or reported before — is
+// reclustered: its ends are locked (in id order), its reports read back,
+// those of the batch's articles replaced by the batch's, and the
+// happenings that changed written. The result is the clustering of all
+// the dyad's reports, whatever order they came in.
+func (w *Writer) writeLinks(ctx context.Context, b *graphmodel.GraphBatch) (counts, map[string]time.Duration, int, error) {
 	// The parameters are built before the transaction, which only sorts
 	// them by what it finds: the server waits for none of this.
 	loaded := graphmodel.Params(b.Loaded)
-	links := paramsOf(b.Events, graphmodel.EventRow.LinkParam)
 	mentions := paramsOf(b.Mentions, graphmodel.MentionRow.Param)
-	return w.writeTx(ctx, "write events and relationships", "commit links", func(run runner) error {
+	inBatch := make(map[string]bool, len(b.Articles))
+	for _, a := range b.Articles {
+		inBatch[a.ID] = true
+	}
+	var written int
+	c, times, err := w.writeTx(ctx, "write events and relationships", "commit links", func(run runner) error {
 		// Marking comes first although it commits with the rest: setting the
 		// hash write-locks the batch's articles (in id order), so another
 		// loader linking the same articles waits here and then sees this
-		// one's links and mentions instead of creating them twice. Under
-		// those locks: only articles an earlier load linked have links and
-		// mentions to merge.
+		// one's events and mentions instead of creating them twice. Under
+		// those locks: only articles an earlier load wrote have mentions to
+		// merge and events to recluster.
 		recs, err := run("loaded", graphmodel.CypherMarkLoadedWithLinks, loaded)
 		if err != nil {
 			return err
 		}
 		linked := idsOf(recs)
-		known, fresh := splitByArticle(b.Events, links, linked, func(e graphmodel.EventRow) string { return e.Article })
-		if _, err := run("links", graphmodel.CypherMergeEventLinks, known); err != nil {
-			return err
-		}
-		if _, err := run("new links", graphmodel.CypherCreateEventLinks, fresh); err != nil {
-			return err
-		}
 		knownMentions, freshMentions := splitByArticle(b.Mentions, mentions, linked, func(m graphmodel.MentionRow) string { return m.Article })
 		if _, err := run("mentions", graphmodel.CypherMergeMentions, knownMentions); err != nil {
 			return err
@@ -534,41 +552,201 @@ func (w *Writer) writeLinks(ctx context.Context, b *graphmodel.GraphBatch, withE
 		if _, err := run("new mentions", graphmodel.CypherCreateMentions, freshMentions); err != nil {
 			return err
 		}
-		// Stale events and mentions can only be in articles that had events
-		// or links before: looking for them in new articles would read back
-		// everything this batch created.
-		written := maps.Clone(linked)
-		maps.Copy(written, withEvents)
-		contents, _ := splitByArticle(b.Contents, graphmodel.Params(b.Contents), written, func(c graphmodel.ContentRow) string { return c.Article })
-		staleDyads, err := run("stale events", graphmodel.CypherDeleteStaleEvents, contents)
-		if err != nil {
-			return err
-		}
+		contents, _ := splitByArticle(b.Contents, graphmodel.Params(b.Contents), linked, func(c graphmodel.ContentRow) string { return c.Article })
 		stalePersons, err := run("stale mentions", graphmodel.CypherDeleteStaleMentions, contents)
 		if err != nil {
 			return err
 		}
-		// Edges that only new articles touch take the batch's events and
-		// mentions as increments; the others are recomputed from the graph.
-		d := b.Derived(func(article string) bool { return !written[article] }, dyadsOf(staleDyads), idRowsOf(stalePersons))
-		if _, err := run("relations", graphmodel.CypherRecomputeRelations, graphmodel.Params(d.Dyads)); err != nil {
+		var relinked []graphmodel.IDRow
+		for id := range linked {
+			relinked = append(relinked, graphmodel.IDRow{ID: id})
+		}
+		slices.SortFunc(relinked, func(x, y graphmodel.IDRow) int { return cmp.Compare(x.ID, y.ID) })
+		recs, err = run("reported dyads", graphmodel.CypherReportedDyads, graphmodel.Params(relinked))
+		if err != nil {
 			return err
 		}
-		for _, group := range byType(d.RelationDeltas) {
-			cypher, err := graphmodel.CypherAddToRelations(group[0].Type)
+		dyads := b.Dyads
+		if len(recs) > 0 {
+			dyads = slices.Concat(dyads, dyadsOf(recs))
+			slices.SortFunc(dyads, compareDyads)
+			dyads = slices.Compact(dyads)
+		}
+		if _, err := run("lock actors", graphmodel.CypherLockActors, graphmodel.Params(endsOf(dyads))); err != nil {
+			return err
+		}
+		recs, err = run("read reports", graphmodel.CypherReadReports, graphmodel.Params(dyads))
+		if err != nil {
+			return err
+		}
+		plan, err := planEvents(b, recs, inBatch, w.cfg.Graph.Window())
+		if err != nil {
+			return err
+		}
+		written = len(plan.create) + len(plan.update)
+		if _, err := run("stale events", graphmodel.CypherDeleteEvents, graphmodel.Params(plan.remove)); err != nil {
+			return err
+		}
+		if _, err := run("events", graphmodel.CypherUpdateEvents, graphmodel.Params(plan.update)); err != nil {
+			return err
+		}
+		if _, err := run("new events", graphmodel.CypherCreateEvents, graphmodel.Params(plan.create)); err != nil {
+			return err
+		}
+		// The edges of the dyads whose events changed are set from all
+		// their events, which the clustering has in hand.
+		for _, group := range byType(plan.relations) {
+			cypher, err := graphmodel.CypherSetRelations(group[0].Type)
 			if err != nil {
 				return err
 			}
-			if _, err := run("new relations", cypher, graphmodel.Params(group)); err != nil {
+			if _, err := run("relations", cypher, graphmodel.Params(group)); err != nil {
 				return err
 			}
 		}
+		if _, err := run("stale relations", graphmodel.CypherDeleteRelations, graphmodel.Params(plan.emptied)); err != nil {
+			return err
+		}
+		// Affiliations that only new articles touch take the batch's
+		// mentions as increments; the others are recomputed.
+		d := b.Derived(func(article string) bool { return !linked[article] }, nil, idRowsOf(stalePersons))
 		if _, err := run("affiliations", graphmodel.CypherRecomputeAffiliations, graphmodel.Params(d.Persons)); err != nil {
 			return err
 		}
 		_, err = run("new affiliations", graphmodel.CypherAddToAffiliations, graphmodel.Params(d.AffiliationDeltas))
 		return err
 	})
+	return c, times, written, err
+}
+
+// eventPlan is how the events of the dyads a batch touches change.
+type eventPlan struct {
+	remove         []graphmodel.IDRow
+	create, update []graphmodel.EventRow
+	// relations are the aggregated edges of the dyads whose events
+	// change, emptied those left without asserted events.
+	relations []graphmodel.Relation
+	emptied   []graphmodel.DyadRow
+}
+
+// planEvents clusters the reports the graph holds for the batch's dyads
+// (recs, from CypherReadReports; those of the batch's articles are
+// replaced by the batch's own) and compares the happenings with the
+// graph's events: an event whose reports stay the same is left alone.
+func planEvents(b *graphmodel.GraphBatch, recs []*neo4j.Record, inBatch map[string]bool, window int) (eventPlan, error) {
+	existing := map[string][]string{} // event id → its reports (Report.JSON)
+	dyadOf := map[string]graphmodel.DyadRow{}
+	reports := slices.Clone(b.Reports)
+	for _, r := range recs {
+		id, _ := r.Values[0].(string)
+		stored, _ := r.Values[1].(string)
+		sentences, evidence := intsOf(r.Values[2]), stringsOf(r.Values[3])
+		rep, err := graphmodel.ParseStored(stored, sentences, evidence)
+		if err != nil {
+			return eventPlan{}, fmt.Errorf("event %s: unreadable report (re-import into an empty database: the graph predates schema version %d): %w", id, graphmodel.SchemaVersion, err)
+		}
+		existing[id] = append(existing[id], rep.JSON())
+		dyadOf[id] = rep.Key.Dyad()
+		if !inBatch[rep.Article] {
+			reports = append(reports, rep)
+		}
+	}
+	var p eventPlan
+	keep := map[string]bool{}
+	changed := map[graphmodel.DyadRow]bool{}
+	var all []graphmodel.EventRow
+	for _, h := range graphmodel.Cluster(reports, window) {
+		keep[h.ID] = true
+		row := graphmodel.EventRowOf(h)
+		all = append(all, row)
+		old, ok := existing[h.ID]
+		switch {
+		case !ok:
+			p.create = append(p.create, row)
+		case unchanged(old, h):
+			continue
+		default:
+			p.update = append(p.update, row)
+		}
+		changed[h.Key.Dyad()] = true
+	}
+	for id := range existing {
+		if !keep[id] {
+			p.remove = append(p.remove, graphmodel.IDRow{ID: id})
+			changed[dyadOf[id]] = true
+		}
+	}
+	for _, r := range graphmodel.RelationsOf(all) {
+		d := graphmodel.DyadRow{Source: r.Source, Target: r.Target, Type: r.Type}
+		if changed[d] {
+			p.relations = append(p.relations, r)
+			delete(changed, d)
+		}
+	}
+	for d := range changed {
+		p.emptied = append(p.emptied, d)
+	}
+	slices.SortFunc(p.remove, func(x, y graphmodel.IDRow) int { return cmp.Compare(x.ID, y.ID) })
+	slices.SortFunc(p.emptied, compareDyads)
+	return p, nil
+}
+
+// unchanged reports whether happening h is the event the graph holds
+// with the reports old: the same reports, so the same properties. A
+// re-imported article that says the same leaves its events alone.
+func unchanged(old []string, h graphmodel.Happening) bool {
+	if len(old) != len(h.Reports) {
+		return false
+	}
+	for _, r := range h.Reports {
+		if !slices.Contains(old, r.JSON()) {
+			return false
+		}
+	}
+	return true
+}
+
+// compareDyads orders dyads by source, target and type, the order
+// graphmodel.GraphBatch sorts them in.
+func compareDyads(x, y graphmodel.DyadRow) int {
+	return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Target, y.Target), cmp.Compare(x.Type, y.Type))
+}
+
+// intsOf reads a list of integers from a record value.
+func intsOf(v any) []int {
+	l, _ := v.([]any)
+	out := make([]int, 0, len(l))
+	for _, x := range l {
+		n, _ := x.(int64)
+		out = append(out, int(n))
+	}
+	return out
+}
+
+// stringsOf reads a list of strings from a record value.
+func stringsOf(v any) []string {
+	l, _ := v.([]any)
+	out := make([]string, 0, len(l))
+	for _, x := range l {
+		s, _ := x.(string)
+		out = append(out, s)
+	}
+	return out
+}
+
+// endsOf returns the actors of dyads, sorted and distinct.
+func endsOf(dyads []graphmodel.DyadRow) []graphmodel.IDRow {
+	ids := make([]string, 0, 2*len(dyads))
+	for _, d := range dyads {
+		ids = append(ids, d.Source, d.Target)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	out := make([]graphmodel.IDRow, len(ids))
+	for i, id := range ids {
+		out[i] = graphmodel.IDRow{ID: id}
+	}
+	return out
 }
 
 // splitByArticle splits params, the parameters of rows, into those whose

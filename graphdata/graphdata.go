@@ -62,10 +62,11 @@ type Mention struct {
 	Affiliation string `json:"affiliation,omitempty"`
 }
 
-// Event is one PLOVER event between two actors, as reported in one
-// article.
+// Event is one PLOVER event between two actors: one happening, with
+// every article's report of it (see docs/graph-model.md, "Event
+// identity").
 type Event struct {
-	// ID is schema.Relation.EventID of the relation in its article.
+	// ID is the happening's id (graphmodel.Cluster), the graph's.
 	ID string `json:"id"`
 	// Source acts on Target; both are actor IDs. A symmetric event
 	// (CONSULT, AGREE, COOPERATE) has Source < Target, as in the graph.
@@ -137,6 +138,10 @@ type Report struct {
 	// Evidence their text, in the same order.
 	Sentences []int    `json:"sentences"`
 	Evidence  []string `json:"evidence"`
+	// Stored is the report as the graph stores it on REPORTED_IN
+	// (graphmodel.Report.JSON), for exports that rebuild the graph; empty
+	// when the source does not hold it.
+	Stored string `json:"-"`
 }
 
 // Asserted reports whether the event is neither negated nor hypothetical,

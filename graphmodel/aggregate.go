@@ -67,14 +67,16 @@ func BetterName(name, current string) bool {
 }
 
 // Aggregate accumulates the derived graph from the rows of a corpus.
-// Memory grows with the number of actors and dyads, and with the
-// (dyad, article) pairs seen since the last Seal. The zero value is not
+// Memory grows with the number of actors and dyads, with the (dyad,
+// article) pairs, and with the reports that wait for Events. The zero value is not
 // ready; use NewAggregate.
 type Aggregate struct {
 	actors       map[string]*ActorRow
 	relations    map[DyadRow]*Relation
-	articles     map[DyadRow]map[string]bool // articles counted per dyad since Seal
+	articles     map[DyadRow]map[string]bool // articles counted per dyad
 	affiliations map[[2]string]*Affiliation
+	// reports wait for Events, which clusters them.
+	reports []Report
 }
 
 // NewAggregate returns an empty Aggregate.
@@ -87,17 +89,16 @@ func NewAggregate() *Aggregate {
 	}
 }
 
-// Batch adds a GraphBatch's actors, events and mentions, and seals: an
-// article of the batch must not come again in a later one (a job's
-// source skips repeated ids; a docs file is read last version first, see
-// the callers).
+// Batch adds a GraphBatch's actors, mentions and reports. Which reports
+// make one event (Cluster) is known only when the corpus is complete:
+// Events clusters them. An article of the batch must not come again in a
+// later one (a job's source skips repeated ids; a docs file is read last
+// version first, see the callers).
 func (g *Aggregate) Batch(b *GraphBatch) {
 	for _, r := range b.Actors {
 		g.Actor(r)
 	}
-	for _, e := range b.Events {
-		g.Event(e)
-	}
+	g.reports = append(g.reports, b.Reports...)
 	published := make(map[string]string, len(b.Articles))
 	for _, a := range b.Articles {
 		published[a.ID] = a.Published
@@ -105,12 +106,24 @@ func (g *Aggregate) Batch(b *GraphBatch) {
 	for _, m := range b.Mentions {
 		g.Mention(m, published[m.Article])
 	}
-	g.Seal()
+}
+
+// Events clusters the reports of every batch into events with the event
+// window in days (Cluster), counts them in their dyads' edges (Event) and
+// returns them, by id. Call it once, after the last Batch.
+func (g *Aggregate) Events(window int) []EventRow {
+	events := EventRows(Cluster(g.reports, window))
+	g.reports = nil
+	for _, e := range events {
+		g.Event(e)
+	}
+	return events
 }
 
 // Actor merges an actor row: the type is the first one's (the graph fixes
-// it when it creates the node), the name follows BetterName and the
-// aliases are the sorted union.
+// it when it creates the node), the name follows BetterName, the sector
+// is the latest article's (SectorKey) and the aliases are the sorted
+// union.
 func (g *Aggregate) Actor(r ActorRow) {
 	a, ok := g.actors[r.ID]
 	if !ok {
@@ -121,6 +134,9 @@ func (g *Aggregate) Actor(r ActorRow) {
 	} else if BetterName(r.Name, a.Name) {
 		a.Name = r.Name
 	}
+	if ok && r.SectorKey > a.SectorKey {
+		a.Sector, a.SectorKey = r.Sector, r.SectorKey
+	}
 	if ok {
 		a.Aliases = append(a.Aliases, r.Aliases...)
 	}
@@ -129,7 +145,8 @@ func (g *Aggregate) Actor(r ActorRow) {
 }
 
 // Event counts an event in its dyad's edge; unasserted events are not
-// edges. An article's events are counted once per dyad until Seal.
+// edges. A dyad's articles are the distinct articles of its events'
+// reports.
 func (g *Aggregate) Event(e EventRow) {
 	if !e.Asserted {
 		return
@@ -145,23 +162,34 @@ func (g *Aggregate) Event(e EventRow) {
 		seen = map[string]bool{}
 		g.articles[d] = seen
 	}
-	if !seen[e.Article] {
-		seen[e.Article] = true
-		r.Articles++
+	count := func(article string) {
+		if !seen[article] {
+			seen[article] = true
+			r.Articles++
+		}
 	}
-	r.addEvent(e)
-}
-
-// addEvent adds an event of an article already counted.
-func (r *Relation) addEvent(e EventRow) {
+	if len(e.Reports) == 0 {
+		count(e.Article)
+	}
+	for _, rep := range e.Reports {
+		count(rep.Article)
+	}
 	r.Events++
 	r.ScoreTotal += e.Score
 	r.First, r.Last = widen(r.First, r.Last, e.Date)
 }
 
-// Seal forgets which articles were counted: call it when no article seen
-// so far will report more events, to bound memory.
-func (g *Aggregate) Seal() { clear(g.articles) }
+// RelationsOf aggregates events into the typed edges their asserted
+// events make, as CypherRecomputeRelations does in the graph: per dyad the
+// events, their distinct articles (over every report) and the earliest and
+// latest event dates. Ordered by dyad.
+func RelationsOf(events []EventRow) []Relation {
+	g := NewAggregate()
+	for _, e := range events {
+		g.Event(e)
+	}
+	return g.Relations()
+}
 
 // Mention adds what an article published on the date given (YYYY-MM-DD,
 // empty when unknown) says of a person's affiliation. Each article names

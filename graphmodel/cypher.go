@@ -27,7 +27,13 @@ import (
 // SchemaVersion is the version of the graph model this code writes. It is
 // stored in the (:GraphSchema {name: "geokg"}) node; writers refuse a graph
 // whose version is newer than theirs.
-const SchemaVersion = 1
+const SchemaVersion = 2
+
+// FirstHappeningVersion is the first schema version with one event per
+// happening (version 1 had one per sentence): the writer cannot add to a
+// graph of an earlier version that holds events, which must be
+// re-imported.
+const FirstHappeningVersion = 2
 
 // SchemaStatements create the constraints and indexes of the graph model.
 // Each is idempotent and must run in its own transaction (Neo4j does not
@@ -70,6 +76,7 @@ WITH a, row,
   reduce(acc = [], x IN a.aliases + row.aliases |
     CASE WHEN x IN acc THEN acc ELSE [y IN acc WHERE y < x] + [x] + [y IN acc WHERE y > x] END) AS aliases
 FOREACH (_ IN CASE WHEN name <> a.name OR aliases <> a.aliases THEN [1] ELSE [] END | SET a.name = name, a.aliases = aliases)
+FOREACH (_ IN CASE WHEN row.sector_key > coalesce(a.sector_key, '') THEN [1] ELSE [] END | SET a.sector = row.sector, a.sector_key = row.sector_key)
 FOREACH (_ IN CASE WHEN a.type = 'COUNTRY' AND NOT a:Country THEN [1] ELSE [] END | SET a:Country, a.iso3 = a.id)
 FOREACH (_ IN CASE WHEN a.type = 'PERSON' AND NOT a:Person THEN [1] ELSE [] END | SET a:Person)
 FOREACH (_ IN CASE WHEN a.type = 'ORGANIZATION' AND NOT a:Organization THEN [1] ELSE [] END | SET a:Organization)
@@ -82,21 +89,50 @@ MERGE (a:Article {id: row.id})
 SET a.url = row.url, a.title = row.title, a.published = date(row.published),
     a.source = row.source, a.path = row.path`
 
-// CypherMergeEvents upserts EventRows with their ACTOR, RECIPIENT and
-// REPORTED_IN relationships. The actors and the article must exist. An
-// event's id is derived from its article, source, type and target, so its
-// three relationships never change: they are created with the node (in
-// the same transaction) and left alone when it exists.
-const CypherMergeEvents = matchEventEnds + `MERGE (e:Event {id: row.id})
+// CypherMergeEvents upserts EventRows — one (:Event) per happening — with
+// their ACTOR and RECIPIENT relationships (created with the node: its id
+// includes its source, type and target, so they never change) and one
+// REPORTED_IN relationship per report, which replace the ones the event
+// had. The actors and the articles must exist.
+const CypherMergeEvents = "UNWIND $rows AS row\n" + matchSourceTarget + `MERGE (e:Event {id: row.id})
 SET ` + eventProperties + `
-WITH s, t, a, e
-WHERE NOT EXISTS { (e)-[:REPORTED_IN]->() }
-CREATE (s)-[:ACTOR]->(e), (e)-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)`
+FOREACH (_ IN CASE WHEN EXISTS { (e)<-[:ACTOR]-() } THEN [] ELSE [1] END |
+  CREATE (s)-[:ACTOR]->(e) CREATE (e)-[:RECIPIENT]->(t))
+FOREACH (old IN [(e)-[x:REPORTED_IN]->() | x] | DELETE old)` + createReports
 
-// matchEventEnds finds an EventRow's actors and article.
-const matchEventEnds = "UNWIND $rows AS row\n" + matchSourceTarget + `MATCH (a:Article {id: row.article})
+// CypherCreateEvents creates EventRows with their ACTOR, RECIPIENT and
+// REPORTED_IN relationships without looking for existing ones: what
+// CypherMergeEvents does, for events not in the graph.
+const CypherCreateEvents = "UNWIND $rows AS row\n" + matchSourceTarget + `CREATE (s)-[:ACTOR]->(e:Event {id: row.id})-[:RECIPIENT]->(t)
+SET ` + eventProperties + createReports
+
+// CypherUpdateEvents takes EventRows of events in the graph, sets their
+// properties and replaces their REPORTED_IN relationships: the ACTOR and
+// RECIPIENT ones stay, as the id fixes the ends.
+const CypherUpdateEvents = `UNWIND $rows AS row
+MATCH (e:Event {id: row.id})
+USING INDEX SEEK e:Event(id)
+SET ` + eventProperties + `
+FOREACH (old IN [(e)-[x:REPORTED_IN]->() | x] | DELETE old)` + createReports
+
+// CypherDeleteEvents takes IDRows and deletes those events with their
+// relationships.
+const CypherDeleteEvents = `UNWIND $rows AS row
+MATCH (e:Event {id: row.id})
+USING INDEX SEEK e:Event(id)
+DETACH DELETE e`
+
+// createReports creates the REPORTED_IN relationships of the event e from
+// row.reports (reportParams): the report's counts, sentences and evidence
+// for Cypher, its date, and the rest of the report as JSON
+// (Report.Stored): with the sentences and evidence, the unit the Neo4j
+// writer clusters happenings from.
+const createReports = `
+WITH e, row
+UNWIND row.reports AS rep
+MATCH (a:Article {id: rep.article})
 USING INDEX SEEK a:Article(id)
-`
+CREATE (e)-[:REPORTED_IN {mentions: rep.mentions, sentences: rep.sentences, evidence: rep.evidence, date: date(rep.date), report: rep.report}]->(a)`
 
 // matchSourceTarget finds a row's source and target actors.
 const matchSourceTarget = `MATCH (s:Actor {id: row.source})
@@ -111,57 +147,39 @@ const eventProperties = `e.type = row.type, e.quad = row.quad, e.score = row.sco
     e.date_source = row.date_source, e.date_precision = row.date_precision,
     e.evidence = row.evidence, e.references = row.references, e.sentence = row.sentence, e.cue = row.cue,
     e.claimant = row.claimant, e.confidence = row.confidence,
-    e.source = row.source, e.target = row.target, e.article = row.article`
+    e.source = row.source, e.target = row.target, e.article = row.article,
+    e.mentions = row.mentions, e.articles = row.articles, e.sources = row.sources,
+    e.source_state = row.source_state, e.target_state = row.target_state,
+    e.source_country = row.source_country, e.target_country = row.target_country,
+    e.source_sector = row.source_sector, e.target_sector = row.target_sector,
+    e.place = row.place, e.place_text = row.place_text, e.place_kind = row.place_kind,
+    e.place_country = row.place_country, e.lat = row.lat, e.lon = row.lon,
+    e.location = CASE WHEN row.lat IS NULL THEN null ELSE point({latitude: row.lat, longitude: row.lon}) END`
 
-// CypherCreateEvents creates EventRows with their ACTOR, RECIPIENT and
-// REPORTED_IN relationships without looking for existing ones: what
-// CypherMergeEvents does, for the events of articles that have none yet
-// (see CypherArticlesWithEvents; an event's id includes its article's).
-const CypherCreateEvents = matchEventEnds + `CREATE (s)-[:ACTOR]->(e:Event {id: row.id})-[:RECIPIENT]->(t), (e)-[:REPORTED_IN]->(a)
-SET ` + eventProperties
+// CypherLockActors takes IDRows, sorted, and write-locks those actors:
+// the Neo4j writer takes the ends of every dyad whose events it
+// recomputes before reading their reports, so two loaders never cluster
+// one dyad's reports at once.
+const CypherLockActors = `UNWIND $rows AS row
+MATCH (a:Actor {id: row.id})
+USING INDEX SEEK a:Actor(id)
+SET a._lock = true
+REMOVE a._lock`
 
-// CypherMergeEventNodes upserts EventRows as Event nodes with their
-// REPORTED_IN relationship, leaving their actors to
-// CypherMergeEventLinks: the Neo4j writer writes event nodes, which lock
-// no actor, while the previous batch's links are written.
-const CypherMergeEventNodes = `UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
+// CypherReportedDyads takes IDRows of articles and returns the dyads
+// (source, target, type) of the events they report.
+const CypherReportedDyads = `UNWIND $rows AS row
+MATCH (a:Article {id: row.id})<-[:REPORTED_IN]-(e:Event)
 USING INDEX SEEK a:Article(id)
-MERGE (e:Event {id: row.id})
-SET ` + eventProperties + `
-WITH a, e
-WHERE NOT EXISTS { (e)-[:REPORTED_IN]->() }
-CREATE (e)-[:REPORTED_IN]->(a)`
+RETURN DISTINCT e.source AS source, e.target AS target, e.type AS type`
 
-// CypherCreateEventNodes creates EventRows as Event nodes with their
-// REPORTED_IN relationship without looking for existing ones: what
-// CypherMergeEventNodes does, for articles without events (see
-// CypherArticlesWithEvents; an event's id includes its article's).
-const CypherCreateEventNodes = `UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-USING INDEX SEEK a:Article(id)
-CREATE (e:Event {id: row.id})-[:REPORTED_IN]->(a)
-SET ` + eventProperties
-
-// CypherMergeEventLinks takes the LinkParam rows of EventRows and creates the ACTOR and
-// RECIPIENT relationships of the Event nodes that have none. An event's
-// id includes its source, type and target, so existing links never
-// change.
-const CypherMergeEventLinks = matchLinkEnds + `WITH s, t, e
-WHERE NOT EXISTS { (e)<-[:ACTOR]-() }
-CREATE (s)-[:ACTOR]->(e)-[:RECIPIENT]->(t)`
-
-// CypherCreateEventLinks takes the LinkParam rows of EventRows and creates their ACTOR and
-// RECIPIENT relationships without looking for existing ones: what
-// CypherMergeEventLinks does, for articles whose events were never linked
-// (see CypherMarkLoadedWithLinks).
-const CypherCreateEventLinks = matchLinkEnds + `CREATE (s)-[:ACTOR]->(e)-[:RECIPIENT]->(t)`
-
-// matchLinkEnds finds a LinkParam row's event and actors.
-const matchLinkEnds = `UNWIND $rows AS row
-MATCH (e:Event {id: row.id})
-USING INDEX SEEK e:Event(id)
-` + matchSourceTarget
+// CypherReadReports takes DyadRows and returns the reports of their
+// events: the event's id and what ParseStored reads.
+const CypherReadReports = `UNWIND $rows AS row
+MATCH (e:Event {source: row.source, target: row.target, type: row.type})
+USING INDEX SEEK e:Event(source, target, type)
+MATCH (e)-[r:REPORTED_IN]->()
+RETURN e.id AS id, r.report AS report, r.sentences AS sentences, r.evidence AS evidence`
 
 // CypherMergeMentions upserts MentionRows as MENTIONED_IN relationships.
 // An article's mentions are all written in one transaction, so an article
@@ -187,15 +205,19 @@ MATCH (a:Article {id: row.article})
 USING INDEX SEEK a:Article(id)
 `
 
-// CypherDeleteStaleEvents takes ContentRows and deletes the events an
-// article had from an earlier extraction but no longer has. It returns the
-// dyads (source, target, type) whose aggregated edges must be recomputed.
+// CypherDeleteStaleEvents takes ContentRows and deletes the reports an
+// article had from an earlier extraction in events it no longer reports,
+// and those events when no report is left. It returns the dyads (source,
+// target, type) whose aggregated edges must be recomputed. (The Neo4j
+// writer instead reclusters every dyad a re-imported article reported.)
 const CypherDeleteStaleEvents = `UNWIND $rows AS row
-MATCH (a:Article {id: row.article})<-[:REPORTED_IN]-(e:Event)
+MATCH (a:Article {id: row.article})<-[r:REPORTED_IN]-(e:Event)
 USING INDEX SEEK a:Article(id)
 WHERE NOT e.id IN row.events
-WITH e, e.source AS source, e.target AS target, e.type AS type
-DETACH DELETE e
+DELETE r
+WITH DISTINCT e
+WITH e, e.source AS source, e.target AS target, e.type AS type, NOT EXISTS { (e)-[:REPORTED_IN]->() } AS orphan
+FOREACH (_ IN CASE WHEN orphan THEN [1] ELSE [] END | DETACH DELETE e)
 RETURN DISTINCT source, target, type`
 
 // CypherDeleteStaleMentions takes ContentRows and deletes the MENTIONED_IN
@@ -226,7 +248,8 @@ RETURN id`
 const recomputeRelations = "\n" + matchSourceTarget + `OPTIONAL MATCH (e:Event {source: row.source, target: row.target, type: row.type})
 USING INDEX SEEK e:Event(source, target, type)
 WHERE e.asserted AND EXISTS { (e)<-[:ACTOR]-() }
-WITH s, t, row, count(e) AS events, count(DISTINCT e.article) AS articles, min(e.date) AS first, max(e.date) AS last
+OPTIONAL MATCH (e)-[rep:REPORTED_IN]->(a:Article)
+WITH s, t, row, count(DISTINCT e) AS events, count(DISTINCT a) AS articles, min(e.date) AS first, max(e.date) AS last
 FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'AGREE' THEN [1] ELSE [] END | MERGE (s)-[r:AGREE]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
 FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'CONSULT' THEN [1] ELSE [] END | MERGE (s)-[r:CONSULT]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
 FOREACH (_ IN CASE WHEN events > 0 AND row.type = 'SUPPORT' THEN [1] ELSE [] END | MERGE (s)-[r:SUPPORT]->(t) SET r.events = events, r.articles = articles, r.first = first, r.last = last, r.quad = row.quad, r.score = row.score)
@@ -282,6 +305,26 @@ func CypherAddToRelations(t schema.EventType) (string, error) {
 ON CREATE SET r.quad = row.quad, r.score = row.score
 SET ` + addToRelation, nil
 }
+
+// CypherSetRelations returns the statement that takes Relation rows
+// of one PLOVER type holding a dyad's whole aggregate (RelationsOf over
+// all its events) and sets its aggregated typed edge to it, creating the
+// edge when the dyad has none: the Neo4j writer knows every event of the
+// dyads it reclusters. The type name comes from the fixed PLOVER enum.
+func CypherSetRelations(t schema.EventType) (string, error) {
+	if !t.Valid() {
+		return "", fmt.Errorf("relation type %q is not a PLOVER category", t)
+	}
+	return "UNWIND $rows AS row\n" + matchSourceTarget + `MERGE (s)-[r:` + string(t) + `]->(t)
+SET r.events = row.events, r.articles = row.articles, r.first = date(row.first), r.last = date(row.last),
+    r.quad = row.quad, r.score = row.score`, nil
+}
+
+// CypherDeleteRelations takes DyadRows and deletes their aggregated typed
+// edges: dyads left without asserted events.
+const CypherDeleteRelations = "UNWIND $rows AS row\n" + matchSourceTarget + `MATCH (s)-[r]->(t)
+WHERE type(r) = row.type
+DELETE r`
 
 // addToRelation adds a Relation row to the edge r.
 const addToRelation = `r.events = coalesce(r.events, 0) + row.events, r.articles = coalesce(r.articles, 0) + row.articles,
@@ -360,18 +403,6 @@ const CypherMarkArticlesLoaded = `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
 USING INDEX SEEK a:Article(id)
 SET a.hash = row.hash`
-
-// CypherArticlesWithEvents takes LoadedRows and returns the ids of the
-// articles that have events. Run after CypherMergeArticles (which
-// write-locks the articles) and before the events are written, it tells
-// which articles an earlier load wrote events for: only those need
-// CypherMergeEventNodes; the others take CypherCreateEventNodes.
-const CypherArticlesWithEvents = `UNWIND $rows AS row
-MATCH (a:Article {id: row.id})
-USING INDEX SEEK a:Article(id)
-WITH a
-WHERE EXISTS { (a)<-[:REPORTED_IN]-() }
-RETURN a.id AS id`
 
 // CypherMarkLoadedWithLinks takes LoadedRows, does what
 // CypherMarkArticlesLoaded does, and returns the ids of the articles that

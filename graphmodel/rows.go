@@ -14,11 +14,16 @@ type ActorRow struct {
 	Name    string           `json:"name"`
 	Type    schema.ActorType `json:"type"`
 	Aliases []string         `json:"aliases"` // sorted, distinct
+	// Sector is the sector code the latest article giving one states
+	// (by publication date, undated last, then id: SectorKey).
+	Sector    string `json:"sector,omitempty"`
+	SectorKey string `json:"-"`
 }
 
 // Param returns the row as a Cypher parameter map.
 func (r ActorRow) Param() map[string]any {
-	return map[string]any{"id": r.ID, "name": r.Name, "type": string(r.Type), "aliases": list(r.Aliases)}
+	return map[string]any{"id": r.ID, "name": r.Name, "type": string(r.Type), "aliases": list(r.Aliases),
+		"sector": null(r.Sector), "sector_key": null(r.SectorKey)}
 }
 
 // ActorLabel is the Neo4j label that marks an actor's type beside :Actor
@@ -80,15 +85,77 @@ type EventRow struct {
 	Cue           string   `json:"cue,omitempty"`
 	Claimant      string   `json:"claimant,omitempty"`
 	Confidence    float64  `json:"confidence"`
+	// Mentions, Articles and Sources count the happening's sentences,
+	// articles and distinct outlets (see Happening).
+	Mentions int `json:"mentions"`
+	Articles int `json:"articles"`
+	Sources  int `json:"sources"`
+	// SourceState … TargetSector are the first report's Rollups of the
+	// ends.
+	SourceState   string `json:"source_state,omitempty"`
+	TargetState   string `json:"target_state,omitempty"`
+	SourceCountry string `json:"source_country,omitempty"`
+	TargetCountry string `json:"target_country,omitempty"`
+	SourceSector  string `json:"source_sector,omitempty"`
+	TargetSector  string `json:"target_sector,omitempty"`
+	// Place is the first place a report gives; nil when none does.
+	Place *schema.Place `json:"place,omitempty"`
+	// Reports are the happening's reports, one REPORTED_IN relationship
+	// each, in Happening order.
+	Reports []Report `json:"reports"`
+}
+
+// EventRowOf returns the row of a happening: its first report gives the
+// date, the evidence and the per-sentence details.
+func EventRowOf(h Happening) EventRow {
+	f := h.Reports[0]
+	k := h.Key
+	row := EventRow{ID: h.ID, Article: f.Article, Source: k.Source, Target: k.Target, Type: k.Type,
+		Quad: k.Type.Quad(), Score: k.Type.Score(), Symmetric: k.Type.Symmetric(), Modes: k.ModeList(),
+		Asserted: k.Asserted(), Date: f.Date, DateSource: f.DateSource, DatePrecision: f.DatePrecision,
+		Evidence: f.Evidence[0], References: slices.Clone(f.References), Sentence: f.Sentences[0],
+		Cue: f.Cue, Claimant: f.Claimant, Confidence: f.Confidence,
+		Mentions: h.Mentions(), Articles: h.Articles(), Sources: h.Sources(),
+		SourceState: f.SourceRollup.State, TargetState: f.TargetRollup.State,
+		SourceCountry: f.SourceRollup.Country, TargetCountry: f.TargetRollup.Country,
+		SourceSector: f.SourceRollup.Sector, TargetSector: f.TargetRollup.Sector,
+		Place: h.Place(), Reports: h.Reports}
+	return row
 }
 
 // Param returns the row as a Cypher parameter map.
 func (r EventRow) Param() map[string]any {
-	return map[string]any{"id": r.ID, "article": r.Article, "source": r.Source, "target": r.Target,
+	m := map[string]any{"id": r.ID, "article": r.Article, "source": r.Source, "target": r.Target,
 		"type": string(r.Type), "quad": string(r.Quad), "score": r.Score, "symmetric": r.Symmetric,
 		"modes": list(r.Modes), "asserted": r.Asserted, "date": null(r.Date), "evidence": r.Evidence,
 		"date_source": null(r.DateSource), "date_precision": null(r.DatePrecision),
-		"references": optionalList(r.References), "sentence": int64(r.Sentence), "cue": null(r.Cue), "claimant": null(r.Claimant), "confidence": r.Confidence}
+		"references": optionalList(r.References), "sentence": int64(r.Sentence), "cue": null(r.Cue), "claimant": null(r.Claimant), "confidence": r.Confidence,
+		"mentions": int64(r.Mentions), "articles": int64(r.Articles), "sources": int64(r.Sources),
+		"source_state": null(r.SourceState), "target_state": null(r.TargetState),
+		"source_country": null(r.SourceCountry), "target_country": null(r.TargetCountry),
+		"source_sector": null(r.SourceSector), "target_sector": null(r.TargetSector),
+		"place": nil, "place_text": nil, "place_kind": nil, "place_country": nil, "lat": nil, "lon": nil,
+		"reports": reportParams(r.Reports)}
+	if p := r.Place; p != nil {
+		m["place"], m["place_text"], m["place_kind"], m["place_country"] = null(p.Name), null(p.Text), null(p.Kind), null(p.Country)
+		m["lat"], m["lon"] = p.Lat, p.Lon
+	}
+	return m
+}
+
+// reportParams returns the REPORTED_IN relationships of an event's
+// reports as Cypher parameters.
+func reportParams(reports []Report) []any {
+	out := make([]any, len(reports))
+	for i, r := range reports {
+		sentences := make([]any, len(r.Sentences))
+		for j, s := range r.Sentences {
+			sentences[j] = int64(s)
+		}
+		out[i] = map[string]any{"article": r.Article, "mentions": int64(r.Mentions()), "sentences": sentences,
+			"evidence": list(r.Evidence), "date": null(r.Date), "report": r.Stored()}
+	}
+	return out
 }
 
 // LinkParam returns the parameters of CypherCreateEventLinks and
@@ -179,6 +246,21 @@ type GraphOptions struct {
 	// nodes (asserted: false). Aggregated typed edges count asserted
 	// events only either way.
 	Unasserted bool
+	// EventWindow is how many days apart two day-dated reports of one
+	// source, type and target may be and still be one event: 0 means
+	// DefaultEventWindow, a negative value the same day only.
+	EventWindow int
+}
+
+// Window returns the event window in days.
+func (o GraphOptions) Window() int {
+	switch {
+	case o.EventWindow < 0:
+		return 0
+	case o.EventWindow == 0:
+		return DefaultEventWindow
+	}
+	return o.EventWindow
 }
 
 // GraphBatch is a batch of docs as the parameter rows of the write
@@ -188,6 +270,11 @@ type GraphOptions struct {
 type GraphBatch struct {
 	Actors   []ActorRow
 	Articles []ArticleRow
+	// Reports are the articles' reports; Events the happenings they make
+	// on their own (Cluster), which is the graph's when the batch holds
+	// every article (a sink writing a whole corpus at once); the Neo4j
+	// writer clusters them with the reports already in the graph.
+	Reports  []Report
 	Events   []EventRow
 	Mentions []MentionRow
 	Contents []ContentRow
@@ -250,6 +337,20 @@ func NewGraphBatch(docs []schema.Doc, opts GraphOptions) GraphBatch {
 		}
 		b.addDoc(d, opts, actors, dyads, persons)
 	}
+	b.Events = EventRows(Cluster(b.Reports, opts.Window()))
+	contents := make(map[string]*ContentRow, len(b.Contents))
+	for i := range b.Contents {
+		contents[b.Contents[i].Article] = &b.Contents[i]
+	}
+	for _, e := range b.Events {
+		for _, r := range e.Reports {
+			c := contents[r.Article]
+			c.Events = append(c.Events, e.ID)
+		}
+	}
+	for _, c := range contents {
+		slices.Sort(c.Events)
+	}
 	for _, a := range actors {
 		slices.Sort(a.Aliases)
 		a.Aliases = slices.Compact(a.Aliases)
@@ -311,6 +412,9 @@ func (b *GraphBatch) addDoc(d *schema.Doc, opts GraphOptions, actors map[string]
 			row.Name = name
 		}
 		row.Aliases = append(row.Aliases, a.Aliases...)
+		if k := roleKey(d.Published.String(), d.ID); a.Sector != "" && k > row.SectorKey {
+			row.Sector, row.SectorKey = a.Sector, k
+		}
 		m, ok := mentions[a.ID]
 		if !ok {
 			m = &MentionRow{Actor: a.ID, Article: d.ID}
@@ -332,39 +436,31 @@ func (b *GraphBatch) addDoc(d *schema.Doc, opts GraphOptions, actors map[string]
 		content.Actors = append(content.Actors, id)
 	}
 
-	seen := map[string]bool{}
-	for i, r := range d.Relations {
+	reports := ReportsOf(d, func(i int, r schema.Relation) bool {
 		if !r.Asserted() && !opts.Unasserted {
-			continue
+			return false
 		}
 		if err := checkRelation(r, mentions); err != nil {
 			b.Problems = append(b.Problems, fmt.Errorf("%s: relation %d (%s %s→%s) left out: %w", schema.QuotePath(d.Path), i+1, r.Type, r.Source, r.Target, err))
-			continue
+			return false
 		}
-		id := r.EventID(d.ID)
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		src, tgt := r.Source, r.Target
-		if r.Type.Symmetric() && tgt < src {
-			src, tgt = tgt, src
-		}
-		modes := make([]string, len(r.Modes))
-		for j, m := range r.Modes {
-			modes[j] = string(m)
-		}
-		b.Events = append(b.Events, EventRow{ID: id, Article: d.ID, Source: src, Target: tgt, Type: r.Type,
-			Quad: r.Type.Quad(), Score: r.Type.Score(), Symmetric: r.Type.Symmetric(), Modes: modes,
-			Asserted: r.Asserted(), Date: r.Date.String(), DateSource: r.DateSource, DatePrecision: r.DatePrecision,
-			Evidence: r.Evidence, References: slices.Clone(r.References),
-			Sentence: r.Sentence, Cue: r.Cue, Claimant: r.Claimant, Confidence: r.Confidence})
-		content.Events = append(content.Events, id)
-		dyads[DyadRow{Source: src, Target: tgt, Type: r.Type}] = true
+		return true
+	})
+	for _, r := range reports {
+		dyads[r.Key.Dyad()] = true
 	}
-	slices.Sort(content.Events)
+	b.Reports = append(b.Reports, reports...)
 	slices.Sort(content.Actors)
 	b.Contents = append(b.Contents, content)
+}
+
+// EventRows returns the rows of happenings.
+func EventRows(hs []Happening) []EventRow {
+	out := make([]EventRow, len(hs))
+	for i, h := range hs {
+		out[i] = EventRowOf(h)
+	}
+	return out
 }
 
 // checkRelation reports why a relation cannot become an event.

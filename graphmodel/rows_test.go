@@ -32,11 +32,11 @@ func TestStatementsTakeParameters(t *testing.T) {
 		"MergeEvents": graphmodel.CypherMergeEvents, "MergeMentions": graphmodel.CypherMergeMentions,
 		"DeleteStaleEvents": graphmodel.CypherDeleteStaleEvents, "DeleteStaleMentions": graphmodel.CypherDeleteStaleMentions,
 		"RecomputeRelations": graphmodel.CypherRecomputeRelations, "RecomputeAffiliations": graphmodel.CypherRecomputeAffiliations,
-		"MarkArticlesLoaded": graphmodel.CypherMarkArticlesLoaded, "ArticlesWithEvents": graphmodel.CypherArticlesWithEvents,
-		"MarkLoadedWithLinks": graphmodel.CypherMarkLoadedWithLinks, "MergeEventNodes": graphmodel.CypherMergeEventNodes,
-		"CreateEventNodes": graphmodel.CypherCreateEventNodes, "MergeEventLinks": graphmodel.CypherMergeEventLinks,
-		"CreateEventLinks": graphmodel.CypherCreateEventLinks,
-		"CreateEvents":     graphmodel.CypherCreateEvents, "CreateMentions": graphmodel.CypherCreateMentions,
+		"MarkArticlesLoaded":  graphmodel.CypherMarkArticlesLoaded,
+		"MarkLoadedWithLinks": graphmodel.CypherMarkLoadedWithLinks, "UpdateEvents": graphmodel.CypherUpdateEvents,
+		"DeleteEvents": graphmodel.CypherDeleteEvents, "LockActors": graphmodel.CypherLockActors,
+		"ReportedDyads": graphmodel.CypherReportedDyads, "ReadReports": graphmodel.CypherReadReports,
+		"CreateEvents": graphmodel.CypherCreateEvents, "CreateMentions": graphmodel.CypherCreateMentions,
 	} {
 		if !strings.HasPrefix(s, "UNWIND $rows AS row\n") {
 			t.Errorf("%s does not start with UNWIND $rows", name)

@@ -8,15 +8,10 @@ import (
 )
 
 // writeCSVRows writes to csv/ the rows that are final when their batch is
-// built (articles, events, mentions) and flushes them to the files.
+// built (articles, mentions) and flushes them to the files.
 func (w *Writer) writeCSVRows(b *graphmodel.GraphBatch) error {
 	for _, a := range b.Articles {
 		if err := w.csv.Article(a); err != nil {
-			return err
-		}
-	}
-	for _, e := range b.Events {
-		if err := w.csv.Event(e); err != nil {
 			return err
 		}
 	}
@@ -30,13 +25,18 @@ func (w *Writer) writeCSVRows(b *graphmodel.GraphBatch) error {
 
 // closeCSV writes the rows known only at the end (actors, aggregated
 // edges, affiliations) and closes csv/.
-func (w *Writer) closeCSV(actors []graphmodel.ActorRow, relations []graphmodel.Relation, affs []graphmodel.Affiliation) error {
-	return errors.Join(writeCSVTotals(w.csv, actors, relations, affs), w.csv.Close())
+func (w *Writer) closeCSV(actors []graphmodel.ActorRow, events []graphmodel.EventRow, relations []graphmodel.Relation, affs []graphmodel.Affiliation) error {
+	return errors.Join(writeCSVTotals(w.csv, actors, events, relations, affs), w.csv.Close())
 }
 
-func writeCSVTotals(c *admincsv.Writer, actors []graphmodel.ActorRow, relations []graphmodel.Relation, affs []graphmodel.Affiliation) error {
+func writeCSVTotals(c *admincsv.Writer, actors []graphmodel.ActorRow, events []graphmodel.EventRow, relations []graphmodel.Relation, affs []graphmodel.Affiliation) error {
 	for _, a := range actors {
 		if err := c.Actor(a); err != nil {
+			return err
+		}
+	}
+	for _, e := range events {
+		if err := c.Event(e); err != nil {
 			return err
 		}
 	}

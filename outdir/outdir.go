@@ -322,18 +322,19 @@ func (w *Writer) Close(ctx context.Context) error {
 		return nil
 	}
 	w.closed = true
+	events := w.agg.Events(w.GraphOptions.Window())
 	actors, relations, affiliations := w.agg.Actors(), w.agg.Relations(), w.agg.Affiliations()
 	var errs []error
 	if err := w.docs.Close(ctx); err != nil {
 		errs = append(errs, w.writeErr(DocsFile, err))
 	}
-	if err := w.writeGraphTotals(actors, relations, affiliations); err != nil {
+	if err := w.writeGraphTotals(actors, events, relations, affiliations); err != nil {
 		errs = append(errs, w.writeErr(GraphFile, err))
 	}
-	if err := w.cypher.Finish(); err != nil {
+	if err := w.cypher.Finish(events); err != nil {
 		errs = append(errs, w.writeErr(CypherFile, err))
 	}
-	if err := w.closeCSV(actors, relations, affiliations); err != nil {
+	if err := w.closeCSV(actors, events, relations, affiliations); err != nil {
 		errs = append(errs, err) // names the file
 	}
 	for i, b := range w.bufs {
@@ -376,15 +377,10 @@ type graphLine struct {
 }
 
 // writeGraphRows writes the rows that are final as soon as their batch is
-// built: articles, events and mentions.
+// built: articles and mentions.
 func (w *Writer) writeGraphRows(b *graphmodel.GraphBatch) error {
 	for _, r := range b.Articles {
 		if err := w.graph.Encode(graphLine{"article", r}); err != nil {
-			return err
-		}
-	}
-	for _, r := range b.Events {
-		if err := w.graph.Encode(graphLine{"event", r}); err != nil {
 			return err
 		}
 	}
@@ -397,9 +393,14 @@ func (w *Writer) writeGraphRows(b *graphmodel.GraphBatch) error {
 }
 
 // writeGraphTotals writes the rows known only at the end.
-func (w *Writer) writeGraphTotals(actors []graphmodel.ActorRow, relations []graphmodel.Relation, affiliations []graphmodel.Affiliation) error {
+func (w *Writer) writeGraphTotals(actors []graphmodel.ActorRow, events []graphmodel.EventRow, relations []graphmodel.Relation, affiliations []graphmodel.Affiliation) error {
 	for _, r := range actors {
 		if err := w.graph.Encode(graphLine{"actor", r}); err != nil {
+			return err
+		}
+	}
+	for _, r := range events {
+		if err := w.graph.Encode(graphLine{"event", r}); err != nil {
 			return err
 		}
 	}
@@ -423,8 +424,9 @@ var readme = `This folder was written by geokg import.
   docs.jsonl      one extraction result (schema.Doc) per article:
                   geokg load THIS-FOLDER pushes it into Neo4j
   graph.jsonl     the graph, one line per row {"kind": ..., "row": {...}}:
-                  article, event, mention (as they were written), then
-                  actor, relation (aggregated typed edges) and affiliation
+                  article, mention (as they were written), then actor,
+                  event (one per happening, with its reports), relation
+                  (aggregated typed edges) and affiliation
   load.cypher     the same graph for cypher-shell, values passed as
                   parameters:
                     cypher-shell -a bolt://localhost:7687 -u neo4j -f load.cypher

@@ -19,6 +19,7 @@ import (
 
 	"github.com/geokg/geokg/export/admincsv"
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/fixture"
 	"github.com/geokg/geokg/internal/neo4jtest"
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/schema"
@@ -75,7 +76,7 @@ func fixtureDocs() []schema.Doc {
 				rel("RUS", "SYR", schema.Aid, 2, "", schema.Hypothetical)}},
 		{Path: "c.jsonl#1", ID: "https://news.example/c", URL: "https://news.example/c", Title: "Strikes", Published: date("2015-10-01"), Hash: "h-c",
 			Actors:    []schema.Actor{rus, isil, {ID: "vladimir putin", Name: "Putin", Type: schema.Person, Aliases: []string{"Mr Putin"}, Affiliation: "RUS", Role: "Commander", Mentions: []schema.Mention{{Text: "Putin", Start: 0, End: 5}}}},
-			Relations: []schema.Relation{rel("RUS", "ISIL", schema.Assault, 0, "2015-10-01"), withRefs(rel("RUS", "ISIL", schema.Assault, 3, ""), "it", nasty)}},
+			Relations: []schema.Relation{rel("RUS", "ISIL", schema.Assault, 0, "2015-10-01"), withRefs(rel("RUS", "ISIL", schema.Coerce, 3, ""), "it", nasty)}},
 	}
 }
 
@@ -90,7 +91,8 @@ func TestSinksMakeTheSameGraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs := fixtureDocs()
+	// The happening articles: events of several reports, with a place.
+	docs := append(fixtureDocs(), fixture.Happening()...)
 	for _, batch := range [][]schema.Doc{docs[:2], docs[2:]} {
 		if err := w.WriteBatch(ctx, batch); err != nil {
 			t.Fatal(err)
@@ -312,6 +314,18 @@ func typed(t *testing.T, typ, s string) any {
 			l = append(l, x)
 		}
 		return l
+	case "long[]":
+		var l []any
+		for _, x := range strings.Split(s, "\x1f") {
+			l = append(l, typed(t, "long", x))
+		}
+		return l
+	case "point{crs:WGS-84}":
+		var lat, lon float64
+		if _, err := fmt.Sscanf(s, "{latitude:%g,longitude:%g}", &lat, &lon); err != nil {
+			t.Fatalf("point %q: %v", s, err)
+		}
+		return neo4j.Point2D{X: lon, Y: lat, SpatialRefId: 4326}
 	case "long":
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
@@ -360,19 +374,27 @@ func TestCSVImportsWithNeo4jAdmin(t *testing.T) {
 	}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
+	reports := 0
 	for sc.Scan() {
-		var line struct{ Kind string }
+		var line struct {
+			Kind string
+			Row  struct{ Reports []json.RawMessage }
+		}
 		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
 			t.Fatal(err)
 		}
 		kinds[line.Kind]++
+		if line.Kind == "event" {
+			reports += len(line.Row.Reports)
+		}
 	}
 	f.Close()
 
 	res := neo4jtest.AdminImport(t, dir, admincsv.ImportArgs(outdir.CSVDir, "neo4j")...)
 	// Nodes: graph.jsonl's and the schema node.
 	wantNodes := kinds["actor"] + kinds["article"] + kinds["event"] + 1
-	wantRels := 3*kinds["event"] + kinds["mention"] + kinds["relation"] + kinds["affiliation"]
+	// An event has an ACTOR, a RECIPIENT and a REPORTED_IN per report.
+	wantRels := 2*kinds["event"] + reports + kinds["mention"] + kinds["relation"] + kinds["affiliation"]
 	if res.Nodes != wantNodes || res.Relationships != wantRels {
 		t.Errorf("neo4j-admin imported %d nodes and %d relationships, want %d and %d (graph.jsonl: %v)\n%s",
 			res.Nodes, res.Relationships, wantNodes, wantRels, kinds, res.Output)

@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -23,9 +24,14 @@ import (
 // read in its last version only, as the Neo4j writer keeps it. Lines that
 // do not parse are reported to the onError of Open, once, and skipped.
 //
-// Memory grows with the number of actors, dyads and article ids, never
-// with the number of events.
+// Memory grows with the number of actors, dyads and article ids, and, for
+// Events, with the number of reports (which make one event is known only
+// once the file is read).
 type Source struct {
+	// EventWindow is the event window in days, as graphmodel.GraphOptions
+	// takes it (0: graphmodel.DefaultEventWindow).
+	EventWindow int
+
 	path     string
 	onError  func(error)
 	reported int            // the last bad line reported: every pass meets it again
@@ -247,58 +253,81 @@ func (s *Source) Mentions(ctx context.Context, fn func(graphdata.Mention) error)
 	})
 }
 
-// Events yields each doc's relations as events, in file order. The same
-// event reported twice in one article (the same id) is yielded once, as
-// the graph stores it once.
+// Events yields one event per happening (graphmodel.Cluster over every
+// article's reports, with the event window EventWindow), ordered by the
+// file position of its first report, as the graph stores them. Unlike the
+// other records, the reports are held in memory until the file is read.
 func (s *Source) Events(ctx context.Context, f graphdata.Filter, fn func(graphdata.Event) error) error {
-	return s.each(ctx, func(doc *schema.Doc) error {
-		var seen map[string]bool
-		sourced := slices.ContainsFunc(doc.Relations, func(r schema.Relation) bool { return r.DateSource != "" })
-		for _, r := range doc.Relations {
-			e := eventOf(doc, r, sourced)
-			if !f.Keep(e) {
-				continue
-			}
-			if seen == nil {
-				seen = map[string]bool{}
-			}
-			if seen[e.ID] {
-				continue
-			}
-			seen[e.ID] = true
-			if err := fn(e); err != nil {
-				return err
-			}
-		}
+	var reports []graphmodel.Report
+	order := map[string]int{} // article → position in the file
+	err := s.each(ctx, func(doc *schema.Doc) error {
+		order[doc.ID] = len(order)
+		dated := datedDoc(doc)
+		reports = append(reports, graphmodel.ReportsOf(&dated, func(_ int, r schema.Relation) bool {
+			return f.AllModes || r.Asserted()
+		})...)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	hs := graphmodel.Cluster(reports, graphmodel.GraphOptions{EventWindow: s.EventWindow}.Window())
+	slices.SortStableFunc(hs, func(x, y graphmodel.Happening) int {
+		return cmp.Or(cmp.Compare(order[x.Reports[0].Article], order[y.Reports[0].Article]),
+			cmp.Compare(x.Reports[0].Sentences[0], y.Reports[0].Sentences[0]))
+	})
+	for _, h := range hs {
+		e := eventOf(graphmodel.EventRowOf(h))
+		if !f.Keep(e) {
+			continue
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// eventOf turns one relation of doc into an Event. The quad class and
-// score come from the PLOVER vocabulary when the line lacks them, and an
-// undated relation takes the article's date when the doc does not say
-// where its dates come from (no relation has a date_source: an extraction
-// older than it, or a line written by hand); when it does, an undated
-// relation is one the extractor left undated on purpose (told in the past
-// perfect), as it stays in the graph.
-func eventOf(doc *schema.Doc, r schema.Relation, sourced bool) graphdata.Event {
-	quad, score := r.Quad, r.Score
-	if quad == "" {
-		quad, score = r.Type.Quad(), r.Type.Score()
+// datedDoc returns doc with its undated relations dated by the article
+// when the doc does not say where its dates come from (no relation has a
+// date_source: an extraction older than it, or a line written by hand);
+// when it does, an undated relation is one the extractor left undated on
+// purpose (told in the past perfect), as it stays in the graph.
+func datedDoc(doc *schema.Doc) schema.Doc {
+	d := *doc
+	if doc.Published.IsZero() || slices.ContainsFunc(doc.Relations, func(r schema.Relation) bool { return r.DateSource != "" }) {
+		return d
 	}
-	date, dateSource, datePrecision := r.Date, r.DateSource, r.DatePrecision
-	if date.IsZero() && !doc.Published.IsZero() && !sourced {
-		date, dateSource, datePrecision = doc.Published, schema.DateFromArticle, schema.DayPrecision
+	d.Relations = slices.Clone(doc.Relations)
+	for i := range d.Relations {
+		if r := &d.Relations[i]; r.Date.IsZero() {
+			r.Date, r.DateSource, r.DatePrecision = doc.Published, schema.DateFromArticle, schema.DayPrecision
+		}
 	}
-	src, dst := r.Source, r.Target
-	if r.Type.Symmetric() && dst < src {
-		src, dst = dst, src
+	return d
+}
+
+// eventOf turns an event row into an Event.
+func eventOf(r graphmodel.EventRow) graphdata.Event {
+	modes := make([]schema.Mode, len(r.Modes))
+	for i, m := range r.Modes {
+		modes[i] = schema.Mode(m)
+	}
+	if len(modes) == 0 {
+		modes = nil
+	}
+	date, _ := schema.ParseDate(r.Date)
+	reports := make([]graphdata.Report, len(r.Reports))
+	for i, rep := range r.Reports {
+		reports[i] = graphdata.Report{Article: rep.Article, Source: rep.Outlet, Sentences: slices.Clone(rep.Sentences), Evidence: slices.Clone(rep.Evidence), Stored: rep.JSON()}
 	}
 	return graphdata.Event{
-		ID: r.EventID(doc.ID), Source: src, Target: dst,
-		Type: r.Type, Quad: quad, Score: score, Modes: slices.Clone(r.Modes),
-		Date: date, DateSource: dateSource, DatePrecision: datePrecision, Evidence: r.Evidence, Sentence: r.Sentence, Cue: r.Cue, References: slices.Clone(r.References),
-		Confidence: r.Confidence, Claimant: r.Claimant, Article: doc.ID,
+		ID: r.ID, Source: r.Source, Target: r.Target, Type: r.Type, Quad: r.Quad, Score: r.Score, Modes: modes,
+		Date: date, DateSource: r.DateSource, DatePrecision: r.DatePrecision, Evidence: r.Evidence, Sentence: r.Sentence,
+		Cue: r.Cue, References: r.References, Confidence: r.Confidence, Claimant: r.Claimant, Article: r.Article,
+		Mentions: r.Mentions, Articles: r.Articles, Sources: r.Sources, Reports: reports,
+		SourceState: r.SourceState, TargetState: r.TargetState, SourceCountry: r.SourceCountry, TargetCountry: r.TargetCountry,
+		SourceSector: r.SourceSector, TargetSector: r.TargetSector, Place: r.Place,
 	}
 }
 

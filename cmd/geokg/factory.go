@@ -8,7 +8,6 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graphdata"
-	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/nlp"
 	"github.com/geokg/geokg/outdir"
 	"github.com/geokg/geokg/pipeline"
@@ -128,7 +127,8 @@ func (f *factory) ImportSink(ctx context.Context, opts *importOptions, log *slog
 	if err != nil {
 		return nil, err
 	}
-	w.GraphOptions = graphmodel.GraphOptions{Unasserted: opts.AllModes || opts.Neo4j.Unasserted}
+	w.GraphOptions = opts.Neo4j.graphOptions()
+	w.GraphOptions.Unasserted = opts.AllModes || opts.Neo4j.Unasserted
 	w.Warn = warn
 	return folderSink{w, warn}, nil
 }

@@ -5,9 +5,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/geokg/geokg/graphmodel"
 	"github.com/geokg/geokg/internal/neo4jtest"
 )
 
@@ -104,7 +106,7 @@ func TestSchemaCommands(t *testing.T) {
 	neo4jtest.Driver(t)
 	for range 2 { // idempotent
 		code, out, errs := runCLI(t, append([]string{"schema", "apply"}, neo4jArgs("")...)...)
-		if code != exitOK || !strings.HasPrefix(out, "graph schema version 1 applied to bolt://") {
+		if code != exitOK || !strings.HasPrefix(out, "graph schema version "+strconv.Itoa(graphmodel.SchemaVersion)+" applied to bolt://") {
 			t.Errorf("schema apply: exit %d\n%s%s", code, out, errs)
 		}
 	}

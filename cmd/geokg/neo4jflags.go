@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -23,6 +24,18 @@ type neo4jOptions struct {
 	BatchSize  int
 	RetryTime  time.Duration
 	Unasserted bool
+	// EventWindow is --event-window: how many days apart two reports of
+	// one source, type and target may be and be one event.
+	EventWindow int
+}
+
+// graphOptions returns how the loaded docs become graph rows.
+func (o neo4jOptions) graphOptions() graphmodel.GraphOptions {
+	window := o.EventWindow
+	if window == 0 {
+		window = -1 // GraphOptions' zero is the default window
+	}
+	return graphmodel.GraphOptions{Unasserted: o.Unasserted, EventWindow: window}
 }
 
 // neo4jFlags returns the connection flags that fill o.
@@ -51,6 +64,14 @@ func neo4jLoadFlags(o *neo4jOptions) []cli.Flag {
 			Usage: "how long a write is retried while Neo4j is restarting or deadlocked before the job fails"},
 		&cli.BoolFlag{Name: "include-unasserted", Category: cat, Destination: &o.Unasserted,
 			Usage: "also load negated and hypothetical relations as events (asserted: false); they never count in the typed edges"},
+		&cli.IntFlag{Name: "event-window", Category: "Events", Value: graphmodel.DefaultEventWindow, Destination: &o.EventWindow,
+			Usage: "`DAYS` apart two day-dated reports of one source, type and target may be and still be one event (0: the same day only); use one value per graph",
+			Action: func(_ *cli.Context, n int) error {
+				if n < 0 {
+					return fmt.Errorf("--event-window %d: want 0 or more days", n)
+				}
+				return nil
+			}},
 	}
 }
 
@@ -63,7 +84,7 @@ func (o neo4jOptions) config(log *slog.Logger) graph.Config {
 		Database:  o.Database,
 		BatchSize: o.BatchSize,
 		RetryTime: o.RetryTime,
-		Graph:     graphmodel.GraphOptions{Unasserted: o.Unasserted},
+		Graph:     o.graphOptions(),
 		Logger:    log,
 	}
 }

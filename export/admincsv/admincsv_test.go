@@ -45,12 +45,15 @@ func TestWriterEncodesValues(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(w.Actor(graphmodel.ActorRow{ID: "RUS", Name: "Russia", Type: schema.Country, Aliases: []string{"Moscow", hazard}}))
+	report := graphmodel.Report{Article: "a1", Date: "2016-01-01", Sentences: []int{3, 5}, Evidence: []string{hazard, "x"}}
+	must(w.Actor(graphmodel.ActorRow{ID: "RUS", Name: "Russia", Type: schema.Country, Aliases: []string{"Moscow", hazard}, Sector: "GOV", SectorKey: "2016-01-01 a1"}))
 	must(w.Actor(graphmodel.ActorRow{ID: "x", Name: "x"})) // no type: the Actor label only
 	must(w.Article(graphmodel.ArticleRow{ID: "a1", Title: hazard, Path: "a.txt"}))
 	must(w.Event(graphmodel.EventRow{ID: "e1", Article: "a1", Source: "RUS", Target: "x", Type: schema.Support,
 		Quad: schema.Support.Quad(), Score: 4.6, Modes: []string{"hypothetical"}, Date: "2016-01-01",
-		DateSource: schema.DateFromText, DatePrecision: schema.YearPrecision, Evidence: hazard, References: []string{"he", hazard}, Sentence: 3, Confidence: 0.125}))
+		DateSource: schema.DateFromText, DatePrecision: schema.YearPrecision, Evidence: hazard, References: []string{"he", hazard}, Sentence: 3, Confidence: 0.125,
+		Mentions: 2, Articles: 1, Sources: 1, SourceState: "RUS", SourceCountry: "RUS", TargetSector: "GOV",
+		Place: &schema.Place{Name: "Aleppo", Kind: "city", Country: "SYR", Lat: 36.2, Lon: 37.15}, Reports: []graphmodel.Report{report}}))
 	must(w.Mention(graphmodel.MentionRow{Actor: "RUS", Article: "a1", Count: 2}))
 	must(w.Relation(graphmodel.Relation{Source: "RUS", Target: "x", Type: schema.Support, Events: 1, Articles: 1, First: "2016-01-02", Last: "2016-01-02"}))
 	must(w.Affiliation(graphmodel.Affiliation{Person: "p", Org: "RUS", Role: hazard, Articles: 1}))
@@ -62,18 +65,19 @@ func TestWriterEncodesValues(t *testing.T) {
 		want [][]string
 	}{
 		{"labels and aliases joined with the delimiter, cleaned of it", "actors.csv", [][]string{
-			{"RUS", "Russia", "COUNTRY", "Moscow\x1f" + clean, "RUS", "Actor\x1fCountry"},
-			{"x", "x", "", "", "", "Actor"},
+			{"RUS", "Russia", "COUNTRY", "Moscow\x1f" + clean, "RUS", "Actor\x1fCountry", "GOV", "2016-01-01 a1"},
+			{"x", "x", "", "", "", "Actor", "", ""},
 		}},
 		{"multiline and quoted text kept, the delimiter a space", "articles.csv", [][]string{
 			{"a1", "", clean, "", "", "a.txt", "", "Article"},
 		}},
 		{"floats in shortest form, booleans, arrays, a year's date and its precision", "events.csv", [][]string{
-			{"e1", "SUPPORT", "verbal cooperation", "4.6", "false", "hypothetical", "false", "2016-01-01", "text", "year", clean, "he\x1f" + clean, "3", "", "", "0.125", "RUS", "x", "a1", "Event"},
+			{"e1", "SUPPORT", "verbal cooperation", "4.6", "false", "hypothetical", "false", "2016-01-01", "text", "year", clean, "he\x1f" + clean, "3", "", "", "0.125", "RUS", "x", "a1",
+				"2", "1", "1", "RUS", "", "RUS", "", "", "GOV", "Aleppo", "", "city", "SYR", "36.2", "37.15", "{latitude:36.2,longitude:37.15}", "Event"},
 		}},
 		{"an event's actor", "actor.csv", [][]string{{"RUS", "e1", "ACTOR"}}},
 		{"an event's recipient", "recipient.csv", [][]string{{"e1", "x", "RECIPIENT"}}},
-		{"an event's article", "reported_in.csv", [][]string{{"e1", "a1", "REPORTED_IN"}}},
+		{"an event's reports, each with its sentences", "reported_in.csv", [][]string{{"e1", "a1", "REPORTED_IN", "2", "3\x1f5", clean + "\x1fx", "2016-01-01", report.Stored()}}},
 		{"a mention", "mentioned_in.csv", [][]string{{"RUS", "a1", "MENTIONED_IN", "2", "", ""}}},
 		{"quad and score from the type", "relations.csv", [][]string{
 			{"RUS", "x", "SUPPORT", "1", "1", "2016-01-02", "2016-01-02", "verbal cooperation", "4.6"},

@@ -49,13 +49,15 @@ func (f File) Nodes() bool { return strings.Contains(f.Header[0], ":ID(") }
 // every aggregated typed edge, with a :TYPE per row). The properties are
 // those of docs/graph-model.md; the ID spaces are the node labels.
 var (
-	actorsFile      = File{"actors.csv", []string{"id:ID(Actor)", "name", "type", "aliases:string[]", "iso3", ":LABEL"}}
-	articlesFile    = File{"articles.csv", []string{"id:ID(Article)", "url", "title", "published:date", "source", "path", "hash", ":LABEL"}}
-	eventsFile      = File{"events.csv", []string{"id:ID(Event)", "type", "quad", "score:double", "symmetric:boolean", "modes:string[]", "asserted:boolean", "date:date", "date_source", "date_precision", "evidence", "references:string[]", "sentence:long", "cue", "claimant", "confidence:double", "source", "target", "article", ":LABEL"}}
+	actorsFile   = File{"actors.csv", []string{"id:ID(Actor)", "name", "type", "aliases:string[]", "iso3", ":LABEL", "sector", "sector_key"}}
+	articlesFile = File{"articles.csv", []string{"id:ID(Article)", "url", "title", "published:date", "source", "path", "hash", ":LABEL"}}
+	eventsFile   = File{"events.csv", []string{"id:ID(Event)", "type", "quad", "score:double", "symmetric:boolean", "modes:string[]", "asserted:boolean", "date:date", "date_source", "date_precision", "evidence", "references:string[]", "sentence:long", "cue", "claimant", "confidence:double", "source", "target", "article",
+		"mentions:long", "articles:long", "sources:long", "source_state", "target_state", "source_country", "target_country", "source_sector", "target_sector",
+		"place", "place_text", "place_kind", "place_country", "lat:double", "lon:double", "location:point{crs:WGS-84}", ":LABEL"}}
 	graphSchemaFile = File{"graph_schema.csv", []string{"name:ID(GraphSchema)", "version:long", ":LABEL"}}
 	actorFile       = File{"actor.csv", []string{":START_ID(Actor)", ":END_ID(Event)", ":TYPE"}}
 	recipientFile   = File{"recipient.csv", []string{":START_ID(Event)", ":END_ID(Actor)", ":TYPE"}}
-	reportedInFile  = File{"reported_in.csv", []string{":START_ID(Event)", ":END_ID(Article)", ":TYPE"}}
+	reportedInFile  = File{"reported_in.csv", []string{":START_ID(Event)", ":END_ID(Article)", ":TYPE", "mentions:long", "sentences:long[]", "evidence:string[]", "date:date", "report"}}
 	mentionedInFile = File{"mentioned_in.csv", []string{":START_ID(Actor)", ":END_ID(Article)", ":TYPE", "count:long", "role", "affiliation"}}
 	relationsFile   = File{"relations.csv", []string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "events:long", "articles:long", "first:date", "last:date", "quad", "score:double"}}
 	affiliatedFile  = File{"affiliated_with.csv", []string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "role", "first:date", "last:date", "articles:long", "role_article"}}

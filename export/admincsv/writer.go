@@ -101,7 +101,7 @@ func (w *Writer) Actor(a graphmodel.ActorRow) error {
 	if l := graphmodel.ActorLabel(a.Type); l != "" {
 		labels = append(labels, l)
 	}
-	return w.write(actorsFile, a.ID, a.Name, string(a.Type), array(a.Aliases), iso3, array(labels))
+	return w.write(actorsFile, a.ID, a.Name, string(a.Type), array(a.Aliases), iso3, array(labels), a.Sector, a.SectorKey)
 }
 
 // Article writes an (:Article) node.
@@ -109,15 +109,30 @@ func (w *Writer) Article(a graphmodel.ArticleRow) error {
 	return w.write(articlesFile, a.ID, a.URL, a.Title, a.Published, a.Source, a.Path, a.Hash, "Article")
 }
 
-// Event writes an (:Event) node with its ACTOR, RECIPIENT and REPORTED_IN
-// relationships.
+// Event writes an (:Event) node with its ACTOR and RECIPIENT
+// relationships and one REPORTED_IN relationship per report.
 func (w *Writer) Event(e graphmodel.EventRow) error {
+	var place [7]string
+	if p := e.Place; p != nil {
+		place = [7]string{p.Name, p.Text, p.Kind, p.Country, float(p.Lat), float(p.Lon),
+			"{latitude:" + float(p.Lat) + ",longitude:" + float(p.Lon) + "}"}
+	}
 	w.write(eventsFile, e.ID, string(e.Type), string(e.Quad), float(e.Score), strconv.FormatBool(e.Symmetric),
 		array(e.Modes), strconv.FormatBool(e.Asserted), e.Date, e.DateSource, e.DatePrecision, e.Evidence, array(e.References), strconv.Itoa(e.Sentence), e.Cue,
-		e.Claimant, float(e.Confidence), e.Source, e.Target, e.Article, "Event")
+		e.Claimant, float(e.Confidence), e.Source, e.Target, e.Article,
+		strconv.Itoa(e.Mentions), strconv.Itoa(e.Articles), strconv.Itoa(e.Sources), e.SourceState, e.TargetState,
+		e.SourceCountry, e.TargetCountry, e.SourceSector, e.TargetSector,
+		place[0], place[1], place[2], place[3], place[4], place[5], place[6], "Event")
 	w.write(actorFile, e.Source, e.ID, "ACTOR")
 	w.write(recipientFile, e.ID, e.Target, "RECIPIENT")
-	return w.write(reportedInFile, e.ID, e.Article, "REPORTED_IN")
+	for _, r := range e.Reports {
+		sentences := make([]string, len(r.Sentences))
+		for i, s := range r.Sentences {
+			sentences[i] = strconv.Itoa(s)
+		}
+		w.write(reportedInFile, e.ID, r.Article, "REPORTED_IN", strconv.Itoa(r.Mentions()), array(sentences), array(r.Evidence), r.Date, r.Stored())
+	}
+	return w.err
 }
 
 // Mention writes an (:Actor)-[:MENTIONED_IN]->(:Article) relationship.

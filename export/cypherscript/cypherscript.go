@@ -55,28 +55,74 @@ func (c *Writer) Batch(b *graphmodel.GraphBatch) error {
 		return err
 	}
 	for _, step := range b.Steps() {
-		if len(step.Rows) == 0 {
-			continue
+		if len(step.Rows) == 0 || step.Name == "events" || step.Name == "stale events" {
+			continue // the events are known at the end (Finish)
 		}
-		c.buf = append(c.buf[:0], ":param rows => "...)
-		var err error
-		if c.buf, err = appendLiteral(c.buf, step.Rows); err != nil {
-			return fmt.Errorf("%s: %w", step.Name, err)
-		}
-		c.buf = append(c.buf, '\n')
-		c.buf = append(c.buf, step.Cypher...)
-		c.buf = append(c.buf, ";\n"...)
-		if _, err := c.w.Write(c.buf); err != nil {
+		if err := c.step(step); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// Finish ends the script by recomputing the aggregated edges of the whole
-// graph: the script cannot feed the dyads whose stale events it deleted
-// back into the per-batch recomputation, as the Neo4j writer does.
-func (c *Writer) Finish() error {
+// step writes one statement with its rows.
+func (c *Writer) step(step graphmodel.Step) error {
+	c.buf = append(c.buf[:0], ":param rows => "...)
+	var err error
+	if c.buf, err = appendLiteral(c.buf, step.Rows); err != nil {
+		return fmt.Errorf("%s: %w", step.Name, err)
+	}
+	c.buf = append(c.buf, '\n')
+	c.buf = append(c.buf, step.Cypher...)
+	c.buf = append(c.buf, ";\n"...)
+	_, err = c.w.Write(c.buf)
+	return err
+}
+
+// finishChunk is how many events one statement of Finish writes.
+const finishChunk = 1000
+
+// Finish writes the events (happenings: which reports make one is known
+// only once every article is read), deletes what an earlier extraction of
+// the folder's articles left in the graph, and recomputes the aggregated
+// edges of the whole graph: the script cannot feed the dyads whose stale
+// events it deleted back into a per-batch recomputation, as the Neo4j
+// writer does.
+func (c *Writer) Finish(events []graphmodel.EventRow) error {
+	contents := map[string]*graphmodel.ContentRow{}
+	var order []string
+	for _, e := range events {
+		for _, r := range e.Reports {
+			row := contents[r.Article]
+			if row == nil {
+				row = &graphmodel.ContentRow{Article: r.Article, Actors: []string{}}
+				contents[r.Article] = row
+				order = append(order, r.Article)
+			}
+			row.Events = append(row.Events, e.ID)
+		}
+	}
+	rows := make([]graphmodel.ContentRow, len(order))
+	for i, a := range order {
+		rows[i] = *contents[a]
+	}
+	if _, err := c.w.WriteString("\n// Events, one per happening.\n"); err != nil {
+		return err
+	}
+	for len(events) > 0 {
+		n := min(finishChunk, len(events))
+		if err := c.step(graphmodel.Step{Name: "events", Cypher: graphmodel.CypherMergeEvents, Rows: graphmodel.Params(events[:n])}); err != nil {
+			return err
+		}
+		events = events[n:]
+	}
+	for len(rows) > 0 {
+		n := min(finishChunk, len(rows))
+		if err := c.step(graphmodel.Step{Name: "stale events", Cypher: graphmodel.CypherDeleteStaleEvents, Rows: graphmodel.Params(rows[:n])}); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
 	_, err := fmt.Fprintf(c.w, "\n// Aggregated edges and affiliations over the whole graph.\n%s;\n%s;\n",
 		graphmodel.CypherRecomputeAllRelations, graphmodel.CypherRecomputeAllAffiliations)
 	return err
