@@ -21,6 +21,10 @@ type Writer struct {
 	w       *bufio.Writer
 	batches int
 	buf     []byte
+	// contents are what each article now holds; their stale events and
+	// mentions are deleted in Finish, once the events are known, so that
+	// an actor only a replaced event named goes with it, as in the writer.
+	contents []graphmodel.ContentRow
 }
 
 // New starts a script on w with the constraints, indexes and schema
@@ -51,11 +55,14 @@ func SchemaScript() string {
 // Batch writes one batch's statements, in the model's order.
 func (c *Writer) Batch(b *graphmodel.GraphBatch) error {
 	c.batches++
+	for _, r := range b.Contents {
+		c.contents = append(c.contents, graphmodel.ContentRow{Article: r.Article, Actors: r.Actors})
+	}
 	if _, err := fmt.Fprintf(c.w, "\n// Batch %d: %d articles.\n", c.batches, len(b.Articles)); err != nil {
 		return err
 	}
 	for _, step := range b.Steps() {
-		if len(step.Rows) == 0 || step.Name == "events" || step.Name == "stale events" {
+		if len(step.Rows) == 0 || step.Name == "events" || step.Name == "stale events" || step.Name == "stale mentions" {
 			continue // the events are known at the end (Finish)
 		}
 		if err := c.step(step); err != nil {
@@ -84,29 +91,31 @@ const finishChunk = 1000
 
 // Finish writes the events (happenings: which reports make one is known
 // only once every article is read), deletes what an earlier extraction of
-// the folder's articles left in the graph, and recomputes the aggregated
+// the folder's articles left in the graph (events, then mentions and the
+// actors only they named), and recomputes the aggregated
 // edges of the whole graph: the script cannot feed the dyads whose stale
 // events it deleted back into a per-batch recomputation, as the Neo4j
 // writer does.
 func (c *Writer) Finish(events []graphmodel.EventRow) error {
-	contents := map[string]*graphmodel.ContentRow{}
-	var order []string
+	index := make(map[string]int, len(c.contents))
+	for i, r := range c.contents {
+		index[r.Article] = i
+	}
 	for _, e := range events {
 		for _, r := range e.Reports {
-			row := contents[r.Article]
-			if row == nil {
-				row = &graphmodel.ContentRow{Article: r.Article, Actors: []string{}}
-				contents[r.Article] = row
-				order = append(order, r.Article)
+			if i, ok := index[r.Article]; ok {
+				c.contents[i].Events = append(c.contents[i].Events, e.ID)
 			}
-			row.Events = append(row.Events, e.ID)
 		}
 	}
-	rows := make([]graphmodel.ContentRow, len(order))
-	for i, a := range order {
-		rows[i] = *contents[a]
+	rows := c.contents
+	c.contents = nil
+	for i := range rows {
+		if rows[i].Events == nil {
+			rows[i].Events = []string{}
+		}
 	}
-	if _, err := c.w.WriteString("\n// Events, one per happening.\n"); err != nil {
+	if _, err := c.w.WriteString("\n// Events, one per happening, then what earlier extractions of these articles left.\n"); err != nil {
 		return err
 	}
 	for len(events) > 0 {
@@ -116,12 +125,16 @@ func (c *Writer) Finish(events []graphmodel.EventRow) error {
 		}
 		events = events[n:]
 	}
-	for len(rows) > 0 {
-		n := min(finishChunk, len(rows))
-		if err := c.step(graphmodel.Step{Name: "stale events", Cypher: graphmodel.CypherDeleteStaleEvents, Rows: graphmodel.Params(rows[:n])}); err != nil {
-			return err
+	for _, st := range []graphmodel.Step{
+		{Name: "stale events", Cypher: graphmodel.CypherDeleteStaleEvents},
+		{Name: "stale mentions", Cypher: graphmodel.CypherDeleteStaleMentions},
+	} {
+		for start := 0; start < len(rows); start += finishChunk {
+			st.Rows = graphmodel.Params(rows[start:min(start+finishChunk, len(rows))])
+			if err := c.step(st); err != nil {
+				return err
+			}
 		}
-		rows = rows[n:]
 	}
 	_, err := fmt.Fprintf(c.w, "\n// Aggregated edges and affiliations over the whole graph.\n%s;\n%s;\n",
 		graphmodel.CypherRecomputeAllRelations, graphmodel.CypherRecomputeAllAffiliations)
