@@ -242,7 +242,7 @@ RETURN id`
 // linked to their actors, and deletes it when there are none. Counting
 // only linked events keeps it exact while the Neo4j writer pipelines
 // batches: an Event node another batch wrote but has not linked yet is
-// counted when that batch links it (CypherAddToRelations), not before.
+// counted when that batch links it, not before.
 // The relationship type is chosen by a fixed branch per PLOVER category,
 // never built from data.
 const recomputeRelations = "\n" + matchSourceTarget + `OPTIONAL MATCH (e:Event {source: row.source, target: row.target, type: row.type})
@@ -288,24 +288,6 @@ MATCH (e:Event)
 WITH DISTINCT e.source AS source, e.target AS target, e.type AS type, e.quad AS quad, e.score AS score
 WITH {source: source, target: target, type: type, quad: quad, score: score} AS row` + recomputeRelations
 
-// CypherAddToRelations returns the statement that takes Relations (see GraphBatch.Derived)
-// of one PLOVER type and adds each to its aggregated typed edge, creating
-// the edge when the dyad has none. Only for events counted for the first
-// time (see GraphBatch.Derived): the writer recomputes every other dyad.
-// Reading a property in the SET that writes it makes Neo4j lock the edge
-// first, so concurrent loaders adding to one edge do not lose each
-// other's counts. One statement per type, its name from the fixed PLOVER
-// enum (never from data): a single statement branching over the 16 types
-// takes Neo4j over a second to plan, and it replans as the graph grows.
-func CypherAddToRelations(t schema.EventType) (string, error) {
-	if !t.Valid() {
-		return "", fmt.Errorf("relation type %q is not a PLOVER category", t)
-	}
-	return "UNWIND $rows AS row\n" + matchSourceTarget + `MERGE (s)-[r:` + string(t) + `]->(t)
-ON CREATE SET r.quad = row.quad, r.score = row.score
-SET ` + addToRelation, nil
-}
-
 // CypherSetRelations returns the statement that takes Relation rows
 // of one PLOVER type holding a dyad's whole aggregate (RelationsOf over
 // all its events) and sets its aggregated typed edge to it, creating the
@@ -325,10 +307,6 @@ SET r.events = row.events, r.articles = row.articles, r.first = date(row.first),
 const CypherDeleteRelations = "UNWIND $rows AS row\n" + matchSourceTarget + `MATCH (s)-[r]->(t)
 WHERE type(r) = row.type
 DELETE r`
-
-// addToRelation adds a Relation row to the edge r.
-const addToRelation = `r.events = coalesce(r.events, 0) + row.events, r.articles = coalesce(r.articles, 0) + row.articles,
-` + widenDates
 
 // widenDates widens the date range [r.first, r.last] of the edge r to
 // [row.first, row.last] (YYYY-MM-DD, null when unknown).

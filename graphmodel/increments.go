@@ -5,8 +5,8 @@ import (
 	"slices"
 )
 
-// Param returns the edge as a row of CypherAddToRelations, which adds it
-// to the edge the graph holds.
+// Param returns the edge as a row of CypherSetRelations, which sets the
+// edge the graph holds to it.
 func (r Relation) Param() map[string]any {
 	return map[string]any{"source": r.Source, "target": r.Target, "type": string(r.Type),
 		"quad": string(r.Type.Quad()), "score": r.Type.Score(), "events": int64(r.Events),

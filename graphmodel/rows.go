@@ -158,12 +158,6 @@ func reportParams(reports []Report) []any {
 	return out
 }
 
-// LinkParam returns the parameters of CypherCreateEventLinks and
-// CypherMergeEventLinks for the event: its id and actors only.
-func (r EventRow) LinkParam() map[string]any {
-	return map[string]any{"id": r.ID, "source": r.Source, "target": r.Target}
-}
-
 // MentionRow is one (:Actor)-[:MENTIONED_IN]->(:Article) relationship, the
 // parameters of CypherMergeMentions. Role and Affiliation are what the
 // article says of a person; AFFILIATED_WITH edges are derived from them.
