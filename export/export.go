@@ -111,14 +111,14 @@ func eventRow(e graphdata.Event) graphmodel.EventRow {
 		References: e.References, Sentence: e.Sentence, Cue: e.Cue, Claimant: e.Claimant, Confidence: e.Confidence,
 		Mentions: e.Mentions, Articles: e.Articles, Sources: e.Sources,
 		SourceState: e.SourceState, TargetState: e.TargetState, SourceCountry: e.SourceCountry, TargetCountry: e.TargetCountry,
-		SourceSector: e.SourceSector, TargetSector: e.TargetSector, Place: e.Place, Reports: modelReports(e, modes)}
+		SourceSector: e.SourceSector, TargetSector: e.TargetSector, Place: e.Place, Reports: modelReports(e)}
 }
 
 // modelReports returns the event's reports as the graph stores them; a
 // source that does not hold them gives what it has, and an event without
 // reports its article's.
-func modelReports(e graphdata.Event, modes []string) []graphmodel.Report {
-	key := graphmodel.HappeningKey{Source: e.Source, Target: e.Target, Type: e.Type, Modes: strings.Join(modes, ",")}
+func modelReports(e graphdata.Event) []graphmodel.Report {
+	key := graphmodel.KeyOf(schema.Relation{Source: e.Source, Target: e.Target, Type: e.Type, Modes: e.Modes})
 	if len(e.Reports) == 0 {
 		return []graphmodel.Report{{Key: key, Article: e.Article, Date: e.Date.String(), DateSource: e.DateSource, DatePrecision: e.DatePrecision,
 			Sentences: []int{e.Sentence}, Evidence: []string{e.Evidence}, Confidence: e.Confidence}}

@@ -98,8 +98,9 @@ func (k HappeningKey) Asserted() bool {
 	return true
 }
 
-// keyOf returns the happening key of a relation.
-func keyOf(r schema.Relation) HappeningKey {
+// KeyOf returns the happening key of a relation: a symmetric type orders
+// its ends, and the modes are sorted, so every route keys alike.
+func KeyOf(r schema.Relation) HappeningKey {
 	s, t := r.Source, r.Target
 	if r.Type.Symmetric() && t < s {
 		s, t = t, s
@@ -203,7 +204,7 @@ func ReportsOf(d *schema.Doc, keep func(i int, r schema.Relation) bool) []Report
 		if !keep(i, r) {
 			continue
 		}
-		k := keyOf(r)
+		k := KeyOf(r)
 		j, ok := index[k]
 		if !ok {
 			j = len(out)
